@@ -1,0 +1,133 @@
+# bramble: build, run and test.
+#
+#   make            build/kernel7.elf, build/kernel7.img and build/kernel7.map
+#   make run        boot build/kernel7.img in QEMU, UART on this terminal
+#   make test       host tests and a QEMU boot by every loader, through prove
+#   make debug      QEMU halted with a gdb server, gdb-multiarch attached
+#   make clean      remove build/
+#   V=1             show full command lines
+
+CROSS   ?= arm-none-eabi-
+CC      := $(CROSS)gcc
+OBJCOPY := $(CROSS)objcopy
+HOSTCC  ?= gcc
+
+.DEFAULT_GOAL := all
+
+BUILD   := build
+OBJ     := $(BUILD)/obj
+
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @printf '  %-7s %s\n' $(1) $(2);
+endif
+
+# The kernel: C11, freestanding, ARM state, soft float (newlib-nano's
+# thumb/v7-a/nofp multilib), Cortex-A7 (Pi 2; the Pi 2 v1.2's A53 runs it too).
+ARCHFLAGS := -mcpu=cortex-a7 -marm -mfloat-abi=soft
+CFLAGS    := $(ARCHFLAGS) -std=c11 -ffreestanding -O2 -g -Wall -Wextra -Werror \
+             -fno-toplevel-reorder \
+             -fno-common -fno-omit-frame-pointer -Iinclude -MMD -MP
+ASFLAGS   := $(ARCHFLAGS) -g -Iinclude -MMD -MP -D__ASSEMBLER__
+LDFLAGS   := $(ARCHFLAGS) -nostartfiles --specs=nano.specs -Wl,--no-warn-rwx-segments \
+             -Wl,-Map=$(BUILD)/kernel7.map -Wl,--fatal-warnings
+
+KERNEL_SRCS := \
+	boot/start.S \
+	boot/vectors.S \
+	kernel/main.c \
+	kernel/printk.c \
+	kernel/panic.c \
+	kernel/error.c \
+	kernel/exception.c \
+	kernel/fault_status.c \
+	kernel/semihost.c \
+	kernel/ktest.c \
+	kernel/newlib_glue.c \
+	drivers/mailbox.c \
+	drivers/gpio.c \
+	drivers/pl011.c \
+	kernel/boot_test.c \
+	kernel/exception_test.c
+
+KERNEL_OBJS := $(patsubst %,$(OBJ)/%.o,$(KERNEL_SRCS))
+
+# Flags live here: a change to this file rebuilds everything.
+$(KERNEL_OBJS) $(BUILD)/linker.ld: Makefile
+
+.PHONY: all clean run test debug host-tests deps check-tools
+all: $(BUILD)/kernel7.img
+
+$(OBJ)/%.c.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(OBJ)/%.S.o: %.S
+	@mkdir -p $(dir $@)
+	$(call say,AS,$<)
+	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
+
+# The linker script goes through the C preprocessor for include/layout.h.
+$(BUILD)/linker.ld: linker.ld
+	@mkdir -p $(dir $@)
+	$(call say,CPP,$<)
+	$(Q)$(CC) -E -P -x c -undef -D__ASSEMBLER__ -Iinclude -MMD -MP -MT $@ -MF $@.d $< -o $@
+
+$(BUILD)/kernel7.elf: $(KERNEL_OBJS) $(BUILD)/linker.ld
+	$(call say,LD,$@)
+	$(Q)$(CC) $(LDFLAGS) -T $(BUILD)/linker.ld $(KERNEL_OBJS) -o $@
+
+$(BUILD)/kernel7.img: $(BUILD)/kernel7.elf
+	$(call say,OBJCOPY,$@)
+	$(Q)$(OBJCOPY) -O binary $< $@
+
+# The firmware-handoff emulator for the HYP boot test (tests/qemu/fwstub.S).
+$(BUILD)/tests/fwstub.bin: tests/qemu/fwstub.S
+	@mkdir -p $(dir $@)
+	$(call say,AS,$<)
+	$(Q)$(CC) $(ARCHFLAGS) -c $< -o $(BUILD)/tests/fwstub.o
+	$(Q)$(CC) $(ARCHFLAGS) -nostdlib -nostartfiles -Wl,-Ttext=0 $(BUILD)/tests/fwstub.o \
+		-o $(BUILD)/tests/fwstub.elf
+	$(Q)$(OBJCOPY) -O binary $(BUILD)/tests/fwstub.elf $@
+
+# Host tests: logic without hardware, under AddressSanitizer and UBSan.
+HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Itests/lib \
+               -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+               -MMD -MP
+HOST_TESTS  := fault_status
+HOST_BINS   := $(patsubst %,$(BUILD)/host/test_%,$(HOST_TESTS))
+
+$(BUILD)/host/test_fault_status: tests/host/test_fault_status.c kernel/fault_status.c
+
+$(BUILD)/host/test_%:
+	@mkdir -p $(dir $@)
+	$(call say,HOSTCC,$@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(filter %.c,$^) -o $@
+
+host-tests: $(HOST_BINS)
+
+# make run / make test set up a fresh machine first (scripts/install-deps is
+# idempotent and quiet when everything is there).
+deps:
+	$(Q)scripts/install-deps
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
+	scripts/qemu-run build/kernel7.img
+
+debug: deps
+	$(Q)$(MAKE) --no-print-directory all
+	scripts/qemu-debug
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory all host-tests $(BUILD)/tests/fwstub.bin
+	prove -f $(HOST_BINS) tests/qemu/*.t
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

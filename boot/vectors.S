@@ -1,0 +1,145 @@
+/*
+ * boot/vectors.S - the exception vector table, exception entry and exit,
+ * and the assembly half of expected faults (fault_catch).
+ *
+ * The table is position independent (each entry loads an absolute address
+ * from the literal that follows the table), so start.S can copy it to
+ * physical 0, where VBAR = 0x80000000 finds it through the linear map.
+ */
+#include "arch/arm.h"
+#include "kernel/exception.h"
+
+	.syntax unified
+	.arm
+
+	.section .text.vectors, "ax"
+	.balign 32                              @ VBAR needs 32-byte alignment
+	.global vectors_start, vectors_end
+vectors_start:
+	ldr	pc, vector_reset
+	ldr	pc, vector_undefined
+	ldr	pc, vector_svc
+	ldr	pc, vector_prefetch_abort
+	ldr	pc, vector_data_abort
+	ldr	pc, vector_unused               @ 0x14: Hyp trap, only in Hyp's own table
+	ldr	pc, vector_irq
+	ldr	pc, vector_fiq
+vector_reset:           .word entry_unused
+vector_undefined:       .word entry_undefined
+vector_svc:             .word entry_svc
+vector_prefetch_abort:  .word entry_prefetch_abort
+vector_data_abort:      .word entry_data_abort
+vector_unused:          .word entry_unused
+vector_irq:             .word entry_irq
+vector_fiq:             .word entry_fiq
+vectors_end:
+
+	.text
+
+/*
+ * exception_entry: save the interrupted context as a struct exception_frame
+ * on this mode's stack, call the C handler with it, and return through
+ * exception_return.
+ *   mode       the mode this exception is taken in (for srs)
+ *   lr_offset  what to subtract from lr to get the return address
+ *              (ARM ARM B1.8.3, Table B1-7: prefetch abort, IRQ, FIQ 4,
+ *              data abort 8; undefined and SVC are left as they are, their
+ *              handlers know the instruction set from the SPSR)
+ *   handler    C function taking the frame
+ */
+.macro exception_entry mode, lr_offset, handler
+	.if \lr_offset
+	sub	lr, lr, #\lr_offset
+	.endif
+	srsdb	sp!, #\mode                     @ push return address, then SPSR
+	sub	sp, sp, #(FRAME_PC - FRAME_SP)  @ sp, lr, reserved
+	push	{r0-r12}
+	mov	r0, sp
+	bl	save_interrupted_sp_lr
+	mov	r4, sp                          @ the frame; r4 survives the call
+	bic	sp, sp, #7                      @ AAPCS: 8-byte aligned stack at calls
+	mov	r0, r4
+	bl	\handler
+	mov	sp, r4
+	b	exception_return
+.endm
+
+entry_undefined:        exception_entry MODE_UND, 0, exception_undefined
+entry_svc:              exception_entry MODE_SVC, 0, exception_svc
+entry_prefetch_abort:   exception_entry MODE_ABT, 4, exception_prefetch_abort
+entry_data_abort:       exception_entry MODE_ABT, 8, exception_data_abort
+entry_irq:              exception_entry MODE_IRQ, 4, exception_irq
+entry_fiq:              exception_entry MODE_FIQ, 4, exception_fiq
+entry_unused:           exception_entry MODE_SVC, 0, exception_unused
+
+/*
+ * exception_return: restore r0-r12 from the frame on the stack and return
+ * to frame->pc with CPSR = frame->cpsr (rfe). In: sp = frame.
+ */
+exception_return:
+	pop	{r0-r12}
+	add	sp, sp, #(FRAME_PC - FRAME_SP)
+	rfeia	sp!
+
+/*
+ * save_interrupted_sp_lr: fill frame->sp and frame->lr with the banked sp
+ * and lr of the mode the exception interrupted, by visiting that mode
+ * (User's registers are System's). If it is this very mode, the sp before
+ * the exception is just above the frame and lr was overwritten by the
+ * exception itself, so frame->lr gets the return address.
+ * In: r0 = frame. Clobbers r1-r3.
+ */
+save_interrupted_sp_lr:
+	ldr	r1, [r0, #FRAME_CPSR]
+	and	r1, r1, #MODE_MASK
+	cmp	r1, #MODE_USR
+	moveq	r1, #MODE_SYS
+	mrs	r2, cpsr
+	and	r3, r2, #MODE_MASK
+	cmp	r1, r3
+	beq	1f
+	orr	r1, r1, #(PSR_I | PSR_F)
+	msr	cpsr_c, r1
+	mov	r3, sp
+	mov	r1, lr
+	msr	cpsr_c, r2
+	str	r3, [r0, #FRAME_SP]
+	str	r1, [r0, #FRAME_LR]
+	bx	lr
+1:	add	r3, r0, #FRAME_SIZE
+	str	r3, [r0, #FRAME_SP]
+	ldr	r1, [r0, #FRAME_PC]
+	str	r1, [r0, #FRAME_LR]
+	bx	lr
+
+/*
+ * int fault_catch(struct fault_catcher *catcher, unsigned kinds)
+ * Arm the catcher: record the callee-saved registers, sp, lr and CPSR
+ * (include/kernel/exception.h, struct fault_catcher) and the kinds of fault
+ * expected, make it the armed catcher, return 0.
+ * In: r0 = catcher, r1 = kinds. Out: r0 = 0. Clobbers r2.
+ */
+	.global fault_catch
+fault_catch:
+	stmia	r0, {r4-r11}
+	str	sp, [r0, #32]
+	str	lr, [r0, #36]
+	mrs	r2, cpsr
+	str	r2, [r0, #40]
+	str	r1, [r0, #44]
+	ldr	r2, =fault_catcher_armed
+	str	r0, [r2]
+	mov	r0, #0
+	bx	lr
+
+/*
+ * fault_catch_resume: second return from fault_catch(), with 1. The abort
+ * handler returns here (frame->pc) in the catcher's mode, with r0 = catcher.
+ */
+	.global fault_catch_resume
+fault_catch_resume:
+	ldmia	r0, {r4-r11}
+	ldr	sp, [r0, #32]
+	ldr	lr, [r0, #36]
+	mov	r0, #1
+	bx	lr

@@ -1,0 +1,145 @@
+/*
+ * drivers/mailbox.c - the VideoCore mailbox 0, property channel.
+ *
+ * A property call hands the VideoCore the bus address of a message buffer
+ * in RAM; the VideoCore reads it, writes its answer into the same buffer,
+ * and posts the address back. The VideoCore does not see the ARM's caches,
+ * so (ARM ARM B2.2.6, cache maintenance for other observers):
+ *   - before posting, the buffer is cleaned to the point of coherency;
+ *   - after the answer, it is invalidated before it is read (the CPU may
+ *     have fetched lines of it speculatively in the meantime).
+ * The buffer owns whole cache lines (aligned and sized to 64 bytes, the
+ * largest line of the Cortex-A7 and A53), so invalidating it cannot throw
+ * away anyone else's data. Its address is given through the 0xC0000000 bus
+ * alias, the one through which the VideoCore does not cache either.
+ */
+#include "drivers/mailbox.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "arch/cp15.h"
+#include "arch/mmio.h"
+#include "kernel/error.h"
+
+#define MAILBOX_READ            0x00
+#define MAILBOX_STATUS          0x18
+#define MAILBOX_WRITE           0x20
+#define MAILBOX_STATUS_FULL     (1U << 31)
+#define MAILBOX_STATUS_EMPTY    (1U << 30)
+#define MAILBOX_CHANNEL_PROPERTY 8
+#define MAILBOX_CHANNEL_MASK    0xF
+
+#define BUS_ALIAS_UNCACHED      0xC0000000U
+
+#define PROPERTY_REQUEST        0x00000000U
+#define PROPERTY_SUCCESS        0x80000000U
+#define PROPERTY_TAG_RESPONSE   0x80000000U /* set by the VideoCore in the tag's code */
+#define PROPERTY_TAG_GET_CLOCK_RATE 0x00030002U
+
+#define MAILBOX_POLLS           1000000  /* how long to wait for the VideoCore */
+#define MAILBOX_BUFFER_WORDS    32
+#define CACHE_LINE_MAX          64
+
+static vaddr_t mailbox_base;
+static uint32_t message[MAILBOX_BUFFER_WORDS] __attribute__((aligned(CACHE_LINE_MAX)));
+
+_Static_assert(sizeof(message) % CACHE_LINE_MAX == 0, "the buffer owns whole cache lines");
+
+void mailbox_init(vaddr_t registers)
+{
+	mailbox_base = registers;
+}
+
+static void clean_buffer(void)
+{
+	for (uintptr_t line = (uintptr_t)message; line < (uintptr_t)message + sizeof(message);
+	     line += dcache_line_size())
+		write_dccmvac(line);
+	dsb();
+}
+
+static void invalidate_buffer(void)
+{
+	for (uintptr_t line = (uintptr_t)message; line < (uintptr_t)message + sizeof(message);
+	     line += dcache_line_size())
+		write_dcimvac(line);
+	dsb();
+}
+
+static int wait_status_clear(uint32_t bit)
+{
+	for (unsigned i = 0; i < MAILBOX_POLLS; i++) {
+		if (!(mmio_read32(mailbox_base + MAILBOX_STATUS) & bit))
+			return 0;
+	}
+	return ERR_TIMEOUT;
+}
+
+/* Post the buffer on the property channel and wait for its answer. */
+static int mailbox_call(void)
+{
+	uint32_t bus_address = virt_to_phys_linear((vaddr_t)message) | BUS_ALIAS_UNCACHED;
+	int error;
+
+	clean_buffer();
+	mmio_barrier();
+	error = wait_status_clear(MAILBOX_STATUS_FULL);
+	if (error)
+		goto out;
+	mmio_write32(mailbox_base + MAILBOX_WRITE, bus_address | MAILBOX_CHANNEL_PROPERTY);
+	for (;;) {
+		uint32_t answer;
+
+		error = wait_status_clear(MAILBOX_STATUS_EMPTY);
+		if (error)
+			goto out;
+		answer = mmio_read32(mailbox_base + MAILBOX_READ);
+		if ((answer & MAILBOX_CHANNEL_MASK) == MAILBOX_CHANNEL_PROPERTY &&
+		    (answer & ~MAILBOX_CHANNEL_MASK) == bus_address)
+			break;
+		/* An answer on another channel is not ours: keep waiting. */
+	}
+out:
+	mmio_barrier();
+	invalidate_buffer();
+	return error;
+}
+
+int mailbox_property(uint32_t tag, uint32_t *value, unsigned request_words,
+		     unsigned response_words)
+{
+	unsigned words = request_words > response_words ? request_words : response_words;
+	int error;
+
+	if (!mailbox_base || words + 6 > MAILBOX_BUFFER_WORDS)
+		return ERR_INVALID;
+	memset(message, 0, sizeof(message));
+	message[0] = (words + 6) * 4;           /* whole message size in bytes */
+	message[1] = PROPERTY_REQUEST;
+	message[2] = tag;
+	message[3] = words * 4;                 /* value buffer size */
+	message[4] = request_words * 4;         /* request: value length */
+	memcpy(&message[5], value, request_words * 4);
+	message[5 + words] = 0;                 /* end tag */
+	error = mailbox_call();
+	if (error)
+		return error;
+	if (message[1] != PROPERTY_SUCCESS || !(message[4] & PROPERTY_TAG_RESPONSE))
+		return ERR_DEVICE;
+	memcpy(value, &message[5], response_words * 4);
+	return 0;
+}
+
+int mailbox_get_clock_rate(uint32_t clock_id, uint32_t *hz)
+{
+	uint32_t value[2] = { clock_id, 0 };
+	int error = mailbox_property(PROPERTY_TAG_GET_CLOCK_RATE, value, 1, 2);
+
+	if (error)
+		return error;
+	if (value[0] != clock_id || value[1] == 0)
+		return ERR_DEVICE;
+	*hz = value[1];
+	return 0;
+}

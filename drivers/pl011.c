@@ -1,0 +1,94 @@
+/*
+ * drivers/pl011.c - PL011 UART ("PrimeCell UART (PL011) Technical Reference
+ * Manual", ARM DDI 0183, and "BCM2835 ARM Peripherals", chapter 13).
+ *
+ * Set-up follows the PL011 TRM's rules for reprogramming: disable the UART,
+ * wait for the current character to finish, flush the FIFO by clearing
+ * LCRH.FEN, then program the divisor and LCRH (the divisor only takes
+ * effect on an LCRH write), and enable. The divisor comes from the UART
+ * reference clock the firmware reports, which differs between firmware
+ * versions and config.txt settings (3 MHz, 48 MHz), so it is never a constant.
+ */
+#include "drivers/pl011.h"
+
+#include "arch/mmio.h"
+#include "kernel/error.h"
+
+#define UART_DR         0x00
+#define UART_FR         0x18
+#define UART_IBRD       0x24
+#define UART_FBRD       0x28
+#define UART_LCRH       0x2C
+#define UART_CR         0x30
+#define UART_IMSC       0x38
+#define UART_ICR        0x44
+
+#define FR_BUSY         (1 << 3)
+#define FR_TXFF         (1 << 5)
+#define LCRH_FEN        (1 << 4)
+#define LCRH_WLEN_8     (3 << 5)
+#define CR_UARTEN       (1 << 0)
+#define CR_TXE          (1 << 8)
+#define CR_RXE          (1 << 9)
+#define ICR_ALL         0x7FF
+
+#define BUSY_POLLS      1000000
+
+static vaddr_t uart_base;
+
+uint32_t pl011_divisor(uint32_t clock_hz, uint32_t baud)
+{
+	/*
+	 * divisor = clock / (16 * baud), with 6 fractional bits:
+	 * divisor * 64 = clock * 4 / baud, rounded to nearest.
+	 */
+	uint64_t scaled = ((uint64_t)clock_hz * 4 + baud / 2) / baud;
+
+	return (uint32_t)scaled;
+}
+
+int pl011_init(vaddr_t registers, uint32_t clock_hz, uint32_t baud)
+{
+	uint32_t divisor;
+
+	if (baud == 0)
+		return ERR_INVALID;
+	divisor = pl011_divisor(clock_hz, baud);
+	/* IBRD must be 1..65535 (PL011 TRM 3.3.6). */
+	if ((divisor >> 6) == 0 || (divisor >> 6) > 0xFFFF)
+		return ERR_INVALID;
+	uart_base = registers;
+	mmio_barrier();
+	mmio_write32(uart_base + UART_CR, 0);
+	for (unsigned i = 0; i < BUSY_POLLS && (mmio_read32(uart_base + UART_FR) & FR_BUSY); i++)
+		;
+	mmio_write32(uart_base + UART_LCRH, 0); /* FEN = 0 flushes the transmit FIFO */
+	mmio_write32(uart_base + UART_IMSC, 0);
+	mmio_write32(uart_base + UART_ICR, ICR_ALL);
+	mmio_write32(uart_base + UART_IBRD, divisor >> 6);
+	mmio_write32(uart_base + UART_FBRD, divisor & 0x3F);
+	mmio_write32(uart_base + UART_LCRH, LCRH_WLEN_8 | LCRH_FEN);
+	mmio_write32(uart_base + UART_CR, CR_UARTEN | CR_TXE | CR_RXE);
+	mmio_barrier();
+	return 0;
+}
+
+static void put_byte(char c)
+{
+	while (mmio_read32(uart_base + UART_FR) & FR_TXFF)
+		;
+	mmio_write32(uart_base + UART_DR, (uint8_t)c);
+}
+
+void pl011_write(const char *text, size_t length)
+{
+	if (!uart_base)
+		return;
+	mmio_barrier();
+	for (size_t i = 0; i < length; i++) {
+		if (text[i] == '\n')
+			put_byte('\r');
+		put_byte(text[i]);
+	}
+	mmio_barrier();
+}

@@ -1,0 +1,89 @@
+/*
+ * arch/cp15.h - accessors for the CP15 system registers bramble uses, and
+ * the barriers. One function per register, named after it; the encoding
+ * (opc1, CRn, CRm, opc2) is from ARM ARM B3.17 / B4.2.
+ */
+#ifndef BRAMBLE_ARCH_CP15_H
+#define BRAMBLE_ARCH_CP15_H
+
+#include <stdint.h>
+
+#define CP15_READ(name, opc1, crn, crm, opc2)                                            \
+	static inline uint32_t read_##name(void)                                          \
+	{                                                                                 \
+		uint32_t value;                                                           \
+		__asm__ volatile("mrc p15, " #opc1 ", %0, " #crn ", " #crm ", " #opc2     \
+				 : "=r"(value));                                          \
+		return value;                                                             \
+	}
+
+#define CP15_WRITE(name, opc1, crn, crm, opc2)                                           \
+	static inline void write_##name(uint32_t value)                                   \
+	{                                                                                 \
+		__asm__ volatile("mcr p15, " #opc1 ", %0, " #crn ", " #crm ", " #opc2     \
+				 :                                                        \
+				 : "r"(value)                                             \
+				 : "memory");                                             \
+	}
+
+#define CP15_RW(name, opc1, crn, crm, opc2)                                              \
+	CP15_READ(name, opc1, crn, crm, opc2)                                             \
+	CP15_WRITE(name, opc1, crn, crm, opc2)
+
+CP15_READ(midr, 0, c0, c0, 0)           /* main ID */
+CP15_READ(mpidr, 0, c0, c0, 5)          /* multiprocessor affinity */
+CP15_READ(id_mmfr3, 0, c0, c1, 7)       /* memory model features 3 (coherent walk) */
+CP15_READ(ctr, 0, c0, c0, 1)            /* cache type */
+CP15_RW(sctlr, 0, c1, c0, 0)            /* system control */
+CP15_RW(actlr, 0, c1, c0, 1)            /* auxiliary control */
+CP15_RW(ttbr0, 0, c2, c0, 0)            /* translation table base 0 */
+CP15_RW(ttbcr, 0, c2, c0, 2)            /* translation table base control */
+CP15_RW(dacr, 0, c3, c0, 0)             /* domain access control */
+CP15_READ(dfsr, 0, c5, c0, 0)           /* data fault status */
+CP15_READ(ifsr, 0, c5, c0, 1)           /* instruction fault status */
+CP15_READ(dfar, 0, c6, c0, 0)           /* data fault address */
+CP15_READ(ifar, 0, c6, c0, 2)           /* instruction fault address */
+CP15_READ(par, 0, c7, c4, 0)            /* physical address (after ATS1C*) */
+CP15_WRITE(ats1cpr, 0, c7, c8, 0)       /* translate as a PL1 read */
+CP15_WRITE(ats1cpw, 0, c7, c8, 1)       /* translate as a PL1 write */
+CP15_WRITE(dccmvac, 0, c7, c10, 1)      /* clean data cache line by VA to PoC */
+CP15_WRITE(dcimvac, 0, c7, c6, 1)       /* invalidate data cache line by VA to PoC */
+CP15_WRITE(dccimvac, 0, c7, c14, 1)     /* clean and invalidate by VA to PoC */
+CP15_WRITE(dccmvau, 0, c7, c11, 1)      /* clean data cache line by VA to PoU */
+CP15_WRITE(iciallu, 0, c7, c5, 0)       /* invalidate all instruction caches to PoU */
+CP15_WRITE(bpiall, 0, c7, c5, 6)        /* invalidate all branch predictors */
+CP15_WRITE(tlbiall, 0, c8, c7, 0)       /* invalidate the whole unified TLB */
+CP15_WRITE(tlbimva, 0, c8, c7, 1)       /* invalidate unified TLB entry by VA */
+CP15_RW(vbar, 0, c12, c0, 0)            /* vector base address */
+CP15_RW(pmcr, 0, c9, c12, 0)            /* performance monitors control */
+CP15_READ(pmccntr, 0, c9, c13, 0)       /* cycle counter (instructions under -icount) */
+
+static inline void dsb(void)
+{
+	__asm__ volatile("dsb sy" ::: "memory");
+}
+
+static inline void dmb(void)
+{
+	__asm__ volatile("dmb sy" ::: "memory");
+}
+
+static inline void isb(void)
+{
+	__asm__ volatile("isb" ::: "memory");
+}
+
+static inline uint32_t read_cpsr(void)
+{
+	uint32_t value;
+	__asm__ volatile("mrs %0, cpsr" : "=r"(value));
+	return value;
+}
+
+/* Smallest data cache line of any level (CTR.DminLine, ARM ARM B4.1.42). */
+static inline uint32_t dcache_line_size(void)
+{
+	return 4U << ((read_ctr() >> 16) & 0xF);
+}
+
+#endif /* BRAMBLE_ARCH_CP15_H */

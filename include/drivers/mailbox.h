@@ -1,0 +1,30 @@
+/*
+ * drivers/mailbox.h - the VideoCore mailbox property interface (channel 8).
+ */
+#ifndef BRAMBLE_DRIVERS_MAILBOX_H
+#define BRAMBLE_DRIVERS_MAILBOX_H
+
+#include <stdint.h>
+
+#include "layout.h"
+
+/* Clock ids of the "get clock rate" tag. */
+#define MAILBOX_CLOCK_UART      2
+#define MAILBOX_CLOCK_ARM       3
+
+/* Registers start at this offset into the peripheral window. */
+#define MAILBOX_OFFSET          0xB880
+
+/* Use the mailbox registers at this virtual address (the block's base). */
+void mailbox_init(vaddr_t registers);
+
+/*
+ * One property call with one tag: send value[0..request_words) and receive
+ * up to response_words into value. Returns 0 or an ERR_* value.
+ */
+int mailbox_property(uint32_t tag, uint32_t *value, unsigned request_words,
+		     unsigned response_words);
+
+int mailbox_get_clock_rate(uint32_t clock_id, uint32_t *hz);
+
+#endif /* BRAMBLE_DRIVERS_MAILBOX_H */

@@ -1,0 +1,17 @@
+/*
+ * kernel/error.h - error values. Functions that can fail return 0 or one of
+ * these (negative), and leave everything as it was when they fail.
+ */
+#ifndef BRAMBLE_KERNEL_ERROR_H
+#define BRAMBLE_KERNEL_ERROR_H
+
+#define ERR_INVALID     (-1)    /* bad argument: misaligned, out of range, zero size */
+#define ERR_TIMEOUT     (-2)    /* a device did not answer in time */
+#define ERR_DEVICE      (-3)    /* a device answered with an error */
+#define ERR_NO_MEMORY   (-4)    /* nothing left to allocate */
+#define ERR_EXISTS      (-5)    /* already there (a mapping over a mapping) */
+#define ERR_NOT_FOUND   (-6)    /* not there (unmapping what is not mapped) */
+
+const char *error_name(int error);
+
+#endif /* BRAMBLE_KERNEL_ERROR_H */

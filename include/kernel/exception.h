@@ -1,0 +1,86 @@
+/*
+ * kernel/exception.h - exception frames, reports and expected faults.
+ *
+ * Every exception entry (boot/vectors.S) saves the interrupted context as a
+ * struct exception_frame on the stack of the mode that took it and hands it
+ * to a C handler; returning from the handler resumes from the frame, so a
+ * handler may change where execution resumes (frame->pc) and with which
+ * registers.
+ */
+#ifndef BRAMBLE_KERNEL_EXCEPTION_H
+#define BRAMBLE_KERNEL_EXCEPTION_H
+
+#define FRAME_R0        0
+#define FRAME_SP        52      /* sp of the interrupted mode */
+#define FRAME_LR        56      /* lr of the interrupted mode */
+#define FRAME_PC        64      /* where the exception returns to */
+#define FRAME_CPSR      68      /* the interrupted CPSR (the SPSR) */
+#define FRAME_SIZE      72
+
+#ifndef __ASSEMBLER__
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kernel/fault_status.h"
+
+struct exception_frame {
+	uint32_t r[13];         /* r0-r12 */
+	uint32_t sp;            /* interrupted mode's sp (not restored on return) */
+	uint32_t lr;            /* interrupted mode's lr (not restored on return) */
+	uint32_t reserved;      /* keeps the frame a multiple of 8 bytes */
+	uint32_t pc;            /* return address: see each handler */
+	uint32_t cpsr;          /* restored on return */
+};
+
+_Static_assert(__builtin_offsetof(struct exception_frame, sp) == FRAME_SP, "frame");
+_Static_assert(__builtin_offsetof(struct exception_frame, lr) == FRAME_LR, "frame");
+_Static_assert(__builtin_offsetof(struct exception_frame, pc) == FRAME_PC, "frame");
+_Static_assert(__builtin_offsetof(struct exception_frame, cpsr) == FRAME_CPSR, "frame");
+_Static_assert(sizeof(struct exception_frame) == FRAME_SIZE, "frame");
+
+/*
+ * Expected faults. A test that needs an access to fault arms a catcher and
+ * makes the access:
+ *
+ *	struct fault_catcher catcher;
+ *	if (fault_catch(&catcher, FAULT_DATA_ABORT) == 0) {
+ *		(void)*(volatile uint32_t *)0;          // must fault
+ *		fault_catch_cancel();
+ *		... the access did not fault: fail ...
+ *	} else {
+ *		... catcher.fault says what happened ...
+ *	}
+ *
+ * fault_catch() returns 0 when armed; when a fault of one of the given kinds
+ * then happens, the handler records it in catcher.fault, disarms, and
+ * execution continues as a second return from fault_catch(), with 1, with
+ * the stack and callee-saved registers as they were at the first return
+ * (like setjmp). Any other fault, or one while nothing is armed, is
+ * reported and is fatal.
+ */
+struct fault_catcher {
+	uint32_t context[11];   /* r4-r11, sp, lr, cpsr of the fault_catch() call */
+	unsigned kinds;         /* mask of enum fault_kind that may happen */
+	struct fault_info fault;
+};
+
+int fault_catch(struct fault_catcher *catcher, unsigned kinds) __attribute__((returns_twice));
+void fault_catch_cancel(void);
+
+/* Handlers, called from boot/vectors.S with the saved frame. */
+void exception_undefined(struct exception_frame *frame);
+void exception_svc(struct exception_frame *frame);
+void exception_prefetch_abort(struct exception_frame *frame);
+void exception_data_abort(struct exception_frame *frame);
+void exception_irq(struct exception_frame *frame);
+void exception_fiq(struct exception_frame *frame);
+void exception_unused(struct exception_frame *frame);
+
+/* Print a frame: every register, the mode, the flags. */
+void exception_print_frame(const struct exception_frame *frame);
+
+/* Whether the last semihosting call found no host (on hardware, or QEMU without -semihosting). */
+extern bool semihosting_absent;
+#endif
+
+#endif /* BRAMBLE_KERNEL_EXCEPTION_H */

@@ -1,0 +1,195 @@
+/*
+ * kernel/exception.c - what happens when the CPU takes an exception.
+ *
+ * Faults (undefined instruction, prefetch abort, data abort) are either
+ * expected, and then handed to the armed fault catcher (include/kernel/
+ * exception.h), or reported with everything a person needs to act on them:
+ * the kind, the decoded fault status, the address, read or write, and the
+ * full register frame. An unexpected fault is fatal; during the self-tests
+ * it ends the TAP stream with "Bail out!".
+ */
+#include "kernel/exception.h"
+
+#include <stddef.h>
+
+#include "arch/arm.h"
+#include "arch/cp15.h"
+#include "kernel/fault_status.h"
+#include "kernel/ktest.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "kernel/semihost.h"
+
+/* The armed catcher, or NULL. Written by fault_catch() in boot/vectors.S. */
+struct fault_catcher *fault_catcher_armed;
+extern const char fault_catch_resume[];
+
+bool semihosting_absent;
+
+void fault_catch_cancel(void)
+{
+	fault_catcher_armed = NULL;
+}
+
+/*
+ * If a catcher is armed for this kind of fault, record the fault in it and
+ * make the exception return to fault_catch_resume (boot/vectors.S) in the
+ * catcher's mode, which returns 1 from fault_catch().
+ */
+static bool fault_catch_take(const struct fault_info *fault, struct exception_frame *frame)
+{
+	struct fault_catcher *catcher = fault_catcher_armed;
+
+	if (!catcher || !(catcher->kinds & fault->kind))
+		return false;
+	fault_catcher_armed = NULL;
+	catcher->fault = *fault;
+	frame->r[0] = (uint32_t)catcher;
+	frame->pc = (uint32_t)fault_catch_resume;
+	frame->cpsr = catcher->context[10] & ~PSR_T; /* fault_catch_resume is ARM code */
+	return true;
+}
+
+void exception_print_frame(const struct exception_frame *frame)
+{
+	uint32_t psr = frame->cpsr;
+
+	kprintf("  pc  0x%08lx  cpsr 0x%08lx (%s, %s%s%s%s)\n", (unsigned long)frame->pc,
+		(unsigned long)psr, psr_mode_name(psr), (psr & PSR_T) ? "Thumb" : "ARM",
+		(psr & PSR_I) ? ", IRQ masked" : "", (psr & PSR_F) ? ", FIQ masked" : "",
+		(psr & PSR_A) ? ", aborts masked" : "");
+	for (int i = 0; i < 12; i += 4) {
+		kprintf("  r%-2d 0x%08lx  r%-2d 0x%08lx  r%-2d 0x%08lx  r%-2d 0x%08lx\n", i,
+			(unsigned long)frame->r[i], i + 1, (unsigned long)frame->r[i + 1], i + 2,
+			(unsigned long)frame->r[i + 2], i + 3, (unsigned long)frame->r[i + 3]);
+	}
+	kprintf("  r12 0x%08lx  sp  0x%08lx  lr  0x%08lx\n", (unsigned long)frame->r[12],
+		(unsigned long)frame->sp, (unsigned long)frame->lr);
+}
+
+static void fault_report(const struct fault_info *fault, const struct exception_frame *frame)
+{
+	char line[160];
+
+	fault_describe(line, sizeof(line), fault);
+	kprintf("\n*** %s\n", line);
+	if (fault->kind != FAULT_UNDEFINED) {
+		kprintf("  %s 0x%08lx: status 0x%02lx", fault->kind == FAULT_DATA_ABORT ? "DFSR" : "IFSR",
+			(unsigned long)fault->status, (unsigned long)fault_status_code(fault->status));
+		if (fault->kind == FAULT_DATA_ABORT &&
+		    fault_status_decode(fault->status)->level != FAULT_LEVEL_NONE)
+			kprintf(", domain %lu",
+				(unsigned long)((fault->status >> FSR_DOMAIN_SHIFT) & FSR_DOMAIN_MASK));
+		if (fault->status & FSR_EXT)
+			kprintf(", external abort type 1");
+		if (fault->kind == FAULT_DATA_ABORT && (fault->status & FSR_CM))
+			kprintf(", during cache maintenance");
+		kprintf("\n");
+	}
+	exception_print_frame(frame);
+}
+
+static void fault_handle(const struct fault_info *fault, struct exception_frame *frame)
+{
+	char line[160];
+
+	if (fault_catch_take(fault, frame)) {
+		fault_describe(line, sizeof(line), fault);
+		kprintf("expected fault caught: %s\n", line);
+		return;
+	}
+	fault_report(fault, frame);
+	if (ktest_running())
+		ktest_bail_out("unexpected fault during the self-tests (report above)");
+	kprintf("unexpected fault: stopping\n");
+	halt();
+}
+
+/*
+ * Undefined instruction. frame->pc is the link value: the next instruction,
+ * so the undefined one is 4 (ARM) or 2 (Thumb) before it (ARM ARM B1.9.6).
+ */
+void exception_undefined(struct exception_frame *frame)
+{
+	uint32_t size = (frame->cpsr & PSR_T) ? 2 : 4;
+	uint32_t address = frame->pc - size;
+	struct fault_info fault = {
+		.kind = FAULT_UNDEFINED,
+		.status = size == 4 ? *(const uint32_t *)address : *(const uint16_t *)address,
+		.address = address,
+		.pc = address,
+		.cpsr = frame->cpsr,
+	};
+
+	fault_handle(&fault, frame);
+}
+
+/* Prefetch abort: frame->pc is the instruction whose fetch faulted. */
+void exception_prefetch_abort(struct exception_frame *frame)
+{
+	struct fault_info fault = {
+		.kind = FAULT_PREFETCH_ABORT,
+		.status = read_ifsr(),
+		.address = read_ifar(),
+		.pc = frame->pc,
+		.cpsr = frame->cpsr,
+	};
+
+	fault_handle(&fault, frame);
+}
+
+/* Data abort: frame->pc is the instruction whose access faulted. */
+void exception_data_abort(struct exception_frame *frame)
+{
+	struct fault_info fault = {
+		.kind = FAULT_DATA_ABORT,
+		.status = read_dfsr(),
+		.address = read_dfar(),
+		.pc = frame->pc,
+		.cpsr = frame->cpsr,
+	};
+
+	fault_handle(&fault, frame);
+}
+
+/*
+ * SVC. The only one the kernel makes is the semihosting call: when it
+ * arrives here, no host caught it (hardware, or QEMU without -semihosting),
+ * so answer "no host" in r0 and carry on after the svc.
+ */
+void exception_svc(struct exception_frame *frame)
+{
+	uint32_t number;
+
+	if (frame->cpsr & PSR_T)
+		number = *(const uint16_t *)(frame->pc - 2) & 0xFF;
+	else
+		number = *(const uint32_t *)(frame->pc - 4) & 0x00FFFFFF;
+	if (number == SEMIHOST_SVC_ARM && (frame->cpsr & MODE_MASK) != MODE_USR) {
+		semihosting_absent = true;
+		frame->r[0] = SEMIHOST_NO_HOST;
+		return;
+	}
+	kprintf("\n*** unexpected svc 0x%06lx at pc 0x%08lx\n", (unsigned long)number,
+		(unsigned long)(frame->pc - 4));
+	exception_print_frame(frame);
+	panic("svc 0x%06lx has no handler", (unsigned long)number);
+}
+
+void exception_irq(struct exception_frame *frame)
+{
+	exception_print_frame(frame);
+	panic("IRQ taken, but no interrupt source is enabled");
+}
+
+void exception_fiq(struct exception_frame *frame)
+{
+	exception_print_frame(frame);
+	panic("FIQ taken, but no interrupt source is enabled");
+}
+
+void exception_unused(struct exception_frame *frame)
+{
+	exception_print_frame(frame);
+	panic("exception through an unused vector (reset or Hyp trap)");
+}

@@ -1,0 +1,115 @@
+/*
+ * kernel/ktest.c - the self-test runner and its checks (see kernel/ktest.h).
+ */
+#include "kernel/ktest.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "kernel/semihost.h"
+
+extern const struct ktest __ktests_start[], __ktests_end[];
+
+static bool tests_running;
+
+bool ktest_running(void)
+{
+	return tests_running;
+}
+
+static void report_place(struct ktest_context *context, const char *file, int line)
+{
+	context->failed = true;
+	kprintf("  %s:%d: %s.%s\n", file, line, context->test->suite, context->test->name);
+}
+
+bool ktest_check_true(struct ktest_context *context, const char *file, int line,
+		      const char *expression, bool value)
+{
+	if (value)
+		return true;
+	report_place(context, file, line);
+	kprintf("    expected: %s\n", expression);
+	kprintf("    actual:   false\n");
+	return false;
+}
+
+bool ktest_check_u32(struct ktest_context *context, const char *file, int line,
+		     const char *expected_text, const char *actual_text, uint32_t expected,
+		     uint32_t actual)
+{
+	if (expected == actual)
+		return true;
+	report_place(context, file, line);
+	kprintf("    expected: %s == %s\n", actual_text, expected_text);
+	kprintf("    expected: 0x%08lx (%lu)\n", (unsigned long)expected, (unsigned long)expected);
+	kprintf("    actual:   0x%08lx (%lu)\n", (unsigned long)actual, (unsigned long)actual);
+	return false;
+}
+
+bool ktest_check_str(struct ktest_context *context, const char *file, int line,
+		     const char *actual_text, const char *expected, const char *actual)
+{
+	if (expected && actual && strcmp(expected, actual) == 0)
+		return true;
+	report_place(context, file, line);
+	kprintf("    %s\n", actual_text);
+	kprintf("    expected: \"%s\"\n", expected ? expected : "(null)");
+	kprintf("    actual:   \"%s\"\n", actual ? actual : "(null)");
+	return false;
+}
+
+void ktest_fail(struct ktest_context *context, const char *file, int line, const char *fmt, ...)
+{
+	va_list args;
+
+	report_place(context, file, line);
+	kprintf("    ");
+	va_start(args, fmt);
+	kvprintf(fmt, args);
+	va_end(args);
+	kprintf("\n");
+}
+
+unsigned ktest_run_all(void)
+{
+	unsigned count = (unsigned)(__ktests_end - __ktests_start);
+	unsigned failures = 0, skips = 0;
+
+	console_write_tap_line("TAP version 13");
+	console_write_tap_line("1..%u", count);
+	tests_running = true;
+	console_set_comment_mode(true);
+	for (unsigned i = 0; i < count; i++) {
+		const struct ktest *test = &__ktests_start[i];
+		struct ktest_context context = { .test = test };
+
+		test->run(&context);
+		if (context.failed) {
+			failures++;
+			console_write_tap_line("not ok %u - %s.%s", i + 1, test->suite, test->name);
+		} else if (context.skip_reason) {
+			skips++;
+			console_write_tap_line("ok %u - %s.%s # SKIP %s", i + 1, test->suite,
+					       test->name, context.skip_reason);
+		} else {
+			console_write_tap_line("ok %u - %s.%s", i + 1, test->suite, test->name);
+		}
+	}
+	kprintf("self-tests: %u passed, %u failed, %u skipped\n", count - failures - skips,
+		failures, skips);
+	console_set_comment_mode(false);
+	tests_running = false;
+	return failures;
+}
+
+void ktest_bail_out(const char *reason)
+{
+	console_write_tap_line("Bail out! %s", reason);
+	console_set_comment_mode(false);
+	tests_running = false;
+	semihost_exit(1);
+	halt();
+}

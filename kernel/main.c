@@ -1,0 +1,185 @@
+/*
+ * kernel/main.c - kmain: the boot sequence in C.
+ *
+ * Entered from boot/start.S with the MMU on, running in the higher half, on
+ * core 0's SVC stack, with the boot-time peripheral mapping in place:
+ *   1. console on the boot-time mapping of the UART (clock from the mailbox);
+ *   2. banner: where the loader left us and the layout as it really is;
+ *   3. the self-tests, in TAP;
+ *   4. exit status to the host (semihosting), or idle when there is none.
+ */
+#include <stdint.h>
+
+#include "arch/arm.h"
+#include "arch/cp15.h"
+#include "arch/mmu.h"
+#include "drivers/gpio.h"
+#include "drivers/mailbox.h"
+#include "drivers/pl011.h"
+#include "kernel/boot_info.h"
+#include "kernel/error.h"
+#include "kernel/fault_status.h"
+#include "kernel/ktest.h"
+#include "kernel/printk.h"
+#include "kernel/sections.h"
+#include "kernel/semihost.h"
+#include "layout.h"
+
+/* When the mailbox cannot say, the firmware's default UART clock. */
+#define UART_CLOCK_FALLBACK_HZ  48000000
+
+/* Filled by boot/start.S; in .data because BSS is cleared after it is written. */
+struct boot_info boot_info __attribute__((section(".data")));
+
+static int uart_clock_error;
+static uint32_t uart_clock_hz;
+
+static void console_init(void)
+{
+	vaddr_t periph = VIRT_EARLY_PERIPH;
+
+	mailbox_init(periph + MAILBOX_OFFSET);
+	gpio_init(periph + GPIO_OFFSET);
+	uart_clock_error = mailbox_get_clock_rate(MAILBOX_CLOCK_UART, &uart_clock_hz);
+	if (uart_clock_error)
+		uart_clock_hz = UART_CLOCK_FALLBACK_HZ;
+	gpio_set_function(PL011_TX_PIN, GPIO_ALT0);
+	gpio_set_function(PL011_RX_PIN, GPIO_ALT0);
+	gpio_set_pull(PL011_TX_PIN, GPIO_PULL_NONE);
+	gpio_set_pull(PL011_RX_PIN, GPIO_PULL_UP); /* an unconnected RX must not float */
+	if (pl011_init(periph + PL011_OFFSET, uart_clock_hz, PL011_BAUD) == 0)
+		console_set_sink(pl011_write);
+}
+
+/* Which loader the entry state points to (platform facts, README). */
+static const char *loader_guess(const struct boot_info *info)
+{
+	if ((info->entry_cpsr & MODE_MASK) == MODE_HYP)
+		return "Raspberry Pi firmware (or its emulation)";
+	if (info->load_address == PHYS_RAW_IMAGE_QEMU)
+		return "QEMU -kernel with the raw image";
+	if (info->load_address == PHYS_KERNEL_LOAD)
+		return "QEMU -kernel ELF or -bios";
+	return "unknown loader";
+}
+
+/* What r2 points to: ATAGs (ATAG_CORE first) or a device tree (its magic). */
+static const char *boot_r2_kind(uint32_t r2)
+{
+	const uint32_t *p;
+
+	if (r2 == 0)
+		return "nothing";
+	if (r2 >= PHYS_RAM_MAX || (r2 & 3))
+		return "an address outside RAM";
+	p = (const uint32_t *)phys_to_virt(r2);
+	if (p[1] == 0x54410001)
+		return "ATAGs";
+	if (p[0] == 0xEDFE0DD0) /* 0xD00DFEED stored big-endian */
+		return "a device tree";
+	return "something unrecognised";
+}
+
+static void print_region(const char *name, uintptr_t start, uintptr_t end, const char *what)
+{
+	unsigned long size = (unsigned long)(end - start);
+
+	kprintf("  %-12s 0x%08lx-0x%08lx -> 0x%08lx %6lu %s  %s\n", name, (unsigned long)start,
+		(unsigned long)(end - 1), (unsigned long)virt_to_phys_linear(start),
+		size >= 1024 ? size / 1024 : size, size >= 1024 ? "KiB" : "B  ", what);
+}
+
+static const char *section_kind(uint32_t entry)
+{
+	uint32_t tex_c_b = (entry & (L1_SECT_C | L1_SECT_B)) |
+			   (entry & (7 << L1_SECT_TEX_SHIFT));
+
+	if (tex_c_b == L1_SECT_NORMAL_WBWA - L1_SECT_S)
+		return "Normal WB";
+	if (tex_c_b == L1_SECT_DEVICE)
+		return "Device";
+	if (tex_c_b == 0)
+		return "Strongly-ordered";
+	return "other";
+}
+
+/* The L1 table as runs of sections: one line per run of like entries. */
+static void print_l1_runs(void)
+{
+	const uint32_t *l1 = (const uint32_t *)VIRT_L1_TABLE;
+	unsigned i = 0;
+
+	while (i < L1_ENTRIES) {
+		uint32_t entry = l1[i];
+		unsigned j = i + 1;
+
+		if ((entry & L1_TYPE_MASK) == L1_TYPE_FAULT) {
+			i++;
+			continue;
+		}
+		while (j < L1_ENTRIES && (l1[j] & ~L1_SECT_BASE_MASK) == (entry & ~L1_SECT_BASE_MASK) &&
+		       (l1[j] & L1_SECT_BASE_MASK) ==
+			       (entry & L1_SECT_BASE_MASK) + (j - i) * SECTION_SIZE)
+			j++;
+		kprintf("  0x%08lx-0x%08lx -> 0x%08lx %5u MiB  %s %s %s\n",
+			(unsigned long)i << SECTION_SHIFT, ((unsigned long)j << SECTION_SHIFT) - 1,
+			(unsigned long)(entry & L1_SECT_BASE_MASK), j - i, section_kind(entry),
+			(entry & L1_SECT_AP2) ? "RO" : "RW", (entry & L1_SECT_XN) ? "NX" : "X");
+		i = j;
+	}
+}
+
+static void banner(const struct boot_info *info)
+{
+	kprintf("\nbramble: a kernel for the Raspberry Pi 2\n");
+	kprintf("boot: entered in %s mode at 0x%08lx by %s\n", psr_mode_name(info->entry_cpsr),
+		(unsigned long)info->load_address, loader_guess(info));
+	kprintf("boot: r0 0x%08lx r1 0x%08lx r2 0x%08lx (r2: %s)\n", (unsigned long)info->r0,
+		(unsigned long)info->r1, (unsigned long)info->r2, boot_r2_kind(info->r2));
+	kprintf("boot: cores waiting in the kernel's parking loop: %s%s%s%s\n",
+		(info->parked_cores & 2) ? "1 " : "", (info->parked_cores & 4) ? "2 " : "",
+		(info->parked_cores & 8) ? "3 " : "", (info->parked_cores & 0xE) ? "" : "none");
+	kprintf("boot: %lu instructions from entry to the first UART byte\n",
+		(unsigned long)console_first_byte_cycles());
+	if (uart_clock_error)
+		kprintf("uart: clock unknown (mailbox: %s), assumed %lu Hz\n",
+			error_name(uart_clock_error), (unsigned long)uart_clock_hz);
+	else
+		kprintf("uart: PL011, %u baud 8N1 from a %lu Hz clock\n", PL011_BAUD,
+			(unsigned long)uart_clock_hz);
+	kprintf("layout (virtual -> physical):\n");
+	print_region("vectors", VIRT_VECTORS, VIRT_VECTORS + PAGE_SIZE,
+		     "VBAR; exception table and its literals");
+	print_region("L1 table", VIRT_L1_TABLE, VIRT_L1_TABLE + L1_TABLE_SIZE, "TTBR0");
+	print_region("boot stub", phys_to_virt((paddr_t)_start),
+		     phys_to_virt((paddr_t)__boot_phys_end), "runs at its physical address");
+	print_region("kernel text", (uintptr_t)__text_start, (uintptr_t)__text_end, "");
+	print_region("rodata", (uintptr_t)__rodata_start, (uintptr_t)__rodata_end, "");
+	print_region("data", (uintptr_t)__data_start, (uintptr_t)__bss_start, "");
+	print_region("bss", (uintptr_t)__bss_start, (uintptr_t)__bss_end, "");
+	print_region("stacks", (uintptr_t)__stacks_start, (uintptr_t)__stacks_end,
+		     "4 cores x (SVC, ABT, UND, IRQ, FIQ), guard page below each");
+	kprintf("  %-12s 0x%08lx (physical 0x%08lx)\n", "kernel end", (unsigned long)__kernel_end,
+		(unsigned long)virt_to_phys_linear((vaddr_t)__kernel_end));
+	kprintf("  %-12s 0x%08lx up: break at 0x%08lx, nothing mapped yet\n", "heap",
+		(unsigned long)VIRT_HEAP_BASE, (unsigned long)VIRT_HEAP_BASE);
+	kprintf("  %-12s 0x%08lx down: floor at the top, nothing mapped yet\n", "MMIO",
+		(unsigned long)VIRT_MMIO_TOP);
+	kprintf("translation table (sections, as the boot stub built it):\n");
+	print_l1_runs();
+}
+
+void kmain(struct boot_info *info);
+
+void kmain(struct boot_info *info)
+{
+	unsigned failures;
+
+	console_init();
+	banner(info);
+	failures = ktest_run_all();
+	semihost_exit(failures ? 1 : 0);
+	kprintf("bramble: self-tests done (%u failed); idling\n", failures);
+	for (;;)
+		__asm__ volatile("wfi");
+}
