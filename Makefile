@@ -58,7 +58,7 @@ KERNEL_OBJS := $(patsubst %,$(OBJ)/%.o,$(KERNEL_SRCS))
 # Flags live here: a change to this file rebuilds everything.
 $(KERNEL_OBJS) $(BUILD)/linker.ld: Makefile
 
-.PHONY: all clean run test debug host-tests deps check-tools
+.PHONY: all clean run test prove debug host-tests deps
 all: $(BUILD)/kernel7.img
 
 $(OBJ)/%.c.o: %.c
@@ -124,7 +124,10 @@ debug: deps
 	scripts/qemu-debug
 
 test: deps
-	$(Q)$(MAKE) --no-print-directory all host-tests $(BUILD)/tests/fwstub.bin
+	$(Q)$(MAKE) --no-print-directory prove
+
+# The tests themselves: the image `make` builds, booted by every loader.
+prove: all host-tests $(BUILD)/tests/fwstub.bin
 	prove -f $(HOST_BINS) tests/qemu/*.t
 
 clean:

@@ -37,13 +37,14 @@
 #include "arch/mmu.h"
 #include "kernel/boot_info.h"
 #include "drivers/bcm2836_local.h"
+#include "drivers/systimer.h"
 
 	.syntax unified
 	.arm
 	.arch_extension virt            /* eret, msr elr_hyp */
 
-/* How long core 0 waits for a parked core to take its mailbox, in wake-ups. */
-#define PARK_WAIT_POLLS         0x10000
+/* How long core 0 waits for a parked core to take its mailbox: 1 s. */
+#define PARK_WAIT_US            1000000
 
 /* Physical address of a symbol linked in the higher half. */
 #define PHYS(sym)               ((sym) - KERNEL_VIRT_BASE)
@@ -165,8 +166,10 @@ relocated:
 	 * kernel's code, and low memory may be written. The wait sleeps in wfe:
 	 * a parked core signals (sev) when it has taken its mailbox, and the
 	 * generic timer's event stream wakes core 0 regularly, so that a core
-	 * that never answers costs PARK_WAIT_POLLS wake-ups, not a hang. (Under
-	 * QEMU with -icount a plain polling loop never lets the other cores run.)
+	 * that never answers within PARK_WAIT_US (system timer) costs that
+	 * time, not a hang. (Under QEMU with -icount a loop without wfe never
+	 * lets the other cores run; without -icount they are host threads that
+	 * may take a while to be scheduled.)
 	 * Out: r7 = bit n set when core n answered. Clobbers r0-r6.
 	 */
 	mrc	p15, 0, r0, c14, c1, 0          @ CNTKCTL
@@ -181,14 +184,19 @@ park_next_core:
 	str	r0, [r5, r4, lsl #4]            @ mailbox 3 of core r4 = secondary_park
 	dsb
 	sev
-	ldr	r3, =PARK_WAIT_POLLS
+	ldr	r3, =(PHYS_PERIPH_BASE + SYSTIMER_OFFSET)
+	ldr	r3, [r3, #SYSTIMER_CLO]         @ r3 = start time, microseconds
 park_wait:
 	wfe                                     @ the core's sev, or the event stream
 	ldr	r1, [r6, r4, lsl #4]
 	cmp	r1, #0
 	beq	park_answered
-	subs	r3, r3, #1
-	bne	park_wait
+	ldr	r1, =(PHYS_PERIPH_BASE + SYSTIMER_OFFSET)
+	ldr	r1, [r1, #SYSTIMER_CLO]
+	sub	r1, r1, r3                      @ time waited (wraps correctly)
+	ldr	r2, =PARK_WAIT_US
+	cmp	r1, r2
+	blo	park_wait
 	b	park_done_core                  @ no answer: leave its bit clear
 park_answered:
 	mov	r1, #1
