@@ -51,6 +51,7 @@
 
 	.section .boot.entry, "ax"
 	.global _start
+	.type	_start, %function
 _start:
 	/*
 	 * 1. Count instructions from here: reset and start the cycle counter
@@ -391,6 +392,7 @@ dc_done:
  * register), jump to the address. In: nothing. Clobbers r0-r2.
  */
 	.global secondary_park
+	.type	secondary_park, %function
 secondary_park:
 	mrc	p15, 0, r0, c0, c0, 5           @ MPIDR
 	and	r0, r0, #3
@@ -413,6 +415,8 @@ park_loop:
  * In: r7-r12 as above (unused from here). Does not return.
  */
 	.section .text.boot_high, "ax"
+	.global start_high
+	.type	start_high, %function
 start_high:
 	/*
 	 * 9a. Stacks for every mode of core 0 (layout.h: each has a guard page

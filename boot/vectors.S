@@ -120,6 +120,7 @@ save_interrupted_sp_lr:
  * In: r0 = catcher, r1 = kinds. Out: r0 = 0. Clobbers r2.
  */
 	.global fault_catch
+	.type	fault_catch, %function
 fault_catch:
 	stmia	r0, {r4-r11}
 	str	sp, [r0, #32]
@@ -137,6 +138,7 @@ fault_catch:
  * handler returns here (frame->pc) in the catcher's mode, with r0 = catcher.
  */
 	.global fault_catch_resume
+	.type	fault_catch_resume, %function
 fault_catch_resume:
 	ldmia	r0, {r4-r11}
 	ldr	sp, [r0, #32]

@@ -31,7 +31,8 @@ bool ktest_check_true(struct ktest_context *context, const char *file, int line,
 	if (value)
 		return true;
 	report_place(context, file, line);
-	kprintf("    expected: %s\n", expression);
+	kprintf("    check:    %s\n", expression);
+	kprintf("    expected: true\n");
 	kprintf("    actual:   false\n");
 	return false;
 }
@@ -43,7 +44,7 @@ bool ktest_check_u32(struct ktest_context *context, const char *file, int line,
 	if (expected == actual)
 		return true;
 	report_place(context, file, line);
-	kprintf("    expected: %s == %s\n", actual_text, expected_text);
+	kprintf("    check:    %s == %s\n", actual_text, expected_text);
 	kprintf("    expected: 0x%08lx (%lu)\n", (unsigned long)expected, (unsigned long)expected);
 	kprintf("    actual:   0x%08lx (%lu)\n", (unsigned long)actual, (unsigned long)actual);
 	return false;
