@@ -26,7 +26,7 @@ say = @printf '  %-7s %s\n' $(1) $(2);
 endif
 
 # The kernel: C11, freestanding, ARM state, soft float (newlib-nano's
-# thumb/v7-a/nofp multilib), Cortex-A7 (Pi 2; the Pi 2 v1.2's A53 runs it too).
+# thumb/v7-a/nofp multilib), tuned for the Pi 2's Cortex-A7.
 ARCHFLAGS := -mcpu=cortex-a7 -marm -mfloat-abi=soft
 CFLAGS    := $(ARCHFLAGS) -std=c11 -ffreestanding -O2 -g -Wall -Wextra -Werror \
              -fno-toplevel-reorder \
@@ -50,6 +50,7 @@ KERNEL_SRCS := \
 	drivers/mailbox.c \
 	drivers/gpio.c \
 	drivers/pl011.c \
+	drivers/systimer.c \
 	kernel/boot_test.c \
 	kernel/exception_test.c
 

@@ -62,6 +62,7 @@ _start:
 	mcr	p15, 0, r3, c9, c12, 0          @ PMCR
 	mov	r3, #PMSELR_CYCLES
 	mcr	p15, 0, r3, c9, c12, 5          @ PMSELR = 31: PMXEVTYPER is PMCCFILTR
+	isb                                     @ the selection takes effect (B3.15)
 	mov	r3, #PMCCFILTR_NSH
 	mcr	p15, 0, r3, c9, c13, 1          @ PMCCFILTR
 	mov	r3, #PMCNTEN_CYCLES
@@ -117,9 +118,9 @@ in_svc:
 	 * puts it at 0x10000). Only loading above the link address is supported;
 	 * then the copy runs upwards, which is safe for overlapping ranges, but
 	 * the copy loop itself would be overwritten by later parts of the image.
-	 * So first copy just the boot stub (one page, no overlap as long as the
-	 * image sits at least a page higher), continue in that copy, and let it
-	 * copy the rest. Out: r12 = physical address entered at.
+	 * So first copy just the boot stub (at most a page, linker.ld; no overlap
+	 * as long as the image sits at least the stub's size higher), continue
+	 * in that copy, and let it copy the rest. Out: r12 = physical address entered at.
 	 * Clobbers r0-r6.
 	 */
 	adr	r12, _start                     @ where we run
@@ -127,14 +128,20 @@ in_svc:
 	cmp	r12, r4
 	beq	relocated
 	blo	unsupported_load_address
-	sub	r0, r12, r4
-	cmp	r0, #(PAGE_SIZE)
+	sub	r0, r12, r4                     @ distance between load and link address
+	ldr	r1, =__boot_phys_end
+	sub	r1, r1, r4                      @ stub size
+	cmp	r0, r1
 	blo	unsupported_load_address
 	mov	r0, r12                         @ source
 	mov	r1, r4                          @ destination
 	ldr	r2, =__boot_phys_end            @ end of the stub at its destination
 	bl	copy_up                         @ branch and link are PC-relative: fine here
-	/* Fresh instructions at 0x8000: no stale I-cache lines or predictions. */
+	/*
+	 * Fresh instructions at 0x8000 (ARM ARM B2.2.9): the stores complete
+	 * (DSB), then no stale I-cache lines or predictions, DSB, ISB.
+	 */
+	dsb
 	mov	r0, #0
 	mcr	p15, 0, r0, c7, c5, 0           @ ICIALLU
 	mcr	p15, 0, r0, c7, c5, 6           @ BPIALL
@@ -149,6 +156,7 @@ relocate_rest:
 	mov	r1, r5                          @ destination
 	ldr	r2, =__image_phys_end
 	bl	copy_up
+	dsb
 	mov	r0, #0
 	mcr	p15, 0, r0, c7, c5, 0           @ ICIALLU
 	mcr	p15, 0, r0, c7, c5, 6           @ BPIALL
@@ -176,6 +184,7 @@ relocated:
 	mrc	p15, 0, r0, c14, c1, 0          @ CNTKCTL
 	orr	r0, r0, #CNTKCTL_EVENT_STREAM
 	mcr	p15, 0, r0, c14, c1, 0          @ wake wfe regularly while waiting
+	isb
 	mov	r7, #1                          @ core 0 is here
 	ldr	r0, =secondary_park
 	ldr	r5, =(PHYS_LOCAL_BASE + LOCAL_MAILBOX_SET(0, LOCAL_BOOT_MAILBOX))
@@ -308,7 +317,7 @@ park_done_core:
 	isb
 
 	mrc	p15, 0, r0, c1, c0, 0           @ SCTLR
-	ldr	r1, =(SCTLR_A | SCTLR_V | SCTLR_EE | SCTLR_TRE | SCTLR_AFE | SCTLR_TE)
+	ldr	r1, =(SCTLR_A | SCTLR_V | SCTLR_WXN | SCTLR_UWXN | SCTLR_EE | SCTLR_TRE | SCTLR_AFE | SCTLR_TE)
 	bic	r0, r0, r1
 	ldr	r1, =(SCTLR_M | SCTLR_C | SCTLR_Z | SCTLR_I)
 	orr	r0, r0, r1
@@ -438,7 +447,15 @@ start_high:
 	 * 9b. The vector table to physical 0 (virtual VIRT_VECTORS), then VBAR.
 	 * The table holds code, so (ARM ARM B2.2.9) clean the written lines to
 	 * the point of unification, invalidate the I-cache and predictor.
+	 * If a core did not answer its mailbox, it may still be running a
+	 * loader's stub at 0x0-0xFF: then leave physical 0 alone and point
+	 * VBAR at the table where it was linked (the self-tests report it).
 	 */
+	ldr	r0, =boot_info
+	ldr	r0, [r0, #BOOT_INFO_PARKED_CORES]
+	cmp	r0, #((1 << CORE_COUNT) - 1)
+	ldrne	r0, =vectors_start
+	bne	set_vbar
 	ldr	r0, =vectors_start
 	ldr	r1, =VIRT_VECTORS
 	ldr	r2, =vectors_end
@@ -456,6 +473,7 @@ start_high:
 	mcr	p15, 0, r0, c7, c5, 0           @ ICIALLU
 	mcr	p15, 0, r0, c7, c5, 6           @ BPIALL
 	ldr	r0, =VIRT_VECTORS
+set_vbar:
 	mcr	p15, 0, r0, c12, c0, 0          @ VBAR
 	dsb
 	isb

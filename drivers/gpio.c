@@ -3,15 +3,21 @@
  */
 #include "drivers/gpio.h"
 
+#include "arch/cp15.h"
 #include "arch/mmio.h"
+#include "drivers/systimer.h"
 #include "kernel/error.h"
 
 #define GPFSEL0         0x00    /* 10 pins per register, 3 bits each */
 #define GPPUD           0x94
 #define GPPUDCLK0       0x98    /* 32 pins per register */
 
-/* The pull control sequence needs 150 cycles of set-up and hold (section 6.1). */
-#define GPIO_PULL_SETUP_CYCLES 150
+/*
+ * The pull control sequence needs 150 cycles of set-up and hold (section
+ * 6.1): cycles of the VideoCore's 250 MHz clock, 0.6 us. Wait 1 us on the
+ * system timer, after a DSB so that the write has reached the device.
+ */
+#define GPIO_PULL_SETUP_US     1
 
 static vaddr_t gpio_base;
 
@@ -20,10 +26,10 @@ void gpio_init(vaddr_t registers)
 	gpio_base = registers;
 }
 
-static void delay_cycles(unsigned cycles)
+static void settle(void)
 {
-	for (unsigned i = 0; i < cycles; i++)
-		__asm__ volatile("nop");
+	dsb();
+	systimer_delay_us(GPIO_PULL_SETUP_US);
 }
 
 int gpio_set_function(unsigned pin, enum gpio_function function)
@@ -54,9 +60,9 @@ int gpio_set_pull(unsigned pin, enum gpio_pull pull)
 	clock_reg = gpio_base + GPPUDCLK0 + 4 * (pin / 32);
 	mmio_barrier();
 	mmio_write32(gpio_base + GPPUD, pull);
-	delay_cycles(GPIO_PULL_SETUP_CYCLES);
+	settle();
 	mmio_write32(clock_reg, 1U << (pin % 32));
-	delay_cycles(GPIO_PULL_SETUP_CYCLES);
+	settle();
 	mmio_write32(gpio_base + GPPUD, GPIO_PULL_NONE);
 	mmio_write32(clock_reg, 0);
 	mmio_barrier();

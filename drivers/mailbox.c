@@ -22,9 +22,16 @@
 #include "arch/mmio.h"
 #include "kernel/error.h"
 
-#define MAILBOX_READ            0x00
-#define MAILBOX_STATUS          0x18
-#define MAILBOX_WRITE           0x20
+/*
+ * Two FIFOs: mailbox 0 carries answers from the VideoCore to the ARM (read
+ * at +0x00, its status at +0x18), mailbox 1 carries requests the other way
+ * (written at +0x20, its status at +0x38). "Full" is checked on the one
+ * being written, "empty" on the one being read.
+ */
+#define MAILBOX0_READ           0x00
+#define MAILBOX0_STATUS         0x18
+#define MAILBOX1_WRITE          0x20
+#define MAILBOX1_STATUS         0x38
 #define MAILBOX_STATUS_FULL     (1U << 31)
 #define MAILBOX_STATUS_EMPTY    (1U << 30)
 #define MAILBOX_CHANNEL_PROPERTY 8
@@ -67,13 +74,27 @@ static void invalidate_buffer(void)
 	dsb();
 }
 
-static int wait_status_clear(uint32_t bit)
+static int wait_status_clear(uint32_t status_register, uint32_t bit)
 {
 	for (unsigned i = 0; i < MAILBOX_POLLS; i++) {
-		if (!(mmio_read32(mailbox_base + MAILBOX_STATUS) & bit))
+		if (!(mmio_read32(mailbox_base + status_register) & bit))
 			return 0;
 	}
 	return ERR_TIMEOUT;
+}
+
+/*
+ * Throw away answers nobody waits for any more (one that arrived after a
+ * call timed out would otherwise carry the same buffer address as the next
+ * call's answer, and be taken for it).
+ */
+static void drain_answers(void)
+{
+	for (unsigned i = 0; i < MAILBOX_POLLS; i++) {
+		if (mmio_read32(mailbox_base + MAILBOX0_STATUS) & MAILBOX_STATUS_EMPTY)
+			return;
+		(void)mmio_read32(mailbox_base + MAILBOX0_READ);
+	}
 }
 
 /* Post the buffer on the property channel and wait for its answer. */
@@ -84,17 +105,18 @@ static int mailbox_call(void)
 
 	clean_buffer();
 	mmio_barrier();
-	error = wait_status_clear(MAILBOX_STATUS_FULL);
+	drain_answers();
+	error = wait_status_clear(MAILBOX1_STATUS, MAILBOX_STATUS_FULL);
 	if (error)
 		goto out;
-	mmio_write32(mailbox_base + MAILBOX_WRITE, bus_address | MAILBOX_CHANNEL_PROPERTY);
+	mmio_write32(mailbox_base + MAILBOX1_WRITE, bus_address | MAILBOX_CHANNEL_PROPERTY);
 	for (;;) {
 		uint32_t answer;
 
-		error = wait_status_clear(MAILBOX_STATUS_EMPTY);
+		error = wait_status_clear(MAILBOX0_STATUS, MAILBOX_STATUS_EMPTY);
 		if (error)
 			goto out;
-		answer = mmio_read32(mailbox_base + MAILBOX_READ);
+		answer = mmio_read32(mailbox_base + MAILBOX0_READ);
 		if ((answer & MAILBOX_CHANNEL_MASK) == MAILBOX_CHANNEL_PROPERTY &&
 		    (answer & ~MAILBOX_CHANNEL_MASK) == bus_address)
 			break;

@@ -16,6 +16,7 @@
 #include "drivers/gpio.h"
 #include "drivers/mailbox.h"
 #include "drivers/pl011.h"
+#include "drivers/systimer.h"
 #include "kernel/boot_info.h"
 #include "kernel/error.h"
 #include "kernel/fault_status.h"
@@ -38,6 +39,7 @@ static void console_init(void)
 {
 	vaddr_t periph = VIRT_EARLY_PERIPH;
 
+	systimer_init(periph + SYSTIMER_OFFSET);
 	mailbox_init(periph + MAILBOX_OFFSET);
 	gpio_init(periph + GPIO_OFFSET);
 	uart_clock_error = mailbox_get_clock_rate(MAILBOX_CLOCK_UART, &uart_clock_hz);

@@ -35,12 +35,18 @@
 #define SCTLR_Z         (1 << 11) /* branch prediction enable */
 #define SCTLR_I         (1 << 12) /* instruction cache enable */
 #define SCTLR_V         (1 << 13) /* high vectors (0xFFFF0000); bramble uses VBAR */
+#define SCTLR_WXN       (1 << 19) /* writable implies execute-never (virtualization ext.) */
+#define SCTLR_UWXN      (1 << 20) /* PL0-writable implies PL1 execute-never */
 #define SCTLR_EE        (1 << 25) /* big-endian exception entry */
 #define SCTLR_TRE       (1 << 28) /* TEX remap enable */
 #define SCTLR_AFE       (1 << 29) /* access flag enable */
 #define SCTLR_TE        (1 << 30) /* take exceptions in Thumb state */
 
-/* ACTLR, auxiliary control register (A7 TRM 4.3.31). */
+/*
+ * ACTLR, auxiliary control register (A7 TRM 4.3.31). On the Cortex-A53 of a
+ * Pi 2 v1.2 the same job is CPUECTLR.SMPEN, which its firmware sets; ACTLR
+ * bit 6 is written there only if it reads as clear.
+ */
 #define ACTLR_SMP       (1 << 6)  /* take part in coherency; set before caches and MMU */
 
 /* HDCR, Hyp debug configuration register (ARM ARM B4.1.74). */

@@ -9,4 +9,18 @@
 #define SYSTIMER_CLO            0x04    /* counter, low 32 bits */
 #define SYSTIMER_HZ             1000000
 
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+#include "layout.h"
+
+void systimer_init(vaddr_t registers);
+
+/* Microseconds since the timer started (wraps after about 71 minutes). */
+uint32_t systimer_now_us(void);
+
+/* Wait at least us microseconds. */
+void systimer_delay_us(uint32_t us);
+#endif
+
 #endif /* BRAMBLE_DRIVERS_SYSTIMER_H */
