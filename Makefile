@@ -46,13 +46,16 @@ KERNEL_SRCS := \
 	kernel/fault_status.c \
 	kernel/semihost.c \
 	kernel/ktest.c \
+	kernel/bootargs.c \
+	kernel/platform.c \
 	kernel/newlib_glue.c \
 	drivers/mailbox.c \
 	drivers/gpio.c \
 	drivers/pl011.c \
 	drivers/systimer.c \
 	kernel/boot_test.c \
-	kernel/exception_test.c
+	kernel/exception_test.c \
+	kernel/platform_test.c
 
 KERNEL_OBJS := $(patsubst %,$(OBJ)/%.o,$(KERNEL_SRCS))
 
@@ -99,10 +102,11 @@ $(BUILD)/tests/fwstub.bin: tests/qemu/fwstub.S
 HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Itests/lib \
                -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
                -MMD -MP
-HOST_TESTS  := fault_status
+HOST_TESTS  := fault_status bootargs
 HOST_BINS   := $(patsubst %,$(BUILD)/host/test_%,$(HOST_TESTS))
 
 $(BUILD)/host/test_fault_status: tests/host/test_fault_status.c kernel/fault_status.c
+$(BUILD)/host/test_bootargs: tests/host/test_bootargs.c kernel/bootargs.c
 
 $(BUILD)/host/test_%:
 	@mkdir -p $(dir $@)

@@ -42,6 +42,9 @@
 #define PROPERTY_REQUEST        0x00000000U
 #define PROPERTY_SUCCESS        0x80000000U
 #define PROPERTY_TAG_RESPONSE   0x80000000U /* set by the VideoCore in the tag's code */
+#define PROPERTY_TAG_GET_BOARD_REVISION 0x00010002U
+#define PROPERTY_TAG_GET_ARM_MEMORY 0x00010005U
+#define PROPERTY_TAG_GET_VC_MEMORY  0x00010006U
 #define PROPERTY_TAG_GET_CLOCK_RATE 0x00030002U
 
 #define MAILBOX_POLLS           1000000  /* how long to wait for the VideoCore */
@@ -164,4 +167,39 @@ int mailbox_get_clock_rate(uint32_t clock_id, uint32_t *hz)
 		return ERR_DEVICE;
 	*hz = value[1];
 	return 0;
+}
+
+int mailbox_get_board_revision(uint32_t *revision)
+{
+	uint32_t value[1] = { 0 };
+	int error = mailbox_property(PROPERTY_TAG_GET_BOARD_REVISION, value, 0, 1);
+
+	if (error)
+		return error;
+	*revision = value[0];
+	return 0;
+}
+
+static int get_memory(uint32_t tag, struct mailbox_memory *memory)
+{
+	uint32_t value[2] = { 0, 0 };
+	int error = mailbox_property(tag, value, 0, 2);
+
+	if (error)
+		return error;
+	if (value[1] == 0)
+		return ERR_DEVICE;
+	memory->base = value[0];
+	memory->size = value[1];
+	return 0;
+}
+
+int mailbox_get_arm_memory(struct mailbox_memory *memory)
+{
+	return get_memory(PROPERTY_TAG_GET_ARM_MEMORY, memory);
+}
+
+int mailbox_get_vc_memory(struct mailbox_memory *memory)
+{
+	return get_memory(PROPERTY_TAG_GET_VC_MEMORY, memory);
 }

@@ -21,6 +21,7 @@
 #include "kernel/error.h"
 #include "kernel/fault_status.h"
 #include "kernel/ktest.h"
+#include "kernel/platform.h"
 #include "kernel/printk.h"
 #include "kernel/sections.h"
 #include "kernel/semihost.h"
@@ -63,23 +64,6 @@ static const char *loader_guess(const struct boot_info *info)
 	if (info->load_address == PHYS_KERNEL_LOAD)
 		return "QEMU -kernel ELF or -bios";
 	return "unknown loader";
-}
-
-/* What r2 points to: ATAGs (ATAG_CORE first) or a device tree (its magic). */
-static const char *boot_r2_kind(uint32_t r2)
-{
-	const uint32_t *p;
-
-	if (r2 == 0)
-		return "nothing";
-	if (r2 >= PHYS_RAM_MAX || (r2 & 3))
-		return "an address outside RAM";
-	p = (const uint32_t *)phys_to_virt(r2);
-	if (p[1] == 0x54410001)
-		return "ATAGs";
-	if (p[0] == 0xEDFE0DD0) /* 0xD00DFEED stored big-endian */
-		return "a device tree";
-	return "something unrecognised";
 }
 
 static void print_region(const char *name, uintptr_t start, uintptr_t end, const char *what)
@@ -136,8 +120,8 @@ static void banner(const struct boot_info *info)
 	kprintf("\nbramble: a kernel for the Raspberry Pi 2\n");
 	kprintf("boot: entered in %s mode at 0x%08lx by %s\n", psr_mode_name(info->entry_cpsr),
 		(unsigned long)info->load_address, loader_guess(info));
-	kprintf("boot: r0 0x%08lx r1 0x%08lx r2 0x%08lx (r2: %s)\n", (unsigned long)info->r0,
-		(unsigned long)info->r1, (unsigned long)info->r2, boot_r2_kind(info->r2));
+	kprintf("boot: r0 0x%08lx r1 0x%08lx r2 0x%08lx\n", (unsigned long)info->r0,
+		(unsigned long)info->r1, (unsigned long)info->r2);
 	kprintf("boot: cores waiting in the kernel's parking loop: %s%s%s%s\n",
 		(info->parked_cores & 2) ? "1 " : "", (info->parked_cores & 4) ? "2 " : "",
 		(info->parked_cores & 8) ? "3 " : "", (info->parked_cores & 0xE) ? "" : "none");
@@ -149,6 +133,7 @@ static void banner(const struct boot_info *info)
 	else
 		kprintf("uart: PL011, %u baud 8N1 from a %lu Hz clock\n", PL011_BAUD,
 			(unsigned long)uart_clock_hz);
+	platform_discover(info);
 	kprintf("layout (virtual -> physical):\n");
 	print_region("vectors", VIRT_VECTORS, VIRT_VECTORS + PAGE_SIZE,
 		     "VBAR; exception table and its literals");

@@ -25,6 +25,15 @@ void mailbox_init(vaddr_t registers);
 int mailbox_property(uint32_t tag, uint32_t *value, unsigned request_words,
 		     unsigned response_words);
 
+/* A block of memory as the firmware reports it (physical base, bytes). */
+struct mailbox_memory {
+	paddr_t base;
+	uint32_t size;
+};
+
 int mailbox_get_clock_rate(uint32_t clock_id, uint32_t *hz);
+int mailbox_get_board_revision(uint32_t *revision);
+int mailbox_get_arm_memory(struct mailbox_memory *memory);   /* tag 0x00010005 */
+int mailbox_get_vc_memory(struct mailbox_memory *memory);    /* tag 0x00010006 */
 
 #endif /* BRAMBLE_DRIVERS_MAILBOX_H */
