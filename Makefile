@@ -53,9 +53,11 @@ KERNEL_SRCS := \
 	drivers/gpio.c \
 	drivers/pl011.c \
 	drivers/systimer.c \
+	mm/linear_map.c \
 	kernel/boot_test.c \
 	kernel/exception_test.c \
-	kernel/platform_test.c
+	kernel/platform_test.c \
+	mm/linear_map_test.c
 
 KERNEL_OBJS := $(patsubst %,$(OBJ)/%.o,$(KERNEL_SRCS))
 

@@ -26,6 +26,7 @@
 #include "kernel/sections.h"
 #include "kernel/semihost.h"
 #include "layout.h"
+#include "mm/linear_map.h"
 
 /* When the mailbox cannot say, the firmware's default UART clock. */
 #define UART_CLOCK_FALLBACK_HZ  48000000
@@ -133,7 +134,10 @@ static void banner(const struct boot_info *info)
 	else
 		kprintf("uart: PL011, %u baud 8N1 from a %lu Hz clock\n", PL011_BAUD,
 			(unsigned long)uart_clock_hz);
-	platform_discover(info);
+}
+
+static void banner_layout(void)
+{
 	kprintf("layout (virtual -> physical):\n");
 	print_region("vectors", VIRT_VECTORS, VIRT_VECTORS + PAGE_SIZE,
 		     "VBAR; exception table and its literals");
@@ -152,7 +156,7 @@ static void banner(const struct boot_info *info)
 		(unsigned long)VIRT_HEAP_BASE, (unsigned long)VIRT_HEAP_BASE);
 	kprintf("  %-12s 0x%08lx down: floor at the top, nothing mapped yet\n", "MMIO",
 		(unsigned long)VIRT_MMIO_TOP);
-	kprintf("translation table (sections, as the boot stub built it):\n");
+	kprintf("translation table (sections):\n");
 	print_l1_runs();
 }
 
@@ -164,6 +168,9 @@ void kmain(struct boot_info *info)
 
 	console_init();
 	banner(info);
+	platform_discover(info);
+	linear_map_trim(platform.ram.base + platform.ram.size);
+	banner_layout();
 	failures = ktest_run_all();
 	semihost_exit(failures ? 1 : 0);
 	kprintf("bramble: self-tests done (%u failed); idling\n", failures);
