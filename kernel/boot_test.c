@@ -7,6 +7,7 @@
 #include "arch/cp15.h"
 #include "arch/mmu.h"
 #include "kernel/boot_info.h"
+#include "kernel/bootargs.h"
 #include "kernel/exception.h"
 #include "kernel/ktest.h"
 #include "kernel/sections.h"
@@ -125,12 +126,12 @@ KTEST(boot, registers_recorded)
 		  info->load_address == PHYS_RAW_IMAGE_QEMU);
 	/* Interrupts were masked at entry by every loader. */
 	KT_ASSERT_EQ(PSR_I | PSR_F, info->entry_cpsr & (PSR_I | PSR_F));
-	/* r2, when set, points at ATAGs (ATAG_CORE first) or a device tree. */
+	/* r2, when set, points at ATAGs or a device tree. */
 	if (info->r2 != 0) {
-		const uint32_t *p = (const uint32_t *)phys_to_virt(info->r2);
-
-		KT_ASSERT(info->r2 < PHYS_RAM_MAX);
-		KT_ASSERT(p[1] == 0x54410001 || p[0] == 0xEDFE0DD0);
+		KT_ASSERT(info->r2 < PHYS_RAM_MAX - PAGE_SIZE);
+		enum bootargs_kind kind =
+			bootargs_parse((const uint32_t *)phys_to_virt(info->r2), PAGE_SIZE).kind;
+		KT_ASSERT(kind == BOOTARGS_ATAGS || kind == BOOTARGS_DEVICE_TREE);
 	}
 	/* The firmware (HYP) loads at 0x8000; QEMU's raw-image loader passes ATAGs at 0x100. */
 	if (mode == MODE_HYP)
