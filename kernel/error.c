@@ -20,6 +20,12 @@ const char *error_name(int error)
 		return "already exists";
 	case ERR_NOT_FOUND:
 		return "not found";
+	case ERR_RANGE:
+		return "out of range";
+	case ERR_RESERVED:
+		return "reserved";
+	case ERR_NOT_ALLOCATED:
+		return "not allocated (double free?)";
 	default:
 		return "unknown error";
 	}

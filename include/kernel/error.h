@@ -11,6 +11,9 @@
 #define ERR_NO_MEMORY   (-4)    /* nothing left to allocate */
 #define ERR_EXISTS      (-5)    /* already there (a mapping over a mapping) */
 #define ERR_NOT_FOUND   (-6)    /* not there (unmapping what is not mapped) */
+#define ERR_RANGE       (-7)    /* outside what the allocator or table manages */
+#define ERR_RESERVED    (-8)    /* reserved memory: never handed out, never freed */
+#define ERR_NOT_ALLOCATED (-9)  /* freeing what is free (a double free) */
 
 const char *error_name(int error);
 

@@ -1,0 +1,94 @@
+/*
+ * mm/pmm.h - the physical memory manager: 4 KiB frames of RAM.
+ *
+ * See the theory of operation at the top of mm/pmm.c. The PMM reaches
+ * frames through a window where physical address 0 appears at virtual
+ * address phys_window (the kernel's linear map; in the host tests, an
+ * array standing in for RAM), so the same code runs in both.
+ */
+#ifndef BRAMBLE_MM_PMM_H
+#define BRAMBLE_MM_PMM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "layout.h"
+
+#define PMM_NONE                0xFFFFFFFFU /* no frame: end of the free list */
+#define PMM_MAX_RESERVED        8           /* reserved ranges inside managed RAM */
+
+/* A run of frames, by frame number (physical address >> PAGE_SHIFT). */
+struct pmm_range {
+	uint32_t first;
+	uint32_t count;
+};
+
+struct pmm {
+	uintptr_t phys_window;          /* virtual address of physical 0 */
+	uint32_t *bitmap;               /* 1 bit a frame from bitmap_base: 1 = not free */
+	uint32_t bitmap_base;           /* first frame the bitmap covers (KERNEL_END) */
+	uint32_t first;                 /* first frame that can be handed out */
+	uint32_t end;                   /* one past the last frame of RAM */
+	uint32_t ram_frames;            /* frames of RAM, from physical 0 */
+	uint32_t free_frames;
+	uint32_t free_head;             /* first free frame, or PMM_NONE */
+	uint32_t reserved_count;
+	struct pmm_range reserved[PMM_MAX_RESERVED];
+	uint32_t reserved_frames;       /* frames of the reserved ranges */
+};
+
+struct pmm_stats {
+	uint32_t total;                 /* frames of RAM */
+	uint32_t free;
+	uint32_t reserved;              /* never handed out: below first, metadata, ranges */
+	uint32_t allocated;             /* handed out and not freed */
+	uint32_t largest_free_run;      /* longest run of physically contiguous free frames */
+	uint32_t metadata_bytes;        /* the bitmap, rounded up to whole frames */
+};
+
+/*
+ * Set up over RAM [0, ram_end): frames below kernel_end (vectors, L1 table,
+ * image, stacks) and the metadata placed at kernel_end are reserved, and so
+ * are the reserved ranges given (ATAGs, a device tree...; given as physical
+ * byte ranges, rounded out to whole frames). Everything else is free.
+ * Returns 0, or ERR_INVALID when the layout makes no sense (misaligned, no
+ * room, too many ranges), and then the PMM must not be used.
+ */
+int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t ram_end,
+	     const struct pmm_range *reserved_bytes, unsigned reserved_count);
+
+/* One frame: O(1). ERR_NO_MEMORY when none is free; nothing changes then. */
+int pmm_alloc_frame(struct pmm *pmm, paddr_t *frame);
+
+/*
+ * Give a frame back: O(1). Refused, changing nothing, with ERR_INVALID
+ * (not frame-aligned), ERR_RANGE (not RAM the PMM hands out),
+ * ERR_RESERVED, or ERR_NOT_ALLOCATED (a double free).
+ */
+int pmm_free_frame(struct pmm *pmm, paddr_t frame);
+
+/*
+ * count physically contiguous frames whose first frame's number is a
+ * multiple of align (a power of two, in frames: 4 for a 16 KiB-aligned L1
+ * table). O(F/32 + count) for F frames of RAM. ERR_INVALID for a zero count
+ * or a bad alignment, ERR_NO_MEMORY when no such run is free.
+ */
+int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_t *first);
+
+/* Give back count frames from first: refused as a whole, with the errors of pmm_free_frame. */
+int pmm_free_contiguous(struct pmm *pmm, paddr_t first, uint32_t count);
+
+/* Whether the PMM considers this frame handed out (not free, not reserved). */
+int pmm_frame_is_allocated(const struct pmm *pmm, paddr_t frame);
+
+void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats);
+
+/*
+ * Walk the metadata and check every invariant: the free list and the bitmap
+ * agree, counts match, reserved frames are never free. Returns the number of
+ * problems found; each is described into report (if not NULL) by the first
+ * one only: a person reads one problem at a time.
+ */
+unsigned pmm_check(const struct pmm *pmm, char *report, size_t report_size);
+
+#endif /* BRAMBLE_MM_PMM_H */

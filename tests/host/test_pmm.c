@@ -1,0 +1,292 @@
+/*
+ * tests/host/test_pmm.c - the PMM against simulated RAM, under ASan/UBSan.
+ *
+ * RAM is an array standing in for physical memory (physical 0 at its first
+ * byte), so every access the PMM makes to a frame or to its bitmap is
+ * checked by AddressSanitizer. Besides fixed cases, a randomised sequence
+ * of operations runs against a model that only remembers which frames are
+ * allocated: every answer of the PMM is checked against it, and
+ * pmm_check() runs after every operation.
+ */
+#include <stdlib.h>
+
+#include "kernel/error.h"
+#include "mm/pmm.h"
+#include "tap.h"
+
+#define RAM_BYTES       (16u << 20)
+#define RAM_FRAMES      (RAM_BYTES / PAGE_SIZE)
+#define KERNEL_END      (1u << 20)
+#define DTB_START       ((8u << 20) + 0x234) /* not frame-aligned: rounded out */
+#define DTB_BYTES       0x3000
+#define RANDOM_STEPS    20000
+
+static uint8_t *ram;
+static struct pmm pmm;
+static unsigned char model[RAM_FRAMES]; /* 1: allocated by the test */
+static uint32_t rng_state = 0x2545F491;
+
+static uint32_t random_u32(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 17;
+	rng_state ^= rng_state << 5;
+	return rng_state;
+}
+
+static int is_reserved_frame(uint32_t frame)
+{
+	uint32_t dtb_first = DTB_START / PAGE_SIZE, dtb_end = (DTB_START + DTB_BYTES + PAGE_SIZE - 1) / PAGE_SIZE;
+
+	return frame < pmm.first || (frame >= dtb_first && frame < dtb_end);
+}
+
+static void setup(void)
+{
+	const struct pmm_range reserved[] = { { DTB_START, DTB_BYTES } };
+
+	memset(ram, 0xA5, RAM_BYTES);
+	memset(model, 0, sizeof(model));
+	if (pmm_init(&pmm, (uintptr_t)ram, KERNEL_END, RAM_BYTES, reserved, 1) != 0)
+		abort();
+}
+
+static int same_stats(const struct pmm_stats *a, const struct pmm_stats *b)
+{
+	return memcmp(a, b, sizeof(*a)) == 0;
+}
+
+static int consistent(void)
+{
+	char report[160];
+	unsigned problems = pmm_check(&pmm, report, sizeof(report));
+
+	if (problems)
+		printf("# pmm_check: %u problems, first: %s\n", problems, report);
+	return problems == 0;
+}
+
+static void test_layout(void)
+{
+	struct pmm_stats stats;
+	uint32_t bitmap_bytes = ((RAM_BYTES - KERNEL_END) / PAGE_SIZE + 31) / 32 * 4;
+
+	setup();
+	pmm_get_stats(&pmm, &stats);
+	TAP_EQ_U32(RAM_FRAMES, stats.total, "init: total counts all of RAM");
+	TAP_EQ_U32((bitmap_bytes + PAGE_SIZE - 1) / PAGE_SIZE * PAGE_SIZE, stats.metadata_bytes,
+		   "init: metadata is one bit a frame, in whole frames");
+	TAP_EQ_U32(KERNEL_END / PAGE_SIZE + 1, pmm.first, "init: first frame after the bitmap");
+	/* The DTB range 0x800234..0x803234 covers 4 frames. */
+	TAP_EQ_U32(pmm.first + 4, stats.reserved, "init: reserved = below first + DTB frames");
+	TAP_EQ_U32(RAM_FRAMES - stats.reserved, stats.free, "init: the rest is free");
+	TAP_EQ_U32(0, stats.allocated, "init: nothing allocated");
+	TAP_EQ_U32(RAM_FRAMES - (DTB_START + DTB_BYTES + PAGE_SIZE - 1) / PAGE_SIZE, stats.largest_free_run,
+		   "init: largest free run is above the DTB");
+	TAP_OK(consistent(), "init: pmm_check finds nothing");
+
+	const struct pmm_range too_many[PMM_MAX_RESERVED + 1] = { { 0, 0 } };
+	TAP_EQ_U32(ERR_INVALID, pmm_init(&pmm, (uintptr_t)ram, KERNEL_END, RAM_BYTES, too_many,
+					 PMM_MAX_RESERVED + 1), "init: too many ranges refused");
+	TAP_EQ_U32(ERR_INVALID, pmm_init(&pmm, (uintptr_t)ram, KERNEL_END + 1, RAM_BYTES, NULL, 0),
+		   "init: misaligned kernel end refused");
+}
+
+static void test_exhaust_and_refusals(void)
+{
+	struct pmm_stats before, after;
+	paddr_t frame, last = 0;
+	uint32_t count = 0;
+	int ascending = 1, bad = 0;
+
+	setup();
+	pmm_get_stats(&pmm, &before);
+	while (pmm_alloc_frame(&pmm, &frame) == 0) {
+		uint32_t n = frame / PAGE_SIZE;
+
+		if (model[n] || is_reserved_frame(n))
+			bad++;
+		model[n] = 1;
+		if (count && frame <= last)
+			ascending = 0;
+		last = frame;
+		count++;
+	}
+	TAP_EQ_U32(before.free, count, "exhaust: every free frame handed out once");
+	TAP_EQ_U32(0, bad, "exhaust: no frame twice, none reserved");
+	TAP_OK(ascending, "exhaust: frames come lowest first after init");
+	TAP_EQ_U32(ERR_NO_MEMORY, pmm_alloc_frame(&pmm, &frame), "exhaust: then allocation fails");
+	TAP_OK(consistent(), "exhaust: consistent when full");
+
+	pmm_get_stats(&pmm, &before);
+	TAP_EQ_U32(ERR_RESERVED, pmm_free_frame(&pmm, 0), "free of frame 0 (vectors) refused");
+	TAP_EQ_U32(ERR_RESERVED, pmm_free_frame(&pmm, KERNEL_END), "free of the bitmap refused");
+	TAP_EQ_U32(ERR_RESERVED, pmm_free_frame(&pmm, DTB_START & ~0xFFFu), "free of the DTB refused");
+	TAP_EQ_U32(ERR_RANGE, pmm_free_frame(&pmm, RAM_BYTES), "free past the end refused");
+	TAP_EQ_U32(ERR_INVALID, pmm_free_frame(&pmm, last + 4), "misaligned free refused");
+	pmm_get_stats(&pmm, &after);
+	TAP_OK(same_stats(&before, &after) && consistent(), "refused frees change nothing");
+
+	TAP_EQ_U32(0, pmm_free_frame(&pmm, last), "free works when full");
+	TAP_EQ_U32(ERR_NOT_ALLOCATED, pmm_free_frame(&pmm, last), "double free refused");
+	TAP_EQ_U32(0, pmm_alloc_frame(&pmm, &frame), "allocation works again after a free");
+	TAP_EQ_U32(last, frame, "and returns the frame just freed");
+	TAP_OK(consistent(), "consistent after the refusals");
+}
+
+static void test_contiguous(void)
+{
+	struct pmm_stats stats;
+	paddr_t a, b, c, frame;
+
+	setup();
+	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 4, 4, &a), "contiguous: 16 KiB aligned to 16 KiB");
+	TAP_EQ_U32(0, a % (16 * 1024), "contiguous: aligned");
+	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 300, 1, &b), "contiguous: 300 frames");
+	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 256, 256, &c), "contiguous: 1 MiB aligned to 1 MiB");
+	TAP_EQ_U32(0, c % (1 << 20), "contiguous: 1 MiB aligned");
+	TAP_OK(b >= a + 4 * PAGE_SIZE || b + 300 * PAGE_SIZE <= a, "contiguous: runs disjoint (a, b)");
+	TAP_OK(c >= b + 300 * PAGE_SIZE || c + 256 * PAGE_SIZE <= b, "contiguous: runs disjoint (b, c)");
+	int all = 1;
+	for (uint32_t i = 0; i < 300; i++)
+		all &= pmm_frame_is_allocated(&pmm, b + i * PAGE_SIZE);
+	TAP_OK(all, "contiguous: every frame of the run is allocated");
+	/* A single allocation must not land inside a run. */
+	TAP_EQ_U32(0, pmm_alloc_frame(&pmm, &frame), "single after contiguous");
+	TAP_OK(!(frame >= b && frame < b + 300 * PAGE_SIZE), "single is outside the run");
+	TAP_OK(consistent(), "contiguous: consistent");
+	TAP_EQ_U32(ERR_INVALID, pmm_alloc_contiguous(&pmm, 4, 3, &a), "contiguous: align 3 refused");
+	TAP_EQ_U32(ERR_INVALID, pmm_alloc_contiguous(&pmm, 0, 1, &a), "contiguous: count 0 refused");
+	TAP_EQ_U32(ERR_NO_MEMORY, pmm_alloc_contiguous(&pmm, RAM_FRAMES, 1, &a), "contiguous: too big");
+	/* A free of a run that overlaps a free frame is refused as a whole. */
+	TAP_EQ_U32(0, pmm_free_frame(&pmm, b + 10 * PAGE_SIZE), "free one frame inside the run");
+	pmm_get_stats(&pmm, &stats);
+	TAP_EQ_U32(ERR_NOT_ALLOCATED, pmm_free_contiguous(&pmm, b, 300), "partial double free refused");
+	TAP_OK(pmm_frame_is_allocated(&pmm, b) && consistent(), "refused run free changed nothing");
+	TAP_EQ_U32(0, pmm_free_contiguous(&pmm, b, 10), "free the run's first part");
+
+	/* Fragmentation: allocate everything, free every other frame. */
+	setup();
+	paddr_t first = 0;
+	uint32_t n = 0;
+	while (pmm_alloc_frame(&pmm, &frame) == 0) {
+		if (n++ == 0)
+			first = frame;
+	}
+	for (paddr_t f = first; f < RAM_BYTES; f += 2 * PAGE_SIZE)
+		if (pmm_frame_is_allocated(&pmm, f))
+			pmm_free_frame(&pmm, f);
+	pmm_get_stats(&pmm, &stats);
+	TAP_EQ_U32(1, stats.largest_free_run, "fragmented: largest free run is 1");
+	TAP_EQ_U32(ERR_NO_MEMORY, pmm_alloc_contiguous(&pmm, 2, 1, &a), "fragmented: 2 frames fail");
+	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 1, 1, &a), "fragmented: 1 frame works");
+	TAP_OK(consistent(), "fragmented: consistent");
+}
+
+static paddr_t random_allocated_frame(void)
+{
+	uint32_t start = random_u32() % RAM_FRAMES;
+
+	for (uint32_t i = 0; i < RAM_FRAMES; i++) {
+		uint32_t n = (start + i) % RAM_FRAMES;
+
+		if (model[n])
+			return (paddr_t)n * PAGE_SIZE;
+	}
+	return PMM_NONE;
+}
+
+static void test_random_against_model(void)
+{
+	unsigned failures = 0, checks = 0;
+	uint32_t model_free;
+	struct pmm_stats stats;
+
+	setup();
+	pmm_get_stats(&pmm, &stats);
+	model_free = stats.free;
+	for (unsigned step = 0; step < RANDOM_STEPS && failures == 0; step++) {
+		uint32_t op = random_u32() % 100;
+		paddr_t frame;
+		int error;
+
+		if (op < 40) {
+			error = pmm_alloc_frame(&pmm, &frame);
+			if (model_free == 0) {
+				failures += error != ERR_NO_MEMORY;
+			} else if (error || model[frame / PAGE_SIZE] || is_reserved_frame(frame / PAGE_SIZE)) {
+				failures++;
+			} else {
+				model[frame / PAGE_SIZE] = 1;
+				model_free--;
+			}
+		} else if (op < 75) {
+			frame = random_allocated_frame();
+			if (frame != PMM_NONE) {
+				failures += pmm_free_frame(&pmm, frame) != 0;
+				model[frame / PAGE_SIZE] = 0;
+				model_free++;
+			}
+		} else if (op < 85) {
+			uint32_t count = 1 + random_u32() % 40, align = 1u << (random_u32() % 5);
+
+			error = pmm_alloc_contiguous(&pmm, count, align, &frame);
+			if (error == 0) {
+				failures += frame % (align * PAGE_SIZE) != 0;
+				for (uint32_t i = 0; i < count; i++) {
+					uint32_t n = frame / PAGE_SIZE + i;
+
+					failures += model[n] || is_reserved_frame(n);
+					model[n] = 1;
+				}
+				model_free -= count;
+			} else {
+				failures += error != ERR_NO_MEMORY;
+			}
+		} else {
+			/* Something that must be refused, and must change nothing. */
+			struct pmm_stats before, after;
+			uint32_t n = random_u32() % (RAM_FRAMES + 8);
+			int expected;
+
+			frame = (paddr_t)n * PAGE_SIZE;
+			if (n >= RAM_FRAMES)
+				expected = ERR_RANGE;
+			else if (is_reserved_frame(n))
+				expected = ERR_RESERVED;
+			else if (!model[n])
+				expected = ERR_NOT_ALLOCATED;
+			else {
+				frame += 1 + random_u32() % (PAGE_SIZE - 1);
+				expected = ERR_INVALID;
+			}
+			pmm_get_stats(&pmm, &before);
+			error = pmm_free_frame(&pmm, frame);
+			pmm_get_stats(&pmm, &after);
+			failures += error != expected || !same_stats(&before, &after);
+		}
+		checks++;
+		if (!consistent())
+			failures++;
+		pmm_get_stats(&pmm, &stats);
+		failures += stats.free != model_free;
+		if (failures)
+			printf("# step %u (op %u) went wrong\n", step, op);
+	}
+	TAP_EQ_U32(0, failures, "random: every answer matches the model, pmm_check clean");
+	TAP_EQ_U32(RANDOM_STEPS, checks, "random: all steps ran");
+}
+
+int main(void)
+{
+	ram = aligned_alloc(PAGE_SIZE, RAM_BYTES);
+	if (!ram)
+		return 1;
+	tap_plan(10 + 16 + 22 + 2);
+	test_layout();
+	test_exhaust_and_refusals();
+	test_contiguous();
+	test_random_against_model();
+	free(ram);
+	return tap_done();
+}
