@@ -54,10 +54,13 @@ KERNEL_SRCS := \
 	drivers/pl011.c \
 	drivers/systimer.c \
 	mm/linear_map.c \
+	mm/pmm.c \
+	mm/mm.c \
 	kernel/boot_test.c \
 	kernel/exception_test.c \
 	kernel/platform_test.c \
-	mm/linear_map_test.c
+	mm/linear_map_test.c \
+	mm/pmm_test.c
 
 KERNEL_OBJS := $(patsubst %,$(OBJ)/%.o,$(KERNEL_SRCS))
 

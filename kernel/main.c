@@ -26,7 +26,7 @@
 #include "kernel/sections.h"
 #include "kernel/semihost.h"
 #include "layout.h"
-#include "mm/linear_map.h"
+#include "mm/mm.h"
 
 /* When the mailbox cannot say, the firmware's default UART clock. */
 #define UART_CLOCK_FALLBACK_HZ  48000000
@@ -160,6 +160,16 @@ static void banner_layout(void)
 	print_l1_runs();
 }
 
+/* Memory management over the RAM the firmware reported, keeping what r2 points at. */
+static void memory_init(void)
+{
+	struct pmm_range keep = { platform.bootargs_phys, platform.bootargs.size };
+	unsigned keep_count = platform.bootargs.kind == BOOTARGS_ATAGS ||
+			      platform.bootargs.kind == BOOTARGS_DEVICE_TREE;
+
+	mm_init(platform.ram.base + platform.ram.size, &keep, keep_count);
+}
+
 void kmain(struct boot_info *info);
 
 void kmain(struct boot_info *info)
@@ -169,7 +179,7 @@ void kmain(struct boot_info *info)
 	console_init();
 	banner(info);
 	platform_discover(info);
-	linear_map_trim(platform.ram.base + platform.ram.size);
+	memory_init();
 	banner_layout();
 	failures = ktest_run_all();
 	semihost_exit(failures ? 1 : 0);

@@ -1,0 +1,32 @@
+/*
+ * mm/mm.c - memory management bring-up (mm/mm.h).
+ */
+#include "mm/mm.h"
+
+#include "kernel/error.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "kernel/sections.h"
+#include "mm/linear_map.h"
+
+struct pmm kernel_pmm;
+
+void mm_init(paddr_t ram_end, const struct pmm_range *reserved, unsigned reserved_count)
+{
+	paddr_t kernel_end = virt_to_phys_linear((vaddr_t)__kernel_end);
+	struct pmm_stats stats;
+	int error;
+
+	linear_map_trim(ram_end);
+	error = pmm_init(&kernel_pmm, KERNEL_VIRT_BASE, kernel_end, ram_end, reserved,
+			 reserved_count);
+	if (error)
+		panic("pmm: cannot manage RAM 0x0-0x%08lx with the kernel ending at 0x%08lx: %s",
+		      (unsigned long)ram_end, (unsigned long)kernel_end, error_name(error));
+	pmm_get_stats(&kernel_pmm, &stats);
+	kprintf("pmm: %lu frames: %lu free, %lu reserved; metadata %lu KiB at 0x%08lx "
+		"(1 bit a frame: 32 KiB per GiB) + %u bytes\n",
+		(unsigned long)stats.total, (unsigned long)stats.free, (unsigned long)stats.reserved,
+		(unsigned long)(stats.metadata_bytes / 1024), (unsigned long)kernel_end,
+		(unsigned)sizeof(kernel_pmm));
+}
