@@ -1,0 +1,68 @@
+/*
+ * mm/descriptor.h - memory kinds and permissions, and the short-descriptor
+ * entries that express them (ARM ARM B3.5, B3.8). Pure functions: compiled
+ * into the kernel and into the host tests (tests/host/test_descriptor.c).
+ */
+#ifndef BRAMBLE_MM_DESCRIPTOR_H
+#define BRAMBLE_MM_DESCRIPTOR_H
+
+#include <stdint.h>
+
+#include "layout.h"
+
+enum mem_kind {
+	MEM_NORMAL,             /* RAM: write-back, write-allocate, shareable */
+	MEM_NORMAL_UNCACHED,    /* RAM the CPU must not cache: frame buffers, DMA */
+	MEM_DEVICE,             /* device registers: no speculation, writes may be buffered */
+	MEM_STRONGLY_ORDERED,   /* device registers that need every access to complete in order */
+	MEM_KIND_COUNT,
+};
+
+/* Permissions: a mask. Kernel-only always (PL0 has no access). */
+#define MEM_READ        0               /* read-only, execute-never */
+#define MEM_WRITE       (1U << 0)       /* writable */
+#define MEM_EXEC        (1U << 1)       /* executable */
+#define MEM_PERM_MASK   (MEM_WRITE | MEM_EXEC)
+
+/* What a descriptor says. */
+struct mem_attributes {
+	paddr_t base;           /* physical base of the section or page */
+	enum mem_kind kind;
+	unsigned perm;
+};
+
+/* Short-descriptor small page (second-level) fields (ARM ARM B3.5.1, Figure B3-5). */
+#define L2_TYPE_MASK            0x2     /* bit 1 set: small page (bit 0 is XN) */
+#define L2_PAGE_XN              (1 << 0)
+#define L2_TYPE_SMALL           (1 << 1)
+#define L2_PAGE_B               (1 << 2)
+#define L2_PAGE_C               (1 << 3)
+#define L2_PAGE_AP0             (1 << 4)
+#define L2_PAGE_AP1             (1 << 5)
+#define L2_PAGE_TEX_SHIFT       6
+#define L2_PAGE_AP2             (1 << 9)
+#define L2_PAGE_S               (1 << 10)
+#define L2_PAGE_NG              (1 << 11)
+#define L2_PAGE_BASE_MASK       0xFFFFF000
+#define L2_ENTRIES              256
+#define L2_TABLE_SIZE           (L2_ENTRIES * 4)   /* 1 KiB */
+#define L1_PAGE_TABLE_BASE_MASK 0xFFFFFC00
+
+const char *mem_kind_name(enum mem_kind kind);
+
+/* Section (1 MiB) and small page (4 KiB) descriptors. base must be aligned. */
+uint32_t descriptor_section(paddr_t base, enum mem_kind kind, unsigned perm);
+uint32_t descriptor_page(paddr_t base, enum mem_kind kind, unsigned perm);
+
+/* First-level entry pointing at a second-level table (1 KiB aligned). */
+uint32_t descriptor_page_table(paddr_t table);
+
+/*
+ * Decode a section or a small page descriptor. Returns 0, or -1 if it is
+ * not one, or uses attributes that are not one of the kinds (then *out is
+ * left alone).
+ */
+int descriptor_decode_section(uint32_t descriptor, struct mem_attributes *out);
+int descriptor_decode_page(uint32_t descriptor, struct mem_attributes *out);
+
+#endif /* BRAMBLE_MM_DESCRIPTOR_H */

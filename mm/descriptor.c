@@ -1,0 +1,117 @@
+/*
+ * mm/descriptor.c - from memory kind and permissions to descriptor bits, and
+ * back, through one table each.
+ *
+ * TEX remap is off (SCTLR.TRE = 0), so a memory type is TEX[2:0], C, B
+ * (ARM ARM B3.8.2, Table B3-10), and S makes Normal memory shareable. The
+ * fields sit at different bits in section and small page descriptors, so
+ * each row gives both encodings. Access permissions are AP[2:0] with the
+ * access flag off (Table B3-6): 0b001 kernel read-write, 0b101 kernel
+ * read-only; user mode never has access.
+ */
+#include "mm/descriptor.h"
+
+#include "arch/mmu.h"
+
+#define SECT_TEX(t)     ((uint32_t)(t) << L1_SECT_TEX_SHIFT)
+#define PAGE_TEX(t)     ((uint32_t)(t) << L2_PAGE_TEX_SHIFT)
+
+struct mem_kind_row {
+	const char *name;
+	uint32_t section;       /* TEX, C, B, S in a section descriptor */
+	uint32_t page;          /* the same in a small page descriptor */
+};
+
+static const struct mem_kind_row mem_kinds[MEM_KIND_COUNT] = {
+	[MEM_NORMAL] = { "Normal",
+			 SECT_TEX(1) | L1_SECT_C | L1_SECT_B | L1_SECT_S,
+			 PAGE_TEX(1) | L2_PAGE_C | L2_PAGE_B | L2_PAGE_S },
+	[MEM_NORMAL_UNCACHED] = { "Normal-NC", SECT_TEX(1) | L1_SECT_S, PAGE_TEX(1) | L2_PAGE_S },
+	[MEM_DEVICE] = { "Device", L1_SECT_B, L2_PAGE_B },
+	[MEM_STRONGLY_ORDERED] = { "Strongly-ordered", 0, 0 },
+};
+
+/* All bits that the kind rows use, per descriptor format. */
+#define SECTION_KIND_BITS (SECT_TEX(7) | L1_SECT_C | L1_SECT_B | L1_SECT_S)
+#define PAGE_KIND_BITS    (PAGE_TEX(7) | L2_PAGE_C | L2_PAGE_B | L2_PAGE_S)
+
+struct mem_perm_row {
+	uint32_t section;       /* AP and XN bits of a section */
+	uint32_t page;
+};
+
+static const struct mem_perm_row mem_perms[MEM_PERM_MASK + 1] = {
+	[MEM_READ] = { L1_SECT_AP2 | L1_SECT_AP0 | L1_SECT_XN, L2_PAGE_AP2 | L2_PAGE_AP0 | L2_PAGE_XN },
+	[MEM_WRITE] = { L1_SECT_AP0 | L1_SECT_XN, L2_PAGE_AP0 | L2_PAGE_XN },
+	[MEM_EXEC] = { L1_SECT_AP2 | L1_SECT_AP0, L2_PAGE_AP2 | L2_PAGE_AP0 },
+	[MEM_WRITE | MEM_EXEC] = { L1_SECT_AP0, L2_PAGE_AP0 },
+};
+
+#define SECTION_PERM_BITS (L1_SECT_AP2 | L1_SECT_AP1 | L1_SECT_AP0 | L1_SECT_XN)
+#define PAGE_PERM_BITS    (L2_PAGE_AP2 | L2_PAGE_AP1 | L2_PAGE_AP0 | L2_PAGE_XN)
+
+const char *mem_kind_name(enum mem_kind kind)
+{
+	return (unsigned)kind < MEM_KIND_COUNT ? mem_kinds[kind].name : "???";
+}
+
+uint32_t descriptor_section(paddr_t base, enum mem_kind kind, unsigned perm)
+{
+	return (base & L1_SECT_BASE_MASK) | L1_TYPE_SECTION | mem_kinds[kind].section |
+	       mem_perms[perm & MEM_PERM_MASK].section;
+}
+
+uint32_t descriptor_page(paddr_t base, enum mem_kind kind, unsigned perm)
+{
+	return (base & L2_PAGE_BASE_MASK) | L2_TYPE_SMALL | mem_kinds[kind].page |
+	       mem_perms[perm & MEM_PERM_MASK].page;
+}
+
+uint32_t descriptor_page_table(paddr_t table)
+{
+	return (table & L1_PAGE_TABLE_BASE_MASK) | L1_TYPE_PAGE_TABLE; /* domain 0 */
+}
+
+static int decode(uint32_t kind_bits, uint32_t perm_bits, int is_section, struct mem_attributes *out)
+{
+	int kind = -1, perm = -1;
+
+	for (int k = 0; k < MEM_KIND_COUNT; k++) {
+		if ((is_section ? mem_kinds[k].section : mem_kinds[k].page) == kind_bits)
+			kind = k;
+	}
+	for (int p = 0; p <= (int)MEM_PERM_MASK; p++) {
+		if ((is_section ? mem_perms[p].section : mem_perms[p].page) == perm_bits)
+			perm = p;
+	}
+	/* Device and strongly-ordered ignore S: accept either. */
+	if (kind < 0 && is_section && (kind_bits & ~L1_SECT_S) == mem_kinds[MEM_DEVICE].section)
+		kind = MEM_DEVICE;
+	if (kind < 0 && !is_section && (kind_bits & ~L2_PAGE_S) == mem_kinds[MEM_DEVICE].page)
+		kind = MEM_DEVICE;
+	if (kind < 0 || perm < 0)
+		return -1;
+	out->kind = (enum mem_kind)kind;
+	out->perm = (unsigned)perm;
+	return 0;
+}
+
+int descriptor_decode_section(uint32_t descriptor, struct mem_attributes *out)
+{
+	if ((descriptor & L1_TYPE_MASK) != L1_TYPE_SECTION || (descriptor & L1_SECT_SUPERSECTION))
+		return -1;
+	if (decode(descriptor & SECTION_KIND_BITS, descriptor & SECTION_PERM_BITS, 1, out))
+		return -1;
+	out->base = descriptor & L1_SECT_BASE_MASK;
+	return 0;
+}
+
+int descriptor_decode_page(uint32_t descriptor, struct mem_attributes *out)
+{
+	if (!(descriptor & L2_TYPE_SMALL))
+		return -1;
+	if (decode(descriptor & PAGE_KIND_BITS, descriptor & PAGE_PERM_BITS, 0, out))
+		return -1;
+	out->base = descriptor & L2_PAGE_BASE_MASK;
+	return 0;
+}
