@@ -56,11 +56,14 @@ KERNEL_SRCS := \
 	mm/linear_map.c \
 	mm/pmm.c \
 	mm/mm.c \
+	mm/descriptor.c \
+	mm/mmu.c \
 	kernel/boot_test.c \
 	kernel/exception_test.c \
 	kernel/platform_test.c \
 	mm/linear_map_test.c \
-	mm/pmm_test.c
+	mm/pmm_test.c \
+	mm/mmu_test.c
 
 KERNEL_OBJS := $(patsubst %,$(OBJ)/%.o,$(KERNEL_SRCS))
 

@@ -1,0 +1,302 @@
+/*
+ * mm/mmu_test.c - self-tests of map, unmap and query on the kernel's table.
+ *
+ * They work in a stretch of the heap window that nothing else uses yet.
+ */
+#include "arch/cp15.h"
+#include "arch/mmu.h"
+#include "kernel/error.h"
+#include "kernel/exception.h"
+#include "kernel/ktest.h"
+#include "mm/mm.h"
+#include "mm/mmu.h"
+
+#define TEST_VA         (VIRT_HEAP_BASE + 0x10000000) /* 4 MiB aligned */
+#define BX_LR           0xE12FFF1E                    /* ARM: bx lr */
+
+static uint32_t read_word(vaddr_t va)
+{
+	return *(volatile uint32_t *)va;
+}
+
+/* Read va expecting a fault; returns the fault status (0 if it did not fault). */
+static uint32_t read_faults(vaddr_t va)
+{
+	struct fault_catcher catcher;
+
+	if (fault_catch(&catcher, FAULT_DATA_ABORT) == 0) {
+		(void)read_word(va);
+		fault_catch_cancel();
+		return 0;
+	}
+	return catcher.fault.address == va ? catcher.fault.status : 0;
+}
+
+static int translation_fault(uint32_t status)
+{
+	return status && fault_status_decode(status)->class == FAULT_CLASS_TRANSLATION;
+}
+
+KTEST(mmu, alias_and_unmap)
+{
+	vaddr_t a = TEST_VA, b = TEST_VA + 0x5000;
+	struct mmu_mapping m;
+	uint32_t free_before = kernel_pmm.free_frames;
+	unsigned tables_before = mmu_table_frames();
+	paddr_t frame;
+
+	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
+	KT_ASSERT_EQ(0, mmu_map_page(a, frame, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(0, mmu_map_page(b, frame, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(tables_before + 1, mmu_table_frames());
+	*(volatile uint32_t *)(a + 0x10) = 0xC0FFEE01;
+	KT_ASSERT_EQ(0xC0FFEE01, read_word(b + 0x10));
+	KT_ASSERT_EQ(0, mmu_query(b + 0x10, &m));
+	KT_ASSERT_EQ(frame + 0x10, m.phys);
+	KT_ASSERT_EQ(MEM_NORMAL, m.kind);
+	KT_ASSERT_EQ(MEM_WRITE, m.perm);
+	KT_ASSERT_EQ(PAGE_SIZE, m.size);
+	/* The MMU agrees with the query. */
+	write_ats1cpr(b);
+	isb();
+	KT_ASSERT_EQ(frame, read_par() & (PAR_PA_MASK | PAR_F));
+
+	KT_ASSERT_EQ(0, mmu_unmap_page(a));
+	KT_ASSERT(translation_fault(read_faults(a)));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(a, &m));
+	KT_ASSERT_EQ(0xC0FFEE01, read_word(b + 0x10));
+	KT_ASSERT_EQ(0, mmu_unmap_page(b));
+	KT_ASSERT(translation_fault(read_faults(b)));
+	/* The emptied L2 table's frame went back. */
+	KT_ASSERT_EQ(tables_before, mmu_table_frames());
+	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
+	KT_ASSERT_EQ(free_before, kernel_pmm.free_frames);
+}
+
+KTEST(mmu, remap_sees_new_frame)
+{
+	vaddr_t va = TEST_VA + 0x3000;
+	paddr_t first, second;
+
+	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &first));
+	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &second));
+	*(volatile uint32_t *)phys_to_virt(first) = 0x11111111;
+	*(volatile uint32_t *)phys_to_virt(second) = 0x22222222;
+	KT_ASSERT_EQ(0, mmu_map_page(va, first, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(0x11111111, read_word(va)); /* the TLB now holds va -> first */
+	/* Unmap and map elsewhere in the same table, so it stays hooked. */
+	KT_ASSERT_EQ(0, mmu_map_page(va + PAGE_SIZE, first, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(0, mmu_unmap_page(va));
+	KT_ASSERT_EQ(0, mmu_map_page(va, second, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(0x22222222, read_word(va)); /* a stale TLB entry would say 0x11111111 */
+	KT_ASSERT_EQ(0, mmu_unmap_range(va, 2));
+	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, first));
+	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, second));
+}
+
+KTEST(mmu, section)
+{
+	vaddr_t va = TEST_VA + 16 * SECTION_SIZE;
+	struct mmu_mapping m;
+	paddr_t base;
+
+	KT_ASSERT_EQ(0, pmm_alloc_contiguous(&kernel_pmm, SECTION_SIZE / PAGE_SIZE,
+					     SECTION_SIZE / PAGE_SIZE, &base));
+	*(volatile uint32_t *)phys_to_virt(base) = 0xAAAA0000;
+	*(volatile uint32_t *)phys_to_virt(base + SECTION_SIZE - 4) = 0xAAAAFFFC;
+	KT_ASSERT_EQ(0, mmu_map_section(va, base, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(0xAAAA0000, read_word(va));
+	KT_ASSERT_EQ(0xAAAAFFFC, read_word(va + SECTION_SIZE - 4));
+	KT_ASSERT_EQ(0, mmu_query(va + 0x12344, &m));
+	KT_ASSERT_EQ(base + 0x12344, m.phys);
+	KT_ASSERT_EQ(SECTION_SIZE, m.size);
+	KT_ASSERT_EQ(MEM_NORMAL, m.kind);
+	KT_ASSERT_EQ(MEM_READ, m.perm);
+	/* Pages inside a section, or a section over a section, are refused. */
+	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_page(va + PAGE_SIZE, base, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_section(va, base, MEM_DEVICE, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_page(va));
+	KT_ASSERT_EQ(0, mmu_unmap_section(va));
+	KT_ASSERT(translation_fault(read_faults(va + SECTION_SIZE - 4)));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_section(va));
+	KT_ASSERT_EQ(0, pmm_free_contiguous(&kernel_pmm, base, SECTION_SIZE / PAGE_SIZE));
+}
+
+KTEST(mmu, kinds_and_query)
+{
+	static const enum mem_kind kinds[] = { MEM_NORMAL, MEM_NORMAL_UNCACHED, MEM_DEVICE,
+					       MEM_STRONGLY_ORDERED };
+	struct mmu_mapping m;
+	paddr_t frame;
+
+	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
+	for (unsigned k = 0; k < 4; k++) {
+		for (unsigned perm = 0; perm <= MEM_PERM_MASK; perm++) {
+			vaddr_t va = TEST_VA + (k * 4 + perm) * PAGE_SIZE;
+
+			KT_ASSERT_EQ(0, mmu_map_page(va, frame, kinds[k], perm));
+			KT_ASSERT_EQ(0, mmu_query(va, &m));
+			KT_ASSERT_EQ(kinds[k], m.kind);
+			KT_ASSERT_EQ(perm, m.perm);
+		}
+	}
+	KT_ASSERT_EQ(0, mmu_unmap_range(TEST_VA, 16));
+	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
+}
+
+KTEST(mmu, read_only_faults_on_write)
+{
+	struct fault_catcher catcher;
+	vaddr_t va = TEST_VA + 0x7000;
+	paddr_t frame;
+
+	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
+	*(volatile uint32_t *)phys_to_virt(frame) = 0x0DDBA11;
+	KT_ASSERT_EQ(0, mmu_map_page(va, frame, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(0x0DDBA11, read_word(va));
+	if (fault_catch(&catcher, FAULT_DATA_ABORT) == 0) {
+		*(volatile uint32_t *)va = 1;
+		fault_catch_cancel();
+		mmu_unmap_page(va);
+		KT_FAIL("write to a read-only page did not fault");
+	}
+	KT_ASSERT_EQ(va, catcher.fault.address);
+	KT_ASSERT(catcher.fault.status & FSR_WNR);
+	KT_ASSERT_STREQ("permission fault", fault_status_decode(catcher.fault.status)->name);
+	KT_ASSERT_EQ(FAULT_LEVEL_PAGE, fault_status_decode(catcher.fault.status)->level);
+	KT_ASSERT_EQ(0x0DDBA11, read_word(va));
+	KT_ASSERT_EQ(0, mmu_unmap_page(va));
+	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
+}
+
+KTEST(mmu, execute_never_faults)
+{
+	struct fault_catcher catcher;
+	vaddr_t exec = TEST_VA + 0x8000, never = TEST_VA + 0x9000;
+	uint32_t *code;
+	paddr_t frame;
+
+	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
+	code = (uint32_t *)phys_to_virt(frame);
+	code[0] = BX_LR;
+	/* New instructions (ARM ARM B2.2.9): clean to PoU, invalidate the I-cache. */
+	write_dccmvau((uintptr_t)code);
+	dsb();
+	write_iciallu(0);
+	write_bpiall(0);
+	dsb();
+	isb();
+	KT_ASSERT_EQ(0, mmu_map_page(exec, frame, MEM_NORMAL, MEM_EXEC));
+	KT_ASSERT_EQ(0, mmu_map_page(never, frame, MEM_NORMAL, MEM_READ));
+	((void (*)(void))exec)(); /* returns: executable */
+	if (fault_catch(&catcher, FAULT_PREFETCH_ABORT) == 0) {
+		((void (*)(void))never)();
+		fault_catch_cancel();
+		mmu_unmap_range(exec, 2);
+		KT_FAIL("executing an execute-never page did not fault");
+	}
+	KT_ASSERT_EQ(never, catcher.fault.address);
+	KT_ASSERT_STREQ("permission fault", fault_status_decode(catcher.fault.status)->name);
+	KT_ASSERT_EQ(0, mmu_unmap_range(exec, 2));
+	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
+}
+
+KTEST(mmu, refusals_change_nothing)
+{
+	vaddr_t va = TEST_VA + 0x2000;
+	struct mmu_mapping m;
+	unsigned tables = mmu_table_frames();
+	paddr_t frame;
+
+	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
+	KT_ASSERT_EQ(0, mmu_map_page(va, frame, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_page(va, frame + PAGE_SIZE, MEM_DEVICE, MEM_READ));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(va + 4, frame, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(va + PAGE_SIZE, frame + 4, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(va + PAGE_SIZE, frame, MEM_KIND_COUNT, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_section(TEST_VA + PAGE_SIZE, 0, MEM_NORMAL, MEM_READ));
+	/* A section over a MiB that has pages. */
+	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_section(TEST_VA, 0, MEM_NORMAL, MEM_READ));
+	/* A range with one unmapped page is refused whole: the mapped one stays. */
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_range(va, 2));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_range(va - PAGE_SIZE, 2));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_page(va + SECTION_SIZE));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_unmap_range(0xFFFFF000, 2)); /* wraps */
+	KT_ASSERT_EQ(0, mmu_query(va, &m));
+	KT_ASSERT_EQ(frame, m.phys);
+	KT_ASSERT_EQ(MEM_WRITE, m.perm);
+	KT_ASSERT_EQ(tables + 1, mmu_table_frames());
+	KT_ASSERT_EQ(0, mmu_unmap_page(va));
+	KT_ASSERT_EQ(tables, mmu_table_frames());
+	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
+}
+
+KTEST(mmu, tables_shared_and_returned)
+{
+	uint32_t free_before = kernel_pmm.free_frames;
+	unsigned tables = mmu_table_frames();
+	paddr_t frame;
+
+	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
+	/* Four MiB of one aligned group share one frame of L2 tables; a fifth needs another. */
+	for (unsigned mib = 0; mib < 4; mib++)
+		KT_ASSERT_EQ(0, mmu_map_page(TEST_VA + mib * SECTION_SIZE, frame, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(tables + 1, mmu_table_frames());
+	KT_ASSERT_EQ(0, mmu_map_page(TEST_VA + 4 * SECTION_SIZE, frame, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(tables + 2, mmu_table_frames());
+	for (unsigned mib = 0; mib < 5; mib++)
+		KT_ASSERT_EQ(0, mmu_unmap_page(TEST_VA + mib * SECTION_SIZE));
+	KT_ASSERT_EQ(tables, mmu_table_frames());
+	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
+	KT_ASSERT_EQ(free_before, kernel_pmm.free_frames);
+}
+
+KTEST(mmu, batched_unmap)
+{
+	const unsigned pages = 300; /* crosses an L2 table boundary, past the full-flush threshold */
+	vaddr_t va = TEST_VA + SECTION_SIZE - 10 * PAGE_SIZE;
+	struct mmu_mapping m;
+	unsigned tables = mmu_table_frames();
+	paddr_t frame;
+
+	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
+	*(volatile uint32_t *)phys_to_virt(frame) = 0x5EED;
+	for (unsigned i = 0; i < pages; i++)
+		KT_ASSERT_EQ(0, mmu_map_page(va + i * PAGE_SIZE, frame, MEM_NORMAL, MEM_READ));
+	for (unsigned i = 0; i < pages; i += 37)
+		KT_ASSERT_EQ(0x5EED, read_word(va + i * PAGE_SIZE));
+	KT_ASSERT_EQ(0, mmu_unmap_range(va, pages));
+	for (unsigned i = 0; i < pages; i += 37) {
+		KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(va + i * PAGE_SIZE, &m));
+		KT_ASSERT(translation_fault(read_faults(va + i * PAGE_SIZE)));
+	}
+	KT_ASSERT_EQ(tables, mmu_table_frames());
+	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
+}
+
+KTEST(mmu, no_frame_for_a_table)
+{
+	paddr_t frame, chain = 0;
+	struct mmu_mapping m;
+	unsigned tables = mmu_table_frames();
+	uint32_t taken = 0;
+	int error;
+
+	/* Take every free frame, chaining them through their first word. */
+	while (pmm_alloc_frame(&kernel_pmm, &frame) == 0) {
+		*(paddr_t *)phys_to_virt(frame) = chain;
+		chain = frame;
+		taken++;
+	}
+	error = mmu_map_page(TEST_VA + 8 * SECTION_SIZE, 0x1000, MEM_NORMAL, MEM_READ);
+	while (chain) {
+		frame = chain;
+		chain = *(paddr_t *)phys_to_virt(frame);
+		pmm_free_frame(&kernel_pmm, frame);
+	}
+	KT_ASSERT(taken > 0);
+	KT_ASSERT_EQ(ERR_NO_MEMORY, error);
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(TEST_VA + 8 * SECTION_SIZE, &m));
+	KT_ASSERT_EQ(tables, mmu_table_frames());
+	KT_ASSERT_EQ(0, pmm_check(&kernel_pmm, NULL, 0));
+}
