@@ -26,6 +26,7 @@
 #include "kernel/sections.h"
 #include "kernel/semihost.h"
 #include "layout.h"
+#include "mm/descriptor.h"
 #include "mm/mm.h"
 
 /* When the mailbox cannot say, the firmware's default UART clock. */
@@ -76,42 +77,44 @@ static void print_region(const char *name, uintptr_t start, uintptr_t end, const
 		size >= 1024 ? size / 1024 : size, size >= 1024 ? "KiB" : "B  ", what);
 }
 
-static const char *section_kind(uint32_t entry)
-{
-	uint32_t tex_c_b = (entry & (L1_SECT_C | L1_SECT_B)) |
-			   (entry & (7 << L1_SECT_TEX_SHIFT));
-
-	if (tex_c_b == L1_SECT_NORMAL_WBWA - L1_SECT_S)
-		return "Normal WB";
-	if (tex_c_b == L1_SECT_DEVICE)
-		return "Device";
-	if (tex_c_b == 0)
-		return "Strongly-ordered";
-	return "other";
-}
-
-/* The L1 table as runs of sections: one line per run of like entries. */
+/* The L1 table as runs of like entries: sections by attributes, and L2 tables. */
 static void print_l1_runs(void)
 {
 	const uint32_t *l1 = (const uint32_t *)VIRT_L1_TABLE;
 	unsigned i = 0;
 
 	while (i < L1_ENTRIES) {
-		uint32_t entry = l1[i];
+		uint32_t entry = l1[i], type = entry & L1_TYPE_MASK;
+		struct mem_attributes attributes;
 		unsigned j = i + 1;
 
-		if ((entry & L1_TYPE_MASK) == L1_TYPE_FAULT) {
+		if (type == L1_TYPE_FAULT) {
 			i++;
+			continue;
+		}
+		if (type == L1_TYPE_PAGE_TABLE) {
+			while (j < L1_ENTRIES && (l1[j] & L1_TYPE_MASK) == L1_TYPE_PAGE_TABLE)
+				j++;
+			kprintf("  0x%08lx-0x%08lx %5u MiB  pages (second-level tables)\n",
+				(unsigned long)i << SECTION_SHIFT, ((unsigned long)j << SECTION_SHIFT) - 1,
+				j - i);
+			i = j;
 			continue;
 		}
 		while (j < L1_ENTRIES && (l1[j] & ~L1_SECT_BASE_MASK) == (entry & ~L1_SECT_BASE_MASK) &&
 		       (l1[j] & L1_SECT_BASE_MASK) ==
 			       (entry & L1_SECT_BASE_MASK) + (j - i) * SECTION_SIZE)
 			j++;
-		kprintf("  0x%08lx-0x%08lx -> 0x%08lx %5u MiB  %s %s %s\n",
-			(unsigned long)i << SECTION_SHIFT, ((unsigned long)j << SECTION_SHIFT) - 1,
-			(unsigned long)(entry & L1_SECT_BASE_MASK), j - i, section_kind(entry),
-			(entry & L1_SECT_AP2) ? "RO" : "RW", (entry & L1_SECT_XN) ? "NX" : "X");
+		if (descriptor_decode_section(entry, &attributes) == 0)
+			kprintf("  0x%08lx-0x%08lx -> 0x%08lx %5u MiB  %s %s %s\n",
+				(unsigned long)i << SECTION_SHIFT, ((unsigned long)j << SECTION_SHIFT) - 1,
+				(unsigned long)attributes.base, j - i, mem_kind_name(attributes.kind),
+				(attributes.perm & MEM_WRITE) ? "RW" : "RO",
+				(attributes.perm & MEM_EXEC) ? "X" : "NX");
+		else
+			kprintf("  0x%08lx-0x%08lx %5u MiB  unrecognised section 0x%08lx\n",
+				(unsigned long)i << SECTION_SHIFT, ((unsigned long)j << SECTION_SHIFT) - 1,
+				j - i, (unsigned long)entry);
 		i = j;
 	}
 }
@@ -156,7 +159,7 @@ static void banner_layout(void)
 		(unsigned long)VIRT_HEAP_BASE, (unsigned long)VIRT_HEAP_BASE);
 	kprintf("  %-12s 0x%08lx down: floor at the top, nothing mapped yet\n", "MMIO",
 		(unsigned long)VIRT_MMIO_TOP);
-	kprintf("translation table (sections):\n");
+	kprintf("translation table (first level):\n");
 	print_l1_runs();
 }
 

@@ -1,18 +1,15 @@
 /*
  * mm/linear_map.c - trimming the boot-time linear map to the ARM's RAM.
  *
- * Maintenance (ARM ARM B3.10.1, "TLB maintenance requirements"): write the
- * invalid descriptors, clean them to the point of unification (needed when
- * table walks do not snoop the data cache; harmless when they do), DSB so
- * the walker sees them, then invalidate the TLB and the branch predictor,
- * DSB, ISB. The range is batched: one TLB invalidate for all of it.
+ * The boot stub maps with sections everything that can be RAM; what lies
+ * above the ARM's share (the VideoCore's RAM) is unmapped in one batch
+ * (mmu_unmap_sections: descriptors, one DSB, the TLB invalidation, DSB, ISB).
  */
 #include "mm/linear_map.h"
 
-#include <stdint.h>
-
-#include "arch/cp15.h"
-#include "arch/mmu.h"
+#include "kernel/error.h"
+#include "kernel/panic.h"
+#include "mm/mmu.h"
 
 static paddr_t mapped_end = PHYS_RAM_MAX;
 
@@ -23,23 +20,15 @@ paddr_t linear_map_end(void)
 
 paddr_t linear_map_trim(paddr_t ram_end)
 {
-	uint32_t *l1 = (uint32_t *)VIRT_L1_TABLE;
 	paddr_t end = ram_end & ~(paddr_t)(SECTION_SIZE - 1);
-	unsigned first, last;
+	int error;
 
 	if (end >= mapped_end)
 		return mapped_end;
-	first = (KERNEL_VIRT_BASE + end) >> SECTION_SHIFT;
-	last = (KERNEL_VIRT_BASE + mapped_end) >> SECTION_SHIFT;
-	for (unsigned i = first; i < last; i++) {
-		l1[i] = L1_TYPE_FAULT;
-		write_dccmvau((uintptr_t)&l1[i]);
-	}
-	dsb();
-	write_tlbiall(0);
-	write_bpiall(0);
-	dsb();
-	isb();
+	error = mmu_unmap_sections(phys_to_virt(end), (mapped_end - end) >> SECTION_SHIFT);
+	if (error)
+		panic("linear map: cannot unmap 0x%08lx-0x%08lx: %s", (unsigned long)phys_to_virt(end),
+		      (unsigned long)phys_to_virt(mapped_end) - 1, error_name(error));
 	mapped_end = end;
 	return end;
 }

@@ -274,20 +274,34 @@ int mmu_map_section(vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm)
 	return 0;
 }
 
-int mmu_unmap_section(vaddr_t va)
+int mmu_unmap_sections(vaddr_t va, size_t count)
 {
-	uint32_t *entry = &l1_table()[va >> SECTION_SHIFT];
+	uint32_t *first = &l1_table()[va >> SECTION_SHIFT];
 
-	if (va & (SECTION_SIZE - 1))
+	if (va & (SECTION_SIZE - 1) || count == 0 ||
+	    count > ((1ULL << 32) - va) >> SECTION_SHIFT)
 		return ERR_INVALID;
-	if ((*entry & L1_TYPE_MASK) != L1_TYPE_SECTION)
-		return ERR_NOT_FOUND;
-	*entry = L1_TYPE_FAULT;
-	clean_descriptor(entry);
+	for (size_t i = 0; i < count; i++) {
+		if ((first[i] & L1_TYPE_MASK) != L1_TYPE_SECTION)
+			return ERR_NOT_FOUND;
+	}
+	memset(first, 0, count * sizeof(*first));
+	clean_descriptors(first, count);
 	dsb();
-	tlb_invalidate_va(va);
+	if (count * (SECTION_SIZE / PAGE_SIZE) > MMU_UNMAP_FULL_FLUSH_PAGES) {
+		tlb_invalidate_all();
+	} else {
+		/* One invalidate per section: a section is one TLB entry. */
+		for (size_t i = 0; i < count; i++)
+			tlb_invalidate_va(va + i * SECTION_SIZE);
+	}
 	after_invalidate();
 	return 0;
+}
+
+int mmu_unmap_section(vaddr_t va)
+{
+	return mmu_unmap_sections(va, 1);
 }
 
 int mmu_query(vaddr_t va, struct mmu_mapping *mapping)

@@ -37,6 +37,9 @@ int mmu_unmap_range(vaddr_t va, size_t count);
 int mmu_map_section(vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm);
 int mmu_unmap_section(vaddr_t va);
 
+/* Unmap sections [va, va + count MiB): all must be sections. One batch of maintenance. */
+int mmu_unmap_sections(vaddr_t va, size_t count);
+
 /* What va maps to: 0, or ERR_NOT_FOUND. */
 int mmu_query(vaddr_t va, struct mmu_mapping *mapping);
 
