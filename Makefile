@@ -3,6 +3,7 @@
 #   make            build/kernel7.elf, build/kernel7.img and build/kernel7.map
 #   make run        boot build/kernel7.img in QEMU, UART on this terminal
 #   make test       host tests and a QEMU boot by every loader, through prove
+#   make bench      benchmarks, in guest instructions (QEMU -icount)
 #   make debug      QEMU halted with a gdb server, gdb-multiarch attached
 #   make clean      remove build/
 #   V=1             show full command lines
@@ -30,7 +31,7 @@ endif
 ARCHFLAGS := -mcpu=cortex-a7 -marm -mfloat-abi=soft
 CFLAGS    := $(ARCHFLAGS) -std=c11 -ffreestanding -O2 -g -Wall -Wextra -Werror \
              -fno-toplevel-reorder \
-             -fno-common -fno-omit-frame-pointer -Iinclude -MMD -MP
+             -fno-common -fno-omit-frame-pointer -Iinclude -MMD -MP -DPMM_LINEAR_MAP
 ASFLAGS   := $(ARCHFLAGS) -g -Iinclude -MMD -MP -D__ASSEMBLER__
 LDFLAGS   := $(ARCHFLAGS) -nostartfiles --specs=nano.specs -Wl,--no-warn-rwx-segments \
              -Wl,-Map=$(BUILD)/kernel7.map -Wl,--fatal-warnings
@@ -67,10 +68,16 @@ KERNEL_SRCS := \
 
 KERNEL_OBJS := $(patsubst %,$(OBJ)/%.o,$(KERNEL_SRCS))
 
-# Flags live here: a change to this file rebuilds everything.
-$(KERNEL_OBJS) $(BUILD)/linker.ld: Makefile
+# The benchmark image: the same objects, plus the benchmarks (kernel/bench.h).
+BENCH_SRCS := \
+	kernel/bench.c \
+	mm/mm_bench.c
+BENCH_OBJS := $(patsubst %,$(OBJ)/%.o,$(BENCH_SRCS))
 
-.PHONY: all clean run test prove debug host-tests deps
+# Flags live here: a change to this file rebuilds everything.
+$(KERNEL_OBJS) $(BENCH_OBJS) $(BUILD)/linker.ld: Makefile
+
+.PHONY: all clean run test prove bench debug host-tests deps
 all: $(BUILD)/kernel7.img
 
 $(OBJ)/%.c.o: %.c
@@ -96,6 +103,12 @@ $(BUILD)/kernel7.elf: $(KERNEL_OBJS) $(BUILD)/linker.ld
 $(BUILD)/kernel7.img: $(BUILD)/kernel7.elf
 	$(call say,OBJCOPY,$@)
 	$(Q)$(OBJCOPY) -O binary $< $@
+
+$(BUILD)/bench/kernel7.elf: $(KERNEL_OBJS) $(BENCH_OBJS) $(BUILD)/linker.ld
+	@mkdir -p $(dir $@)
+	$(call say,LD,$@)
+	$(Q)$(CC) $(subst kernel7.map,bench/kernel7.map,$(LDFLAGS)) -T $(BUILD)/linker.ld \
+		$(KERNEL_OBJS) $(BENCH_OBJS) -o $@
 
 # The firmware-handoff emulator for the HYP boot test (tests/qemu/fwstub.S).
 $(BUILD)/tests/fwstub.bin: tests/qemu/fwstub.S
@@ -141,8 +154,13 @@ debug: deps
 test: deps
 	$(Q)$(MAKE) --no-print-directory prove
 
+# Benchmarks: guest instructions, deterministic under -icount (kernel/bench.h).
+bench: deps
+	$(Q)$(MAKE) --no-print-directory $(BUILD)/bench/kernel7.elf
+	scripts/bench $(BUILD)/bench/kernel7.elf
+
 # The tests themselves: the image `make` builds, booted by every loader.
-prove: all host-tests $(BUILD)/tests/fwstub.bin
+prove: all host-tests $(BUILD)/tests/fwstub.bin $(BUILD)/bench/kernel7.elf
 	prove -f $(HOST_BINS) tests/qemu/*.t
 
 clean:

@@ -173,6 +173,9 @@ static void memory_init(void)
 	mm_init(platform.ram.base + platform.ram.size, &keep, keep_count);
 }
 
+/* Linked in only in the benchmark image (make bench): see kernel/bench.h. */
+void bench_run_all(void) __attribute__((weak));
+
 void kmain(struct boot_info *info);
 
 void kmain(struct boot_info *info)
@@ -184,6 +187,10 @@ void kmain(struct boot_info *info)
 	platform_discover(info);
 	memory_init();
 	banner_layout();
+	if (bench_run_all) {
+		bench_run_all();
+		semihost_exit(0);
+	}
 	failures = ktest_run_all();
 	semihost_exit(failures ? 1 : 0);
 	kprintf("bramble: self-tests done (%u failed); idling\n", failures);

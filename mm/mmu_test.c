@@ -32,6 +32,33 @@ static uint32_t read_faults(vaddr_t va)
 	return catcher.fault.address == va ? catcher.fault.status : 0;
 }
 
+/* Write to va, or run code at va, expecting a fault: 1 and the fault if it did. */
+static int write_faults(vaddr_t va, struct fault_info *fault)
+{
+	struct fault_catcher catcher;
+
+	if (fault_catch(&catcher, FAULT_DATA_ABORT) == 0) {
+		*(volatile uint32_t *)va = 1;
+		fault_catch_cancel();
+		return 0;
+	}
+	*fault = catcher.fault;
+	return 1;
+}
+
+static int call_faults(vaddr_t va, struct fault_info *fault)
+{
+	struct fault_catcher catcher;
+
+	if (fault_catch(&catcher, FAULT_PREFETCH_ABORT) == 0) {
+		((void (*)(void))va)();
+		fault_catch_cancel();
+		return 0;
+	}
+	*fault = catcher.fault;
+	return 1;
+}
+
 static int translation_fault(uint32_t status)
 {
 	return status && fault_status_decode(status)->class == FAULT_CLASS_TRANSLATION;
@@ -41,9 +68,9 @@ KTEST(mmu, alias_and_unmap)
 {
 	vaddr_t a = TEST_VA, b = TEST_VA + 0x5000;
 	struct mmu_mapping m;
-	uint32_t free_before = kernel_pmm.free_frames;
+	uint32_t free_before = pmm_free_count(&kernel_pmm);
 	unsigned tables_before = mmu_table_frames();
-	paddr_t frame;
+	paddr_t frame = 0;
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	KT_ASSERT_EQ(0, mmu_map_page(a, frame, MEM_NORMAL, MEM_WRITE));
@@ -70,13 +97,13 @@ KTEST(mmu, alias_and_unmap)
 	/* The emptied L2 table's frame went back. */
 	KT_ASSERT_EQ(tables_before, mmu_table_frames());
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
-	KT_ASSERT_EQ(free_before, kernel_pmm.free_frames);
+	KT_ASSERT_EQ(free_before, pmm_free_count(&kernel_pmm));
 }
 
 KTEST(mmu, remap_sees_new_frame)
 {
 	vaddr_t va = TEST_VA + 0x3000;
-	paddr_t first, second;
+	paddr_t first = 0, second = 0;
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &first));
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &second));
@@ -127,7 +154,7 @@ KTEST(mmu, kinds_and_query)
 	static const enum mem_kind kinds[] = { MEM_NORMAL, MEM_NORMAL_UNCACHED, MEM_DEVICE,
 					       MEM_STRONGLY_ORDERED };
 	struct mmu_mapping m;
-	paddr_t frame;
+	paddr_t frame = 0;
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	for (unsigned k = 0; k < 4; k++) {
@@ -146,35 +173,33 @@ KTEST(mmu, kinds_and_query)
 
 KTEST(mmu, read_only_faults_on_write)
 {
-	struct fault_catcher catcher;
 	vaddr_t va = TEST_VA + 0x7000;
-	paddr_t frame;
+	struct fault_info fault;
+	paddr_t frame = 0;
+	int faulted;
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	*(volatile uint32_t *)phys_to_virt(frame) = 0x0DDBA11;
 	KT_ASSERT_EQ(0, mmu_map_page(va, frame, MEM_NORMAL, MEM_READ));
 	KT_ASSERT_EQ(0x0DDBA11, read_word(va));
-	if (fault_catch(&catcher, FAULT_DATA_ABORT) == 0) {
-		*(volatile uint32_t *)va = 1;
-		fault_catch_cancel();
-		mmu_unmap_page(va);
-		KT_FAIL("write to a read-only page did not fault");
-	}
-	KT_ASSERT_EQ(va, catcher.fault.address);
-	KT_ASSERT(catcher.fault.status & FSR_WNR);
-	KT_ASSERT_STREQ("permission fault", fault_status_decode(catcher.fault.status)->name);
-	KT_ASSERT_EQ(FAULT_LEVEL_PAGE, fault_status_decode(catcher.fault.status)->level);
+	faulted = write_faults(va, &fault);
 	KT_ASSERT_EQ(0x0DDBA11, read_word(va));
 	KT_ASSERT_EQ(0, mmu_unmap_page(va));
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
+	KT_ASSERT(faulted);
+	KT_ASSERT_EQ(va, fault.address);
+	KT_ASSERT(fault.status & FSR_WNR);
+	KT_ASSERT_STREQ("permission fault", fault_status_decode(fault.status)->name);
+	KT_ASSERT_EQ(FAULT_LEVEL_PAGE, fault_status_decode(fault.status)->level);
 }
 
 KTEST(mmu, execute_never_faults)
 {
-	struct fault_catcher catcher;
 	vaddr_t exec = TEST_VA + 0x8000, never = TEST_VA + 0x9000;
+	struct fault_info fault;
+	paddr_t frame = 0;
 	uint32_t *code;
-	paddr_t frame;
+	int faulted;
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	code = (uint32_t *)phys_to_virt(frame);
@@ -189,16 +214,12 @@ KTEST(mmu, execute_never_faults)
 	KT_ASSERT_EQ(0, mmu_map_page(exec, frame, MEM_NORMAL, MEM_EXEC));
 	KT_ASSERT_EQ(0, mmu_map_page(never, frame, MEM_NORMAL, MEM_READ));
 	((void (*)(void))exec)(); /* returns: executable */
-	if (fault_catch(&catcher, FAULT_PREFETCH_ABORT) == 0) {
-		((void (*)(void))never)();
-		fault_catch_cancel();
-		mmu_unmap_range(exec, 2);
-		KT_FAIL("executing an execute-never page did not fault");
-	}
-	KT_ASSERT_EQ(never, catcher.fault.address);
-	KT_ASSERT_STREQ("permission fault", fault_status_decode(catcher.fault.status)->name);
+	faulted = call_faults(never, &fault);
 	KT_ASSERT_EQ(0, mmu_unmap_range(exec, 2));
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
+	KT_ASSERT(faulted);
+	KT_ASSERT_EQ(never, fault.address);
+	KT_ASSERT_STREQ("permission fault", fault_status_decode(fault.status)->name);
 }
 
 KTEST(mmu, refusals_change_nothing)
@@ -206,7 +227,7 @@ KTEST(mmu, refusals_change_nothing)
 	vaddr_t va = TEST_VA + 0x2000;
 	struct mmu_mapping m;
 	unsigned tables = mmu_table_frames();
-	paddr_t frame;
+	paddr_t frame = 0;
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	KT_ASSERT_EQ(0, mmu_map_page(va, frame, MEM_NORMAL, MEM_WRITE));
@@ -233,9 +254,9 @@ KTEST(mmu, refusals_change_nothing)
 
 KTEST(mmu, tables_shared_and_returned)
 {
-	uint32_t free_before = kernel_pmm.free_frames;
+	uint32_t free_before = pmm_free_count(&kernel_pmm);
 	unsigned tables = mmu_table_frames();
-	paddr_t frame;
+	paddr_t frame = 0;
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	/* Four MiB of one aligned group share one frame of L2 tables; a fifth needs another. */
@@ -248,7 +269,7 @@ KTEST(mmu, tables_shared_and_returned)
 		KT_ASSERT_EQ(0, mmu_unmap_page(TEST_VA + mib * SECTION_SIZE));
 	KT_ASSERT_EQ(tables, mmu_table_frames());
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
-	KT_ASSERT_EQ(free_before, kernel_pmm.free_frames);
+	KT_ASSERT_EQ(free_before, pmm_free_count(&kernel_pmm));
 }
 
 KTEST(mmu, batched_unmap)
@@ -257,7 +278,7 @@ KTEST(mmu, batched_unmap)
 	vaddr_t va = TEST_VA + SECTION_SIZE - 10 * PAGE_SIZE;
 	struct mmu_mapping m;
 	unsigned tables = mmu_table_frames();
-	paddr_t frame;
+	paddr_t frame = 0;
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	*(volatile uint32_t *)phys_to_virt(frame) = 0x5EED;

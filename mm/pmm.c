@@ -17,11 +17,19 @@
  * - The bitmap covers the frames from KERNEL_END to the end of RAM; it is
  *   the only metadata that grows with RAM: 1 bit a frame, 32 KiB per GiB,
  *   plus this struct (a constant, with room for PMM_MAX_RESERVED ranges).
- * - The free list is doubly linked through the free frames themselves
- *   (reached through the linear map), so it costs no metadata at all:
- *   allocating takes the head, freeing pushes on the head: O(1) whatever
- *   the fill level. Doubly linked, so that a contiguous allocation can take
- *   frames out of the middle in O(1) each.
+ *   It starts at a multiple of 32 frames (the few frames below KERNEL_END
+ *   that this adds are marked not free), so a frame's word is frame / 32
+ *   from a biased base, without a subtraction.
+ * - The free list is linked through the free frames themselves (reached
+ *   through the linear map), so it costs no metadata at all: allocating
+ *   takes the head, freeing pushes on the head: O(1) whatever the fill
+ *   level. It is doubly linked so that a contiguous allocation can take
+ *   frames out of the middle in O(1) each, but the head's back link is
+ *   never read (a frame is the head when pmm->free_head says so), which
+ *   spares allocation from writing it: every frame but the head has a
+ *   valid back link.
+ * - The free count is not kept: the hot paths do not pay for a counter
+ *   that only statistics read; pmm_free_count() counts the bitmap.
  * - The bitmap tells a frame's state in O(1): a free of a free frame (double
  *   free) is refused before it can corrupt the list. A frame with bit 1 is
  *   either allocated or reserved; reserved frames are those below `first`
@@ -29,6 +37,8 @@
  * - Contiguous allocation scans the bitmap a word (32 frames) at a time for
  *   a free run at the requested alignment: O(F/32 + count) for F frames,
  *   about 7 700 words for 960 MiB, then unlinks each frame of the run.
+ *
+ * Measured (make bench, guest instructions, QEMU): see docs/memory.md.
  *
  * Limits: one zone, frames only (no sizes between 4 KiB and a contiguous
  * run); not safe against concurrent callers (one core runs the kernel).
@@ -41,37 +51,36 @@
 
 #include "kernel/error.h"
 
-#define BITS_PER_WORD 32
-
-struct free_node {
-	uint32_t next;
-	uint32_t prev;
-};
+#define BITS_PER_WORD PMM_BITS_PER_WORD
 
 static struct free_node *node(const struct pmm *pmm, uint32_t frame)
 {
-	return (struct free_node *)(pmm->phys_window + ((uintptr_t)frame << PAGE_SHIFT));
+	return pmm_free_node(pmm, frame);
+}
+
+static uint32_t *bit_word(const struct pmm *pmm, uint32_t frame)
+{
+	return pmm_bit_word(pmm, frame);
+}
+
+static uint32_t bit_mask(uint32_t frame)
+{
+	return pmm_bit_mask(frame);
 }
 
 static int bit_test(const struct pmm *pmm, uint32_t frame)
 {
-	uint32_t index = frame - pmm->bitmap_base;
-
-	return (pmm->bitmap[index / BITS_PER_WORD] >> (index % BITS_PER_WORD)) & 1;
+	return (*bit_word(pmm, frame) & bit_mask(frame)) != 0;
 }
 
 static void bit_set(struct pmm *pmm, uint32_t frame)
 {
-	uint32_t index = frame - pmm->bitmap_base;
-
-	pmm->bitmap[index / BITS_PER_WORD] |= 1U << (index % BITS_PER_WORD);
+	*bit_word(pmm, frame) |= bit_mask(frame);
 }
 
 static void bit_clear(struct pmm *pmm, uint32_t frame)
 {
-	uint32_t index = frame - pmm->bitmap_base;
-
-	pmm->bitmap[index / BITS_PER_WORD] &= ~(1U << (index % BITS_PER_WORD));
+	*bit_word(pmm, frame) &= ~bit_mask(frame);
 }
 
 static int in_reserved_range(const struct pmm *pmm, uint32_t frame)
@@ -85,25 +94,45 @@ static int in_reserved_range(const struct pmm *pmm, uint32_t frame)
 
 static void list_push(struct pmm *pmm, uint32_t frame)
 {
-	struct free_node *n = node(pmm, frame);
-
-	n->next = pmm->free_head;
-	n->prev = PMM_NONE;
-	if (pmm->free_head != PMM_NONE)
-		node(pmm, pmm->free_head)->prev = frame;
-	pmm->free_head = frame;
+	pmm_list_push(pmm, frame);
 }
 
 static void list_unlink(struct pmm *pmm, uint32_t frame)
 {
 	struct free_node *n = node(pmm, frame);
 
-	if (n->prev != PMM_NONE)
-		node(pmm, n->prev)->next = n->next;
-	else
-		pmm->free_head = n->next;
+	if (pmm->free_head == frame) {
+		pmm->free_head = n->next; /* the new head's back link is not used */
+		return;
+	}
+	node(pmm, n->prev)->next = n->next;
 	if (n->next != PMM_NONE)
 		node(pmm, n->next)->prev = n->prev;
+}
+
+/*
+ * pmm_free_frame's fast path checks one window of frames that holds no
+ * reserved range: the longest such run. Frames outside it take the slow,
+ * fully checked path; with no reserved ranges the window is everything.
+ */
+static void choose_fast_window(struct pmm *pmm)
+{
+	pmm->fast_first = pmm->first;
+	pmm->fast_count = 0;
+	for (uint32_t i = 0; i <= pmm->reserved_count; i++) {
+		uint32_t start = i == 0 ? pmm->first
+					: pmm->reserved[i - 1].first + pmm->reserved[i - 1].count;
+		uint32_t stop = pmm->end;
+
+		for (uint32_t j = 0; j < pmm->reserved_count; j++) {
+			if (pmm->reserved[j].first >= start && pmm->reserved[j].first < stop)
+				stop = pmm->reserved[j].first;
+		}
+		if (stop > start && stop - start > pmm->fast_count) {
+			pmm->fast_first = start;
+			pmm->fast_count = stop - start;
+		}
+	}
 }
 
 int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t ram_end,
@@ -112,20 +141,23 @@ int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t
 	uint32_t covered, words, metadata_frames;
 
 	memset(pmm, 0, sizeof(*pmm));
-	if ((kernel_end | ram_end) & (PAGE_SIZE - 1) || kernel_end >= ram_end ||
-	    reserved_count > PMM_MAX_RESERVED)
-		return ERR_INVALID;
 	pmm->phys_window = phys_window;
-	pmm->bitmap_base = kernel_end >> PAGE_SHIFT;
+	if ((kernel_end | ram_end) & (PAGE_SIZE - 1) || kernel_end >= ram_end ||
+	    reserved_count > PMM_MAX_RESERVED || phys_window != PMM_WINDOW(pmm))
+		return ERR_INVALID;
+	pmm->bitmap_base = (kernel_end >> PAGE_SHIFT) & ~(uint32_t)(BITS_PER_WORD - 1);
 	pmm->end = ram_end >> PAGE_SHIFT;
 	pmm->ram_frames = pmm->end;
 	covered = pmm->end - pmm->bitmap_base;
 	words = (covered + BITS_PER_WORD - 1) / BITS_PER_WORD;
 	metadata_frames = (words * 4 + PAGE_SIZE - 1) / PAGE_SIZE;
-	if (metadata_frames >= covered)
+	if ((kernel_end >> PAGE_SHIFT) + metadata_frames >= pmm->end)
 		return ERR_INVALID;
 	pmm->bitmap = (uint32_t *)(phys_window + kernel_end);
-	pmm->first = pmm->bitmap_base + metadata_frames;
+	pmm->bitmap_bias = (uintptr_t)pmm->bitmap - (uintptr_t)(pmm->bitmap_base / BITS_PER_WORD) * 4;
+	pmm->first = (kernel_end >> PAGE_SHIFT) + metadata_frames;
+	pmm->metadata_frames = metadata_frames;
+	pmm->managed = pmm->end - pmm->first;
 	pmm->free_head = PMM_NONE;
 
 	/* Reserved ranges, rounded out to frames and clipped to what is handed out. */
@@ -142,37 +174,20 @@ int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t
 			continue;
 		pmm->reserved[pmm->reserved_count].first = (uint32_t)start;
 		pmm->reserved[pmm->reserved_count].count = (uint32_t)(stop - start);
+		pmm->reserved_frames += (uint32_t)(stop - start);
 		pmm->reserved_count++;
 	}
+
+	choose_fast_window(pmm);
 
 	/* Everything starts "not free"; then the free frames go on the list, highest first. */
 	memset(pmm->bitmap, 0xFF, words * 4);
 	for (uint32_t frame = pmm->end; frame-- > pmm->first;) {
-		if (in_reserved_range(pmm, frame)) {
-			pmm->reserved_frames++;
+		if (pmm->reserved_count && in_reserved_range(pmm, frame))
 			continue;
-		}
 		bit_clear(pmm, frame);
 		list_push(pmm, frame);
-		pmm->free_frames++;
 	}
-	return 0;
-}
-
-int pmm_alloc_frame(struct pmm *pmm, paddr_t *frame)
-{
-	uint32_t head = pmm->free_head;
-	uint32_t next;
-
-	if (head == PMM_NONE)
-		return ERR_NO_MEMORY;
-	next = node(pmm, head)->next;
-	pmm->free_head = next;
-	if (next != PMM_NONE)
-		node(pmm, next)->prev = PMM_NONE;
-	bit_set(pmm, head);
-	pmm->free_frames--;
-	*frame = (paddr_t)head << PAGE_SHIFT;
 	return 0;
 }
 
@@ -185,22 +200,21 @@ static int check_freeable(const struct pmm *pmm, paddr_t address)
 		return ERR_INVALID;
 	if (frame >= pmm->end)
 		return ERR_RANGE;
-	if (frame < pmm->first || in_reserved_range(pmm, frame))
+	if (frame - pmm->first >= pmm->managed || in_reserved_range(pmm, frame))
 		return ERR_RESERVED;
 	if (!bit_test(pmm, frame))
 		return ERR_NOT_ALLOCATED;
 	return 0;
 }
 
-int pmm_free_frame(struct pmm *pmm, paddr_t frame)
+int pmm_free_frame_checked(struct pmm *pmm, paddr_t address)
 {
-	int error = check_freeable(pmm, frame);
+	int error = check_freeable(pmm, address);
 
 	if (error)
 		return error;
-	bit_clear(pmm, frame >> PAGE_SHIFT);
-	list_push(pmm, frame >> PAGE_SHIFT);
-	pmm->free_frames++;
+	bit_clear(pmm, address >> PAGE_SHIFT);
+	list_push(pmm, address >> PAGE_SHIFT);
 	return 0;
 }
 
@@ -212,16 +226,16 @@ int pmm_frame_is_allocated(const struct pmm *pmm, paddr_t frame)
 /* First frame in [from, to) whose bit is 1, or to. A word (32 frames) at a time. */
 static uint32_t find_not_free(const struct pmm *pmm, uint32_t from, uint32_t to)
 {
-	uint32_t index = from - pmm->bitmap_base, stop = to - pmm->bitmap_base;
+	uint32_t frame = from;
 
-	while (index < stop) {
-		uint32_t word = pmm->bitmap[index / BITS_PER_WORD] >> (index % BITS_PER_WORD);
+	while (frame < to) {
+		uint32_t word = *bit_word(pmm, frame) >> (frame % BITS_PER_WORD);
 
 		if (word) {
-			index += (uint32_t)__builtin_ctz(word);
-			return index < stop ? index + pmm->bitmap_base : to;
+			frame += (uint32_t)__builtin_ctz(word);
+			return frame < to ? frame : to;
 		}
-		index += BITS_PER_WORD - index % BITS_PER_WORD;
+		frame += BITS_PER_WORD - frame % BITS_PER_WORD;
 	}
 	return to;
 }
@@ -229,16 +243,16 @@ static uint32_t find_not_free(const struct pmm *pmm, uint32_t from, uint32_t to)
 /* First frame in [from, to) whose bit is 0, or to. */
 static uint32_t find_free(const struct pmm *pmm, uint32_t from, uint32_t to)
 {
-	uint32_t index = from - pmm->bitmap_base, stop = to - pmm->bitmap_base;
+	uint32_t frame = from;
 
-	while (index < stop) {
-		uint32_t word = ~pmm->bitmap[index / BITS_PER_WORD] >> (index % BITS_PER_WORD);
+	while (frame < to) {
+		uint32_t word = ~*bit_word(pmm, frame) >> (frame % BITS_PER_WORD);
 
 		if (word) {
-			index += (uint32_t)__builtin_ctz(word);
-			return index < stop ? index + pmm->bitmap_base : to;
+			frame += (uint32_t)__builtin_ctz(word);
+			return frame < to ? frame : to;
 		}
-		index += BITS_PER_WORD - index % BITS_PER_WORD;
+		frame += BITS_PER_WORD - frame % BITS_PER_WORD;
 	}
 	return to;
 }
@@ -255,7 +269,7 @@ int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_
 
 		start = find_free(pmm, start, pmm->end);
 		start = (start + align - 1) & ~(align - 1);
-		if (start < pmm->first || start >= pmm->end || count > pmm->end - start)
+		if (start >= pmm->end || count > pmm->end - start)
 			return ERR_NO_MEMORY;
 		busy = find_not_free(pmm, start, start + count);
 		if (busy == start + count)
@@ -266,7 +280,6 @@ int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_
 		list_unlink(pmm, frame);
 		bit_set(pmm, frame);
 	}
-	pmm->free_frames -= count;
 	*first = (paddr_t)start << PAGE_SHIFT;
 	return 0;
 }
@@ -291,13 +304,25 @@ int pmm_free_contiguous(struct pmm *pmm, paddr_t first, uint32_t count)
 		bit_clear(pmm, frame);
 		list_push(pmm, frame);
 	}
-	pmm->free_frames += count;
 	return 0;
+}
+
+uint32_t pmm_free_count(const struct pmm *pmm)
+{
+	uint32_t count = 0;
+
+	for (uint32_t frame = pmm->first; frame < pmm->end;) {
+		uint32_t start = find_free(pmm, frame, pmm->end);
+
+		frame = find_not_free(pmm, start, pmm->end);
+		count += frame - start;
+	}
+	return count;
 }
 
 void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats)
 {
-	uint32_t frame = pmm->first, largest = 0;
+	uint32_t frame = pmm->first, largest = 0, free = 0;
 
 	while (frame < pmm->end) {
 		uint32_t start = find_free(pmm, frame, pmm->end);
@@ -305,14 +330,15 @@ void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats)
 
 		if (stop - start > largest)
 			largest = stop - start;
+		free += stop - start;
 		frame = stop;
 	}
 	stats->total = pmm->ram_frames;
-	stats->free = pmm->free_frames;
+	stats->free = free;
 	stats->reserved = pmm->first + pmm->reserved_frames;
 	stats->allocated = stats->total - stats->free - stats->reserved;
 	stats->largest_free_run = largest;
-	stats->metadata_bytes = (pmm->first - pmm->bitmap_base) * PAGE_SIZE;
+	stats->metadata_bytes = pmm->metadata_frames * PAGE_SIZE;
 }
 
 #define CHECK(condition, ...)                                                   \
@@ -326,12 +352,12 @@ void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats)
 unsigned pmm_check(const struct pmm *pmm, char *report, size_t report_size)
 {
 	unsigned problems = 0;
-	uint32_t listed = 0, previous = PMM_NONE, zero_bits = 0;
+	uint32_t listed = 0, previous = PMM_NONE, free = pmm_free_count(pmm);
 
 	if (report && report_size)
 		report[0] = '\0';
 	for (uint32_t frame = pmm->free_head; frame != PMM_NONE; frame = node(pmm, frame)->next) {
-		if (frame < pmm->first || frame >= pmm->end) {
+		if (frame - pmm->first >= pmm->managed) {
 			CHECK(0, "free list holds frame 0x%lx outside 0x%lx-0x%lx", (unsigned long)frame,
 			      (unsigned long)pmm->first, (unsigned long)pmm->end);
 			break; /* cannot follow it further */
@@ -340,27 +366,23 @@ unsigned pmm_check(const struct pmm *pmm, char *report, size_t report_size)
 		      (unsigned long)frame);
 		CHECK(!in_reserved_range(pmm, frame), "reserved frame 0x%lx is on the free list",
 		      (unsigned long)frame);
-		CHECK(node(pmm, frame)->prev == previous,
+		/* Every back link but the head's is valid. */
+		CHECK(previous == PMM_NONE || node(pmm, frame)->prev == previous,
 		      "frame 0x%lx: back link 0x%lx, expected 0x%lx", (unsigned long)frame,
 		      (unsigned long)node(pmm, frame)->prev, (unsigned long)previous);
 		previous = frame;
-		if (++listed > pmm->free_frames) {
-			CHECK(0, "free list longer than the free count %lu (a cycle?)",
-			      (unsigned long)pmm->free_frames);
+		if (++listed > free) {
+			CHECK(0, "free list longer than the %lu free frames in the bitmap (a cycle?)",
+			      (unsigned long)free);
 			break;
 		}
 	}
-	CHECK(listed == pmm->free_frames, "free list has %lu frames, free count says %lu",
-	      (unsigned long)listed, (unsigned long)pmm->free_frames);
+	CHECK(listed == free, "free list has %lu frames, the bitmap %lu", (unsigned long)listed,
+	      (unsigned long)free);
 	for (uint32_t frame = pmm->bitmap_base; frame < pmm->end; frame++) {
-		int free = !bit_test(pmm, frame);
-
-		zero_bits += (uint32_t)free;
-		if (free)
+		if (!bit_test(pmm, frame))
 			CHECK(frame >= pmm->first && !in_reserved_range(pmm, frame),
 			      "reserved frame 0x%lx is marked free", (unsigned long)frame);
 	}
-	CHECK(zero_bits == pmm->free_frames, "bitmap has %lu free frames, free count says %lu",
-	      (unsigned long)zero_bits, (unsigned long)pmm->free_frames);
 	return problems;
 }

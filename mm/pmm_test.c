@@ -145,7 +145,7 @@ KTEST(pmm, every_frame_once)
 KTEST(pmm, refusals_change_nothing)
 {
 	struct pmm_stats before, after;
-	paddr_t frame;
+	paddr_t frame = 0;
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	pmm_get_stats(&kernel_pmm, &before);

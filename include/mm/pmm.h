@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kernel/error.h"
 #include "layout.h"
 
 #define PMM_NONE                0xFFFFFFFFU /* no frame: end of the free list */
@@ -26,11 +27,15 @@ struct pmm_range {
 struct pmm {
 	uintptr_t phys_window;          /* virtual address of physical 0 */
 	uint32_t *bitmap;               /* 1 bit a frame from bitmap_base: 1 = not free */
-	uint32_t bitmap_base;           /* first frame the bitmap covers (KERNEL_END) */
+	uintptr_t bitmap_bias;          /* bitmap - bitmap_base / 8: frame f's word is at + f / 32 * 4 */
+	uint32_t bitmap_base;           /* first frame the bitmap covers: KERNEL_END, rounded down to 32 */
 	uint32_t first;                 /* first frame that can be handed out */
+	uint32_t managed;               /* frames from first to the end of RAM */
+	uint32_t fast_first;            /* the fast free path's window: no reserved frame in it */
+	uint32_t fast_count;
 	uint32_t end;                   /* one past the last frame of RAM */
 	uint32_t ram_frames;            /* frames of RAM, from physical 0 */
-	uint32_t free_frames;
+	uint32_t metadata_frames;       /* the bitmap's frames, at KERNEL_END */
 	uint32_t free_head;             /* first free frame, or PMM_NONE */
 	uint32_t reserved_count;
 	struct pmm_range reserved[PMM_MAX_RESERVED];
@@ -52,20 +57,97 @@ struct pmm_stats {
  * are the reserved ranges given (ATAGs, a device tree...; given as physical
  * byte ranges, rounded out to whole frames). Everything else is free.
  * Returns 0, or ERR_INVALID when the layout makes no sense (misaligned, no
- * room, too many ranges), and then the PMM must not be used.
+ * room, too many ranges, a window other than the linear map in the kernel),
+ * and then the PMM must not be used.
  */
 int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t ram_end,
 	     const struct pmm_range *reserved_bytes, unsigned reserved_count);
 
+/*
+ * The two hot paths are inline (no call, no frame): their common case is a
+ * handful of instructions, and the rest goes to an out-of-line function.
+ * The helpers below are theirs; other code should not need them.
+ */
+#define PMM_BITS_PER_WORD       32
+
+/* The free-list links, in the first 8 bytes of each free frame. */
+struct free_node {
+	uint32_t next;  /* next free frame, or PMM_NONE */
+	uint32_t prev;  /* previous free frame; not valid in the head */
+};
+
+/*
+ * Where physical 0 appears. The kernel reaches frames only through its
+ * linear map, so there (PMM_LINEAR_MAP, set by the Makefile) it is the
+ * constant KERNEL_VIRT_BASE, which saves a load on every allocation and
+ * free; the host tests give the array that stands in for RAM.
+ */
+#ifdef PMM_LINEAR_MAP
+#define PMM_WINDOW(pmm) ((void)(pmm), (uintptr_t)KERNEL_VIRT_BASE)
+#else
+#define PMM_WINDOW(pmm) ((pmm)->phys_window)
+#endif
+
+static inline struct free_node *pmm_free_node(const struct pmm *pmm, uint32_t frame)
+{
+	return (struct free_node *)(PMM_WINDOW(pmm) + ((uintptr_t)frame << PAGE_SHIFT));
+}
+
+/* The bitmap word holding a frame's bit, and the bit. */
+static inline uint32_t *pmm_bit_word(const struct pmm *pmm, uint32_t frame)
+{
+	return (uint32_t *)(pmm->bitmap_bias + (uintptr_t)(frame / PMM_BITS_PER_WORD) * 4);
+}
+
+static inline uint32_t pmm_bit_mask(uint32_t frame)
+{
+	return 1U << (frame % PMM_BITS_PER_WORD);
+}
+
+static inline void pmm_list_push(struct pmm *pmm, uint32_t frame)
+{
+	uint32_t head = pmm->free_head;
+
+	pmm_free_node(pmm, frame)->next = head;
+	if (head != PMM_NONE)
+		pmm_free_node(pmm, head)->prev = frame;
+	pmm->free_head = frame;
+}
+
+/* pmm_free_frame's uncommon case: check everything, then free (or refuse). */
+int pmm_free_frame_checked(struct pmm *pmm, paddr_t frame);
+
 /* One frame: O(1). ERR_NO_MEMORY when none is free; nothing changes then. */
-int pmm_alloc_frame(struct pmm *pmm, paddr_t *frame);
+static inline int pmm_alloc_frame(struct pmm *pmm, paddr_t *frame)
+{
+	uint32_t head = pmm->free_head;
+
+	if (head == PMM_NONE)
+		return ERR_NO_MEMORY;
+	pmm->free_head = pmm_free_node(pmm, head)->next;
+	*pmm_bit_word(pmm, head) |= pmm_bit_mask(head);
+	*frame = (paddr_t)head << PAGE_SHIFT;
+	return 0;
+}
 
 /*
  * Give a frame back: O(1). Refused, changing nothing, with ERR_INVALID
  * (not frame-aligned), ERR_RANGE (not RAM the PMM hands out),
  * ERR_RESERVED, or ERR_NOT_ALLOCATED (a double free).
  */
-int pmm_free_frame(struct pmm *pmm, paddr_t frame);
+static inline int pmm_free_frame(struct pmm *pmm, paddr_t address)
+{
+	uint32_t frame = address >> PAGE_SHIFT;
+	uint32_t *word = pmm_bit_word(pmm, frame), mask = pmm_bit_mask(frame);
+
+	/* The common case: aligned, in the window with no reserved frames, allocated. */
+	if (__builtin_expect((address & (PAGE_SIZE - 1)) || frame - pmm->fast_first >= pmm->fast_count ||
+			     !(*word & mask), 0))
+		return pmm_free_frame_checked(pmm, address);
+	*word &= ~mask;
+	pmm_list_push(pmm, frame);
+	return 0;
+}
 
 /*
  * count physically contiguous frames whose first frame's number is a
@@ -81,6 +163,10 @@ int pmm_free_contiguous(struct pmm *pmm, paddr_t first, uint32_t count);
 /* Whether the PMM considers this frame handed out (not free, not reserved). */
 int pmm_frame_is_allocated(const struct pmm *pmm, paddr_t frame);
 
+/* Free frames, counted in the bitmap: O(F/32). */
+uint32_t pmm_free_count(const struct pmm *pmm);
+
+/* All the figures, with the largest free run: O(F/32). */
 void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats);
 
 /*

@@ -1,0 +1,43 @@
+/*
+ * kernel/bench.c - the benchmark runner (kernel/bench.h).
+ */
+#include "kernel/bench.h"
+
+#include "kernel/printk.h"
+
+extern const struct kbench __kbench_start[], __kbench_end[];
+
+static uint32_t random_state = 0x9E3779B9;
+
+uint32_t bench_random(void)
+{
+	random_state ^= random_state << 13;
+	random_state ^= random_state >> 17;
+	random_state ^= random_state << 5;
+	return random_state;
+}
+
+uint32_t bench_overhead(void)
+{
+	uint32_t best = 0xFFFFFFFF;
+
+	for (int i = 0; i < 8; i++) {
+		uint32_t start = bench_now();
+		uint32_t stop = bench_now();
+
+		if (stop - start < best)
+			best = stop - start;
+	}
+	return best;
+}
+
+void bench_run_all(void)
+{
+	kprintf("bench: guest instructions (PMCCNTR under -icount shift=0,sleep=off), "
+		"measurement overhead %lu subtracted\n", (unsigned long)bench_overhead());
+	for (const struct kbench *bench = __kbench_start; bench < __kbench_end; bench++) {
+		kprintf("bench: --- %s\n", bench->name);
+		bench->run();
+	}
+	kprintf("bench: done\n");
+}
