@@ -31,7 +31,7 @@ endif
 ARCHFLAGS := -mcpu=cortex-a7 -marm -mfloat-abi=soft
 CFLAGS    := $(ARCHFLAGS) -std=c11 -ffreestanding -O2 -g -Wall -Wextra -Werror \
              -fno-toplevel-reorder \
-             -fno-common -fno-omit-frame-pointer -Iinclude -MMD -MP -DPMM_LINEAR_MAP
+             -fno-common -fno-omit-frame-pointer -Iinclude -MMD -MP
 ASFLAGS   := $(ARCHFLAGS) -g -Iinclude -MMD -MP -D__ASSEMBLER__
 LDFLAGS   := $(ARCHFLAGS) -nostartfiles --specs=nano.specs -Wl,--no-warn-rwx-segments \
              -Wl,-Map=$(BUILD)/kernel7.map -Wl,--fatal-warnings

@@ -183,8 +183,8 @@ KBENCH(pmm_setup_and_metadata)
 	const uint32_t frames = 4096; /* 16 MiB */
 	struct pmm_stats stats;
 	struct pmm scratch;
+	uint32_t t0, t1, bitmap_bytes;
 	paddr_t base;
-	uint32_t t0, t1;
 
 	if (pmm_alloc_contiguous(&kernel_pmm, frames, 1, &base))
 		panic("bench: no 16 MiB run for the setup benchmark");
@@ -197,10 +197,13 @@ KBENCH(pmm_setup_and_metadata)
 		(unsigned long)(t1 - t0 - bench_overhead()), (unsigned long)frames,
 		(unsigned long)((t1 - t0) / frames));
 	pmm_get_stats(&kernel_pmm, &stats);
-	kprintf("bench: pmm metadata: %lu bytes for %lu MiB of RAM: %lu bytes per GiB + %u "
-		"bytes of struct\n",
-		(unsigned long)stats.metadata_bytes, (unsigned long)(stats.total >> 8),
-		(unsigned long)(((uint64_t)stats.metadata_bytes << 30) / ((uint64_t)stats.total << PAGE_SHIFT)),
+	bitmap_bytes = (kernel_pmm.end - kernel_pmm.bitmap_base + 31) / 32 * 4;
+	kprintf("bench: pmm metadata: bitmap %lu bytes for %lu MiB of RAM, %lu in whole frames; "
+		"%lu bytes per GiB; + %u bytes of struct\n",
+		(unsigned long)bitmap_bytes, (unsigned long)(stats.total >> 8),
+		(unsigned long)stats.metadata_bytes,
+		(unsigned long)(((uint64_t)bitmap_bytes << 30) /
+				(((uint64_t)kernel_pmm.end - kernel_pmm.bitmap_base) << PAGE_SHIFT)),
 		(unsigned)sizeof(struct pmm));
 }
 

@@ -3,46 +3,47 @@
  *
  * Theory of operation
  * -------------------
- * RAM is cut into 4 KiB frames, numbered by physical address >> 12. Two
- * structures describe them:
+ * RAM is cut into 4 KiB frames, numbered by physical address >> 12. Three
+ * things describe the free ones:
  *
- *   bitmap (at KERNEL_END, 1 bit a frame)      free list (inside the free frames)
- *   bit = 1: allocated or reserved             head -> [next|prev] <-> [next|prev] -> NONE
- *   bit = 0: free                              each free frame's first 8 bytes
+ *   physical: | vectors, L1, kernel, stacks | bitmap | freed, allocated ... | wilderness  |
+ *             0                  KERNEL_END ^        ^ first     wild_low ^             ^ wild_high
  *
- *   physical: | vectors, L1, kernel, stacks | bitmap | frames ...    | dtb | ...  |
- *             0                  KERNEL_END ^        ^ first                      end
- *             '---- below first: reserved --------'   reserved ranges: a small table
+ *   bitmap  1 bit a frame, at KERNEL_END: 1 = allocated or reserved, 0 = free
+ *   freed   a singly linked list of frames that were freed, linked through
+ *           their own first word: head -> [next] -> [next] -> PMM_NONE
+ *   wilderness  one run of frames never handed out since boot (at first,
+ *           all of free RAM): free, but on no list
  *
- * - The bitmap covers the frames from KERNEL_END to the end of RAM; it is
- *   the only metadata that grows with RAM: 1 bit a frame, 32 KiB per GiB,
- *   plus this struct (a constant, with room for PMM_MAX_RESERVED ranges).
- *   It starts at a multiple of 32 frames (the few frames below KERNEL_END
- *   that this adds are marked not free), so a frame's word is frame / 32
- *   from a biased base, without a subtraction.
- * - The free list is linked through the free frames themselves (reached
- *   through the linear map), so it costs no metadata at all: allocating
- *   takes the head, freeing pushes on the head: O(1) whatever the fill
- *   level. It is doubly linked so that a contiguous allocation can take
- *   frames out of the middle in O(1) each, but the head's back link is
- *   never read (a frame is the head when pmm->free_head says so), which
- *   spares allocation from writing it: every frame but the head has a
- *   valid back link.
- * - The free count is not kept: the hot paths do not pay for a counter
- *   that only statistics read; pmm_free_count() counts the bitmap.
- * - The bitmap tells a frame's state in O(1): a free of a free frame (double
- *   free) is refused before it can corrupt the list. A frame with bit 1 is
- *   either allocated or reserved; reserved frames are those below `first`
- *   (one compare) or inside one of the few reserved ranges (a short loop).
- * - Contiguous allocation scans the bitmap a word (32 frames) at a time for
- *   a free run at the requested alignment: O(F/32 + count) for F frames,
- *   about 7 700 words for 960 MiB, then unlinks each frame of the run.
+ * - Allocating a frame pops the freed list; when it is empty, the lowest
+ *   frame of the wilderness is taken. Freeing pushes on the list. Both are
+ *   O(1) whatever the fill level, and inline (include/mm/pmm.h).
+ * - A contiguous run is cut from the top of the wilderness: O(count +
+ *   align), the frames skipped for alignment going to the freed list. When
+ *   the wilderness has no room, the bitmap is scanned a word (32 frames)
+ *   at a time for a free run, the wilderness is dissolved into the list and
+ *   one walk of the list takes the run's frames out of it: O(F/32 + freed
+ *   frames). A contiguous free that borders the wilderness grows it back.
+ * - The bitmap tells a frame's state in O(1): a free of a free frame (a
+ *   double free) is refused before it can corrupt the list. A frame with
+ *   bit 1 is allocated or reserved; reserved frames are those below `first`
+ *   or inside one of the few reserved ranges. The fast free path checks one
+ *   compare against a window that holds no reserved frame; anything else
+ *   takes the fully checked path.
+ * - Metadata: the bitmap is the only part that grows with RAM, 1 bit a
+ *   frame, 32 KiB per GiB (rounded up to whole frames), plus this struct, a
+ *   constant with room for PMM_MAX_RESERVED ranges. The bitmap starts at a
+ *   multiple of 32 frames (the few frames below KERNEL_END this adds are
+ *   marked not free), so a frame's word is frame / 32 from a biased base.
+ * - Setup marks the bitmap a word at a time: O(F/32), nothing is linked.
+ * - No free count is kept: the hot paths do not pay for a counter that only
+ *   statistics read; pmm_free_count() counts the bitmap.
  *
- * Measured (make bench, guest instructions, QEMU): see docs/memory.md.
+ * Costs measured by make bench are in docs/memory.md.
  *
  * Limits: one zone, frames only (no sizes between 4 KiB and a contiguous
- * run); not safe against concurrent callers (one core runs the kernel).
- * A freed frame's first 8 bytes are overwritten by the list.
+ * run); not safe against concurrent callers (one core runs the kernel). A
+ * freed frame's first word is overwritten by the list.
  */
 #include "mm/pmm.h"
 
@@ -53,34 +54,41 @@
 
 #define BITS_PER_WORD PMM_BITS_PER_WORD
 
-static struct free_node *node(const struct pmm *pmm, uint32_t frame)
+static uint32_t *next_link(const struct pmm *pmm, uint32_t frame)
 {
-	return pmm_free_node(pmm, frame);
-}
-
-static uint32_t *bit_word(const struct pmm *pmm, uint32_t frame)
-{
-	return pmm_bit_word(pmm, frame);
-}
-
-static uint32_t bit_mask(uint32_t frame)
-{
-	return pmm_bit_mask(frame);
+	return pmm_next_link(pmm, frame);
 }
 
 static int bit_test(const struct pmm *pmm, uint32_t frame)
 {
-	return (*bit_word(pmm, frame) & bit_mask(frame)) != 0;
+	return (*pmm_bit_word(pmm, frame) & pmm_bit_mask(frame)) != 0;
 }
 
 static void bit_set(struct pmm *pmm, uint32_t frame)
 {
-	*bit_word(pmm, frame) |= bit_mask(frame);
+	*pmm_bit_word(pmm, frame) |= pmm_bit_mask(frame);
 }
 
 static void bit_clear(struct pmm *pmm, uint32_t frame)
 {
-	*bit_word(pmm, frame) &= ~bit_mask(frame);
+	*pmm_bit_word(pmm, frame) &= ~pmm_bit_mask(frame);
+}
+
+/* Set or clear the bits of frames [from, to), a word at a time where it can. */
+static void bits_fill(struct pmm *pmm, uint32_t from, uint32_t to, int value)
+{
+	while (from < to) {
+		if (from % BITS_PER_WORD == 0 && to - from >= BITS_PER_WORD) {
+			*pmm_bit_word(pmm, from) = value ? 0xFFFFFFFF : 0;
+			from += BITS_PER_WORD;
+		} else {
+			if (value)
+				bit_set(pmm, from);
+			else
+				bit_clear(pmm, from);
+			from++;
+		}
+	}
 }
 
 static int in_reserved_range(const struct pmm *pmm, uint32_t frame)
@@ -92,32 +100,25 @@ static int in_reserved_range(const struct pmm *pmm, uint32_t frame)
 	return 0;
 }
 
-static void list_push(struct pmm *pmm, uint32_t frame)
+static int in_wilderness(const struct pmm *pmm, uint32_t frame)
 {
-	pmm_list_push(pmm, frame);
+	return frame >= pmm->wild_low && frame < pmm->wild_high;
 }
 
-static void list_unlink(struct pmm *pmm, uint32_t frame)
+static void list_push(struct pmm *pmm, uint32_t frame)
 {
-	struct free_node *n = node(pmm, frame);
-
-	if (pmm->free_head == frame) {
-		pmm->free_head = n->next; /* the new head's back link is not used */
-		return;
-	}
-	node(pmm, n->prev)->next = n->next;
-	if (n->next != PMM_NONE)
-		node(pmm, n->next)->prev = n->prev;
+	*next_link(pmm, frame) = pmm->free_head;
+	pmm->free_head = frame;
 }
 
 /*
- * pmm_free_frame's fast path checks one window of frames that holds no
- * reserved range: the longest such run. Frames outside it take the slow,
- * fully checked path; with no reserved ranges the window is everything.
+ * The longest run of handed-out frames with no reserved frame in it: the
+ * first wilderness, and the window of the fast free path.
  */
 static void choose_fast_window(struct pmm *pmm)
 {
-	pmm->fast_first = pmm->first;
+	uint32_t fast_first = pmm->first;
+
 	pmm->fast_count = 0;
 	for (uint32_t i = 0; i <= pmm->reserved_count; i++) {
 		uint32_t start = i == 0 ? pmm->first
@@ -129,10 +130,11 @@ static void choose_fast_window(struct pmm *pmm)
 				stop = pmm->reserved[j].first;
 		}
 		if (stop > start && stop - start > pmm->fast_count) {
-			pmm->fast_first = start;
+			fast_first = start;
 			pmm->fast_count = stop - start;
 		}
 	}
+	pmm->fast_base = (paddr_t)fast_first << PAGE_SHIFT;
 }
 
 int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t ram_end,
@@ -141,10 +143,10 @@ int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t
 	uint32_t covered, words, metadata_frames;
 
 	memset(pmm, 0, sizeof(*pmm));
-	pmm->phys_window = phys_window;
 	if ((kernel_end | ram_end) & (PAGE_SIZE - 1) || kernel_end >= ram_end ||
-	    reserved_count > PMM_MAX_RESERVED || phys_window != PMM_WINDOW(pmm))
+	    reserved_count > PMM_MAX_RESERVED)
 		return ERR_INVALID;
+	pmm->phys_window = phys_window;
 	pmm->bitmap_base = (kernel_end >> PAGE_SHIFT) & ~(uint32_t)(BITS_PER_WORD - 1);
 	pmm->end = ram_end >> PAGE_SHIFT;
 	pmm->ram_frames = pmm->end;
@@ -155,9 +157,8 @@ int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t
 		return ERR_INVALID;
 	pmm->bitmap = (uint32_t *)(phys_window + kernel_end);
 	pmm->bitmap_bias = (uintptr_t)pmm->bitmap - (uintptr_t)(pmm->bitmap_base / BITS_PER_WORD) * 4;
-	pmm->first = (kernel_end >> PAGE_SHIFT) + metadata_frames;
 	pmm->metadata_frames = metadata_frames;
-	pmm->managed = pmm->end - pmm->first;
+	pmm->first = (kernel_end >> PAGE_SHIFT) + metadata_frames;
 	pmm->free_head = PMM_NONE;
 
 	/* Reserved ranges, rounded out to frames and clipped to what is handed out. */
@@ -177,17 +178,32 @@ int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t
 		pmm->reserved_frames += (uint32_t)(stop - start);
 		pmm->reserved_count++;
 	}
-
 	choose_fast_window(pmm);
 
-	/* Everything starts "not free"; then the free frames go on the list, highest first. */
+	/*
+	 * Everything starts "not free". The longest run without reserved frames
+	 * becomes the wilderness; free frames outside it (between reserved
+	 * ranges) go on the freed list.
+	 */
 	memset(pmm->bitmap, 0xFF, words * 4);
+	pmm->wild_low = pmm->fast_base >> PAGE_SHIFT;
+	pmm->wild_high = pmm->wild_low + pmm->fast_count;
+	bits_fill(pmm, pmm->wild_low, pmm->wild_high, 0);
 	for (uint32_t frame = pmm->end; frame-- > pmm->first;) {
-		if (pmm->reserved_count && in_reserved_range(pmm, frame))
+		if (in_wilderness(pmm, frame) || in_reserved_range(pmm, frame))
 			continue;
 		bit_clear(pmm, frame);
 		list_push(pmm, frame);
 	}
+	return 0;
+}
+
+int pmm_alloc_from_wilderness(struct pmm *pmm, paddr_t *frame)
+{
+	if (pmm->wild_low == pmm->wild_high)
+		return ERR_NO_MEMORY;
+	bit_set(pmm, pmm->wild_low);
+	*frame = (paddr_t)pmm->wild_low++ << PAGE_SHIFT;
 	return 0;
 }
 
@@ -200,7 +216,7 @@ static int check_freeable(const struct pmm *pmm, paddr_t address)
 		return ERR_INVALID;
 	if (frame >= pmm->end)
 		return ERR_RANGE;
-	if (frame - pmm->first >= pmm->managed || in_reserved_range(pmm, frame))
+	if (frame < pmm->first || in_reserved_range(pmm, frame))
 		return ERR_RESERVED;
 	if (!bit_test(pmm, frame))
 		return ERR_NOT_ALLOCATED;
@@ -229,7 +245,7 @@ static uint32_t find_not_free(const struct pmm *pmm, uint32_t from, uint32_t to)
 	uint32_t frame = from;
 
 	while (frame < to) {
-		uint32_t word = *bit_word(pmm, frame) >> (frame % BITS_PER_WORD);
+		uint32_t word = *pmm_bit_word(pmm, frame) >> (frame % BITS_PER_WORD);
 
 		if (word) {
 			frame += (uint32_t)__builtin_ctz(word);
@@ -246,7 +262,7 @@ static uint32_t find_free(const struct pmm *pmm, uint32_t from, uint32_t to)
 	uint32_t frame = from;
 
 	while (frame < to) {
-		uint32_t word = ~*bit_word(pmm, frame) >> (frame % BITS_PER_WORD);
+		uint32_t word = ~*pmm_bit_word(pmm, frame) >> (frame % BITS_PER_WORD);
 
 		if (word) {
 			frame += (uint32_t)__builtin_ctz(word);
@@ -257,12 +273,52 @@ static uint32_t find_free(const struct pmm *pmm, uint32_t from, uint32_t to)
 	return to;
 }
 
+/* Put the whole wilderness on the freed list (its frames stay free). */
+static void dissolve_wilderness(struct pmm *pmm)
+{
+	while (pmm->wild_high > pmm->wild_low)
+		list_push(pmm, --pmm->wild_high);
+	pmm->wild_low = pmm->wild_high = pmm->first;
+}
+
+/* Take frames [start, start + count), all free and all on the list, off the list. */
+static void list_remove_run(struct pmm *pmm, uint32_t start, uint32_t count)
+{
+	uint32_t *link = &pmm->free_head, left = count;
+
+	while (left && *link != PMM_NONE) {
+		uint32_t frame = *link;
+
+		if (frame - start < count) {
+			*link = *next_link(pmm, frame);
+			left--;
+		} else {
+			link = next_link(pmm, frame);
+		}
+	}
+}
+
 int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_t *first)
 {
 	uint32_t start;
 
 	if (count == 0 || align == 0 || (align & (align - 1)))
 		return ERR_INVALID;
+
+	/* From the top of the wilderness. */
+	if (count <= pmm->wild_high - pmm->wild_low) {
+		start = (pmm->wild_high - count) & ~(align - 1);
+		if (start >= pmm->wild_low && start <= pmm->wild_high - count) {
+			for (uint32_t frame = pmm->wild_high; frame-- > start + count;)
+				list_push(pmm, frame); /* skipped for alignment: still free */
+			pmm->wild_high = start;
+			bits_fill(pmm, start, start + count, 1);
+			*first = (paddr_t)start << PAGE_SHIFT;
+			return 0;
+		}
+	}
+
+	/* Anywhere: scan the bitmap for a free run at the alignment. */
 	start = pmm->first;
 	for (;;) {
 		uint32_t busy;
@@ -276,10 +332,9 @@ int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_
 			break;
 		start = busy + 1;
 	}
-	for (uint32_t frame = start; frame < start + count; frame++) {
-		list_unlink(pmm, frame);
-		bit_set(pmm, frame);
-	}
+	dissolve_wilderness(pmm);
+	list_remove_run(pmm, start, count);
+	bits_fill(pmm, start, start + count, 1);
 	*first = (paddr_t)start << PAGE_SHIFT;
 	return 0;
 }
@@ -300,9 +355,15 @@ int pmm_free_contiguous(struct pmm *pmm, paddr_t first, uint32_t count)
 		if (error)
 			return error;
 	}
-	for (uint32_t frame = start; frame < start + count; frame++) {
-		bit_clear(pmm, frame);
-		list_push(pmm, frame);
+	bits_fill(pmm, start, start + count, 0);
+	/* A run that borders the wilderness grows it back; others go on the list. */
+	if (start + count == pmm->wild_low && pmm->wild_low != pmm->wild_high) {
+		pmm->wild_low = start;
+	} else if (start == pmm->wild_high && pmm->wild_low != pmm->wild_high) {
+		pmm->wild_high = start + count;
+	} else {
+		for (uint32_t frame = start + count; frame-- > start;)
+			list_push(pmm, frame);
 	}
 	return 0;
 }
@@ -352,37 +413,43 @@ void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats)
 unsigned pmm_check(const struct pmm *pmm, char *report, size_t report_size)
 {
 	unsigned problems = 0;
-	uint32_t listed = 0, previous = PMM_NONE, free = pmm_free_count(pmm);
+	uint32_t listed = 0, free = pmm_free_count(pmm);
+	uint32_t wilderness = pmm->wild_high - pmm->wild_low;
 
 	if (report && report_size)
 		report[0] = '\0';
-	for (uint32_t frame = pmm->free_head; frame != PMM_NONE; frame = node(pmm, frame)->next) {
-		if (frame - pmm->first >= pmm->managed) {
-			CHECK(0, "free list holds frame 0x%lx outside 0x%lx-0x%lx", (unsigned long)frame,
+	CHECK(pmm->wild_low <= pmm->wild_high && (wilderness == 0 || (pmm->wild_low >= pmm->first &&
+								      pmm->wild_high <= pmm->end)),
+	      "wilderness 0x%lx-0x%lx is not inside 0x%lx-0x%lx", (unsigned long)pmm->wild_low,
+	      (unsigned long)pmm->wild_high, (unsigned long)pmm->first, (unsigned long)pmm->end);
+	for (uint32_t frame = pmm->free_head; frame != PMM_NONE; frame = *next_link(pmm, frame)) {
+		if (frame < pmm->first || frame >= pmm->end) {
+			CHECK(0, "freed list holds frame 0x%lx outside 0x%lx-0x%lx", (unsigned long)frame,
 			      (unsigned long)pmm->first, (unsigned long)pmm->end);
 			break; /* cannot follow it further */
 		}
-		CHECK(!bit_test(pmm, frame), "frame 0x%lx is on the free list but marked not free",
+		CHECK(!bit_test(pmm, frame), "frame 0x%lx is on the freed list but marked not free",
 		      (unsigned long)frame);
-		CHECK(!in_reserved_range(pmm, frame), "reserved frame 0x%lx is on the free list",
+		CHECK(!in_reserved_range(pmm, frame), "reserved frame 0x%lx is on the freed list",
 		      (unsigned long)frame);
-		/* Every back link but the head's is valid. */
-		CHECK(previous == PMM_NONE || node(pmm, frame)->prev == previous,
-		      "frame 0x%lx: back link 0x%lx, expected 0x%lx", (unsigned long)frame,
-		      (unsigned long)node(pmm, frame)->prev, (unsigned long)previous);
-		previous = frame;
+		CHECK(!in_wilderness(pmm, frame), "frame 0x%lx is on the freed list and in the wilderness",
+		      (unsigned long)frame);
 		if (++listed > free) {
-			CHECK(0, "free list longer than the %lu free frames in the bitmap (a cycle?)",
+			CHECK(0, "freed list longer than the %lu free frames in the bitmap (a cycle?)",
 			      (unsigned long)free);
 			break;
 		}
 	}
-	CHECK(listed == free, "free list has %lu frames, the bitmap %lu", (unsigned long)listed,
-	      (unsigned long)free);
+	CHECK(listed + wilderness == free,
+	      "freed list has %lu frames and the wilderness %lu, but the bitmap %lu free",
+	      (unsigned long)listed, (unsigned long)wilderness, (unsigned long)free);
 	for (uint32_t frame = pmm->bitmap_base; frame < pmm->end; frame++) {
 		if (!bit_test(pmm, frame))
 			CHECK(frame >= pmm->first && !in_reserved_range(pmm, frame),
 			      "reserved frame 0x%lx is marked free", (unsigned long)frame);
+		else
+			CHECK(!in_wilderness(pmm, frame), "frame 0x%lx in the wilderness is not free",
+			      (unsigned long)frame);
 	}
 	return problems;
 }

@@ -30,13 +30,14 @@ struct pmm {
 	uintptr_t bitmap_bias;          /* bitmap - bitmap_base / 8: frame f's word is at + f / 32 * 4 */
 	uint32_t bitmap_base;           /* first frame the bitmap covers: KERNEL_END, rounded down to 32 */
 	uint32_t first;                 /* first frame that can be handed out */
-	uint32_t managed;               /* frames from first to the end of RAM */
-	uint32_t fast_first;            /* the fast free path's window: no reserved frame in it */
-	uint32_t fast_count;
 	uint32_t end;                   /* one past the last frame of RAM */
+	paddr_t fast_base;              /* the fast free path's window, with no reserved */
+	uint32_t fast_count;            /* frame in it: its address and its frames */
+	uint32_t free_head;             /* freed frames, linked through themselves; PMM_NONE ends */
+	uint32_t wild_low;              /* the wilderness: [wild_low, wild_high) never handed out, */
+	uint32_t wild_high;             /* free, and not on the list */
 	uint32_t ram_frames;            /* frames of RAM, from physical 0 */
 	uint32_t metadata_frames;       /* the bitmap's frames, at KERNEL_END */
-	uint32_t free_head;             /* first free frame, or PMM_NONE */
 	uint32_t reserved_count;
 	struct pmm_range reserved[PMM_MAX_RESERVED];
 	uint32_t reserved_frames;       /* frames of the reserved ranges */
@@ -56,9 +57,8 @@ struct pmm_stats {
  * image, stacks) and the metadata placed at kernel_end are reserved, and so
  * are the reserved ranges given (ATAGs, a device tree...; given as physical
  * byte ranges, rounded out to whole frames). Everything else is free.
- * Returns 0, or ERR_INVALID when the layout makes no sense (misaligned, no
- * room, too many ranges, a window other than the linear map in the kernel),
- * and then the PMM must not be used.
+ * O(F/32). Returns 0, or ERR_INVALID when the layout makes no sense
+ * (misaligned, no room, too many ranges); then the PMM must not be used.
  */
 int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t ram_end,
 	     const struct pmm_range *reserved_bytes, unsigned reserved_count);
@@ -70,27 +70,10 @@ int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t
  */
 #define PMM_BITS_PER_WORD       32
 
-/* The free-list links, in the first 8 bytes of each free frame. */
-struct free_node {
-	uint32_t next;  /* next free frame, or PMM_NONE */
-	uint32_t prev;  /* previous free frame; not valid in the head */
-};
-
-/*
- * Where physical 0 appears. The kernel reaches frames only through its
- * linear map, so there (PMM_LINEAR_MAP, set by the Makefile) it is the
- * constant KERNEL_VIRT_BASE, which saves a load on every allocation and
- * free; the host tests give the array that stands in for RAM.
- */
-#ifdef PMM_LINEAR_MAP
-#define PMM_WINDOW(pmm) ((void)(pmm), (uintptr_t)KERNEL_VIRT_BASE)
-#else
-#define PMM_WINDOW(pmm) ((pmm)->phys_window)
-#endif
-
-static inline struct free_node *pmm_free_node(const struct pmm *pmm, uint32_t frame)
+/* A freed frame's first word: the next freed frame, or PMM_NONE. */
+static inline uint32_t *pmm_next_link(const struct pmm *pmm, uint32_t frame)
 {
-	return (struct free_node *)(PMM_WINDOW(pmm) + ((uintptr_t)frame << PAGE_SHIFT));
+	return (uint32_t *)(pmm->phys_window + ((uintptr_t)frame << PAGE_SHIFT));
 }
 
 /* The bitmap word holding a frame's bit, and the bit. */
@@ -104,17 +87,8 @@ static inline uint32_t pmm_bit_mask(uint32_t frame)
 	return 1U << (frame % PMM_BITS_PER_WORD);
 }
 
-static inline void pmm_list_push(struct pmm *pmm, uint32_t frame)
-{
-	uint32_t head = pmm->free_head;
-
-	pmm_free_node(pmm, frame)->next = head;
-	if (head != PMM_NONE)
-		pmm_free_node(pmm, head)->prev = frame;
-	pmm->free_head = frame;
-}
-
-/* pmm_free_frame's uncommon case: check everything, then free (or refuse). */
+/* The uncommon cases, out of line. */
+int pmm_alloc_from_wilderness(struct pmm *pmm, paddr_t *frame);
 int pmm_free_frame_checked(struct pmm *pmm, paddr_t frame);
 
 /* One frame: O(1). ERR_NO_MEMORY when none is free; nothing changes then. */
@@ -122,9 +96,9 @@ static inline int pmm_alloc_frame(struct pmm *pmm, paddr_t *frame)
 {
 	uint32_t head = pmm->free_head;
 
-	if (head == PMM_NONE)
-		return ERR_NO_MEMORY;
-	pmm->free_head = pmm_free_node(pmm, head)->next;
+	if (__builtin_expect(head == PMM_NONE, 0))
+		return pmm_alloc_from_wilderness(pmm, frame);
+	pmm->free_head = *pmm_next_link(pmm, head);
 	*pmm_bit_word(pmm, head) |= pmm_bit_mask(head);
 	*frame = (paddr_t)head << PAGE_SHIFT;
 	return 0;
@@ -139,20 +113,30 @@ static inline int pmm_free_frame(struct pmm *pmm, paddr_t address)
 {
 	uint32_t frame = address >> PAGE_SHIFT;
 	uint32_t *word = pmm_bit_word(pmm, frame), mask = pmm_bit_mask(frame);
+	/*
+	 * The common case: aligned, in the window with no reserved frames,
+	 * allocated. One compare does the first two: the offset into the
+	 * window, rotated right by 12, is the frame index when aligned, and at
+	 * least 2^20 (more than any window) when not.
+	 */
+	uint32_t offset = address - pmm->fast_base;
+	uint32_t index = (offset >> PAGE_SHIFT) | (offset << (32 - PAGE_SHIFT));
 
-	/* The common case: aligned, in the window with no reserved frames, allocated. */
-	if (__builtin_expect((address & (PAGE_SIZE - 1)) || frame - pmm->fast_first >= pmm->fast_count ||
-			     !(*word & mask), 0))
+	if (__builtin_expect(index >= pmm->fast_count || !(*word & mask), 0))
 		return pmm_free_frame_checked(pmm, address);
 	*word &= ~mask;
-	pmm_list_push(pmm, frame);
+	/* pmm_next_link(pmm, frame), from the address known to be aligned here. */
+	*(uint32_t *)(pmm->phys_window + address) = pmm->free_head;
+	pmm->free_head = frame;
 	return 0;
 }
 
 /*
  * count physically contiguous frames whose first frame's number is a
  * multiple of align (a power of two, in frames: 4 for a 16 KiB-aligned L1
- * table). O(F/32 + count) for F frames of RAM. ERR_INVALID for a zero count
+ * table). From the top of the wilderness when it has room: O(count +
+ * align). Otherwise a scan of the bitmap and one walk of the freed list:
+ * O(F/32 + freed frames) for F frames of RAM. ERR_INVALID for a zero count
  * or a bad alignment, ERR_NO_MEMORY when no such run is free.
  */
 int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_t *first);

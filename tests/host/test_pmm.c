@@ -139,6 +139,20 @@ static void test_contiguous(void)
 	struct pmm_stats stats;
 	paddr_t a, b, c, frame;
 
+	/* On a fresh PMM a run comes from the top of the wilderness, and goes back to it. */
+	setup();
+	pmm_get_stats(&pmm, &stats);
+	uint32_t fresh_run = stats.largest_free_run;
+	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 3, 4, &a), "wilderness: 3 frames aligned to 4");
+	TAP_EQ_U32((RAM_FRAMES - 4) * PAGE_SIZE, a, "wilderness: cut from its top, aligned down");
+	TAP_EQ_U32(0, pmm_alloc_frame(&pmm, &frame), "wilderness: a single frame after it");
+	TAP_EQ_U32(RAM_FRAMES - 1, frame / PAGE_SIZE, "wilderness: the frame skipped for alignment is reused");
+	TAP_EQ_U32(0, pmm_free_frame(&pmm, frame), "wilderness: single freed");
+	TAP_EQ_U32(0, pmm_free_contiguous(&pmm, a, 3), "wilderness: run freed");
+	pmm_get_stats(&pmm, &stats);
+	TAP_EQ_U32(fresh_run, stats.largest_free_run, "wilderness: grown back, largest run as fresh");
+	TAP_OK(consistent(), "wilderness: consistent");
+
 	setup();
 	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 4, 4, &a), "contiguous: 16 KiB aligned to 16 KiB");
 	TAP_EQ_U32(0, a % (16 * 1024), "contiguous: aligned");
@@ -181,6 +195,11 @@ static void test_contiguous(void)
 	TAP_EQ_U32(ERR_NO_MEMORY, pmm_alloc_contiguous(&pmm, 2, 1, &a), "fragmented: 2 frames fail");
 	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 1, 1, &a), "fragmented: 1 frame works");
 	TAP_OK(consistent(), "fragmented: consistent");
+	/* Two neighbours freed: a run of 2 is found by the scan, off the freed list. */
+	TAP_EQ_U32(0, pmm_free_frame(&pmm, first + 1 * PAGE_SIZE), "fragmented: free a neighbour");
+	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 2, 1, &a), "fragmented: now 2 frames work");
+	TAP_OK(a == first || a == first + PAGE_SIZE, "fragmented: the run found is the freed pair");
+	TAP_OK(consistent(), "fragmented: consistent after the scan");
 }
 
 static paddr_t random_allocated_frame(void)
@@ -282,7 +301,7 @@ int main(void)
 	ram = aligned_alloc(PAGE_SIZE, RAM_BYTES);
 	if (!ram)
 		return 1;
-	tap_plan(10 + 16 + 22 + 2);
+	tap_plan(10 + 16 + 8 + 22 + 4 + 2);
 	test_layout();
 	test_exhaust_and_refusals();
 	test_contiguous();
