@@ -123,13 +123,14 @@ $(BUILD)/tests/fwstub.bin: tests/qemu/fwstub.S
 HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Itests/lib \
                -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
                -MMD -MP
-HOST_TESTS  := fault_status bootargs pmm descriptor
+HOST_TESTS  := fault_status bootargs pmm descriptor kheap
 HOST_BINS   := $(patsubst %,$(BUILD)/host/test_%,$(HOST_TESTS))
 
 $(BUILD)/host/test_fault_status: tests/host/test_fault_status.c kernel/fault_status.c
 $(BUILD)/host/test_bootargs: tests/host/test_bootargs.c kernel/bootargs.c
 $(BUILD)/host/test_pmm: tests/host/test_pmm.c mm/pmm.c
 $(BUILD)/host/test_descriptor: tests/host/test_descriptor.c mm/descriptor.c
+$(BUILD)/host/test_kheap: tests/host/test_kheap.c mm/kheap.c mm/window.c
 
 $(BUILD)/host/test_%:
 	@mkdir -p $(dir $@)

@@ -1,0 +1,105 @@
+/*
+ * mm/kheap.h - the kernel heap: kmalloc and friends.
+ *
+ * The allocator (struct kheap, kheap_*) works on any range of memory that a
+ * backend grows and shrinks at its end, so that the host tests can run it
+ * on an array; the kernel's heap (kmalloc, kfree, ...) is one of them, grown
+ * through the window (mm/window.h) with fresh PMM frames.
+ * Theory of operation: the top of mm/kheap.c.
+ */
+#ifndef BRAMBLE_MM_KHEAP_H
+#define BRAMBLE_MM_KHEAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define KHEAP_ALIGN             8               /* every block's alignment */
+#define KHEAP_SL_LOG2           4               /* 16 size classes per power of two */
+#define KHEAP_SL_COUNT          (1 << KHEAP_SL_LOG2)
+#define KHEAP_FL_COUNT          25              /* up to blocks of 1 GiB */
+#define KHEAP_MAX_ALLOC         (256U << 20)    /* larger requests fail at once */
+
+struct kheap_block;
+
+/* Where the heap's memory comes from: more pages at the end, or fewer. */
+struct kheap_backend {
+	int (*grow)(void *context, uint32_t pages, uintptr_t *start);
+	void (*shrink)(void *context, uint32_t pages);
+	void (*report)(void *context, const char *message); /* a refused free, a bad canary */
+	void *context;
+	uint32_t page_size;
+};
+
+struct kheap {
+	uintptr_t base;                 /* the heap is [base, end) */
+	uintptr_t end;
+	struct kheap_backend backend;
+	bool debug;                     /* new blocks get a canary; freed memory is poisoned */
+	uint32_t fl_bitmap;             /* bit f: some list of first level f is not empty */
+	uint32_t sl_bitmap[KHEAP_FL_COUNT];
+	struct kheap_block *free_lists[KHEAP_FL_COUNT][KHEAP_SL_COUNT];
+	uint32_t refused;               /* frees refused: double, foreign, bad canary */
+	uint32_t live_blocks;
+	size_t live_bytes;              /* usable bytes of the blocks handed out */
+};
+
+struct kheap_stats {
+	size_t heap_bytes;              /* end - base */
+	size_t live_bytes;
+	uint32_t live_blocks;
+	size_t free_bytes;              /* in free blocks */
+	uint32_t free_blocks;
+	size_t largest_free;
+};
+
+void kheap_init(struct kheap *heap, uintptr_t base, const struct kheap_backend *backend);
+
+/*
+ * size bytes, 8-byte aligned, or NULL (nothing fits, or size is larger than
+ * KHEAP_MAX_ALLOC). A size of 0 gets a block of the smallest size: a unique
+ * pointer that must be freed like any other.
+ */
+void *kheap_alloc(struct kheap *heap, size_t size);
+
+/* size bytes aligned to align (a power of two), or NULL. */
+void *kheap_alloc_aligned(struct kheap *heap, size_t size, size_t align);
+
+/*
+ * Give a block back. NULL does nothing. A pointer the heap did not hand out,
+ * a block already free, or one whose canary was overwritten is refused:
+ * reported through the backend, counted in heap->refused, nothing changed.
+ */
+void kheap_free(struct kheap *heap, void *pointer);
+
+/* n * size bytes, zeroed; NULL if the product overflows. */
+void *kheap_calloc(struct kheap *heap, size_t n, size_t size);
+
+/*
+ * Resize, keeping the contents (up to the smaller size). NULL pointer:
+ * kheap_alloc. Size 0: frees and returns NULL. On failure: NULL, and the
+ * old block is untouched.
+ */
+void *kheap_realloc(struct kheap *heap, void *pointer, size_t size);
+
+/* The usable size of a block the heap handed out (at least what was asked). */
+size_t kheap_usable_size(const void *pointer);
+
+void kheap_get_stats(const struct kheap *heap, struct kheap_stats *stats);
+
+/*
+ * Walk every block and check every invariant. Returns the number of
+ * problems; the first is described into report (if not NULL).
+ */
+unsigned kheap_check(const struct kheap *heap, char *report, size_t report_size);
+
+/* The kernel's heap, in the window (mm/kheap_kernel.c). */
+extern struct kheap kernel_heap;
+void kheap_kernel_init(void);
+void *kmalloc(size_t size);
+void *kmalloc_aligned(size_t size, size_t align);
+void *kcalloc(size_t n, size_t size);
+void *krealloc(void *pointer, size_t size);
+void kfree(void *pointer);
+
+#endif /* BRAMBLE_MM_KHEAP_H */

@@ -1,0 +1,650 @@
+/*
+ * mm/kheap.c - the kernel heap allocator.
+ *
+ * Theory of operation
+ * -------------------
+ * Two-level segregated fit (the TLSF scheme of Masmano et al.): free blocks
+ * sit in lists by size class, and two levels of bitmaps say which lists
+ * are not empty, so finding a block is a couple of find-first-set
+ * instructions, whatever the number of blocks: O(1).
+ *
+ *   heap:  | hdr | payload | hdr | payload (free) | ... | hdr (sentinel, size 0) |
+ *          base                                                               end
+ *   hdr:   word 0: the previous block's address if it is free, else this
+ *                  block's address ^ KHEAP_MAGIC (a check)
+ *          word 1: payload size (a multiple of 8) | FREE | PREV_FREE | CANARY
+ *   free payload: next and previous free block of its class
+ *
+ *   size class: sizes below 128 in 16 linear classes of 8 bytes; above, the
+ *   power of two (first level) cut into 16 (second level).
+ *
+ * - kmalloc rounds the size up to the class above it, takes the first block
+ *   of the first non-empty list at or above it (so any block found fits),
+ *   and splits off the rest as a free block. kfree merges the block with
+ *   free neighbours (PREV_FREE and the next header say whether they are)
+ *   and puts the result in its list. Both O(1).
+ * - Overhead: the 8-byte header (on the 32-bit kernel), nothing else on the
+ *   fast path; the smallest block has 8 bytes of payload.
+ * - Defence: kfree verifies the header before trusting it: word 0 must be
+ *   the check value or point at a free block that ends here, the next
+ *   header must agree on whether this block is free, and the size must stay
+ *   inside the heap. A free of a free block (double free) or of anything the
+ *   heap did not hand out is refused and reported with the address and what
+ *   was expected; nothing changes. In debug mode each new block gets an
+ *   8-byte canary after its usable bytes, checked on free (an overwrite is
+ *   refused and reported, naming the block), and freed payloads are
+ *   poisoned with 0x6B bytes. Each block remembers whether it has a canary,
+ *   so debug mode can be switched at any time. kheap_check() walks
+ *   everything.
+ * - Growth: when no block fits, the backend maps more pages at the end (the
+ *   window's break moves up); the old sentinel becomes the header of the
+ *   new free space. When the block under the sentinel is free and spans more
+ *   than KHEAP_KEEP_PAGES pages beyond the minimum, the surplus goes back
+ *   (the break moves down); when the whole heap is free, all of it goes.
+ *
+ * Limits: single-threaded; blocks up to KHEAP_MAX_ALLOC; the heap must grow
+ * contiguously (the window guarantees it).
+ */
+#include "mm/kheap.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "kernel/error.h"
+
+#define KHEAP_MAGIC             0x4B484550U     /* "KHEP": header check */
+#define KHEAP_CANARY            0xCA4A12E5U     /* canary, mixed with the block's address */
+#define KHEAP_POISON            0x6B            /* freed memory, in debug mode */
+#define KHEAP_KEEP_PAGES        4               /* free pages kept at the top against thrashing */
+
+#define FLAG_FREE               1U
+#define FLAG_PREV_FREE          2U
+#define FLAG_CANARY             4U
+#define FLAG_MASK               7U
+
+#define SMALL_LIMIT             (KHEAP_SL_COUNT * KHEAP_ALIGN)  /* 128: linear classes below */
+#define CANARY_BYTES            8
+
+struct kheap_block {
+	uintptr_t link;                 /* previous block if PREV_FREE, else address ^ magic */
+	uint32_t size_flags;
+	/* Free blocks only: */
+	struct kheap_block *next_free;
+	struct kheap_block *prev_free;
+};
+
+#define HEADER          offsetof(struct kheap_block, next_free)
+#define MIN_PAYLOAD     (2 * sizeof(void *))
+
+_Static_assert(HEADER % KHEAP_ALIGN == 0, "payloads must stay aligned");
+
+static size_t block_size(const struct kheap_block *block)
+{
+	return block->size_flags & ~FLAG_MASK;
+}
+
+static void *payload(const struct kheap_block *block)
+{
+	return (char *)block + HEADER;
+}
+
+static struct kheap_block *next_block(const struct kheap_block *block)
+{
+	return (struct kheap_block *)((char *)payload(block) + block_size(block));
+}
+
+static uintptr_t check_value(const struct kheap_block *block)
+{
+	return (uintptr_t)block ^ KHEAP_MAGIC;
+}
+
+static void set_size(struct kheap_block *block, size_t size, uint32_t flags)
+{
+	block->size_flags = (uint32_t)size | flags;
+}
+
+/* Tell next about its previous block: free (link to it) or not (check value). */
+static void link_next(struct kheap_block *block)
+{
+	struct kheap_block *next = next_block(block);
+
+	if (block->size_flags & FLAG_FREE) {
+		next->link = (uintptr_t)block;
+		next->size_flags |= FLAG_PREV_FREE;
+	} else {
+		next->link = check_value(next);
+		next->size_flags &= ~FLAG_PREV_FREE;
+	}
+}
+
+static unsigned fls32(size_t value)
+{
+	return 31 - (unsigned)__builtin_clz((uint32_t)value);
+}
+
+static void mapping_insert(size_t size, unsigned *fl, unsigned *sl)
+{
+	if (size < SMALL_LIMIT) {
+		*fl = 0;
+		*sl = (unsigned)(size / KHEAP_ALIGN);
+	} else {
+		unsigned top = fls32(size);
+
+		*fl = top - 6; /* 128 (bit 7) is first level 1 */
+		*sl = (unsigned)(size >> (top - KHEAP_SL_LOG2)) ^ KHEAP_SL_COUNT;
+	}
+}
+
+/* The class whose every block is at least size bytes. */
+static void mapping_search(size_t size, unsigned *fl, unsigned *sl)
+{
+	if (size >= SMALL_LIMIT)
+		size += ((size_t)1 << (fls32(size) - KHEAP_SL_LOG2)) - 1;
+	mapping_insert(size, fl, sl);
+}
+
+static void insert_free(struct kheap *heap, struct kheap_block *block)
+{
+	unsigned fl, sl;
+	struct kheap_block **list;
+
+	mapping_insert(block_size(block), &fl, &sl);
+	list = &heap->free_lists[fl][sl];
+	block->next_free = *list;
+	block->prev_free = NULL;
+	if (*list)
+		(*list)->prev_free = block;
+	*list = block;
+	heap->sl_bitmap[fl] |= 1U << sl;
+	heap->fl_bitmap |= 1U << fl;
+}
+
+static void remove_free(struct kheap *heap, struct kheap_block *block)
+{
+	unsigned fl, sl;
+
+	mapping_insert(block_size(block), &fl, &sl);
+	if (block->prev_free)
+		block->prev_free->next_free = block->next_free;
+	else
+		heap->free_lists[fl][sl] = block->next_free;
+	if (block->next_free)
+		block->next_free->prev_free = block->prev_free;
+	if (!heap->free_lists[fl][sl]) {
+		heap->sl_bitmap[fl] &= ~(1U << sl);
+		if (!heap->sl_bitmap[fl])
+			heap->fl_bitmap &= ~(1U << fl);
+	}
+}
+
+static struct kheap_block *find_suitable(struct kheap *heap, unsigned fl, unsigned sl)
+{
+	uint32_t sl_map, fl_map;
+
+	if (fl >= KHEAP_FL_COUNT)
+		return NULL;
+	sl_map = heap->sl_bitmap[fl] & (~0U << sl);
+	if (!sl_map) {
+		fl_map = fl + 1 < 32 ? heap->fl_bitmap & (~0U << (fl + 1)) : 0;
+		if (!fl_map)
+			return NULL;
+		fl = (unsigned)__builtin_ctz(fl_map);
+		sl_map = heap->sl_bitmap[fl];
+	}
+	return heap->free_lists[fl][__builtin_ctz(sl_map)];
+}
+
+void kheap_init(struct kheap *heap, uintptr_t base, const struct kheap_backend *backend)
+{
+	memset(heap, 0, sizeof(*heap));
+	heap->base = heap->end = base;
+	heap->backend = *backend;
+}
+
+static void report(struct kheap *heap, const char *fmt, unsigned long a, unsigned long b,
+		   unsigned long c)
+{
+	char message[160];
+
+	heap->refused++;
+	snprintf(message, sizeof(message), fmt, a, b, c);
+	if (heap->backend.report)
+		heap->backend.report(heap->backend.context, message);
+}
+
+/* Make a free block of at least size payload bytes at the end of the heap. */
+static int grow(struct kheap *heap, size_t size)
+{
+	size_t page = heap->backend.page_size;
+	/* Enough for the search to find it: a block of the class above size. */
+	size_t need = size + (size >= SMALL_LIMIT ? ((size_t)1 << (fls32(size) - KHEAP_SL_LOG2)) : 0) +
+		      2 * HEADER;
+	uint32_t pages = (uint32_t)((need + page - 1) / page);
+	struct kheap_block *block, *sentinel;
+	uintptr_t start, new_end;
+
+	if (!heap->backend.grow || heap->backend.grow(heap->backend.context, pages, &start) != 0)
+		return ERR_NO_MEMORY;
+	if (heap->end == heap->base) {
+		heap->base = heap->end = start; /* an empty heap starts wherever it is given room */
+	} else if (start != heap->end) {
+		heap->backend.shrink(heap->backend.context, pages); /* not contiguous: cannot use */
+		return ERR_NO_MEMORY;
+	}
+	new_end = heap->end + (uintptr_t)pages * page;
+	if (heap->end == heap->base) {
+		block = (struct kheap_block *)heap->base;
+		block->link = check_value(block);
+		block->size_flags = 0;
+	} else {
+		block = (struct kheap_block *)(heap->end - HEADER); /* the old sentinel */
+	}
+	set_size(block, new_end - HEADER - (uintptr_t)payload(block),
+		 FLAG_FREE | (block->size_flags & FLAG_PREV_FREE));
+	if (block->size_flags & FLAG_PREV_FREE) {
+		struct kheap_block *previous = (struct kheap_block *)block->link;
+
+		remove_free(heap, previous);
+		set_size(previous, block_size(previous) + HEADER + block_size(block),
+			 previous->size_flags & FLAG_MASK);
+		block = previous;
+	}
+	sentinel = (struct kheap_block *)(new_end - HEADER);
+	sentinel->size_flags = 0;
+	heap->end = new_end;
+	link_next(block);
+	insert_free(heap, block);
+	return 0;
+}
+
+/* Give back what is free at the top beyond KHEAP_KEEP_PAGES; all of it if the heap is empty. */
+static void maybe_shrink(struct kheap *heap)
+{
+	size_t page = heap->backend.page_size;
+	struct kheap_block *sentinel, *last;
+	uintptr_t new_end;
+
+	if (heap->end == heap->base || !heap->backend.shrink)
+		return;
+	sentinel = (struct kheap_block *)(heap->end - HEADER);
+	if (!(sentinel->size_flags & FLAG_PREV_FREE))
+		return;
+	last = (struct kheap_block *)sentinel->link;
+	if ((uintptr_t)last == heap->base) {
+		uint32_t pages = (uint32_t)((heap->end - heap->base) / page);
+
+		remove_free(heap, last);
+		heap->end = heap->base;
+		heap->backend.shrink(heap->backend.context, pages);
+		return;
+	}
+	new_end = ((uintptr_t)payload(last) + MIN_PAYLOAD + HEADER + page - 1) & ~(uintptr_t)(page - 1);
+	if (new_end + KHEAP_KEEP_PAGES * page >= heap->end)
+		return;
+	new_end += KHEAP_KEEP_PAGES * page;
+	remove_free(heap, last);
+	set_size(last, new_end - HEADER - (uintptr_t)payload(last), last->size_flags & FLAG_MASK);
+	sentinel = (struct kheap_block *)(new_end - HEADER);
+	sentinel->size_flags = 0;
+	link_next(last);
+	insert_free(heap, last);
+	heap->backend.shrink(heap->backend.context, (uint32_t)((heap->end - new_end) / page));
+	heap->end = new_end;
+}
+
+/* Cut block down to size bytes of payload; the rest, if big enough, becomes a free block. */
+static void split(struct kheap *heap, struct kheap_block *block, size_t size)
+{
+	size_t total = block_size(block);
+	struct kheap_block *rest;
+
+	if (total < size + HEADER + MIN_PAYLOAD)
+		return;
+	set_size(block, size, block->size_flags & FLAG_MASK);
+	rest = next_block(block);
+	set_size(rest, total - size - HEADER, FLAG_FREE);
+	rest->link = check_value(rest); /* block is not free */
+	if (next_block(rest)->size_flags & FLAG_FREE) {
+		/* (only when block was cut out of the middle of a larger free area) */
+		struct kheap_block *next = next_block(rest);
+
+		remove_free(heap, next);
+		set_size(rest, block_size(rest) + HEADER + block_size(next), FLAG_FREE);
+	}
+	link_next(rest);
+	insert_free(heap, rest);
+}
+
+/* A used block of at least size bytes of payload, or NULL. */
+static struct kheap_block *take_block(struct kheap *heap, size_t size)
+{
+	unsigned fl, sl;
+	struct kheap_block *block;
+
+	mapping_search(size, &fl, &sl);
+	block = find_suitable(heap, fl, sl);
+	if (!block) {
+		if (grow(heap, size) != 0)
+			return NULL;
+		block = find_suitable(heap, fl, sl);
+		if (!block)
+			return NULL;
+	}
+	remove_free(heap, block);
+	block->size_flags &= ~FLAG_FREE;
+	split(heap, block, size);
+	link_next(block);
+	return block;
+}
+
+static uintptr_t *canary_of(const struct kheap_block *block)
+{
+	return (uintptr_t *)((char *)payload(block) + block_size(block) - CANARY_BYTES);
+}
+
+static uintptr_t canary_value(const struct kheap_block *block)
+{
+	return (uintptr_t)block ^ KHEAP_CANARY;
+}
+
+size_t kheap_usable_size(const void *pointer)
+{
+	const struct kheap_block *block = (const struct kheap_block *)((const char *)pointer - HEADER);
+
+	return block_size(block) - ((block->size_flags & FLAG_CANARY) ? CANARY_BYTES : 0);
+}
+
+/* Hand out a block taken with room for the canary when in debug mode. */
+static void *finish(struct kheap *heap, struct kheap_block *block)
+{
+	if (heap->debug) {
+		block->size_flags |= FLAG_CANARY;
+		*canary_of(block) = canary_value(block);
+	}
+	heap->live_blocks++;
+	heap->live_bytes += kheap_usable_size(payload(block));
+	return payload(block);
+}
+
+/* Payload bytes to ask for to hand out size usable bytes. */
+static size_t payload_for(const struct kheap *heap, size_t size)
+{
+	size = (size + KHEAP_ALIGN - 1) & ~(size_t)(KHEAP_ALIGN - 1);
+	if (size < MIN_PAYLOAD)
+		size = MIN_PAYLOAD;
+	return size + (heap->debug ? CANARY_BYTES : 0);
+}
+
+void *kheap_alloc(struct kheap *heap, size_t size)
+{
+	struct kheap_block *block;
+
+	if (size > KHEAP_MAX_ALLOC)
+		return NULL;
+	block = take_block(heap, payload_for(heap, size));
+	return block ? finish(heap, block) : NULL;
+}
+
+void *kheap_alloc_aligned(struct kheap *heap, size_t size, size_t align)
+{
+	struct kheap_block *block, *aligned_block;
+	uintptr_t start, aligned;
+	size_t need;
+
+	if (align == 0 || (align & (align - 1)) || align > KHEAP_MAX_ALLOC)
+		return NULL;
+	if (align <= KHEAP_ALIGN)
+		return kheap_alloc(heap, size);
+	if (size > KHEAP_MAX_ALLOC)
+		return NULL;
+	need = payload_for(heap, size);
+	block = take_block(heap, need + align + HEADER + MIN_PAYLOAD);
+	if (!block)
+		return NULL;
+	start = (uintptr_t)payload(block);
+	aligned = (start + align - 1) & ~(uintptr_t)(align - 1);
+	if (aligned != start) {
+		/* The bytes before become a free block of their own. */
+		if (aligned - start < HEADER + MIN_PAYLOAD)
+			aligned = (start + HEADER + MIN_PAYLOAD + align - 1) & ~(uintptr_t)(align - 1);
+		aligned_block = (struct kheap_block *)(aligned - HEADER);
+		set_size(aligned_block, (uintptr_t)next_block(block) - aligned, 0);
+		set_size(block, (uintptr_t)aligned_block - start, FLAG_FREE | (block->size_flags & FLAG_PREV_FREE));
+		link_next(block);
+		insert_free(heap, block);
+		block = aligned_block;
+		split(heap, block, need);
+		link_next(block);
+	}
+	return finish(heap, block);
+}
+
+/* The block of pointer, if it is one the heap handed out and still holds; else NULL (reported). */
+static struct kheap_block *validate(struct kheap *heap, void *pointer)
+{
+	uintptr_t address = (uintptr_t)pointer;
+	struct kheap_block *block = (struct kheap_block *)(address - HEADER), *next;
+	uintptr_t expected;
+
+	if (address < heap->base + HEADER || address >= heap->end || address % KHEAP_ALIGN) {
+		report(heap, "kheap: free of 0x%08lx refused: not in the heap 0x%08lx-0x%08lx", address,
+		       heap->base, heap->end);
+		return NULL;
+	}
+	if (block_size(block) < MIN_PAYLOAD ||
+	    block_size(block) > heap->end - HEADER - address) {
+		report(heap, "kheap: free of 0x%08lx refused: not a block (size field 0x%08lx, heap ends "
+			     "at 0x%08lx)", address, block->size_flags, heap->end);
+		return NULL;
+	}
+	if (block->size_flags & FLAG_PREV_FREE) {
+		struct kheap_block *previous = (struct kheap_block *)block->link;
+
+		if (block->link < heap->base || block->link >= (uintptr_t)block ||
+		    !(previous->size_flags & FLAG_FREE) || next_block(previous) != block) {
+			report(heap, "kheap: free of 0x%08lx refused: not a block (its header at 0x%08lx "
+				     "links to 0x%08lx, which is no free neighbour)", address,
+			       (uintptr_t)block, block->link);
+			return NULL;
+		}
+	} else if (block->link != (expected = check_value(block))) {
+		report(heap, "kheap: free of 0x%08lx refused: not a block the heap handed out "
+			     "(header 0x%08lx, expected 0x%08lx)", address, block->link, expected);
+		return NULL;
+	}
+	next = next_block(block);
+	if (!!(next->size_flags & FLAG_PREV_FREE) != !!(block->size_flags & FLAG_FREE)) {
+		report(heap, "kheap: free of 0x%08lx refused: its neighbour at 0x%08lx disagrees (0x%08lx)",
+		       address, (uintptr_t)next, next->size_flags);
+		return NULL;
+	}
+	if (block->size_flags & FLAG_FREE) {
+		report(heap, "kheap: double free of 0x%08lx (a block of %lu bytes, already free at "
+			     "0x%08lx)", address, block_size(block), (uintptr_t)block);
+		return NULL;
+	}
+	if ((block->size_flags & FLAG_CANARY) && *canary_of(block) != canary_value(block)) {
+		report(heap, "kheap: canary after block 0x%08lx overwritten: 0x%08lx, expected 0x%08lx",
+		       address, *canary_of(block), canary_value(block));
+		return NULL;
+	}
+	return block;
+}
+
+void kheap_free(struct kheap *heap, void *pointer)
+{
+	struct kheap_block *block, *next;
+
+	if (!pointer)
+		return;
+	block = validate(heap, pointer);
+	if (!block)
+		return;
+	heap->live_blocks--;
+	heap->live_bytes -= kheap_usable_size(pointer);
+	if (heap->debug)
+		memset(pointer, KHEAP_POISON, block_size(block));
+	block->size_flags = (block->size_flags & ~FLAG_CANARY) | FLAG_FREE;
+	if (block->size_flags & FLAG_PREV_FREE) {
+		struct kheap_block *previous = (struct kheap_block *)block->link;
+
+		remove_free(heap, previous);
+		set_size(previous, block_size(previous) + HEADER + block_size(block),
+			 previous->size_flags & FLAG_MASK);
+		block = previous;
+	}
+	next = next_block(block);
+	if (next->size_flags & FLAG_FREE) {
+		remove_free(heap, next);
+		set_size(block, block_size(block) + HEADER + block_size(next),
+			 block->size_flags & FLAG_MASK);
+	}
+	link_next(block);
+	insert_free(heap, block);
+	maybe_shrink(heap);
+}
+
+void *kheap_calloc(struct kheap *heap, size_t n, size_t size)
+{
+	void *pointer;
+
+	if (size && n > KHEAP_MAX_ALLOC / size)
+		return NULL;
+	pointer = kheap_alloc(heap, n * size);
+	if (pointer)
+		memset(pointer, 0, n * size);
+	return pointer;
+}
+
+void *kheap_realloc(struct kheap *heap, void *pointer, size_t size)
+{
+	void *moved;
+	size_t usable;
+
+	if (!pointer)
+		return kheap_alloc(heap, size);
+	if (size == 0) {
+		kheap_free(heap, pointer);
+		return NULL;
+	}
+	if (!validate(heap, pointer))
+		return NULL;
+	usable = kheap_usable_size(pointer);
+	if (size <= usable)
+		return pointer;
+	moved = kheap_alloc(heap, size);
+	if (!moved)
+		return NULL;
+	memcpy(moved, pointer, usable);
+	kheap_free(heap, pointer);
+	return moved;
+}
+
+void kheap_get_stats(const struct kheap *heap, struct kheap_stats *stats)
+{
+	memset(stats, 0, sizeof(*stats));
+	stats->heap_bytes = heap->end - heap->base;
+	stats->live_bytes = heap->live_bytes;
+	stats->live_blocks = heap->live_blocks;
+	if (heap->end == heap->base)
+		return;
+	for (struct kheap_block *block = (struct kheap_block *)heap->base;
+	     (uintptr_t)block < heap->end - HEADER; block = next_block(block)) {
+		if (block->size_flags & FLAG_FREE) {
+			stats->free_blocks++;
+			stats->free_bytes += block_size(block);
+			if (block_size(block) > stats->largest_free)
+				stats->largest_free = block_size(block);
+		}
+	}
+}
+
+#define CHECK(condition, ...)                                                   \
+	do {                                                                    \
+		if (!(condition)) {                                             \
+			if (problems++ == 0 && report_text)                     \
+				snprintf(report_text, report_size, __VA_ARGS__); \
+		}                                                               \
+	} while (0)
+
+unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_size)
+{
+	unsigned problems = 0, walked_free = 0, listed_free = 0, used = 0;
+	const struct kheap_block *block, *previous = NULL;
+
+	if (report_text && report_size)
+		report_text[0] = '\0';
+	if (heap->end == heap->base) {
+		CHECK(heap->fl_bitmap == 0, "empty heap, but free lists are marked");
+		CHECK(heap->live_blocks == 0, "empty heap, but %lu live blocks", (unsigned long)heap->live_blocks);
+		return problems;
+	}
+	for (block = (const struct kheap_block *)heap->base; (uintptr_t)block < heap->end - HEADER;
+	     block = next_block(block)) {
+		int is_free = (block->size_flags & FLAG_FREE) != 0;
+
+		CHECK(block_size(block) >= MIN_PAYLOAD && block_size(block) % KHEAP_ALIGN == 0 &&
+		      (uintptr_t)next_block(block) <= heap->end - HEADER,
+		      "block 0x%lx: bad size 0x%lx", (unsigned long)(uintptr_t)block,
+		      (unsigned long)block->size_flags);
+		if (problems)
+			return problems; /* cannot walk further */
+		if (previous && (previous->size_flags & FLAG_FREE)) {
+			CHECK(block->size_flags & FLAG_PREV_FREE, "block 0x%lx: previous is free, flag clear",
+			      (unsigned long)(uintptr_t)block);
+			CHECK(block->link == (uintptr_t)previous, "block 0x%lx: link 0x%lx, expected 0x%lx",
+			      (unsigned long)(uintptr_t)block, (unsigned long)block->link,
+			      (unsigned long)(uintptr_t)previous);
+			CHECK(!is_free, "blocks 0x%lx and 0x%lx are both free: not merged",
+			      (unsigned long)(uintptr_t)previous, (unsigned long)(uintptr_t)block);
+		} else {
+			CHECK(!(block->size_flags & FLAG_PREV_FREE), "block 0x%lx: flag says previous free",
+			      (unsigned long)(uintptr_t)block);
+			CHECK(block->link == check_value(block), "block 0x%lx: check word 0x%lx",
+			      (unsigned long)(uintptr_t)block, (unsigned long)block->link);
+		}
+		if (is_free) {
+			unsigned fl, sl;
+			const struct kheap_block *entry;
+			int found = 0;
+
+			walked_free++;
+			mapping_insert(block_size(block), &fl, &sl);
+			for (entry = heap->free_lists[fl][sl]; entry && !found; entry = entry->next_free)
+				found = entry == block;
+			CHECK(found, "free block 0x%lx (%lu bytes) is not in its list",
+			      (unsigned long)(uintptr_t)block, (unsigned long)block_size(block));
+		} else {
+			used++;
+			if (block->size_flags & FLAG_CANARY)
+				CHECK(*canary_of(block) == canary_value(block),
+				      "canary after block 0x%lx overwritten",
+				      (unsigned long)(uintptr_t)payload(block));
+		}
+		previous = block;
+	}
+	CHECK((uintptr_t)block == heap->end - HEADER && block_size(block) == 0,
+	      "the sentinel is not at the end (0x%lx)", (unsigned long)(uintptr_t)block);
+	for (unsigned fl = 0; fl < KHEAP_FL_COUNT; fl++) {
+		CHECK(!!(heap->fl_bitmap & (1U << fl)) == !!heap->sl_bitmap[fl],
+		      "first-level bit %u disagrees with its second level", fl);
+		for (unsigned sl = 0; sl < KHEAP_SL_COUNT; sl++) {
+			const struct kheap_block *entry = heap->free_lists[fl][sl];
+
+			CHECK(!!(heap->sl_bitmap[fl] & (1U << sl)) == !!entry,
+			      "bitmap bit %u/%u disagrees with its list", fl, sl);
+			for (; entry; entry = entry->next_free) {
+				listed_free++;
+				CHECK(entry->size_flags & FLAG_FREE, "listed block 0x%lx is not free",
+				      (unsigned long)(uintptr_t)entry);
+				if (listed_free > walked_free + 1)
+					break;
+			}
+		}
+	}
+	CHECK(listed_free == walked_free, "%u free blocks in the lists, %u in the heap", listed_free,
+	      walked_free);
+	CHECK(used == heap->live_blocks, "%u used blocks, %lu counted", used,
+	      (unsigned long)heap->live_blocks);
+	return problems;
+}

@@ -1,0 +1,296 @@
+/*
+ * tests/host/test_kheap.c - the heap allocator and the window, on the host,
+ * under ASan/UBSan: fixed cases, then a random sequence of allocate, free
+ * and realloc (sizes from 1 byte to 1 MiB) with every block filled with a
+ * pattern checked before it is freed, and kheap_check() after every step.
+ */
+#include "heap_host.h"
+#include "kernel/error.h"
+#include "tap.h"
+
+#define ARENA (64u << 20)
+
+static int heap_ok(struct host_heap *h)
+{
+	char report[200];
+	unsigned problems = kheap_check(&h->heap, report, sizeof(report));
+
+	if (problems)
+		printf("# kheap_check: %u problems, first: %s\n", problems, report);
+	return problems == 0;
+}
+
+static void test_window(void)
+{
+	struct window w;
+	struct window_stats s;
+	uint64_t at;
+
+	window_init(&w, 0xC0000000ULL, 0x100000000ULL);
+	TAP_EQ_U32(0, window_mmio_grow(&w, 1, &at), "window: first MMIO page");
+	TAP_EQ_U32(0xFFFFF000, at, "window: the first MMIO mapping ends at 0xFFFFFFFF");
+	TAP_EQ_U32(0, window_mmio_grow(&w, 2, &at), "window: second MMIO mapping");
+	TAP_EQ_U32(0xFFFFD000, at, "window: each one below the previous");
+	TAP_EQ_U32(0, window_heap_grow(&w, 3, &at), "window: heap grows");
+	TAP_EQ_U32(0xC0000000, at, "window: the heap starts at its base");
+	window_get_stats(&w, &s);
+	TAP_EQ_U32(3 * PAGE_SIZE, s.heap_bytes, "window: heap bytes");
+	TAP_EQ_U32(3 * PAGE_SIZE, s.mmio_bytes, "window: MMIO bytes");
+	TAP_EQ_U32(0x40000000 - 6 * PAGE_SIZE - PAGE_SIZE, s.free_bytes, "window: gap less the guard");
+	/* Fill the gap but for the guard page: then neither side may take one more page. */
+	uint32_t gap_pages = (uint32_t)(s.free_bytes / PAGE_SIZE);
+	TAP_EQ_U32(0, window_heap_grow(&w, gap_pages, &at), "window: heap takes the whole gap");
+	TAP_EQ_U32(ERR_NO_MEMORY, window_heap_grow(&w, 1, &at), "window: heap refused at the guard");
+	TAP_EQ_U32(ERR_NO_MEMORY, window_mmio_grow(&w, 1, &at), "window: MMIO refused at the guard");
+	TAP_EQ_U32(w.mmio_floor - PAGE_SIZE, w.heap_break, "window: exactly one guard page between");
+	TAP_EQ_U32(0, window_heap_shrink(&w, 1), "window: heap shrinks");
+	TAP_EQ_U32(0, window_mmio_grow(&w, 1, &at), "window: then MMIO fits again");
+	TAP_EQ_U32(ERR_INVALID, window_heap_shrink(&w, 0x100000), "window: cannot shrink below base");
+	TAP_OK(!window_fits(&w, w.heap_break + PAGE_SIZE, w.mmio_floor), "window_fits: no meeting");
+}
+
+static void test_fixed(void)
+{
+	struct host_heap h;
+	struct kheap_stats stats;
+	unsigned char *a, *b, *c;
+
+	host_heap_init(&h, ARENA, 1);
+	h.quiet = 1;
+	a = kheap_alloc(&h.heap, 0);
+	b = kheap_alloc(&h.heap, 0);
+	TAP_OK(a && b && a != b, "kmalloc(0): a unique block each time");
+	TAP_EQ_U32((uintptr_t)h.arena + 8 * (sizeof(void *) == 8 ? 2 : 1), (uintptr_t)a,
+		   "the first block is just above the base");
+	kheap_free(&h.heap, a);
+	kheap_free(&h.heap, b);
+	kheap_free(&h.heap, NULL);
+	TAP_EQ_U32(0, h.reports, "kfree(NULL) and kmalloc(0) frees: no report");
+	TAP_OK(kheap_alloc(&h.heap, KHEAP_MAX_ALLOC + 1) == NULL, "kmalloc(huge): NULL");
+	TAP_OK(kheap_alloc(&h.heap, (size_t)-1) == NULL, "kmalloc(SIZE_MAX): NULL");
+	TAP_OK(kheap_calloc(&h.heap, (size_t)1 << 31, 4) == NULL, "kcalloc overflow: NULL");
+	kheap_get_stats(&h.heap, &stats);
+	TAP_EQ_U32(0, stats.heap_bytes, "everything freed: the break is back at the base");
+
+	int aligned = 1;
+	for (size_t size = 1; size < 300; size++) {
+		void *p = kheap_alloc(&h.heap, size);
+
+		aligned &= p && (uintptr_t)p % 8 == 0 && kheap_usable_size(p) >= size;
+		kheap_free(&h.heap, p);
+	}
+	TAP_OK(aligned, "sizes 1-299: 8-byte aligned, usable size at least the request");
+
+	/* Double free and foreign pointers: refused, reported, nothing changed. */
+	a = kheap_alloc(&h.heap, 100);
+	b = kheap_alloc(&h.heap, 100);
+	kheap_free(&h.heap, a);
+	kheap_free(&h.heap, a);
+	TAP_EQ_U32(1, h.heap.refused, "double free refused");
+	TAP_OK(strstr(h.last_report, "double free") != NULL, "double free reported as such");
+	kheap_free(&h.heap, b + 16);
+	TAP_EQ_U32(2, h.heap.refused, "pointer into a block refused");
+	int local;
+	kheap_free(&h.heap, &local);
+	TAP_EQ_U32(3, h.heap.refused, "pointer outside the heap refused");
+	TAP_OK(heap_ok(&h), "heap intact after the refusals");
+
+	/* Canary: one byte past the usable size. */
+	c = kheap_alloc(&h.heap, 40);
+	c[kheap_usable_size(c)] ^= 0x55;
+	TAP_OK(!heap_ok(&h), "kheap_check sees the overwritten canary");
+	kheap_free(&h.heap, c);
+	TAP_EQ_U32(4, h.heap.refused, "free with an overwritten canary refused");
+	TAP_OK(strstr(h.last_report, "canary after block") != NULL, "canary report names the block");
+	c[kheap_usable_size(c)] ^= 0x55;
+	kheap_free(&h.heap, c);
+	TAP_EQ_U32(4, h.heap.refused, "after repair the free works");
+
+	/* Poison and calloc. */
+	a = kheap_alloc(&h.heap, 256);
+	c = kheap_alloc(&h.heap, 16); /* keeps a from merging with the top */
+	memset(a, 0x11, 256);
+	kheap_free(&h.heap, a);
+	TAP_EQ_U32(0x6B, a[128], "freed memory is poisoned");
+	a = kheap_calloc(&h.heap, 64, 4);
+	int zero = 1;
+	for (int i = 0; i < 256; i++)
+		zero &= a[i] == 0;
+	TAP_OK(zero, "kcalloc zeroes");
+
+	/* realloc keeps the contents. */
+	for (int i = 0; i < 256; i++)
+		a[i] = (unsigned char)i;
+	a = kheap_realloc(&h.heap, a, 5000);
+	int kept = a != NULL;
+	for (int i = 0; kept && i < 256; i++)
+		kept &= a[i] == (unsigned char)i;
+	TAP_OK(kept, "krealloc grows and keeps the bytes");
+	TAP_OK(kheap_realloc(&h.heap, a, 0) == NULL, "krealloc to 0 frees");
+	a = kheap_realloc(&h.heap, NULL, 10);
+	TAP_OK(a != NULL, "krealloc(NULL) allocates");
+	kheap_free(&h.heap, a);
+	kheap_free(&h.heap, b);
+	kheap_free(&h.heap, c);
+
+	/* Aligned allocations. */
+	int ok = 1;
+	void *keep[12];
+	for (unsigned i = 0; i < 12; i++) {
+		size_t align = (size_t)16 << i;
+
+		keep[i] = kheap_alloc_aligned(&h.heap, 24 + i, align);
+		ok &= keep[i] && (uintptr_t)keep[i] % align == 0;
+	}
+	TAP_OK(ok && heap_ok(&h), "aligned allocations 16 B-32 KiB are aligned, heap intact");
+	for (unsigned i = 0; i < 12; i++)
+		kheap_free(&h.heap, keep[i]);
+	TAP_OK(kheap_alloc_aligned(&h.heap, 8, 24) == NULL, "alignment not a power of two: NULL");
+	kheap_get_stats(&h.heap, &stats);
+	TAP_EQ_U32(0, stats.heap_bytes, "all freed again: break at the base");
+	TAP_EQ_U32(h.window.base, h.window.heap_break, "and the window's break too");
+	TAP_OK(heap_ok(&h), "empty heap consistent");
+	host_heap_destroy(&h);
+}
+
+static void test_window_full(void)
+{
+	struct host_heap h;
+	void *blocks[4096];
+	unsigned count = 0;
+	uint64_t at;
+
+	host_heap_init(&h, 4u << 20, 1);
+	h.quiet = 1;
+	/* MMIO takes all but 1 MiB of the window. */
+	window_mmio_grow(&h.window, (3u << 20) / PAGE_SIZE, &at);
+	while (count < 4096 && (blocks[count] = kheap_alloc(&h.heap, 3000)) != NULL)
+		count++;
+	TAP_OK(count > 200 && count < 4096, "window full: kmalloc returns NULL in the end");
+	TAP_EQ_U32(h.window.mmio_floor - PAGE_SIZE, h.window.heap_break,
+		   "window full: the guard page is left between heap and MMIO");
+	TAP_OK(heap_ok(&h), "window full: heap intact");
+	TAP_EQ_U32(ERR_NO_MEMORY, window_mmio_grow(&h.window, 1, &at), "window full: MMIO refused too");
+	for (unsigned i = 0; i < count; i++)
+		kheap_free(&h.heap, blocks[i]);
+	TAP_EQ_U32(h.window.base, h.window.heap_break, "window full: all freed, break at base");
+	TAP_EQ_U32(0, window_mmio_grow(&h.window, 1, &at), "window full: MMIO fits again");
+	TAP_OK(kheap_alloc(&h.heap, 3000) != NULL, "window full: and kmalloc works again");
+	host_heap_destroy(&h);
+}
+
+struct live {
+	unsigned char *pointer;
+	size_t size;
+	unsigned char pattern;
+};
+
+static uint32_t rng = 0x1234567;
+
+static uint32_t rnd(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 17;
+	rng ^= rng << 5;
+	return rng;
+}
+
+static size_t random_size(void)
+{
+	uint32_t r = rnd() % 100;
+
+	if (r < 60)
+		return 1 + rnd() % 64;
+	if (r < 90)
+		return 1 + rnd() % 1024;
+	if (r < 98)
+		return 1 + rnd() % 65536;
+	return 1 + rnd() % (1u << 20);
+}
+
+static int pattern_intact(const struct live *l)
+{
+	for (size_t i = 0; i < l->size; i++)
+		if (l->pointer[i] != (unsigned char)(l->pattern + i))
+			return 0;
+	return 1;
+}
+
+static void fill(struct live *l)
+{
+	for (size_t i = 0; i < l->size; i++)
+		l->pointer[i] = (unsigned char)(l->pattern + i);
+}
+
+static void test_random(int debug, unsigned steps)
+{
+	struct host_heap h;
+	static struct live live[512];
+	unsigned n = 0, failures = 0, step;
+	char what[100];
+
+	host_heap_init(&h, ARENA, debug);
+	for (step = 0; step < steps && !failures; step++) {
+		uint32_t op = rnd() % 100;
+
+		if (op < 45 && n < 512) {
+			struct live l = { NULL, random_size(), (unsigned char)rnd() };
+
+			l.pointer = kheap_alloc(&h.heap, l.size);
+			if (!l.pointer || (uintptr_t)l.pointer % 8) {
+				printf("# kmalloc(%zu) gave %p\n", l.size, (void *)l.pointer);
+				failures++;
+				break;
+			}
+			fill(&l);
+			live[n++] = l;
+		} else if (op < 85 && n) {
+			unsigned i = rnd() % n;
+
+			failures += !pattern_intact(&live[i]);
+			kheap_free(&h.heap, live[i].pointer);
+			live[i] = live[--n];
+		} else if (n) {
+			unsigned i = rnd() % n;
+			size_t size = random_size();
+			size_t keep = size < live[i].size ? size : live[i].size;
+
+			failures += !pattern_intact(&live[i]);
+			unsigned char *p = kheap_realloc(&h.heap, live[i].pointer, size);
+			if (!p) {
+				printf("# krealloc(%zu) gave NULL\n", size);
+				failures++;
+				break;
+			}
+			live[i].pointer = p;
+			live[i].size = keep;
+			failures += !pattern_intact(&live[i]);
+			live[i].size = size;
+			fill(&live[i]);
+		}
+		if (!heap_ok(&h) || h.heap.refused) {
+			printf("# refused %u\n", h.heap.refused);
+			failures++;
+		}
+	}
+	if (failures)
+		printf("# step %u went wrong\n", step);
+	snprintf(what, sizeof(what), "random (%s): %u steps, patterns intact, kheap_check clean",
+		 debug ? "debug" : "no debug", steps);
+	TAP_EQ_U32(0, failures, what);
+	while (n)
+		kheap_free(&h.heap, live[--n].pointer);
+	TAP_EQ_U32(h.window.base, h.window.heap_break, "random: all freed, the break is back at the base");
+	host_heap_destroy(&h);
+}
+
+int main(void)
+{
+	tap_plan(18 + 25 + 8 + 4);
+	test_window();
+	test_fixed();
+	test_window_full();
+	test_random(1, 6000);
+	test_random(0, 6000);
+	return tap_done();
+}
