@@ -54,11 +54,16 @@ KERNEL_SRCS := \
 	drivers/gpio.c \
 	drivers/pl011.c \
 	drivers/systimer.c \
+	drivers/local.c \
 	mm/linear_map.c \
 	mm/pmm.c \
 	mm/mm.c \
 	mm/descriptor.c \
 	mm/mmu.c \
+	mm/window.c \
+	mm/kheap.c \
+	mm/kheap_kernel.c \
+	mm/mmio.c \
 	kernel/boot_test.c \
 	kernel/exception_test.c \
 	kernel/platform_test.c \

@@ -73,6 +73,11 @@ int pl011_init(vaddr_t registers, uint32_t clock_hz, uint32_t baud)
 	return 0;
 }
 
+void pl011_rebase(vaddr_t registers)
+{
+	uart_base = registers;
+}
+
 static void put_byte(char c)
 {
 	while (mmio_read32(uart_base + UART_FR) & FR_TXFF)

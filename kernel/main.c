@@ -9,18 +9,22 @@
  *   4. exit status to the host (semihosting), or idle when there is none.
  */
 #include <stdint.h>
+#include <string.h>
 
 #include "arch/arm.h"
 #include "arch/cp15.h"
 #include "arch/mmu.h"
+#include "drivers/bcm2836_local.h"
 #include "drivers/gpio.h"
 #include "drivers/mailbox.h"
 #include "drivers/pl011.h"
 #include "drivers/systimer.h"
 #include "kernel/boot_info.h"
+#include "kernel/devices.h"
 #include "kernel/error.h"
 #include "kernel/fault_status.h"
 #include "kernel/ktest.h"
+#include "kernel/panic.h"
 #include "kernel/platform.h"
 #include "kernel/printk.h"
 #include "kernel/sections.h"
@@ -28,6 +32,8 @@
 #include "layout.h"
 #include "mm/descriptor.h"
 #include "mm/mm.h"
+#include "mm/mmio.h"
+#include "mm/mmu.h"
 
 /* When the mailbox cannot say, the firmware's default UART clock. */
 #define UART_CLOCK_FALLBACK_HZ  48000000
@@ -141,6 +147,8 @@ static void banner(const struct boot_info *info)
 
 static void banner_layout(void)
 {
+	struct window_stats window;
+
 	kprintf("layout (virtual -> physical):\n");
 	print_region("vectors", VIRT_VECTORS, VIRT_VECTORS + PAGE_SIZE,
 		     "VBAR; exception table and its literals");
@@ -155,10 +163,16 @@ static void banner_layout(void)
 		     "4 cores x (SVC, ABT, UND, IRQ, FIQ), guard page below each");
 	kprintf("  %-12s 0x%08lx (physical 0x%08lx)\n", "kernel end", (unsigned long)__kernel_end,
 		(unsigned long)virt_to_phys_linear((vaddr_t)__kernel_end));
-	kprintf("  %-12s 0x%08lx up: break at 0x%08lx, nothing mapped yet\n", "heap",
-		(unsigned long)VIRT_HEAP_BASE, (unsigned long)VIRT_HEAP_BASE);
-	kprintf("  %-12s 0x%08lx down: floor at the top, nothing mapped yet\n", "MMIO",
-		(unsigned long)VIRT_MMIO_TOP);
+	window_get_stats(&kernel_window, &window);
+	kprintf("  %-12s 0x%08lx-0x%08lx %6lu KiB  break at 0x%08lx, grows up\n", "heap",
+		(unsigned long)kernel_window.base, (unsigned long)kernel_window.heap_break - 1,
+		(unsigned long)(window.heap_bytes / 1024), (unsigned long)kernel_window.heap_break);
+	kprintf("  %-12s 0x%08lx-0x%08lx %6lu KiB  free gap (and one guard page)\n", "",
+		(unsigned long)kernel_window.heap_break, (unsigned long)kernel_window.mmio_floor - 1,
+		(unsigned long)((kernel_window.mmio_floor - kernel_window.heap_break) / 1024));
+	kprintf("  %-12s 0x%08lx-0x%08lx %6lu KiB  floor at 0x%08lx, grows down\n", "MMIO",
+		(unsigned long)kernel_window.mmio_floor, (unsigned long)(kernel_window.top - 1),
+		(unsigned long)(window.mmio_bytes / 1024), (unsigned long)kernel_window.mmio_floor);
 	kprintf("translation table (first level):\n");
 	print_l1_runs();
 }
@@ -171,6 +185,55 @@ static void memory_init(void)
 			      platform.bootargs.kind == BOOTARGS_DEVICE_TREE;
 
 	mm_init(platform.ram.base + platform.ram.size, &keep, keep_count);
+}
+
+/* Each driver's registers, and where the MMIO allocator put them. */
+struct device {
+	const char *name;
+	paddr_t phys;
+	size_t size;
+	void (*use)(vaddr_t registers);
+	vaddr_t virt;
+};
+
+static struct device devices[] = {
+	{ "uart", PHYS_PERIPH_BASE + PL011_OFFSET, PL011_REGISTERS_SIZE, pl011_rebase, 0 },
+	{ "gpio", PHYS_PERIPH_BASE + GPIO_OFFSET, 0xB4, gpio_init, 0 },
+	{ "mailbox", PHYS_PERIPH_BASE + MAILBOX_OFFSET, 0x40, mailbox_init, 0 },
+	{ "systimer", PHYS_PERIPH_BASE + SYSTIMER_OFFSET, 0x1C, systimer_init, 0 },
+	{ "local", PHYS_LOCAL_BASE, PHYS_LOCAL_SIZE, local_init, 0 },
+};
+
+/*
+ * Every driver gets its registers from the MMIO allocator (Device,
+ * execute-never); then the boot stub's peripheral window goes.
+ */
+static void devices_map(void)
+{
+	for (unsigned i = 0; i < sizeof(devices) / sizeof(devices[0]); i++) {
+		int error = mmio_map(devices[i].phys, devices[i].size, MEM_DEVICE, &devices[i].virt);
+
+		if (error)
+			panic("%s: cannot map its registers at 0x%08lx: %s", devices[i].name,
+			      (unsigned long)devices[i].phys, error_name(error));
+		devices[i].use(devices[i].virt);
+	}
+	if (mmu_unmap_sections(VIRT_EARLY_PERIPH, PHYS_PERIPH_SIZE >> SECTION_SHIFT))
+		panic("the boot-time peripheral window at 0x%08lx is not there to remove",
+		      (unsigned long)VIRT_EARLY_PERIPH);
+	kprintf("devices (physical -> virtual, Device, execute-never):\n");
+	for (unsigned i = 0; i < sizeof(devices) / sizeof(devices[0]); i++)
+		kprintf("  %-9s 0x%08lx -> 0x%08lx\n", devices[i].name, (unsigned long)devices[i].phys,
+			(unsigned long)devices[i].virt);
+}
+
+/* Where a device's registers are (the self-tests look). */
+vaddr_t device_registers(const char *name)
+{
+	for (unsigned i = 0; i < sizeof(devices) / sizeof(devices[0]); i++)
+		if (strcmp(devices[i].name, name) == 0)
+			return devices[i].virt;
+	return 0;
 }
 
 /* Linked in only in the benchmark image (make bench): see kernel/bench.h. */
@@ -186,6 +249,7 @@ void kmain(struct boot_info *info)
 	banner(info);
 	platform_discover(info);
 	memory_init();
+	devices_map();
 	banner_layout();
 	if (bench_run_all) {
 		bench_run_all();

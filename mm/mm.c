@@ -7,9 +7,17 @@
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/sections.h"
+#include "mm/kheap.h"
 #include "mm/linear_map.h"
 
 struct pmm kernel_pmm;
+struct window kernel_window;
+static paddr_t ram_end_bytes;
+
+paddr_t mm_ram_end(void)
+{
+	return ram_end_bytes;
+}
 
 void mm_init(paddr_t ram_end, const struct pmm_range *reserved, unsigned reserved_count)
 {
@@ -17,6 +25,7 @@ void mm_init(paddr_t ram_end, const struct pmm_range *reserved, unsigned reserve
 	struct pmm_stats stats;
 	int error;
 
+	ram_end_bytes = ram_end;
 	linear_map_trim(ram_end);
 	error = pmm_init(&kernel_pmm, KERNEL_VIRT_BASE, kernel_end, ram_end, reserved,
 			 reserved_count);
@@ -29,4 +38,6 @@ void mm_init(paddr_t ram_end, const struct pmm_range *reserved, unsigned reserve
 		(unsigned long)stats.total, (unsigned long)stats.free, (unsigned long)stats.reserved,
 		(unsigned long)(stats.metadata_bytes / 1024), (unsigned long)kernel_end,
 		(unsigned)sizeof(kernel_pmm));
+	window_init(&kernel_window, VIRT_HEAP_BASE, (uint64_t)VIRT_MMIO_TOP + 1);
+	kheap_kernel_init();
 }

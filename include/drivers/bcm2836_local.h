@@ -19,4 +19,18 @@
 #define LOCAL_BOOT_MAILBOX              3
 #define LOCAL_MAILBOX_STRIDE            0x10 /* between one core's registers and the next's */
 
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+#include "layout.h"
+
+/* Use the block's registers at this virtual address. */
+void local_init(vaddr_t registers);
+
+/* Core core's mailbox n: read, OR bits in (set), clear bits. */
+uint32_t local_mailbox_read(unsigned core, unsigned n);
+void local_mailbox_set(unsigned core, unsigned n, uint32_t bits);
+void local_mailbox_clear(unsigned core, unsigned n, uint32_t bits);
+#endif
+
 #endif /* BRAMBLE_DRIVERS_BCM2836_LOCAL_H */

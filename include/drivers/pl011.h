@@ -13,12 +13,16 @@
 #define PL011_BAUD              115200
 #define PL011_TX_PIN            14       /* GPIO 14: TXD0 in ALT0 */
 #define PL011_RX_PIN            15       /* GPIO 15: RXD0 in ALT0 */
+#define PL011_REGISTERS_SIZE    0x90
 
 /* Divisor for baud from the UART reference clock: IBRD in [21:6], FBRD in [5:0]. */
 uint32_t pl011_divisor(uint32_t clock_hz, uint32_t baud);
 
 /* Set up the UART at registers for 8N1 at baud, from clock_hz. */
 int pl011_init(vaddr_t registers, uint32_t clock_hz, uint32_t baud);
+
+/* The same UART, now reached at another virtual address. */
+void pl011_rebase(vaddr_t registers);
 
 /* Console sink: write text, turning "\n" into "\r\n". */
 void pl011_write(const char *text, size_t length);

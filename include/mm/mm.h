@@ -6,14 +6,21 @@
 
 #include "layout.h"
 #include "mm/pmm.h"
+#include "mm/window.h"
 
 /* The kernel's PMM, over all of the ARM's RAM. */
 extern struct pmm kernel_pmm;
 
+/* The last gigabyte: the kernel heap and the MMIO mappings (mm/window.h). */
+extern struct window kernel_window;
+
+/* One past the last byte of the ARM's RAM. */
+paddr_t mm_ram_end(void);
+
 /*
- * RAM is [0, ram_end). Trims the linear map to it and sets up the PMM with
+ * RAM is [0, ram_end). Trims the linear map to it, sets up the PMM with
  * its metadata at KERNEL_END, keeping the given physical byte ranges (what
- * the loader passed in r2) reserved. Panics if that cannot be done: the
+ * the loader passed in r2) reserved, and the window with the heap. Panics if that cannot be done: the
  * kernel cannot run without it.
  */
 void mm_init(paddr_t ram_end, const struct pmm_range *reserved, unsigned reserved_count);

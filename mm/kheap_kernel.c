@@ -1,0 +1,117 @@
+/*
+ * mm/kheap_kernel.c - the kernel's heap: kmalloc and friends over the
+ * window's heap side, grown with fresh PMM frames mapped Normal, read-write,
+ * execute-never.
+ */
+#include "kernel/error.h"
+#include "kernel/printk.h"
+#include "mm/kheap.h"
+#include "mm/mm.h"
+#include "mm/mmu.h"
+
+#define SHRINK_BATCH 64 /* pages unmapped per batch of TLB maintenance */
+
+struct kheap kernel_heap;
+
+/* Unmap pages [start, start + count) of the heap and give their frames back. */
+static void release_pages(vaddr_t start, uint32_t count)
+{
+	while (count) {
+		paddr_t frames[SHRINK_BATCH];
+		uint32_t batch = count < SHRINK_BATCH ? count : SHRINK_BATCH;
+		struct mmu_mapping mapping;
+
+		for (uint32_t i = 0; i < batch; i++) {
+			frames[i] = 0;
+			if (mmu_query(start + i * PAGE_SIZE, &mapping) == 0)
+				frames[i] = mapping.phys;
+		}
+		mmu_unmap_range(start, batch);
+		for (uint32_t i = 0; i < batch; i++)
+			if (frames[i])
+				pmm_free_frame(&kernel_pmm, frames[i]);
+		start += batch * PAGE_SIZE;
+		count -= batch;
+	}
+}
+
+/* More heap: the window's break moves up, each new page gets a fresh frame. */
+static int kernel_heap_grow(void *context, uint32_t pages, uintptr_t *start)
+{
+	uint64_t at;
+	int error = window_heap_grow(&kernel_window, pages, &at);
+
+	(void)context;
+	if (error)
+		return error;
+	for (uint32_t i = 0; i < pages; i++) {
+		paddr_t frame;
+
+		error = pmm_alloc_frame(&kernel_pmm, &frame);
+		if (error == 0) {
+			error = mmu_map_page((vaddr_t)at + i * PAGE_SIZE, frame, MEM_NORMAL, MEM_WRITE);
+			if (error)
+				pmm_free_frame(&kernel_pmm, frame);
+		}
+		if (error) {
+			/* Unwind: what was mapped goes back, the break goes back down. */
+			if (i)
+				release_pages((vaddr_t)at, i);
+			window_heap_shrink(&kernel_window, pages);
+			return error;
+		}
+	}
+	*start = (uintptr_t)at;
+	return 0;
+}
+
+static void kernel_heap_shrink(void *context, uint32_t pages)
+{
+	(void)context;
+	release_pages((vaddr_t)(kernel_window.heap_break - (uint64_t)pages * PAGE_SIZE), pages);
+	window_heap_shrink(&kernel_window, pages);
+}
+
+static void kernel_heap_report(void *context, const char *message)
+{
+	(void)context;
+	kprintf("%s\n", message);
+}
+
+void kheap_kernel_init(void)
+{
+	const struct kheap_backend backend = {
+		.grow = kernel_heap_grow,
+		.shrink = kernel_heap_shrink,
+		.report = kernel_heap_report,
+		.page_size = PAGE_SIZE,
+	};
+
+	kheap_init(&kernel_heap, (uintptr_t)kernel_window.base, &backend);
+	kernel_heap.debug = true; /* canaries and poison: cheap enough to keep on */
+}
+
+void *kmalloc(size_t size)
+{
+	return kheap_alloc(&kernel_heap, size);
+}
+
+void *kmalloc_aligned(size_t size, size_t align)
+{
+	return kheap_alloc_aligned(&kernel_heap, size, align);
+}
+
+void *kcalloc(size_t n, size_t size)
+{
+	return kheap_calloc(&kernel_heap, n, size);
+}
+
+void *krealloc(void *pointer, size_t size)
+{
+	return kheap_realloc(&kernel_heap, pointer, size);
+}
+
+void kfree(void *pointer)
+{
+	kheap_free(&kernel_heap, pointer);
+}
