@@ -69,7 +69,8 @@ KERNEL_SRCS := \
 	kernel/platform_test.c \
 	mm/linear_map_test.c \
 	mm/pmm_test.c \
-	mm/mmu_test.c
+	mm/mmu_test.c \
+	mm/kheap_test.c
 
 KERNEL_OBJS := $(patsubst %,$(OBJ)/%.o,$(KERNEL_SRCS))
 

@@ -164,9 +164,9 @@ static void banner_layout(void)
 	kprintf("  %-12s 0x%08lx (physical 0x%08lx)\n", "kernel end", (unsigned long)__kernel_end,
 		(unsigned long)virt_to_phys_linear((vaddr_t)__kernel_end));
 	window_get_stats(&kernel_window, &window);
-	kprintf("  %-12s 0x%08lx-0x%08lx %6lu KiB  break at 0x%08lx, grows up\n", "heap",
-		(unsigned long)kernel_window.base, (unsigned long)kernel_window.heap_break - 1,
-		(unsigned long)(window.heap_bytes / 1024), (unsigned long)kernel_window.heap_break);
+	kprintf("  %-12s 0x%08lx %17lu KiB  break at 0x%08lx, grows up\n", "heap",
+		(unsigned long)kernel_window.base, (unsigned long)(window.heap_bytes / 1024),
+		(unsigned long)kernel_window.heap_break);
 	kprintf("  %-12s 0x%08lx-0x%08lx %6lu KiB  free gap (and one guard page)\n", "",
 		(unsigned long)kernel_window.heap_break, (unsigned long)kernel_window.mmio_floor - 1,
 		(unsigned long)((kernel_window.mmio_floor - kernel_window.heap_break) / 1024));
