@@ -4,6 +4,7 @@
 #   make run        boot build/kernel7.img in QEMU, UART on this terminal
 #   make test       host tests and a QEMU boot by every loader, through prove
 #   make bench      benchmarks, in guest instructions (QEMU -icount)
+#   make fuzz       the heap/window fuzz target for 10 minutes (FUZZ_SECONDS)
 #   make debug      QEMU halted with a gdb server, gdb-multiarch attached
 #   make clean      remove build/
 #   V=1             show full command lines
@@ -83,7 +84,7 @@ BENCH_OBJS := $(patsubst %,$(OBJ)/%.o,$(BENCH_SRCS))
 # Flags live here: a change to this file rebuilds everything.
 $(KERNEL_OBJS) $(BENCH_OBJS) $(BUILD)/linker.ld: Makefile
 
-.PHONY: all clean run test prove bench debug host-tests deps
+.PHONY: all clean run test prove bench fuzz debug host-tests deps
 all: $(BUILD)/kernel7.img
 
 $(OBJ)/%.c.o: %.c
@@ -143,7 +144,16 @@ $(BUILD)/host/test_%:
 	$(call say,HOSTCC,$@)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(filter %.c,$^) -o $@
 
-host-tests: $(HOST_BINS)
+host-tests: $(HOST_BINS) $(BUILD)/host/fuzz_kheap
+
+# The fuzz target (libFuzzer, with AddressSanitizer and UBSan): clang.
+FUZZ_CC     ?= clang
+FUZZ_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Itests/lib \
+               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+$(BUILD)/host/fuzz_kheap: tests/host/fuzz_kheap.c mm/kheap.c mm/window.c tests/host/heap_host.h
+	@mkdir -p $(dir $@)
+	$(call say,FUZZCC,$@)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(filter %.c,$^) -o $@
 
 # make run / make test set up a fresh machine first (scripts/install-deps is
 # idempotent and quiet when everything is there).
@@ -168,7 +178,12 @@ bench: deps
 
 # The tests themselves: the image `make` builds, booted by every loader.
 prove: all host-tests $(BUILD)/tests/fwstub.bin $(BUILD)/bench/kernel7.elf
-	prove -f $(HOST_BINS) tests/qemu/*.t
+	prove -f $(HOST_BINS) tests/host/fuzz.t tests/qemu/*.t
+
+# The fuzz target for longer than make test gives it (FUZZ_SECONDS, default 600).
+fuzz: deps
+	$(Q)$(MAKE) --no-print-directory $(BUILD)/host/fuzz_kheap
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-600} prove -v tests/host/fuzz.t
 
 clean:
 	rm -rf $(BUILD)

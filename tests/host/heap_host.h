@@ -39,9 +39,9 @@ static void host_shrink(void *context, uint32_t pages)
 {
 	struct host_heap *h = context;
 
-	/* What goes back is unreachable now: make reuse of it visible. */
-	memset((void *)(uintptr_t)(h->window.heap_break - (uint64_t)pages * PAGE_SIZE), 0xEE,
-	       (size_t)pages * PAGE_SIZE);
+	/* What goes back is unreachable now: make a use of it visible (first bytes of each page). */
+	for (uint32_t i = 1; i <= pages; i++)
+		memset((void *)(uintptr_t)(h->window.heap_break - (uint64_t)i * PAGE_SIZE), 0xEE, 64);
 	window_heap_shrink(&h->window, pages);
 }
 
@@ -55,25 +55,33 @@ static void host_report(void *context, const char *message)
 		printf("# %s\n", message);
 }
 
-/* A heap in a window of arena_size bytes (a multiple of PAGE_SIZE). */
-static void host_heap_init(struct host_heap *h, size_t arena_size, int debug)
+/* An empty heap and window again, over the same arena. */
+static inline void host_heap_reset(struct host_heap *h, int debug)
 {
 	struct kheap_backend backend = {
 		.grow = host_grow, .shrink = host_shrink, .report = host_report,
 		.context = h, .page_size = PAGE_SIZE,
 	};
 
+	h->reports = 0;
+	h->last_report[0] = '\0';
+	window_init(&h->window, (uintptr_t)h->arena, (uintptr_t)h->arena + h->arena_size);
+	kheap_init(&h->heap, (uintptr_t)h->arena, &backend);
+	h->heap.debug = debug;
+}
+
+/* A heap in a window of arena_size bytes (a multiple of PAGE_SIZE). */
+static inline void host_heap_init(struct host_heap *h, size_t arena_size, int debug)
+{
 	memset(h, 0, sizeof(*h));
 	h->arena = aligned_alloc(PAGE_SIZE, arena_size);
 	if (!h->arena)
 		abort();
 	h->arena_size = arena_size;
-	window_init(&h->window, (uintptr_t)h->arena, (uintptr_t)h->arena + arena_size);
-	kheap_init(&h->heap, (uintptr_t)h->arena, &backend);
-	h->heap.debug = debug;
+	host_heap_reset(h, debug);
 }
 
-static void host_heap_destroy(struct host_heap *h)
+static inline void host_heap_destroy(struct host_heap *h)
 {
 	free(h->arena);
 }
