@@ -78,7 +78,8 @@ KERNEL_OBJS := $(patsubst %,$(OBJ)/%.o,$(KERNEL_SRCS))
 # The benchmark image: the same objects, plus the benchmarks (kernel/bench.h).
 BENCH_SRCS := \
 	kernel/bench.c \
-	mm/mm_bench.c
+	mm/mm_bench.c \
+	mm/kheap_bench.c
 BENCH_OBJS := $(patsubst %,$(OBJ)/%.o,$(BENCH_SRCS))
 
 # Flags live here: a change to this file rebuilds everything.

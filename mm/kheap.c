@@ -55,7 +55,11 @@
 #define KHEAP_MAGIC             0x4B484550U     /* "KHEP": header check */
 #define KHEAP_CANARY            0xCA4A12E5U     /* canary, mixed with the block's address */
 #define KHEAP_POISON            0x6B            /* freed memory, in debug mode */
-#define KHEAP_KEEP_PAGES        4               /* free pages kept at the top against thrashing */
+#define KHEAP_KEEP_PAGES        16              /* free pages kept at the top against thrashing */
+#define KHEAP_GROW_PAGES        16              /* the heap grows by at least this much */
+
+/* The hot paths are a handful of small steps: have them inlined. */
+#define HOT static inline __attribute__((always_inline))
 
 #define FLAG_FREE               1U
 #define FLAG_PREV_FREE          2U
@@ -78,33 +82,33 @@ struct kheap_block {
 
 _Static_assert(HEADER % KHEAP_ALIGN == 0, "payloads must stay aligned");
 
-static size_t block_size(const struct kheap_block *block)
+HOT size_t block_size(const struct kheap_block *block)
 {
 	return block->size_flags & ~FLAG_MASK;
 }
 
-static void *payload(const struct kheap_block *block)
+HOT void *payload(const struct kheap_block *block)
 {
 	return (char *)block + HEADER;
 }
 
-static struct kheap_block *next_block(const struct kheap_block *block)
+HOT struct kheap_block *next_block(const struct kheap_block *block)
 {
 	return (struct kheap_block *)((char *)payload(block) + block_size(block));
 }
 
-static uintptr_t check_value(const struct kheap_block *block)
+HOT uintptr_t check_value(const struct kheap_block *block)
 {
 	return (uintptr_t)block ^ KHEAP_MAGIC;
 }
 
-static void set_size(struct kheap_block *block, size_t size, uint32_t flags)
+HOT void set_size(struct kheap_block *block, size_t size, uint32_t flags)
 {
 	block->size_flags = (uint32_t)size | flags;
 }
 
 /* Tell next about its previous block: free (link to it) or not (check value). */
-static void link_next(struct kheap_block *block)
+HOT void link_next(struct kheap_block *block)
 {
 	struct kheap_block *next = next_block(block);
 
@@ -117,12 +121,12 @@ static void link_next(struct kheap_block *block)
 	}
 }
 
-static unsigned fls32(size_t value)
+HOT unsigned fls32(size_t value)
 {
 	return 31 - (unsigned)__builtin_clz((uint32_t)value);
 }
 
-static void mapping_insert(size_t size, unsigned *fl, unsigned *sl)
+HOT void mapping_insert(size_t size, unsigned *fl, unsigned *sl)
 {
 	if (size < SMALL_LIMIT) {
 		*fl = 0;
@@ -136,14 +140,14 @@ static void mapping_insert(size_t size, unsigned *fl, unsigned *sl)
 }
 
 /* The class whose every block is at least size bytes. */
-static void mapping_search(size_t size, unsigned *fl, unsigned *sl)
+HOT void mapping_search(size_t size, unsigned *fl, unsigned *sl)
 {
 	if (size >= SMALL_LIMIT)
 		size += ((size_t)1 << (fls32(size) - KHEAP_SL_LOG2)) - 1;
 	mapping_insert(size, fl, sl);
 }
 
-static void insert_free(struct kheap *heap, struct kheap_block *block)
+HOT void insert_free(struct kheap *heap, struct kheap_block *block)
 {
 	unsigned fl, sl;
 	struct kheap_block **list;
@@ -159,7 +163,7 @@ static void insert_free(struct kheap *heap, struct kheap_block *block)
 	heap->fl_bitmap |= 1U << fl;
 }
 
-static void remove_free(struct kheap *heap, struct kheap_block *block)
+HOT void remove_free(struct kheap *heap, struct kheap_block *block)
 {
 	unsigned fl, sl;
 
@@ -177,7 +181,7 @@ static void remove_free(struct kheap *heap, struct kheap_block *block)
 	}
 }
 
-static struct kheap_block *find_suitable(struct kheap *heap, unsigned fl, unsigned sl)
+HOT struct kheap_block *find_suitable(struct kheap *heap, unsigned fl, unsigned sl)
 {
 	uint32_t sl_map, fl_map;
 
@@ -220,6 +224,9 @@ static int grow(struct kheap *heap, size_t size)
 	size_t need = size + (size >= SMALL_LIMIT ? ((size_t)1 << (fls32(size) - KHEAP_SL_LOG2)) : 0) +
 		      2 * HEADER;
 	uint32_t pages = (uint32_t)((need + page - 1) / page);
+
+	if (pages < KHEAP_GROW_PAGES)
+		pages = KHEAP_GROW_PAGES;
 	struct kheap_block *block, *sentinel;
 	uintptr_t start, new_end;
 
@@ -293,7 +300,7 @@ static void maybe_shrink(struct kheap *heap)
 }
 
 /* Cut block down to size bytes of payload; the rest, if big enough, becomes a free block. */
-static void split(struct kheap *heap, struct kheap_block *block, size_t size)
+HOT void split(struct kheap *heap, struct kheap_block *block, size_t size)
 {
 	size_t total = block_size(block);
 	struct kheap_block *rest;
@@ -316,7 +323,7 @@ static void split(struct kheap *heap, struct kheap_block *block, size_t size)
 }
 
 /* A used block of at least size bytes of payload, or NULL. */
-static struct kheap_block *take_block(struct kheap *heap, size_t size)
+HOT struct kheap_block *take_block(struct kheap *heap, size_t size)
 {
 	unsigned fl, sl;
 	struct kheap_block *block;
@@ -337,12 +344,12 @@ static struct kheap_block *take_block(struct kheap *heap, size_t size)
 	return block;
 }
 
-static uintptr_t *canary_of(const struct kheap_block *block)
+HOT uintptr_t *canary_of(const struct kheap_block *block)
 {
 	return (uintptr_t *)((char *)payload(block) + block_size(block) - CANARY_BYTES);
 }
 
-static uintptr_t canary_value(const struct kheap_block *block)
+HOT uintptr_t canary_value(const struct kheap_block *block)
 {
 	return (uintptr_t)block ^ KHEAP_CANARY;
 }
@@ -355,7 +362,7 @@ size_t kheap_usable_size(const void *pointer)
 }
 
 /* Hand out a block taken with room for the canary when in debug mode. */
-static void *finish(struct kheap *heap, struct kheap_block *block)
+HOT void *finish(struct kheap *heap, struct kheap_block *block)
 {
 	if (heap->debug) {
 		block->size_flags |= FLAG_CANARY;
@@ -367,7 +374,7 @@ static void *finish(struct kheap *heap, struct kheap_block *block)
 }
 
 /* Payload bytes to ask for to hand out size usable bytes. */
-static size_t payload_for(const struct kheap *heap, size_t size)
+HOT size_t payload_for(const struct kheap *heap, size_t size)
 {
 	size = (size + KHEAP_ALIGN - 1) & ~(size_t)(KHEAP_ALIGN - 1);
 	if (size < MIN_PAYLOAD)
@@ -420,7 +427,7 @@ void *kheap_alloc_aligned(struct kheap *heap, size_t size, size_t align)
 }
 
 /* The block of pointer, if it is one the heap handed out and still holds; else NULL (reported). */
-static struct kheap_block *validate(struct kheap *heap, void *pointer)
+HOT struct kheap_block *validate(struct kheap *heap, void *pointer)
 {
 	uintptr_t address = (uintptr_t)pointer;
 	struct kheap_block *block = (struct kheap_block *)(address - HEADER), *next;

@@ -1,0 +1,235 @@
+/*
+ * mm/kheap_bench.c - kmalloc/kfree against newlib-nano's malloc/free, on the
+ * same fixed traces (make bench).
+ *
+ * A trace, for a live set of L blocks: L allocations; then 8 L operations
+ * that free a random live block and allocate a new one in its place; then
+ * freeing everything. Sizes follow a small-object mix: 60 % 8-64 bytes,
+ * 25 % 65-512, 10 % 513-4096, 4 % 4-32 KiB, 1 % 32-256 KiB. The generator
+ * is seeded per L, so both allocators see exactly the same calls.
+ *
+ * kmalloc runs without its debug checks (canaries, poison), as a
+ * production heap would. Calls during which the heap grew or shrank (the
+ * window's break moved, pages were mapped or unmapped) are counted in the
+ * averages; the worst case is given with and without them. newlib gets an
+ * arena of its own through _sbrk, which never gives memory back.
+ * Footprint: the most memory the allocator held (heap size, or newlib's
+ * arena use) over the most bytes live at once.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel/bench.h"
+#include "kernel/newlib_glue.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "mm/kheap.h"
+#include "mm/mm.h"
+
+#define NEWLIB_ARENA_FRAMES     (64u << 20 >> PAGE_SHIFT)  /* 64 MiB */
+
+struct timing {
+	uint64_t alloc_sum, free_sum;
+	uint32_t allocs, frees;
+	uint64_t alloc_sum_steady, free_sum_steady;
+	uint32_t allocs_steady, frees_steady;
+	uint32_t alloc_worst, free_worst;       /* every call */
+	uint32_t alloc_worst_steady, free_worst_steady; /* calls that did not map or unmap pages */
+	size_t peak_live, peak_held;
+};
+
+struct allocator {
+	const char *name;
+	void *(*alloc)(size_t size);
+	void (*free)(void *pointer);
+	size_t (*held)(void);
+};
+
+static size_t kheap_held(void)
+{
+	return (size_t)(kernel_window.heap_break - kernel_window.base);
+}
+
+static size_t newlib_held(void)
+{
+	return newlib_arena_used();
+}
+
+static void *newlib_malloc(size_t size)
+{
+	return malloc(size);
+}
+
+static void newlib_free(void *pointer)
+{
+	free(pointer);
+}
+
+static const struct allocator allocators[] = {
+	{ "kmalloc", kmalloc, kfree, kheap_held },
+	{ "newlib", newlib_malloc, newlib_free, newlib_held },
+};
+
+static uint32_t __attribute__((noinline)) time_alloc(const struct allocator *a, size_t size,
+						      void **pointer)
+{
+	uint32_t start = bench_now();
+
+	*pointer = a->alloc(size);
+	return bench_now() - start;
+}
+
+static uint32_t __attribute__((noinline)) time_free(const struct allocator *a, void *pointer)
+{
+	uint32_t start = bench_now();
+
+	a->free(pointer);
+	return bench_now() - start;
+}
+
+static uint32_t seed;
+
+static uint32_t next_random(void)
+{
+	seed ^= seed << 13;
+	seed ^= seed >> 17;
+	seed ^= seed << 5;
+	return seed;
+}
+
+static size_t trace_size(void)
+{
+	uint32_t r = next_random() % 100;
+
+	if (r < 60)
+		return 8 + next_random() % 57;
+	if (r < 85)
+		return 65 + next_random() % 448;
+	if (r < 95)
+		return 513 + next_random() % 3584;
+	if (r < 99)
+		return 4097 + next_random() % 28672;
+	return 32769 + next_random() % (224u << 10);
+}
+
+static void record(struct timing *t, int is_alloc, uint32_t cost, int moved_pages)
+{
+	if (is_alloc) {
+		t->allocs++;
+		t->alloc_sum += cost;
+		if (cost > t->alloc_worst)
+			t->alloc_worst = cost;
+		if (!moved_pages) {
+			t->allocs_steady++;
+			t->alloc_sum_steady += cost;
+			if (cost > t->alloc_worst_steady)
+				t->alloc_worst_steady = cost;
+		}
+	} else {
+		t->frees++;
+		t->free_sum += cost;
+		if (cost > t->free_worst)
+			t->free_worst = cost;
+		if (!moved_pages) {
+			t->frees_steady++;
+			t->free_sum_steady += cost;
+			if (cost > t->free_worst_steady)
+				t->free_worst_steady = cost;
+		}
+	}
+}
+
+/* Run the trace for live set live through a; slots and sizes have room for live entries. */
+static void run_trace(const struct allocator *a, unsigned live, void **slots, size_t *sizes,
+		      struct timing *t)
+{
+	uint32_t overhead = bench_overhead();
+	size_t live_bytes = 0;
+
+	memset(t, 0, sizeof(*t));
+	seed = 0xB5AD4ECE ^ live;
+	for (unsigned op = 0; op < 10 * live; op++) {
+		unsigned slot = op < live ? op : next_random() % live;
+		int freeing = op >= live && (op >= 9 * live || slots[slot]);
+		size_t held = a->held();
+		uint32_t cost;
+
+		if (freeing) {
+			if (!slots[slot])
+				continue;
+			cost = time_free(a, slots[slot]) - overhead;
+			record(t, 0, cost, a->held() != held);
+			live_bytes -= sizes[slot];
+			slots[slot] = NULL;
+			if (op >= 9 * live)
+				continue; /* the last phase only frees */
+			held = a->held();
+		}
+		sizes[slot] = trace_size();
+		cost = time_alloc(a, sizes[slot], &slots[slot]) - overhead;
+		if (!slots[slot])
+			panic("bench: %s could not allocate %lu bytes", a->name, (unsigned long)sizes[slot]);
+		record(t, 1, cost, a->held() != held);
+		live_bytes += sizes[slot];
+		if (live_bytes > t->peak_live)
+			t->peak_live = live_bytes;
+		if (a->held() > t->peak_held)
+			t->peak_held = a->held();
+	}
+	for (unsigned i = 0; i < live; i++) {
+		if (slots[i]) {
+			a->free(slots[i]);
+			slots[i] = NULL;
+		}
+	}
+}
+
+static void print_timing(const char *name, unsigned live, const struct timing *t)
+{
+	unsigned ratio = (unsigned)(t->peak_held * 100 / (t->peak_live ? t->peak_live : 1));
+
+	kprintf("bench: %-7s %4u live: alloc avg %4lu worst %5lu | without page mapping: avg %4lu "
+		"worst %4lu (%u%% of calls)\n",
+		name, live, (unsigned long)(t->alloc_sum / t->allocs), (unsigned long)t->alloc_worst,
+		(unsigned long)(t->alloc_sum_steady / (t->allocs_steady ? t->allocs_steady : 1)),
+		(unsigned long)t->alloc_worst_steady, (unsigned)(t->allocs_steady * 100ULL / t->allocs));
+	kprintf("bench: %-7s %4u live: free  avg %4lu worst %5lu | without page mapping: avg %4lu "
+		"worst %4lu (%u%% of calls)  footprint %u.%02ux\n",
+		name, live, (unsigned long)(t->free_sum / t->frees), (unsigned long)t->free_worst,
+		(unsigned long)(t->free_sum_steady / (t->frees_steady ? t->frees_steady : 1)),
+		(unsigned long)t->free_worst_steady, (unsigned)(t->frees_steady * 100ULL / t->frees),
+		ratio / 100, ratio % 100);
+}
+
+KBENCH(kmalloc_vs_newlib)
+{
+	static const unsigned live_sets[] = { 64, 256, 1024, 4096 };
+	paddr_t arena, scratch;
+	uint32_t scratch_frames = (4096 * (sizeof(void *) + sizeof(size_t)) + PAGE_SIZE - 1) / PAGE_SIZE;
+	bool debug = kernel_heap.debug;
+	void **slots;
+	size_t *sizes;
+
+	if (pmm_alloc_contiguous(&kernel_pmm, NEWLIB_ARENA_FRAMES, 1, &arena) ||
+	    pmm_alloc_contiguous(&kernel_pmm, scratch_frames, 1, &scratch))
+		panic("bench: no room for newlib's arena and the trace");
+	newlib_set_arena((void *)phys_to_virt(arena), (size_t)NEWLIB_ARENA_FRAMES * PAGE_SIZE);
+	slots = (void **)phys_to_virt(scratch);
+	sizes = (size_t *)(slots + 4096);
+	memset(slots, 0, 4096 * sizeof(*slots));
+	kernel_heap.debug = false;
+	for (unsigned i = 0; i < sizeof(live_sets) / sizeof(live_sets[0]); i++) {
+		struct timing k, n;
+
+		run_trace(&allocators[0], live_sets[i], slots, sizes, &k);
+		run_trace(&allocators[1], live_sets[i], slots, sizes, &n);
+		print_timing(allocators[0].name, live_sets[i], &k);
+		print_timing(allocators[1].name, live_sets[i], &n);
+		kprintf("bench: %4u live: kmalloc's average is %lu%% of newlib's (alloc), %lu%% (free)\n",
+			live_sets[i], (unsigned long)(k.alloc_sum * 100 / n.alloc_sum),
+			(unsigned long)(k.free_sum * 100 / n.free_sum));
+	}
+	kernel_heap.debug = debug;
+	if (kheap_check(&kernel_heap, NULL, 0) || kernel_window.heap_break != kernel_window.base)
+		panic("bench: the kernel heap is not empty and clean after the traces");
+}
