@@ -224,13 +224,16 @@ static int grow(struct kheap *heap, size_t size)
 	size_t need = size + (size >= SMALL_LIMIT ? ((size_t)1 << (fls32(size) - KHEAP_SL_LOG2)) : 0) +
 		      2 * HEADER;
 	uint32_t pages = (uint32_t)((need + page - 1) / page);
-
-	if (pages < KHEAP_GROW_PAGES)
-		pages = KHEAP_GROW_PAGES;
 	struct kheap_block *block, *sentinel;
 	uintptr_t start, new_end;
 
-	if (!heap->backend.grow || heap->backend.grow(heap->backend.context, pages, &start) != 0)
+	if (!heap->backend.grow)
+		return ERR_NO_MEMORY;
+	/* A chunk at a time, or just what is needed when the window has no room for a chunk. */
+	if (pages < KHEAP_GROW_PAGES &&
+	    heap->backend.grow(heap->backend.context, KHEAP_GROW_PAGES, &start) == 0)
+		pages = KHEAP_GROW_PAGES;
+	else if (heap->backend.grow(heap->backend.context, pages, &start) != 0)
 		return ERR_NO_MEMORY;
 	if (heap->end == heap->base) {
 		heap->base = heap->end = start; /* an empty heap starts wherever it is given room */
