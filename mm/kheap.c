@@ -74,7 +74,7 @@ struct kheap_block {
 	uint32_t size_flags;
 	/* Free blocks only: */
 	struct kheap_block *next_free;
-	struct kheap_block *prev_free;
+	struct kheap_block **link_to_me;        /* the list head or the previous block's next_free */
 };
 
 #define HEADER          offsetof(struct kheap_block, next_free)
@@ -155,26 +155,31 @@ HOT void insert_free(struct kheap *heap, struct kheap_block *block)
 	mapping_insert(block_size(block), &fl, &sl);
 	list = &heap->free_lists[fl][sl];
 	block->next_free = *list;
-	block->prev_free = NULL;
+	block->link_to_me = list;
 	if (*list)
-		(*list)->prev_free = block;
+		(*list)->link_to_me = &block->next_free;
 	*list = block;
 	heap->sl_bitmap[fl] |= 1U << sl;
 	heap->fl_bitmap |= 1U << fl;
 }
 
+/*
+ * Unlink without looking up the class: each free block knows the pointer
+ * that points to it. Only when that is a list head and the list becomes
+ * empty do the bitmaps change, and the head's place in the array says
+ * which bits.
+ */
 HOT void remove_free(struct kheap *heap, struct kheap_block *block)
 {
-	unsigned fl, sl;
+	struct kheap_block **link = block->link_to_me, *next = block->next_free;
+	uintptr_t index = (uintptr_t)(link - &heap->free_lists[0][0]);
 
-	mapping_insert(block_size(block), &fl, &sl);
-	if (block->prev_free)
-		block->prev_free->next_free = block->next_free;
-	else
-		heap->free_lists[fl][sl] = block->next_free;
-	if (block->next_free)
-		block->next_free->prev_free = block->prev_free;
-	if (!heap->free_lists[fl][sl]) {
+	*link = next;
+	if (next)
+		next->link_to_me = link;
+	else if (index < KHEAP_FL_COUNT * KHEAP_SL_COUNT && !*link) {
+		unsigned fl = (unsigned)index / KHEAP_SL_COUNT, sl = (unsigned)index % KHEAP_SL_COUNT;
+
 		heap->sl_bitmap[fl] &= ~(1U << sl);
 		if (!heap->sl_bitmap[fl])
 			heap->fl_bitmap &= ~(1U << fl);
