@@ -13,7 +13,7 @@
  *   0x80008000 | kernel image |  0x00008000  boot stub, text, rodata, data, bss, stacks
  *              | ...          |              (PMM metadata at KERNEL_END, later)
  *              | linear map   |              virtual = physical + 0x80000000
- *   0xBF000000 | early periph |  0x3F000000  boot-time Device mapping for the console
+ *   0xBF000000 | early periph |  0x3F000000  boot-time Device mapping for the console (removed later)
  *   0xC0000000 +--------------+              kernel heap: break grows up
  *              | free gap     |
  *   0xFFFFFFFF +--------------+              MMIO: floor grows down
