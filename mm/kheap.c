@@ -308,13 +308,14 @@ static void maybe_shrink(struct kheap *heap)
 }
 
 /* Cut block down to size bytes of payload; the rest, if big enough, becomes a free block. */
-HOT void split(struct kheap *heap, struct kheap_block *block, size_t size)
+/* Returns whether it split. */
+HOT int split(struct kheap *heap, struct kheap_block *block, size_t size)
 {
 	size_t total = block_size(block);
 	struct kheap_block *rest;
 
 	if (total < size + HEADER + MIN_PAYLOAD)
-		return;
+		return 0;
 	set_size(block, size, block->size_flags & FLAG_MASK);
 	rest = next_block(block);
 	set_size(rest, total - size - HEADER, FLAG_FREE);
@@ -328,6 +329,7 @@ HOT void split(struct kheap *heap, struct kheap_block *block, size_t size)
 	}
 	link_next(rest);
 	insert_free(heap, rest);
+	return 1;
 }
 
 /* A used block of at least size bytes of payload, or NULL. */
@@ -347,8 +349,8 @@ HOT struct kheap_block *take_block(struct kheap *heap, size_t size)
 	}
 	remove_free(heap, block);
 	block->size_flags &= ~FLAG_FREE;
-	split(heap, block, size);
-	link_next(block);
+	if (!split(heap, block, size))
+		link_next(block); /* (a split has told the new neighbour already) */
 	return block;
 }
 
@@ -377,7 +379,6 @@ HOT void *finish(struct kheap *heap, struct kheap_block *block)
 		*canary_of(block) = canary_value(block);
 	}
 	heap->live_blocks++;
-	heap->live_bytes += kheap_usable_size(payload(block));
 	return payload(block);
 }
 
@@ -496,7 +497,6 @@ void kheap_free(struct kheap *heap, void *pointer)
 	if (!block)
 		return;
 	heap->live_blocks--;
-	heap->live_bytes -= kheap_usable_size(pointer);
 	if (heap->debug)
 		memset(pointer, KHEAP_POISON, block_size(block));
 	block->size_flags = (block->size_flags & ~FLAG_CANARY) | FLAG_FREE;
@@ -516,7 +516,8 @@ void kheap_free(struct kheap *heap, void *pointer)
 	}
 	link_next(block);
 	insert_free(heap, block);
-	maybe_shrink(heap);
+	if (block_size(next_block(block)) == 0)
+		maybe_shrink(heap); /* the block ends at the sentinel: the top is free */
 }
 
 void *kheap_calloc(struct kheap *heap, size_t n, size_t size)
@@ -559,12 +560,13 @@ void kheap_get_stats(const struct kheap *heap, struct kheap_stats *stats)
 {
 	memset(stats, 0, sizeof(*stats));
 	stats->heap_bytes = heap->end - heap->base;
-	stats->live_bytes = heap->live_bytes;
 	stats->live_blocks = heap->live_blocks;
 	if (heap->end == heap->base)
 		return;
 	for (struct kheap_block *block = (struct kheap_block *)heap->base;
 	     (uintptr_t)block < heap->end - HEADER; block = next_block(block)) {
+		if (!(block->size_flags & FLAG_FREE))
+			stats->live_bytes += kheap_usable_size(payload(block));
 		if (block->size_flags & FLAG_FREE) {
 			stats->free_blocks++;
 			stats->free_bytes += block_size(block);

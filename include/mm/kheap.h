@@ -40,8 +40,7 @@ struct kheap {
 	uint32_t sl_bitmap[KHEAP_FL_COUNT];
 	struct kheap_block *free_lists[KHEAP_FL_COUNT][KHEAP_SL_COUNT];
 	uint32_t refused;               /* frees refused: double, foreign, bad canary */
-	uint32_t live_blocks;
-	size_t live_bytes;              /* usable bytes of the blocks handed out */
+	uint32_t live_blocks;           /* handed out and not freed */
 };
 
 struct kheap_stats {
