@@ -203,6 +203,20 @@ HOT struct kheap_block *find_suitable(struct kheap *heap, unsigned fl, unsigned 
 	return heap->free_lists[fl][__builtin_ctz(sl_map)];
 }
 
+/* If the block before block is free, take it off its list and make it one with block. */
+HOT struct kheap_block *merge_with_previous(struct kheap *heap, struct kheap_block *block)
+{
+	struct kheap_block *previous;
+
+	if (!(block->size_flags & FLAG_PREV_FREE))
+		return block;
+	previous = (struct kheap_block *)block->link;
+	remove_free(heap, previous);
+	set_size(previous, block_size(previous) + HEADER + block_size(block),
+		 previous->size_flags & FLAG_MASK);
+	return previous;
+}
+
 void kheap_init(struct kheap *heap, uintptr_t base, const struct kheap_backend *backend)
 {
 	memset(heap, 0, sizeof(*heap));
@@ -256,14 +270,7 @@ static int grow(struct kheap *heap, size_t size)
 	}
 	set_size(block, new_end - HEADER - (uintptr_t)payload(block),
 		 FLAG_FREE | (block->size_flags & FLAG_PREV_FREE));
-	if (block->size_flags & FLAG_PREV_FREE) {
-		struct kheap_block *previous = (struct kheap_block *)block->link;
-
-		remove_free(heap, previous);
-		set_size(previous, block_size(previous) + HEADER + block_size(block),
-			 previous->size_flags & FLAG_MASK);
-		block = previous;
-	}
+	block = merge_with_previous(heap, block);
 	sentinel = (struct kheap_block *)(new_end - HEADER);
 	sentinel->size_flags = 0;
 	heap->end = new_end;
@@ -500,14 +507,7 @@ void kheap_free(struct kheap *heap, void *pointer)
 	if (heap->debug)
 		memset(pointer, KHEAP_POISON, block_size(block));
 	block->size_flags = (block->size_flags & ~FLAG_CANARY) | FLAG_FREE;
-	if (block->size_flags & FLAG_PREV_FREE) {
-		struct kheap_block *previous = (struct kheap_block *)block->link;
-
-		remove_free(heap, previous);
-		set_size(previous, block_size(previous) + HEADER + block_size(block),
-			 previous->size_flags & FLAG_MASK);
-		block = previous;
-	}
+	block = merge_with_previous(heap, block);
 	next = next_block(block);
 	if (next->size_flags & FLAG_FREE) {
 		remove_free(heap, next);
