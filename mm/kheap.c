@@ -224,8 +224,8 @@ void kheap_init(struct kheap *heap, uintptr_t base, const struct kheap_backend *
 	heap->backend = *backend;
 }
 
-static void report(struct kheap *heap, const char *fmt, unsigned long a, unsigned long b,
-		   unsigned long c)
+static void __attribute__((noinline, cold))
+report(struct kheap *heap, const char *fmt, unsigned long a, unsigned long b, unsigned long c)
 {
 	char message[160];
 
