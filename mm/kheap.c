@@ -36,6 +36,18 @@
  *   poisoned with 0x6B bytes. Each block remembers whether it has a canary,
  *   so debug mode can be switched at any time. kheap_check() walks
  *   everything.
+ * - Quick bins: a freed block of up to KHEAP_QUICK_LIMIT bytes is first
+ *   kept as it is, still looking used to its neighbours, in a bin for its
+ *   exact size (a singly linked list through its payload), and the next
+ *   request for that size takes it back in a couple of loads and stores.
+ *   A bin holds KHEAP_QUICK_DEPTH blocks at most, all bins KHEAP_QUICK_TOTAL,
+ *   so the memory kept aside is bounded (at most 16 blocks of each size up to
+ *   512 bytes, 266 KiB, and in practice far less) and so is the work of
+ *   emptying them. They are emptied into the lists when the last live block
+ *   is freed (so an empty heap gives back all its pages) and before a
+ *   request is refused for want of room. A cached block carries a mark
+ *   (its address ^ KHEAP_QUICK_MAGIC in its second payload word); a free
+ *   of a marked block that is in its bin is a double free.
  * - Growth: when no block fits, the backend maps more pages at the end (the
  *   window's break moves up); the old sentinel becomes the header of the
  *   new free space. When the block under the sentinel is free and spans more
@@ -47,12 +59,14 @@
  */
 #include "mm/kheap.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "kernel/error.h"
 
 #define KHEAP_MAGIC             0x4B484550U     /* "KHEP": header check */
+#define KHEAP_QUICK_MAGIC       0x51434B42U     /* "QCKB": marks a block in a quick bin */
 #define KHEAP_CANARY            0xCA4A12E5U     /* canary, mixed with the block's address */
 #define KHEAP_POISON            0x6B            /* freed memory, in debug mode */
 #define KHEAP_KEEP_PAGES        16              /* free pages kept at the top against thrashing */
@@ -339,6 +353,65 @@ HOT int split(struct kheap *heap, struct kheap_block *block, size_t size)
 	return 1;
 }
 
+/* Make a used block free: merge it with its free neighbours, list it, give back a free top. */
+static void release(struct kheap *heap, struct kheap_block *block)
+{
+	struct kheap_block *next;
+
+	block->size_flags = (block->size_flags & ~FLAG_CANARY) | FLAG_FREE;
+	block = merge_with_previous(heap, block);
+	next = next_block(block);
+	if (next->size_flags & FLAG_FREE) {
+		remove_free(heap, next);
+		set_size(block, block_size(block) + HEADER + block_size(next),
+			 block->size_flags & FLAG_MASK);
+	}
+	link_next(block);
+	insert_free(heap, block);
+	if (block_size(next_block(block)) == 0)
+		maybe_shrink(heap); /* the block ends at the sentinel: the top is free */
+}
+
+HOT uintptr_t quick_mark(const struct kheap_block *block)
+{
+	return (uintptr_t)block ^ KHEAP_QUICK_MAGIC;
+}
+
+/* The mark lives where a free block keeps link_to_me: the second payload word. */
+HOT uintptr_t *quick_mark_slot(struct kheap_block *block)
+{
+	return (uintptr_t *)&block->link_to_me;
+}
+
+/* Whether block is one of the blocks waiting in the quick bin for its size. */
+static bool quick_contains(const struct kheap *heap, const struct kheap_block *block)
+{
+	size_t size = block_size(block);
+
+	if (size > KHEAP_QUICK_LIMIT)
+		return false;
+	for (const struct kheap_block *entry = heap->quick[size / KHEAP_ALIGN]; entry;
+	     entry = entry->next_free)
+		if (entry == block)
+			return true;
+	return false;
+}
+
+/* Return every cached block to the free lists. */
+static void __attribute__((noinline)) quick_drain(struct kheap *heap)
+{
+	for (unsigned bin = 0; bin < KHEAP_QUICK_BINS; bin++) {
+		while (heap->quick[bin]) {
+			struct kheap_block *block = heap->quick[bin];
+
+			heap->quick[bin] = block->next_free;
+			release(heap, block);
+		}
+		heap->quick_count[bin] = 0;
+	}
+	heap->quick_total = 0;
+}
+
 /* A used block of at least size bytes of payload, or NULL. */
 HOT struct kheap_block *take_block(struct kheap *heap, size_t size)
 {
@@ -348,9 +421,17 @@ HOT struct kheap_block *take_block(struct kheap *heap, size_t size)
 	mapping_search(size, &fl, &sl);
 	block = find_suitable(heap, fl, sl);
 	if (!block) {
-		if (grow(heap, size) != 0)
-			return NULL;
-		block = find_suitable(heap, fl, sl);
+		if (grow(heap, size) != 0) {
+			/* Out of room: what the quick bins hold may be enough once merged. */
+			if (!heap->quick_total)
+				return NULL;
+			quick_drain(heap);
+			block = find_suitable(heap, fl, sl);
+			if (!block && grow(heap, size) != 0)
+				return NULL;
+		}
+		if (!block)
+			block = find_suitable(heap, fl, sl);
 		if (!block)
 			return NULL;
 	}
@@ -404,7 +485,18 @@ void *kheap_alloc(struct kheap *heap, size_t size)
 
 	if (size > KHEAP_MAX_ALLOC)
 		return NULL;
-	block = take_block(heap, payload_for(heap, size));
+	size = payload_for(heap, size);
+	if (size <= KHEAP_QUICK_LIMIT && heap->quick[size / KHEAP_ALIGN]) {
+		unsigned bin = size / KHEAP_ALIGN;
+
+		block = heap->quick[bin];
+		heap->quick[bin] = block->next_free;
+		heap->quick_count[bin]--;
+		heap->quick_total--;
+		*quick_mark_slot(block) = 0;
+		return finish(heap, block);
+	}
+	block = take_block(heap, size);
 	return block ? finish(heap, block) : NULL;
 }
 
@@ -486,6 +578,11 @@ HOT struct kheap_block *validate(struct kheap *heap, void *pointer)
 			     "0x%08lx)", address, block_size(block), (uintptr_t)block);
 		return NULL;
 	}
+	if (*quick_mark_slot(block) == quick_mark(block) && quick_contains(heap, block)) {
+		report(heap, "kheap: double free of 0x%08lx (a block of %lu bytes, already freed and "
+			     "cached at 0x%08lx)", address, block_size(block), (uintptr_t)block);
+		return NULL;
+	}
 	if ((block->size_flags & FLAG_CANARY) && *canary_of(block) != canary_value(block)) {
 		report(heap, "kheap: canary after block 0x%08lx overwritten: 0x%08lx, expected 0x%08lx",
 		       address, *canary_of(block), canary_value(block));
@@ -496,28 +593,37 @@ HOT struct kheap_block *validate(struct kheap *heap, void *pointer)
 
 void kheap_free(struct kheap *heap, void *pointer)
 {
-	struct kheap_block *block, *next;
+	struct kheap_block *block;
+	size_t size;
 
 	if (!pointer)
 		return;
 	block = validate(heap, pointer);
 	if (!block)
 		return;
-	heap->live_blocks--;
+	size = block_size(block);
 	if (heap->debug)
-		memset(pointer, KHEAP_POISON, block_size(block));
-	block->size_flags = (block->size_flags & ~FLAG_CANARY) | FLAG_FREE;
-	block = merge_with_previous(heap, block);
-	next = next_block(block);
-	if (next->size_flags & FLAG_FREE) {
-		remove_free(heap, next);
-		set_size(block, block_size(block) + HEADER + block_size(next),
-			 block->size_flags & FLAG_MASK);
+		memset(pointer, KHEAP_POISON, size);
+	if (--heap->live_blocks == 0) {
+		/* The last live block: everything goes back, and an empty heap gives back its pages. */
+		release(heap, block);
+		if (heap->quick_total)
+			quick_drain(heap);
+		return;
 	}
-	link_next(block);
-	insert_free(heap, block);
-	if (block_size(next_block(block)) == 0)
-		maybe_shrink(heap); /* the block ends at the sentinel: the top is free */
+	if (size <= KHEAP_QUICK_LIMIT && heap->quick_count[size / KHEAP_ALIGN] < KHEAP_QUICK_DEPTH &&
+	    heap->quick_total < KHEAP_QUICK_TOTAL) {
+		unsigned bin = size / KHEAP_ALIGN;
+
+		block->size_flags &= ~FLAG_CANARY;
+		block->next_free = heap->quick[bin];
+		*quick_mark_slot(block) = quick_mark(block);
+		heap->quick[bin] = block;
+		heap->quick_count[bin]++;
+		heap->quick_total++;
+		return;
+	}
+	release(heap, block);
 }
 
 void *kheap_calloc(struct kheap *heap, size_t n, size_t size)
@@ -563,6 +669,12 @@ void kheap_get_stats(const struct kheap *heap, struct kheap_stats *stats)
 	stats->live_blocks = heap->live_blocks;
 	if (heap->end == heap->base)
 		return;
+	for (unsigned bin = 0; bin < KHEAP_QUICK_BINS; bin++)
+		for (const struct kheap_block *entry = heap->quick[bin]; entry; entry = entry->next_free) {
+			stats->cached_blocks++;
+			stats->cached_bytes += block_size(entry);
+		}
+	stats->live_bytes -= stats->cached_bytes; /* the walk below counts them as used */
 	for (struct kheap_block *block = (struct kheap_block *)heap->base;
 	     (uintptr_t)block < heap->end - HEADER; block = next_block(block)) {
 		if (!(block->size_flags & FLAG_FREE))
@@ -586,7 +698,7 @@ void kheap_get_stats(const struct kheap *heap, struct kheap_stats *stats)
 
 unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_size)
 {
-	unsigned problems = 0, walked_free = 0, listed_free = 0, used = 0;
+	unsigned problems = 0, walked_free = 0, listed_free = 0, used = 0, cached = 0;
 	const struct kheap_block *block, *previous = NULL;
 
 	if (report_text && report_size)
@@ -594,8 +706,32 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 	if (heap->end == heap->base) {
 		CHECK(heap->fl_bitmap == 0, "empty heap, but free lists are marked");
 		CHECK(heap->live_blocks == 0, "empty heap, but %lu live blocks", (unsigned long)heap->live_blocks);
+		CHECK(heap->quick_total == 0, "empty heap, but %lu cached blocks",
+		      (unsigned long)heap->quick_total);
 		return problems;
 	}
+	for (unsigned bin = 0; bin < KHEAP_QUICK_BINS; bin++) {
+		unsigned count = 0;
+
+		for (const struct kheap_block *entry = heap->quick[bin]; entry && count <= KHEAP_QUICK_DEPTH;
+		     entry = entry->next_free, count++) {
+			uintptr_t at = (uintptr_t)entry;
+
+			CHECK(at >= heap->base && at < heap->end - HEADER && at % KHEAP_ALIGN == 0,
+			      "quick bin %u: entry 0x%lx is not in the heap", bin, (unsigned long)at);
+			if (problems)
+				return problems; /* cannot follow it */
+			CHECK(!(entry->size_flags & FLAG_FREE) && block_size(entry) == bin * KHEAP_ALIGN &&
+			      entry->link_to_me == (struct kheap_block **)quick_mark(entry),
+			      "quick bin %u: block 0x%lx (size field 0x%lx) is not a cached block of its size",
+			      bin, (unsigned long)at, (unsigned long)entry->size_flags);
+		}
+		CHECK(count == heap->quick_count[bin] && count <= KHEAP_QUICK_DEPTH,
+		      "quick bin %u holds %u blocks, counted %u", bin, count, heap->quick_count[bin]);
+		cached += count;
+	}
+	CHECK(cached == heap->quick_total, "%u blocks in the quick bins, counted %lu", cached,
+	      (unsigned long)heap->quick_total);
 	for (block = (const struct kheap_block *)heap->base; (uintptr_t)block < heap->end - HEADER;
 	     block = next_block(block)) {
 		int is_free = (block->size_flags & FLAG_FREE) != 0;
@@ -661,7 +797,7 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 	}
 	CHECK(listed_free == walked_free, "%u free blocks in the lists, %u in the heap", listed_free,
 	      walked_free);
-	CHECK(used == heap->live_blocks, "%u used blocks, %lu counted", used,
-	      (unsigned long)heap->live_blocks);
+	CHECK(used == heap->live_blocks + cached, "%u used blocks, %lu counted live and %u cached", used,
+	      (unsigned long)heap->live_blocks, cached);
 	return problems;
 }

@@ -19,6 +19,10 @@
 #define KHEAP_SL_COUNT          (1 << KHEAP_SL_LOG2)
 #define KHEAP_FL_COUNT          25              /* up to blocks of 1 GiB */
 #define KHEAP_MAX_ALLOC         (256U << 20)    /* larger requests fail at once */
+#define KHEAP_QUICK_LIMIT       512             /* freed blocks up to this size are cached */
+#define KHEAP_QUICK_BINS        (KHEAP_QUICK_LIMIT / KHEAP_ALIGN + 1)
+#define KHEAP_QUICK_DEPTH       16              /* blocks cached per size at most */
+#define KHEAP_QUICK_TOTAL       512             /* blocks cached in all at most */
 
 struct kheap_block;
 
@@ -41,6 +45,10 @@ struct kheap {
 	struct kheap_block *free_lists[KHEAP_FL_COUNT][KHEAP_SL_COUNT];
 	uint32_t refused;               /* frees refused: double, foreign, bad canary */
 	uint32_t live_blocks;           /* handed out and not freed */
+	/* Recently freed small blocks, by exact size (bin = size / 8), kept used-looking. */
+	struct kheap_block *quick[KHEAP_QUICK_BINS];
+	uint8_t quick_count[KHEAP_QUICK_BINS];
+	uint32_t quick_total;
 };
 
 struct kheap_stats {
@@ -50,6 +58,8 @@ struct kheap_stats {
 	size_t free_bytes;              /* in free blocks */
 	uint32_t free_blocks;
 	size_t largest_free;
+	uint32_t cached_blocks;         /* freed, waiting in the quick bins */
+	size_t cached_bytes;
 };
 
 void kheap_init(struct kheap *heap, uintptr_t base, const struct kheap_backend *backend);

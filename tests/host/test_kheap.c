@@ -185,6 +185,74 @@ static void test_window_full(void)
 	host_heap_destroy(&h);
 }
 
+/* The quick bins: exact-size reuse, bounds, double frees, emptied when it matters. */
+static void test_quick(void)
+{
+	struct host_heap h;
+	struct kheap_stats stats;
+	static void *blocks[KHEAP_QUICK_TOTAL + 100];
+	void *keeper, *again;
+	unsigned count = 0;
+	uint64_t at;
+
+	host_heap_init(&h, ARENA, 0);
+	h.quiet = 1;
+	keeper = kheap_alloc(&h.heap, 8);
+	blocks[0] = kheap_alloc(&h.heap, 48);
+	blocks[1] = kheap_alloc(&h.heap, 48);
+	kheap_free(&h.heap, blocks[0]);
+	kheap_get_stats(&h.heap, &stats);
+	TAP_EQ_U32(1, stats.cached_blocks, "quick: a freed small block is cached");
+	TAP_EQ_U32(0, stats.free_blocks - 1, "quick: and not merged into the free top");
+	TAP_OK(heap_ok(&h), "quick: heap consistent with a cached block");
+	again = kheap_alloc(&h.heap, 41); /* the same payload size, 48 */
+	TAP_OK(again == blocks[0], "quick: the next request of that size takes it back");
+	kheap_free(&h.heap, again);
+	kheap_free(&h.heap, again);
+	TAP_EQ_U32(1, h.heap.refused, "quick: a double free of a cached block is refused");
+	TAP_OK(strstr(h.last_report, "double free") != NULL, "quick: and reported as a double free");
+	kheap_free(&h.heap, blocks[1]);
+
+	/* Bounds: KHEAP_QUICK_DEPTH per size, KHEAP_QUICK_TOTAL in all. */
+	for (count = 0; count < 40; count++)
+		blocks[count] = kheap_alloc(&h.heap, 64);
+	for (unsigned i = 0; i < 40; i++)
+		kheap_free(&h.heap, blocks[i]);
+	TAP_EQ_U32(KHEAP_QUICK_DEPTH, h.heap.quick_count[64 / KHEAP_ALIGN], "quick: a bin holds at most its depth");
+	/* Spread over 60 sizes, no bin reaches its depth: the total is what stops them. */
+	for (count = 0; count < KHEAP_QUICK_TOTAL + 100; count++)
+		blocks[count] = kheap_alloc(&h.heap, 16 + 8 * (count % 60));
+	for (unsigned i = 0; i < KHEAP_QUICK_TOTAL + 100; i++)
+		kheap_free(&h.heap, blocks[i]);
+	kheap_get_stats(&h.heap, &stats);
+	TAP_EQ_U32(KHEAP_QUICK_TOTAL, stats.cached_blocks, "quick: all bins hold at most the total");
+	TAP_OK(heap_ok(&h), "quick: heap consistent with full bins");
+	kheap_free(&h.heap, keeper);
+	kheap_get_stats(&h.heap, &stats);
+	TAP_EQ_U32(0, stats.heap_bytes + stats.cached_blocks,
+		   "quick: the last free empties the bins and the break goes back to the base");
+
+	/*
+	 * A full window: blocks waiting in the bins are merged before a request
+	 * is refused. Eight neighbours of 64 bytes are cached; 400 bytes fit
+	 * only once they are one free block.
+	 */
+	window_mmio_grow(&h.window, (uint32_t)((h.window.top - h.window.base) / PAGE_SIZE) - 64, &at);
+	for (count = 0; count < 200; count++)
+		blocks[count] = kheap_alloc(&h.heap, 64);
+	while ((keeper = kheap_alloc(&h.heap, 64)) != NULL)
+		;
+	for (unsigned i = 100; i < 108; i++)
+		kheap_free(&h.heap, blocks[i]);
+	kheap_get_stats(&h.heap, &stats);
+	TAP_EQ_U32(8, stats.cached_blocks, "quick, window full: eight neighbours cached");
+	_Static_assert(KHEAP_QUICK_DEPTH >= 8, "the test caches eight blocks of one size");
+	again = kheap_alloc(&h.heap, 400);
+	TAP_OK(again == blocks[100], "quick, window full: merged to serve a larger request, not refused");
+	TAP_OK(heap_ok(&h), "quick, window full: heap consistent");
+	host_heap_destroy(&h);
+}
+
 struct live {
 	unsigned char *pointer;
 	size_t size;
@@ -292,10 +360,11 @@ static void test_random(int debug, unsigned steps)
 
 int main(void)
 {
-	tap_plan(18 + 25 + 8 + 4);
+	tap_plan(18 + 25 + 8 + 13 + 4);
 	test_window();
 	test_fixed();
 	test_window_full();
+	test_quick();
 	test_random(1, 6000);
 	test_random(0, 6000);
 	return tap_done();
