@@ -51,6 +51,7 @@ KERNEL_SRCS := \
 	kernel/bootargs.c \
 	kernel/platform.c \
 	kernel/newlib_glue.c \
+	kernel/stack.c \
 	drivers/mailbox.c \
 	drivers/gpio.c \
 	drivers/pl011.c \
@@ -71,6 +72,7 @@ KERNEL_SRCS := \
 	mm/linear_map_test.c \
 	mm/pmm_test.c \
 	mm/mmu_test.c \
+	mm/protection_test.c \
 	mm/kheap_test.c
 
 KERNEL_OBJS := $(patsubst %,$(OBJ)/%.o,$(KERNEL_SRCS))

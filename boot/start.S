@@ -20,12 +20,14 @@
  *   4. if the image is not at 0x8000, it moves itself there;
  *   5. cores 1-3 wherever a loader parked them are moved into the kernel's
  *      parking loop; only after that is any memory below 0x8000 written;
- *   6. the boot record (r0-r2, entry mode, load address) is stored;
- *   7. the first L1 table is built at 0x4000, the caches, TLB and branch
+ *   6. the boot record (r0-r2, entry mode, load address) is stored, and
+ *      the vector table is copied to physical 0;
+ *   7. the first L1 table is built at 0x4000, with the image in 4 KiB pages
+ *      (W^X, guard pages below the stacks); the caches, TLB and branch
  *      predictor are invalidated, the MMU and caches are turned on;
  *   8. jump to the higher half (start_high in this file, linked at 0x8000xxxx).
- *   9. there: stacks, vectors to physical 0 and VBAR, identity map removed,
- *      BSS cleared, kmain(&boot_info).
+ *   9. there: stacks, VBAR, identity map removed, BSS cleared,
+ *      kmain(&boot_info).
  *
  * Register use up to the jump high (nothing here uses a stack):
  *   r8  = loader's r0      r9  = loader's r1      r10 = loader's r2
@@ -234,11 +236,30 @@ park_done_core:
 	str	r7, [r0, #BOOT_INFO_PARKED_CORES]
 
 	/*
+	 * 6b. The vector table to physical 0, where VBAR = VIRT_VECTORS will find
+	 * it, now that the MMU and the data cache are off: the stores go to
+	 * memory, and the I-cache and branch predictor are invalidated before
+	 * the MMU goes on (7c). If a core did not answer its mailbox, it may
+	 * still be running a loader's stub at 0x0-0xFF: then physical 0 is left
+	 * alone, and VBAR will point at the table where it was linked.
+	 */
+	cmp	r7, #((1 << CORE_COUNT) - 1)
+	bne	vectors_done
+	ldr	r0, =PHYS(vectors_start)
+	ldr	r2, =PHYS(vectors_end)
+	ldr	r1, =PHYS_VECTORS
+1:	ldr	r3, [r0], #4
+	str	r3, [r1], #4
+	cmp	r0, r2
+	blo	1b
+vectors_done:
+
+	/*
 	 * 7a. The first L1 table at PHYS_L1_TABLE (ARM ARM B3.5.1): all faults,
 	 * then
 	 *   - the linear map: virtual KERNEL_VIRT_BASE + p -> physical p for all
 	 *     of RAM that can exist (below the peripheral window), Normal
-	 *     write-back; executable only for the sections holding kernel text,
+	 *     write-back, execute-never (the image's own pages follow in 7b),
 	 *   - the identity map of the section holding this code, executable, for
 	 *     the few instructions between MMU on and the jump high,
 	 *   - the peripheral window at VIRT_EARLY_PERIPH as Device, execute-never,
@@ -253,14 +274,10 @@ park_done_core:
 	blo	1b
 
 	ldr	r0, =(PHYS_L1_TABLE + (KERNEL_VIRT_BASE >> SECTION_SHIFT) * 4)
-	ldr	r1, =BOOT_SECT_RAM_EXEC
-	ldr	r2, =BOOT_SECT_RAM
-	ldr	r3, =PHYS(__text_end)           @ sections below this hold text
+	ldr	r1, =BOOT_SECT_RAM
 	mov	r4, #0                          @ physical address of the section
 	ldr	r5, =PHYS_RAM_MAX
-2:	cmp	r4, r3
-	orrlo	r6, r4, r1
-	orrhs	r6, r4, r2
+2:	orr	r6, r4, r1
 	str	r6, [r0], #4
 	add	r4, r4, #SECTION_SIZE
 	cmp	r4, r5
@@ -282,7 +299,78 @@ park_done_core:
 	blo	3b
 
 	/*
-	 * 7b. Turn on the MMU and caches.
+	 * 7b. W^X for the image: the first KERNEL_PAGED_SIZE bytes of the linear
+	 * map (vectors, L1 table, boot stub, kernel, stacks, and the RAM after
+	 * them) are mapped with small pages through the tables in .pgtables
+	 * (ARM ARM B3.5.1, Figure B3-5), so that nothing is both writable and
+	 * executable:
+	 *   page 0 (vectors)        read-only, executable if the table was copied
+	 *   PHYS_KERNEL_LOAD (stub) read-only, execute-never
+	 *   text                    read-only, executable
+	 *   rodata                  read-only, execute-never
+	 *   everything else         read-write, execute-never
+	 * and the guard page below each stack of each core is left unmapped, so
+	 * that an overflow faults. Clobbers r0-r6.
+	 */
+	ldr	r0, =PHYS(__kernel_l2_start)
+	ldr	r1, =(PHYS_L1_TABLE + (KERNEL_VIRT_BASE >> SECTION_SHIFT) * 4)
+	orr	r3, r0, #L1_TYPE_PAGE_TABLE     @ domain 0
+	mov	r2, #(KERNEL_PAGED_SIZE / SECTION_SIZE)
+4:	str	r3, [r1], #4
+	add	r3, r3, #L2_TABLE_SIZE
+	subs	r2, r2, #1
+	bne	4b
+
+	mov	r4, #0                          @ physical address of the page
+	ldr	r1, =BOOT_PAGE_RAM
+page_next:
+	mov	r6, r1
+	cmp	r4, #PAGE_SIZE
+	bhs	page_above_vectors
+	cmp	r7, #((1 << CORE_COUNT) - 1)    @ were the vectors copied?
+	ldreq	r6, =BOOT_PAGE_TEXT
+	ldrne	r6, =BOOT_PAGE_READ_ONLY
+	b	page_store
+page_above_vectors:
+	ldr	r5, =PHYS(__text_start)
+	cmp	r4, r5
+	bhs	page_in_image
+	ldr	r5, =PHYS_KERNEL_LOAD           @ the boot stub's page
+	cmp	r4, r5
+	ldrhs	r6, =BOOT_PAGE_READ_ONLY
+	b	page_store
+page_in_image:
+	ldr	r5, =PHYS(__text_end)
+	cmp	r4, r5
+	ldrlo	r6, =BOOT_PAGE_TEXT
+	blo	page_store
+	ldr	r5, =PHYS(__rodata_end)         @ rodata follows text
+	cmp	r4, r5
+	ldrlo	r6, =BOOT_PAGE_READ_ONLY
+page_store:
+	orr	r6, r6, r4
+	str	r6, [r0], #4
+	add	r4, r4, #PAGE_SIZE
+	cmp	r4, #KERNEL_PAGED_SIZE
+	blo	page_next
+
+	/* Guard pages: below the SVC stack and below each exception stack (layout.h). */
+	ldr	r0, =PHYS(__kernel_l2_start)
+	ldr	r1, =PHYS(__stacks_start)
+	add	r0, r0, r1, lsr #(PAGE_SHIFT - 2)       @ the L2 entry of core 0's block
+	mov	r2, #CORE_COUNT
+	mov	r3, #L2_TYPE_FAULT
+5:	str	r3, [r0]
+	str	r3, [r0, #(STACK_TOP_SVC >> (PAGE_SHIFT - 2))]
+	str	r3, [r0, #(STACK_TOP_ABT >> (PAGE_SHIFT - 2))]
+	str	r3, [r0, #(STACK_TOP_UND >> (PAGE_SHIFT - 2))]
+	str	r3, [r0, #(STACK_TOP_IRQ >> (PAGE_SHIFT - 2))]
+	add	r0, r0, #(CORE_STACKS_SIZE >> (PAGE_SHIFT - 2))
+	subs	r2, r2, #1
+	bne	5b
+
+	/*
+	 * 7c. Turn on the MMU and caches.
 	 * ACTLR.SMP first: the A7 TRM (4.3.31) requires it before the caches and
 	 * MMU are enabled and before any cache or TLB maintenance. The firmware
 	 * has usually set it; in non-secure state it may not be writable, so it
@@ -444,35 +532,15 @@ start_high:
 	add	sp, r0, #STACK_TOP_SVC
 
 	/*
-	 * 9b. The vector table to physical 0 (virtual VIRT_VECTORS), then VBAR.
-	 * The table holds code, so (ARM ARM B2.2.9) clean the written lines to
-	 * the point of unification, invalidate the I-cache and predictor.
-	 * If a core did not answer its mailbox, it may still be running a
-	 * loader's stub at 0x0-0xFF: then leave physical 0 alone and point
-	 * VBAR at the table where it was linked (the self-tests report it).
+	 * 9b. VBAR: the copy of the vector table at physical 0 (made in step 6b),
+	 * or, if a core did not answer and 0 was left alone, the table where it
+	 * was linked.
 	 */
 	ldr	r0, =boot_info
 	ldr	r0, [r0, #BOOT_INFO_PARKED_CORES]
 	cmp	r0, #((1 << CORE_COUNT) - 1)
+	ldreq	r0, =VIRT_VECTORS
 	ldrne	r0, =vectors_start
-	bne	set_vbar
-	ldr	r0, =vectors_start
-	ldr	r1, =VIRT_VECTORS
-	ldr	r2, =vectors_end
-1:	ldr	r3, [r0], #4
-	str	r3, [r1], #4
-	cmp	r0, r2
-	blo	1b
-	ldr	r0, =VIRT_VECTORS
-2:	mcr	p15, 0, r0, c7, c11, 1          @ DCCMVAU
-	add	r0, r0, #32                     @ smallest line size of any ARMv7 cache
-	cmp	r0, r1
-	blo	2b
-	dsb
-	mov	r0, #0
-	mcr	p15, 0, r0, c7, c5, 0           @ ICIALLU
-	mcr	p15, 0, r0, c7, c5, 6           @ BPIALL
-	ldr	r0, =VIRT_VECTORS
 set_vbar:
 	mcr	p15, 0, r0, c12, c0, 0          @ VBAR
 	dsb

@@ -67,6 +67,14 @@
 #define L1_TABLE_SIZE           (L1_ENTRIES * 4)
 
 /*
+ * The image (from physical 0: vectors, L1 table, boot stub, text, rodata,
+ * data, bss, stacks) is mapped with 4 KiB pages so that each part gets its
+ * own permissions (W^X); the rest of the linear map uses sections. The
+ * boot stub's second-level tables cover this much.
+ */
+#define KERNEL_PAGED_SIZE       (4 * SECTION_SIZE)
+
+/*
  * Kernel stacks: per core, one for SVC and one for each exception mode, each
  * with an unmapped guard page below it (so an overflow faults instead of
  * silently running into the neighbour). One core's block, from low to high:

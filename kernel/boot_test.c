@@ -11,6 +11,7 @@
 #include "kernel/exception.h"
 #include "kernel/ktest.h"
 #include "kernel/sections.h"
+#include "mm/mm.h"
 #include "layout.h"
 
 /* Translate va as a PL1 read with the MMU (ATS1CPR); PAR.F set means it faults. */
@@ -44,11 +45,17 @@ KTEST(boot, l1_table)
 	KT_ASSERT_EQ(PHYS_L1_TABLE, read_ttbr0() & ~(uint32_t)(L1_TABLE_SIZE - 1));
 	KT_ASSERT_EQ(TTBR_WALK_FLAGS, read_ttbr0() & (L1_TABLE_SIZE - 1));
 	KT_ASSERT_EQ(0, read_ttbcr());
-	/* The table maps 0x80000000 to physical 0 with a Normal, kernel-only section... */
-	KT_ASSERT_EQ(L1_TYPE_SECTION, first & L1_TYPE_MASK);
-	KT_ASSERT_EQ(0, first & L1_SECT_BASE_MASK);
-	KT_ASSERT_EQ(L1_SECT_NORMAL_WBWA | L1_SECT_KERNEL_RW,
-		     first & (L1_SECT_NORMAL_WBWA | L1_SECT_KERNEL_RW | L1_SECT_AP1 | L1_SECT_AP2));
+	uint32_t linear = l1[(KERNEL_VIRT_BASE + KERNEL_PAGED_SIZE) >> SECTION_SHIFT];
+
+	/* The image's first MiB is in pages, through the table in .pgtables... */
+	KT_ASSERT_EQ(L1_TYPE_PAGE_TABLE, first & L1_TYPE_MASK);
+	KT_ASSERT_EQ(virt_to_phys_linear((vaddr_t)__kernel_l2_start), first & L1_PAGE_TABLE_BASE_MASK);
+	/* ...and the linear map after it is Normal, kernel-only read-write, execute-never sections. */
+	KT_ASSERT_EQ(L1_TYPE_SECTION, linear & L1_TYPE_MASK);
+	KT_ASSERT_EQ(KERNEL_PAGED_SIZE, linear & L1_SECT_BASE_MASK);
+	KT_ASSERT_EQ(L1_SECT_NORMAL_WBWA | L1_SECT_KERNEL_RW | L1_SECT_XN,
+		     linear & (L1_SECT_NORMAL_WBWA | L1_SECT_KERNEL_RW | L1_SECT_AP1 | L1_SECT_AP2 |
+			       L1_SECT_XN));
 	/* ...and the MMU agrees: the table itself is at 0x80004000 -> 0x4000. */
 	KT_ASSERT_EQ(0, translate_read(KERNEL_VIRT_BASE) & (PAR_PA_MASK | PAR_F));
 	KT_ASSERT_EQ(PHYS_L1_TABLE, translate_read(VIRT_L1_TABLE) & (PAR_PA_MASK | PAR_F));
@@ -84,7 +91,7 @@ static void expect_translation_fault(struct ktest_context *ktest_context, vaddr_
 
 KTEST(boot, low_memory_unmapped)
 {
-	static const vaddr_t probes[] = { 0x00000000, PHYS_KERNEL_LOAD, 0x7FFFF000 };
+	static const vaddr_t probes[] = { 0x00000000, PHYS_KERNEL_LOAD, 0x7FFFF000, 0x7FFFFFFC };
 
 	for (unsigned i = 0; i < sizeof(probes) / sizeof(probes[0]); i++) {
 		expect_translation_fault(ktest_context, probes[i]);

@@ -11,6 +11,7 @@
 #include "kernel/exception.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "arch/arm.h"
 #include "arch/cp15.h"
@@ -19,6 +20,8 @@
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/semihost.h"
+#include "kernel/stack.h"
+#include "layout.h"
 
 /* The armed catcher, or NULL. Written by fault_catch() in boot/vectors.S. */
 struct fault_catcher *fault_catcher_armed;
@@ -67,10 +70,27 @@ void exception_print_frame(const struct exception_frame *frame)
 		(unsigned long)frame->sp, (unsigned long)frame->lr);
 }
 
+/*
+ * A data abort on a guard page is a stack that ran off its bottom: say so,
+ * naming the stack, into line (empty if it is not one).
+ */
+static void describe_stack_overflow(const struct fault_info *fault, char *line, size_t size)
+{
+	struct stack_guard stack;
+
+	line[0] = '\0';
+	if (fault->kind == FAULT_DATA_ABORT && stack_guard_find(fault->address, &stack))
+		snprintf(line, size, "stack overflow: the %s (0x%08lx-0x%08lx) ran into its guard page",
+			 stack.name, (unsigned long)(stack.guard + PAGE_SIZE), (unsigned long)stack.top);
+}
+
 static void fault_report(const struct fault_info *fault, const struct exception_frame *frame)
 {
 	char line[160];
 
+	describe_stack_overflow(fault, line, sizeof(line));
+	if (line[0])
+		kprintf("\n*** %s", line);
 	fault_describe(line, sizeof(line), fault);
 	kprintf("\n*** %s\n", line);
 	if (fault->kind != FAULT_UNDEFINED) {
@@ -94,6 +114,9 @@ static void fault_handle(const struct fault_info *fault, struct exception_frame 
 	char line[160];
 
 	if (fault_catch_take(fault, frame)) {
+		describe_stack_overflow(fault, line, sizeof(line));
+		if (line[0])
+			kprintf("expected fault caught: %s\n", line);
 		fault_describe(line, sizeof(line), fault);
 		kprintf("expected fault caught: %s\n", line);
 		return;

@@ -9,6 +9,7 @@
 #include "kernel/sections.h"
 #include "mm/kheap.h"
 #include "mm/linear_map.h"
+#include "mm/mmu.h"
 
 struct pmm kernel_pmm;
 struct window kernel_window;
@@ -26,6 +27,7 @@ void mm_init(paddr_t ram_end, const struct pmm_range *reserved, unsigned reserve
 	int error;
 
 	ram_end_bytes = ram_end;
+	mmu_init();
 	linear_map_trim(ram_end);
 	error = pmm_init(&kernel_pmm, KERNEL_VIRT_BASE, kernel_end, ram_end, reserved,
 			 reserved_count);

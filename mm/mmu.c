@@ -31,6 +31,7 @@
 #include "arch/cp15.h"
 #include "arch/mmu.h"
 #include "kernel/error.h"
+#include "kernel/sections.h"
 #include "mm/mm.h"
 
 #define L1_GROUP                4       /* L2 tables in one frame */
@@ -81,14 +82,39 @@ static void after_invalidate(void)
 	isb();
 }
 
+/* W^X: a mapping may be writable or executable, never both. */
 static int kind_and_perm_valid(enum mem_kind kind, unsigned perm)
 {
-	return (unsigned)kind < MEM_KIND_COUNT && (perm & ~MEM_PERM_MASK) == 0;
+	return (unsigned)kind < MEM_KIND_COUNT && (perm & ~MEM_PERM_MASK) == 0 &&
+	       perm != (MEM_WRITE | MEM_EXEC);
 }
 
 unsigned mmu_table_frames(void)
 {
 	return table_frames;
+}
+
+/* Whether an L2 table's frame belongs to the image (the boot stub's tables, never freed). */
+static int table_in_image(paddr_t frame)
+{
+	return frame < virt_to_phys_linear((vaddr_t)__kernel_end);
+}
+
+void mmu_init(void)
+{
+	const uint32_t *l1 = l1_table();
+
+	/* Count the valid entries of the tables the boot stub built (the image's pages). */
+	for (unsigned index = 0; index < L1_ENTRIES; index++) {
+		const uint32_t *table;
+
+		if ((l1[index] & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
+			continue;
+		table = l2_table(l1[index]);
+		l2_used[index] = 0;
+		for (unsigned i = 0; i < L2_ENTRIES; i++)
+			l2_used[index] += (table[i] & L2_TYPE_SMALL) != 0;
+	}
 }
 
 /*
@@ -183,6 +209,8 @@ static void release_empty_tables(unsigned first, unsigned last)
 		if ((l1[index] & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE || l2_used[index] != 0)
 			continue;
 		frame = l1[index] & ~(paddr_t)(PAGE_SIZE - 1);
+		if (table_in_image(frame))
+			continue; /* the image's own pages: emptied only by a test, kept */
 		l1[index] = L1_TYPE_FAULT;
 		clean_descriptor(&l1[index]);
 		for (unsigned i = group; i < group + L1_GROUP; i++)

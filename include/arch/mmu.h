@@ -40,9 +40,42 @@
 #define L1_SECT_NORMAL_WBWA     ((1 << L1_SECT_TEX_SHIFT) | L1_SECT_C | L1_SECT_B | L1_SECT_S)
 #define L1_SECT_DEVICE          L1_SECT_B
 
+#define BOOT_SECT_RAM           (L1_TYPE_SECTION | L1_SECT_NORMAL_WBWA | L1_SECT_KERNEL_RW | L1_SECT_XN)
+/* Only for the identity map of the boot stub between MMU on and the jump high. */
 #define BOOT_SECT_RAM_EXEC      (L1_TYPE_SECTION | L1_SECT_NORMAL_WBWA | L1_SECT_KERNEL_RW)
-#define BOOT_SECT_RAM           (BOOT_SECT_RAM_EXEC | L1_SECT_XN)
 #define BOOT_SECT_DEVICE        (L1_TYPE_SECTION | L1_SECT_DEVICE | L1_SECT_KERNEL_RW | L1_SECT_XN)
+
+/* Short-descriptor small page (second-level) fields (ARM ARM B3.5.1, Figure B3-5). */
+#define L2_TYPE_MASK            0x2     /* bit 1 set: small page (bit 0 is XN) */
+#define L2_TYPE_FAULT           0x0
+#define L2_PAGE_XN              (1 << 0)
+#define L2_TYPE_SMALL           (1 << 1)
+#define L2_PAGE_B               (1 << 2)
+#define L2_PAGE_C               (1 << 3)
+#define L2_PAGE_AP0             (1 << 4)
+#define L2_PAGE_AP1             (1 << 5)
+#define L2_PAGE_TEX_SHIFT       6
+#define L2_PAGE_AP2             (1 << 9)
+#define L2_PAGE_S               (1 << 10)
+#define L2_PAGE_NG              (1 << 11)
+#define L2_PAGE_BASE_MASK       0xFFFFF000
+#define L2_ENTRIES              256
+#define L2_TABLE_SIZE           (L2_ENTRIES * 4)   /* 1 KiB */
+#define L1_PAGE_TABLE_BASE_MASK 0xFFFFFC00
+
+/*
+ * Small page attributes used by the boot stub for the kernel image
+ * (W^X: nothing is both writable and executable). AP[2:0] = 0b001 is
+ * read-write at PL1, 0b101 read-only at PL1; PL0 never has access.
+ * Normal memory as for sections: TEX = 0b001, C = 1, B = 1, shareable.
+ */
+#define L2_PAGE_KERNEL_RW       L2_PAGE_AP0
+#define L2_PAGE_KERNEL_RO       (L2_PAGE_AP2 | L2_PAGE_AP0)
+#define L2_PAGE_NORMAL_WBWA     ((1 << L2_PAGE_TEX_SHIFT) | L2_PAGE_C | L2_PAGE_B | L2_PAGE_S)
+
+#define BOOT_PAGE_TEXT          (L2_TYPE_SMALL | L2_PAGE_NORMAL_WBWA | L2_PAGE_KERNEL_RO)
+#define BOOT_PAGE_READ_ONLY     (BOOT_PAGE_TEXT | L2_PAGE_XN)
+#define BOOT_PAGE_RAM           (L2_TYPE_SMALL | L2_PAGE_NORMAL_WBWA | L2_PAGE_KERNEL_RW | L2_PAGE_XN)
 
 /* PAR after an ATS1C* address translation (ARM ARM B4.1.112). */
 #define PAR_F                   (1 << 0) /* translation aborted */

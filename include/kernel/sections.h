@@ -11,6 +11,7 @@ extern char __text_start[], __text_end[];
 extern char __rodata_start[], __rodata_end[];
 extern char __data_start[], __data_end[];
 extern char __bss_start[], __bss_end[];
+extern char __kernel_l2_start[], __kernel_l2_end[]; /* the image's second-level tables */
 extern char __stacks_start[], __stacks_end[];
 extern char __kernel_end[];
 extern char __kernel_phys_start[], __kernel_phys_end[];

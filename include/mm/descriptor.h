@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "arch/mmu.h"
 #include "layout.h"
 
 enum mem_kind {
@@ -31,22 +32,6 @@ struct mem_attributes {
 	unsigned perm;
 };
 
-/* Short-descriptor small page (second-level) fields (ARM ARM B3.5.1, Figure B3-5). */
-#define L2_TYPE_MASK            0x2     /* bit 1 set: small page (bit 0 is XN) */
-#define L2_PAGE_XN              (1 << 0)
-#define L2_TYPE_SMALL           (1 << 1)
-#define L2_PAGE_B               (1 << 2)
-#define L2_PAGE_C               (1 << 3)
-#define L2_PAGE_AP0             (1 << 4)
-#define L2_PAGE_AP1             (1 << 5)
-#define L2_PAGE_TEX_SHIFT       6
-#define L2_PAGE_AP2             (1 << 9)
-#define L2_PAGE_S               (1 << 10)
-#define L2_PAGE_NG              (1 << 11)
-#define L2_PAGE_BASE_MASK       0xFFFFF000
-#define L2_ENTRIES              256
-#define L2_TABLE_SIZE           (L2_ENTRIES * 4)   /* 1 KiB */
-#define L1_PAGE_TABLE_BASE_MASK 0xFFFFFC00
 
 const char *mem_kind_name(enum mem_kind kind);
 

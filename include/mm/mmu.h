@@ -5,7 +5,8 @@
  * to a frame, given back when empty) and 1 MiB sections. Every call either
  * does all it was asked or, with an error, nothing:
  *   ERR_INVALID        an address not aligned to the page or section, a bad
- *                      kind, or a range that wraps around
+ *                      kind, writable and executable at once (W^X), or a
+ *                      range that wraps around
  *   ERR_EXISTS         something is mapped there already (a page, a section,
  *                      or for a section: a second-level table with pages)
  *   ERR_NOT_FOUND      unmapping what is not mapped (as a page or a section)
@@ -27,6 +28,9 @@ struct mmu_mapping {
 	unsigned perm;          /* MEM_WRITE, MEM_EXEC */
 	uint32_t size;          /* PAGE_SIZE or SECTION_SIZE */
 };
+
+/* Take over the tables the boot stub built (count their pages). Once, before any other call. */
+void mmu_init(void);
 
 int mmu_map_page(vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm);
 int mmu_unmap_page(vaddr_t va);

@@ -1,0 +1,233 @@
+/*
+ * mm/protection_test.c - self-tests of the kernel's own protections: W^X on
+ * the image and everything else, guard pages below the stacks, and nothing
+ * mapped below KERNEL_VIRT_BASE (kernel/boot_test.c probes that).
+ */
+#include <string.h>
+
+#include "arch/cp15.h"
+#include "arch/mmu.h"
+#include "kernel/devices.h"
+#include "kernel/exception.h"
+#include "kernel/ktest.h"
+#include "kernel/sections.h"
+#include "kernel/stack.h"
+#include "mm/kheap.h"
+#include "mm/mm.h"
+#include "mm/mmu.h"
+
+#define BX_LR           0xE12FFF1E                      /* ARM: bx lr */
+#define TEST_STACK_VA   (VIRT_HEAP_BASE + 0x10200000)   /* guard page, then the stack */
+#define TEST_STACK_PAGES 4
+
+/* What mmu_query says about va: the permissions, or -1 if it is not mapped. */
+static int perm_of(vaddr_t va)
+{
+	struct mmu_mapping m;
+
+	if (mmu_query(va, &m))
+		return -1;
+	return m.kind == MEM_NORMAL ? (int)m.perm : -2;
+}
+
+KTEST(protect, image_pages)
+{
+	uintptr_t stacks = (uintptr_t)__stacks_start;
+	struct mmu_mapping m;
+
+	KT_ASSERT_EQ(MEM_EXEC, perm_of((vaddr_t)__text_start));
+	KT_ASSERT_EQ(MEM_EXEC, perm_of((vaddr_t)__text_end - 4));
+	KT_ASSERT_EQ(MEM_READ, perm_of((vaddr_t)__rodata_start));
+	KT_ASSERT_EQ(MEM_READ, perm_of((vaddr_t)__rodata_end - 4));
+	KT_ASSERT_EQ(MEM_WRITE, perm_of((vaddr_t)__data_start));
+	KT_ASSERT_EQ(MEM_WRITE, perm_of((vaddr_t)__bss_end - 4));
+	KT_ASSERT_EQ(MEM_WRITE, perm_of((vaddr_t)__kernel_l2_start));
+	KT_ASSERT_EQ(MEM_WRITE, perm_of(VIRT_L1_TABLE));
+	KT_ASSERT_EQ(MEM_READ, perm_of(VIRT_KERNEL_START)); /* the boot stub's page */
+	/* The vectors: executable where VBAR points at them. */
+	if (read_vbar() == VIRT_VECTORS)
+		KT_ASSERT_EQ(MEM_EXEC, perm_of(VIRT_VECTORS));
+	/* Every stack of every core: read-write, with an unmapped page below. */
+	for (unsigned core = 0; core < CORE_COUNT; core++) {
+		static const uint32_t tops[] = { STACK_TOP_SVC, STACK_TOP_ABT, STACK_TOP_UND,
+						 STACK_TOP_IRQ, STACK_TOP_FIQ };
+		uintptr_t block = stacks + core * CORE_STACKS_SIZE, bottom = block;
+
+		for (unsigned i = 0; i < 5; i++) {
+			KT_ASSERT_EQ(-1, perm_of(bottom));
+			KT_ASSERT_EQ(MEM_WRITE, perm_of(bottom + PAGE_SIZE));
+			KT_ASSERT_EQ(MEM_WRITE, perm_of(block + tops[i] - 4));
+			bottom = block + tops[i];
+		}
+	}
+	/* The image is in pages; the linear map after it in sections, execute-never. */
+	KT_ASSERT_EQ(0, mmu_query((vaddr_t)__text_start, &m));
+	KT_ASSERT_EQ(PAGE_SIZE, m.size);
+	KT_ASSERT_EQ(0, mmu_query(KERNEL_VIRT_BASE + KERNEL_PAGED_SIZE, &m));
+	KT_ASSERT_EQ(SECTION_SIZE, m.size);
+	KT_ASSERT_EQ(MEM_WRITE, m.perm);
+}
+
+/* Write to va expecting a permission fault; the word must stay as it was. */
+static void expect_write_refused(struct ktest_context *ktest_context, vaddr_t va)
+{
+	volatile uint32_t *word = (volatile uint32_t *)va;
+	uint32_t before = *word;
+	struct fault_catcher catcher;
+
+	if (fault_catch(&catcher, FAULT_DATA_ABORT) == 0) {
+		*word = ~before;
+		fault_catch_cancel();
+		KT_FAIL("the write to 0x%08lx did not fault", (unsigned long)va);
+	}
+	KT_ASSERT_EQ(va, catcher.fault.address);
+	KT_ASSERT(catcher.fault.status & FSR_WNR);
+	KT_ASSERT_STREQ("permission fault", fault_status_decode(catcher.fault.status)->name);
+	KT_ASSERT_EQ(before, *word);
+}
+
+KTEST(protect, text_and_rodata_not_writable)
+{
+	expect_write_refused(ktest_context, (vaddr_t)&expect_write_refused);
+	if (ktest_context->failed)
+		return;
+	expect_write_refused(ktest_context, (vaddr_t)__rodata_start);
+}
+
+/* Jump to va (which holds bx lr) expecting a prefetch abort: a permission fault at va. */
+static void expect_no_execute(struct ktest_context *ktest_context, vaddr_t va)
+{
+	struct fault_catcher catcher;
+
+	if (fault_catch(&catcher, FAULT_PREFETCH_ABORT) == 0) {
+		((void (*)(void))va)();
+		fault_catch_cancel();
+		KT_FAIL("code at 0x%08lx ran", (unsigned long)va);
+	}
+	KT_ASSERT_EQ(va, catcher.fault.address);
+	KT_ASSERT_STREQ("permission fault", fault_status_decode(catcher.fault.status)->name);
+}
+
+/* Put bx lr at code, visible to instruction fetch (ARM ARM B2.2.9), as an attacker would. */
+static void plant_return(uint32_t *code)
+{
+	*code = BX_LR;
+	write_dccmvau((uintptr_t)code);
+	dsb();
+	write_iciallu(0);
+	write_bpiall(0);
+	dsb();
+	isb();
+}
+
+KTEST(protect, heap_not_executable)
+{
+	uint32_t *code = kmalloc(64);
+
+	KT_ASSERT(code != NULL);
+	plant_return(code);
+	expect_no_execute(ktest_context, (vaddr_t)code);
+	kfree(code);
+}
+
+KTEST(protect, rodata_not_executable)
+{
+	static const uint32_t code[] = { BX_LR };
+
+	expect_no_execute(ktest_context, (vaddr_t)code);
+}
+
+KTEST(protect, stack_not_executable)
+{
+	uint32_t code[2];
+
+	plant_return(&code[0]);
+	expect_no_execute(ktest_context, (vaddr_t)&code[0]);
+}
+
+KTEST(protect, mmio_not_executable)
+{
+	vaddr_t uart = device_registers("uart");
+
+	KT_ASSERT(uart != 0);
+	expect_no_execute(ktest_context, uart & ~(vaddr_t)(PAGE_SIZE - 1));
+}
+
+/*
+ * Stack overflow: recurse on a stack of its own, with an unmapped guard
+ * page below it, until the guard faults. The fault must name the stack.
+ */
+static volatile unsigned recursion_depth;
+
+static unsigned __attribute__((noinline)) recurse(unsigned n)
+{
+	volatile uint32_t frame[16];
+
+	frame[0] = n;
+	recursion_depth = n;
+	if (n > 0x100000)
+		return 0; /* never: the guard stops it long before */
+	return recurse(n + 1) + frame[0];
+}
+
+static void recurse_from_zero(void)
+{
+	recurse(0);
+}
+
+/* Call fn with sp = top. Does not come back if fn faults (the catcher restores sp). */
+static void __attribute__((noinline)) call_on_stack(void (*fn)(void), uintptr_t top)
+{
+	__asm__ volatile("mov r4, sp\n\t"
+			 "mov sp, %1\n\t"
+			 "blx %0\n\t"
+			 "mov sp, r4"
+			 :
+			 : "r"(fn), "r"(top)
+			 : "r0", "r1", "r2", "r3", "r4", "r12", "lr", "memory", "cc");
+}
+
+KTEST(protect, stack_overflow_caught_and_named)
+{
+	vaddr_t guard = TEST_STACK_VA, top = guard + (1 + TEST_STACK_PAGES) * PAGE_SIZE;
+	paddr_t frames[TEST_STACK_PAGES];
+	struct fault_catcher catcher;
+	struct stack_guard found;
+	volatile int faulted = 0;
+
+	for (unsigned i = 0; i < TEST_STACK_PAGES; i++) {
+		KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frames[i]));
+		KT_ASSERT_EQ(0, mmu_map_page(guard + (1 + i) * PAGE_SIZE, frames[i], MEM_NORMAL, MEM_WRITE));
+	}
+	KT_ASSERT_EQ(0, stack_register("test stack", guard, top));
+	recursion_depth = 0;
+	if (fault_catch(&catcher, FAULT_DATA_ABORT) == 0) {
+		call_on_stack(recurse_from_zero, top);
+		fault_catch_cancel();
+	} else {
+		faulted = 1;
+	}
+	stack_forget(guard);
+	KT_ASSERT_EQ(0, mmu_unmap_range(guard + PAGE_SIZE, TEST_STACK_PAGES));
+	for (unsigned i = 0; i < TEST_STACK_PAGES; i++)
+		KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frames[i]));
+
+	KT_ASSERT(faulted);
+	/* It went deep (about 16 KiB of frames) and stopped in the guard page. */
+	KT_ASSERT(recursion_depth > 100);
+	KT_ASSERT(catcher.fault.address >= guard && catcher.fault.address < guard + PAGE_SIZE);
+	KT_ASSERT(catcher.fault.status & FSR_WNR);
+	KT_ASSERT_STREQ("translation fault", fault_status_decode(catcher.fault.status)->name);
+	/* While it was registered, the fault address named the stack. */
+	KT_ASSERT_EQ(0, stack_register("test stack", guard, top));
+	KT_ASSERT(stack_guard_find(catcher.fault.address, &found));
+	stack_forget(guard);
+	KT_ASSERT_STREQ("test stack", found.name);
+	KT_ASSERT(!stack_guard_find(catcher.fault.address, &found));
+	/* The kernel's own stacks are named too. */
+	KT_ASSERT(stack_guard_find((uintptr_t)__stacks_start + 8, &found));
+	KT_ASSERT_STREQ("core 0 SVC stack", found.name);
+	KT_ASSERT(stack_guard_find((uintptr_t)__stacks_start + CORE_STACKS_SIZE + STACK_TOP_ABT, &found));
+	KT_ASSERT_STREQ("core 1 undefined stack", found.name);
+	KT_ASSERT(!stack_guard_find((uintptr_t)__stacks_start + PAGE_SIZE, &found));
+}
