@@ -44,6 +44,7 @@ KERNEL_SRCS := \
 	kernel/printk.c \
 	kernel/panic.c \
 	kernel/ksyms.c \
+	kernel/backtrace.c \
 	kernel/error.c \
 	kernel/exception.c \
 	kernel/fault_status.c \
@@ -68,6 +69,7 @@ KERNEL_SRCS := \
 	mm/mmio.c \
 	kernel/boot_test.c \
 	kernel/exception_test.c \
+	kernel/backtrace_test.c \
 	kernel/platform_test.c \
 	mm/linear_map_test.c \
 	mm/pmm_test.c \
