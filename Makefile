@@ -43,6 +43,8 @@ KERNEL_SRCS := \
 	kernel/main.c \
 	kernel/printk.c \
 	kernel/panic.c \
+	kernel/ksyms.c \
+	kernel/backtrace.c \
 	kernel/error.c \
 	kernel/exception.c \
 	kernel/fault_status.c \
@@ -68,6 +70,7 @@ KERNEL_SRCS := \
 	mm/mmio.c \
 	kernel/boot_test.c \
 	kernel/exception_test.c \
+	kernel/backtrace_test.c \
 	kernel/platform_test.c \
 	mm/linear_map_test.c \
 	mm/pmm_test.c \
@@ -106,19 +109,35 @@ $(BUILD)/linker.ld: linker.ld
 	$(call say,CPP,$<)
 	$(Q)$(CC) -E -P -x c -undef -D__ASSEMBLER__ -Iinclude -MMD -MP -MT $@ -MF $@.d $< -o $@
 
-$(BUILD)/kernel7.elf: $(KERNEL_OBJS) $(BUILD)/linker.ld
+# Both images carry their symbol table (kernel/ksyms.h), which takes two
+# links: the first with an empty table, whose text symbols scripts/gen-ksyms
+# writes out as the table for the second. The second link must not move any
+# of them (linker.ld puts the table behind the text); if it does, no image.
+# $(call link_with_ksyms,LDFLAGS,OBJECTS) links $@ so.
+KSYMS_NM := $(CROSS)nm -n -S --special-syms
+define link_with_ksyms
 	$(call say,LD,$@)
-	$(Q)$(CC) $(LDFLAGS) -T $(BUILD)/linker.ld $(KERNEL_OBJS) -o $@
+	$(Q)scripts/gen-ksyms --empty >$(basename $@).ksyms.s
+	$(Q)$(CC) $(ARCHFLAGS) -c $(basename $@).ksyms.s -o $(basename $@).ksyms.o
+	$(Q)$(CC) $(1) -T $(BUILD)/linker.ld $(2) $(basename $@).ksyms.o -o $(basename $@).pass1.elf
+	$(Q)$(KSYMS_NM) $(basename $@).pass1.elf | scripts/gen-ksyms >$(basename $@).ksyms.s
+	$(Q)$(CC) $(ARCHFLAGS) -c $(basename $@).ksyms.s -o $(basename $@).ksyms.o
+	$(Q)$(CC) $(1) -T $(BUILD)/linker.ld $(2) $(basename $@).ksyms.o -o $@
+	$(Q)$(KSYMS_NM) $@ | scripts/gen-ksyms | cmp -s - $(basename $@).ksyms.s || { rm -f $@; \
+		echo "$@: text symbols moved between the two links (see $(basename $@).pass1.elf)" >&2; \
+		exit 1; }
+endef
+
+$(BUILD)/kernel7.elf: $(KERNEL_OBJS) $(BUILD)/linker.ld scripts/gen-ksyms
+	$(call link_with_ksyms,$(LDFLAGS),$(KERNEL_OBJS))
 
 $(BUILD)/kernel7.img: $(BUILD)/kernel7.elf
 	$(call say,OBJCOPY,$@)
 	$(Q)$(OBJCOPY) -O binary $< $@
 
-$(BUILD)/bench/kernel7.elf: $(KERNEL_OBJS) $(BENCH_OBJS) $(BUILD)/linker.ld
+$(BUILD)/bench/kernel7.elf: $(KERNEL_OBJS) $(BENCH_OBJS) $(BUILD)/linker.ld scripts/gen-ksyms
 	@mkdir -p $(dir $@)
-	$(call say,LD,$@)
-	$(Q)$(CC) $(subst kernel7.map,bench/kernel7.map,$(LDFLAGS)) -T $(BUILD)/linker.ld \
-		$(KERNEL_OBJS) $(BENCH_OBJS) -o $@
+	$(call link_with_ksyms,$(subst kernel7.map,bench/kernel7.map,$(LDFLAGS)),$(KERNEL_OBJS) $(BENCH_OBJS))
 
 # The firmware-handoff emulator for the HYP boot test (tests/qemu/fwstub.S).
 $(BUILD)/tests/fwstub.bin: tests/qemu/fwstub.S

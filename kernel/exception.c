@@ -15,6 +15,7 @@
 
 #include "arch/arm.h"
 #include "arch/cp15.h"
+#include "kernel/backtrace.h"
 #include "kernel/fault_status.h"
 #include "kernel/ktest.h"
 #include "kernel/panic.h"
@@ -107,6 +108,8 @@ static void fault_report(const struct fault_info *fault, const struct exception_
 		kprintf("\n");
 	}
 	exception_print_frame(frame);
+	/* From the faulting instruction; r11 is the interrupted code's fp. */
+	backtrace_from(fault->pc, frame->lr, frame->r[11], frame->sp);
 }
 
 static void fault_handle(const struct fault_info *fault, struct exception_frame *frame)

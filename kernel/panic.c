@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "arch/arm.h"
+#include "kernel/backtrace.h"
 #include "kernel/ktest.h"
 #include "kernel/printk.h"
 #include "kernel/semihost.h"
@@ -36,6 +37,7 @@ void panic_at(const char *file, int line, const char *fmt, ...)
 	}
 	panicking = true;
 	kprintf("\nPANIC at %s:%d: %s\n", file, line, message);
+	backtrace_here();
 	if (ktest_running())
 		ktest_bail_out(message);
 	halt();
