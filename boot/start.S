@@ -541,7 +541,6 @@ start_high:
 	cmp	r0, #((1 << CORE_COUNT) - 1)
 	ldreq	r0, =VIRT_VECTORS
 	ldrne	r0, =vectors_start
-set_vbar:
 	mcr	p15, 0, r0, c12, c0, 0          @ VBAR
 	dsb
 	isb
@@ -580,3 +579,4 @@ set_vbar:
 	bl	kmain
 4:	wfi
 	b	4b
+	.size	start_high, . - start_high
