@@ -68,6 +68,7 @@ KERNEL_SRCS := \
 	mm/kheap.c \
 	mm/kheap_kernel.c \
 	mm/mmio.c \
+	mm/ptdump.c \
 	kernel/boot_test.c \
 	kernel/exception_test.c \
 	kernel/backtrace_test.c \
@@ -152,7 +153,7 @@ $(BUILD)/tests/fwstub.bin: tests/qemu/fwstub.S
 HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Itests/lib \
                -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
                -MMD -MP
-HOST_TESTS  := fault_status bootargs pmm descriptor kheap
+HOST_TESTS  := fault_status bootargs pmm descriptor kheap ptdump
 HOST_BINS   := $(patsubst %,$(BUILD)/host/test_%,$(HOST_TESTS))
 
 $(BUILD)/host/test_fault_status: tests/host/test_fault_status.c kernel/fault_status.c
@@ -160,6 +161,7 @@ $(BUILD)/host/test_bootargs: tests/host/test_bootargs.c kernel/bootargs.c
 $(BUILD)/host/test_pmm: tests/host/test_pmm.c mm/pmm.c
 $(BUILD)/host/test_descriptor: tests/host/test_descriptor.c mm/descriptor.c
 $(BUILD)/host/test_kheap: tests/host/test_kheap.c mm/kheap.c mm/window.c
+$(BUILD)/host/test_ptdump: tests/host/test_ptdump.c mm/ptdump.c mm/descriptor.c
 
 $(BUILD)/host/test_%:
 	@mkdir -p $(dir $@)
