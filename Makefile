@@ -5,6 +5,7 @@
 #   make test       host tests and a QEMU boot by every loader, through prove
 #   make bench      benchmarks, in guest instructions (QEMU -icount)
 #   make fuzz       the heap/window fuzz target for 10 minutes (FUZZ_SECONDS)
+#   make sdcard     build/sdcard.img: a card that boots the Pi 2 (scripts/sdcard)
 #   make debug      QEMU halted with a gdb server, gdb-multiarch attached
 #   make clean      remove build/
 #   V=1             show full command lines
@@ -91,7 +92,7 @@ BENCH_OBJS := $(patsubst %,$(OBJ)/%.o,$(BENCH_SRCS))
 # Flags live here: a change to this file rebuilds everything.
 $(KERNEL_OBJS) $(BENCH_OBJS) $(BUILD)/linker.ld: Makefile
 
-.PHONY: all clean run test prove bench fuzz debug host-tests deps
+.PHONY: all clean run test prove bench fuzz debug host-tests deps sdcard
 all: $(BUILD)/kernel7.img
 
 $(OBJ)/%.c.o: %.c
@@ -200,9 +201,18 @@ bench: deps
 	$(Q)$(MAKE) --no-print-directory $(BUILD)/bench/kernel7.elf
 	scripts/bench $(BUILD)/bench/kernel7.elf
 
+# The SD card image: the kernel, sdcard/config.txt and the Pi firmware, which
+# scripts/sdcard downloads once (Debian's raspi-firmware) into build/firmware.
+sdcard: deps
+	$(Q)$(MAKE) --no-print-directory $(BUILD)/sdcard.img
+
+$(BUILD)/sdcard.img: $(BUILD)/kernel7.img sdcard/config.txt scripts/sdcard
+	$(call say,SDCARD,$@)
+	$(Q)scripts/sdcard $(BUILD)/kernel7.img sdcard/config.txt $@
+
 # The tests themselves: the image `make` builds, booted by every loader.
-prove: all host-tests $(BUILD)/tests/fwstub.bin $(BUILD)/bench/kernel7.elf
-	prove -f $(HOST_BINS) tests/host/fuzz.t tests/qemu/*.t
+prove: all host-tests $(BUILD)/tests/fwstub.bin $(BUILD)/bench/kernel7.elf $(BUILD)/sdcard.img
+	prove -f $(HOST_BINS) tests/host/fuzz.t tests/qemu/*.t tests/image/*.t
 
 # The fuzz target for longer than make test gives it (FUZZ_SECONDS, default 600).
 fuzz: deps
