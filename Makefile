@@ -70,6 +70,7 @@ KERNEL_SRCS := \
 	mm/kheap_kernel.c \
 	mm/mmio.c \
 	mm/ptdump.c \
+	mm/kernel_map.c \
 	kernel/boot_test.c \
 	kernel/exception_test.c \
 	kernel/backtrace_test.c \
@@ -78,6 +79,7 @@ KERNEL_SRCS := \
 	mm/pmm_test.c \
 	mm/mmu_test.c \
 	mm/protection_test.c \
+	kernel/crash_test.c \
 	mm/kheap_test.c
 
 KERNEL_OBJS := $(patsubst %,$(OBJ)/%.o,$(KERNEL_SRCS))

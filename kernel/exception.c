@@ -23,6 +23,7 @@
 #include "kernel/semihost.h"
 #include "kernel/stack.h"
 #include "layout.h"
+#include "mm/kernel_map.h"
 
 /* The armed catcher, or NULL. Written by fault_catch() in boot/vectors.S. */
 struct fault_catcher *fault_catcher_armed;
@@ -106,6 +107,8 @@ static void fault_report(const struct fault_info *fault, const struct exception_
 		if (fault->kind == FAULT_DATA_ABORT && (fault->status & FSR_CM))
 			kprintf(", during cache maintenance");
 		kprintf("\n");
+		/* What the table says about the address: which level faulted, and why. */
+		kernel_map_walk(fault->address);
 	}
 	exception_print_frame(frame);
 	/* From the faulting instruction; r11 is the interrupted code's fp. */

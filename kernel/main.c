@@ -31,6 +31,7 @@
 #include "kernel/semihost.h"
 #include "layout.h"
 #include "mm/descriptor.h"
+#include "mm/kernel_map.h"
 #include "mm/mm.h"
 #include "mm/mmio.h"
 #include "mm/mmu.h"
@@ -83,48 +84,6 @@ static void print_region(const char *name, uintptr_t start, uintptr_t end, const
 		size >= 1024 ? size / 1024 : size, size >= 1024 ? "KiB" : "B  ", what);
 }
 
-/* The L1 table as runs of like entries: sections by attributes, and L2 tables. */
-static void print_l1_runs(void)
-{
-	const uint32_t *l1 = (const uint32_t *)VIRT_L1_TABLE;
-	unsigned i = 0;
-
-	while (i < L1_ENTRIES) {
-		uint32_t entry = l1[i], type = entry & L1_TYPE_MASK;
-		struct mem_attributes attributes;
-		unsigned j = i + 1;
-
-		if (type == L1_TYPE_FAULT) {
-			i++;
-			continue;
-		}
-		if (type == L1_TYPE_PAGE_TABLE) {
-			while (j < L1_ENTRIES && (l1[j] & L1_TYPE_MASK) == L1_TYPE_PAGE_TABLE)
-				j++;
-			kprintf("  0x%08lx-0x%08lx %5u MiB  pages (second-level tables)\n",
-				(unsigned long)i << SECTION_SHIFT, ((unsigned long)j << SECTION_SHIFT) - 1,
-				j - i);
-			i = j;
-			continue;
-		}
-		while (j < L1_ENTRIES && (l1[j] & ~L1_SECT_BASE_MASK) == (entry & ~L1_SECT_BASE_MASK) &&
-		       (l1[j] & L1_SECT_BASE_MASK) ==
-			       (entry & L1_SECT_BASE_MASK) + (j - i) * SECTION_SIZE)
-			j++;
-		if (descriptor_decode_section(entry, &attributes) == 0)
-			kprintf("  0x%08lx-0x%08lx -> 0x%08lx %5u MiB  %s %s %s\n",
-				(unsigned long)i << SECTION_SHIFT, ((unsigned long)j << SECTION_SHIFT) - 1,
-				(unsigned long)attributes.base, j - i, mem_kind_name(attributes.kind),
-				(attributes.perm & MEM_WRITE) ? "RW" : "RO",
-				(attributes.perm & MEM_EXEC) ? "X" : "NX");
-		else
-			kprintf("  0x%08lx-0x%08lx %5u MiB  unrecognised section 0x%08lx\n",
-				(unsigned long)i << SECTION_SHIFT, ((unsigned long)j << SECTION_SHIFT) - 1,
-				j - i, (unsigned long)entry);
-		i = j;
-	}
-}
-
 static void banner(const struct boot_info *info)
 {
 	kprintf("\nbramble: a kernel for the Raspberry Pi 2\n");
@@ -159,6 +118,8 @@ static void banner_layout(void)
 	print_region("rodata", (uintptr_t)__rodata_start, (uintptr_t)__rodata_end, "");
 	print_region("data", (uintptr_t)__data_start, (uintptr_t)__bss_start, "");
 	print_region("bss", (uintptr_t)__bss_start, (uintptr_t)__bss_end, "");
+	print_region("L2 tables", (uintptr_t)__kernel_l2_start, (uintptr_t)__kernel_l2_end,
+		     "the image's pages (W^X)");
 	print_region("stacks", (uintptr_t)__stacks_start, (uintptr_t)__stacks_end,
 		     "4 cores x (SVC, ABT, UND, IRQ, FIQ), guard page below each");
 	kprintf("  %-12s 0x%08lx (physical 0x%08lx)\n", "kernel end", (unsigned long)__kernel_end,
@@ -173,8 +134,9 @@ static void banner_layout(void)
 	kprintf("  %-12s 0x%08lx-0x%08lx %6lu KiB  floor at 0x%08lx, grows down\n", "MMIO",
 		(unsigned long)kernel_window.mmio_floor, (unsigned long)(kernel_window.top - 1),
 		(unsigned long)(window.mmio_bytes / 1024), (unsigned long)kernel_window.mmio_floor);
-	kprintf("translation table (first level):\n");
-	print_l1_runs();
+	kprintf("translation table (every range; last addresses inclusive):\n");
+	kernel_map_dump();
+	kernel_map_check_wx();
 }
 
 /* Memory management over the RAM the firmware reported, keeping what r2 points at. */

@@ -3,6 +3,7 @@
  * the image and everything else, guard pages below the stacks, and nothing
  * mapped below KERNEL_VIRT_BASE (kernel/boot_test.c probes that).
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "arch/cp15.h"
@@ -12,6 +13,7 @@
 #include "kernel/ktest.h"
 #include "kernel/sections.h"
 #include "kernel/stack.h"
+#include "mm/kernel_map.h"
 #include "mm/kheap.h"
 #include "mm/mm.h"
 #include "mm/mmu.h"
@@ -230,4 +232,125 @@ KTEST(protect, stack_overflow_caught_and_named)
 	KT_ASSERT(stack_guard_find((uintptr_t)__stacks_start + CORE_STACKS_SIZE + STACK_TOP_ABT, &found));
 	KT_ASSERT_STREQ("core 1 undefined stack", found.name);
 	KT_ASSERT(!stack_guard_find((uintptr_t)__stacks_start + PAGE_SIZE, &found));
+}
+
+/* W^X over the whole table: what the boot prints, as a test that fails the boot. */
+KTEST(protect, wx_check_clean)
+{
+	struct ptdump_source source;
+	uint32_t mappings = 0;
+
+	kernel_map_source(&source);
+	KT_ASSERT_EQ(0, ptdump_check_wx(&source, &mappings, NULL, 0));
+	/* At least the image's pages and the linear map's sections were looked at. */
+	KT_ASSERT(mappings > (KERNEL_PAGED_SIZE / PAGE_SIZE) / 2);
+	KT_ASSERT_EQ(0, kernel_map_check_wx());
+}
+
+/* The descriptor of a mapped page, to change behind mmu.c's back (as a bug would). */
+static uint32_t *page_descriptor(vaddr_t va)
+{
+	uint32_t l1 = ((const uint32_t *)VIRT_L1_TABLE)[va >> SECTION_SHIFT];
+
+	if ((l1 & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
+		return NULL;
+	return (uint32_t *)phys_to_virt(l1 & L1_PAGE_TABLE_BASE_MASK) + ((va >> PAGE_SHIFT) % L2_ENTRIES);
+}
+
+static void set_descriptor(uint32_t *descriptor, uint32_t value)
+{
+	*descriptor = value;
+	write_dccmvau((uintptr_t)descriptor);
+	dsb();
+}
+
+KTEST(protect, wx_check_finds_planted)
+{
+	vaddr_t va = TEST_STACK_VA + 0x10000, offenders[2] = { 0, 0 };
+	struct ptdump_source source;
+	uint32_t *descriptor, clean, mappings = 0, mappings_before = 0;
+	paddr_t frame = 0;
+	unsigned found;
+
+	kernel_map_source(&source);
+	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
+	KT_ASSERT_EQ(0, mmu_map_page(va, frame, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(0, ptdump_check_wx(&source, &mappings_before, NULL, 0));
+	descriptor = page_descriptor(va);
+	KT_ASSERT(descriptor != NULL);
+	clean = *descriptor;
+	KT_ASSERT(clean & L2_PAGE_XN);
+	set_descriptor(descriptor, clean & ~(uint32_t)L2_PAGE_XN); /* planted: writable and executable */
+	found = ptdump_check_wx(&source, &mappings, offenders, 2);
+	set_descriptor(descriptor, clean); /* removed again, before anything can fail */
+	KT_ASSERT_EQ(0, mmu_unmap_page(va));
+	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
+	KT_ASSERT_EQ(1, found);
+	KT_ASSERT_EQ(va, offenders[0]);
+	KT_ASSERT_EQ(mappings_before, mappings);
+	KT_ASSERT_EQ(0, ptdump_check_wx(&source, NULL, NULL, 0));
+}
+
+/* The dump, captured line by line. */
+#define DUMP_LINES_MAX 128
+static char dump_lines[DUMP_LINES_MAX][PTDUMP_LINE_MAX];
+static unsigned dump_count;
+
+static void capture_line(void *context, const char *line)
+{
+	(void)context;
+	if (dump_count < DUMP_LINES_MAX)
+		strncpy(dump_lines[dump_count++], line, PTDUMP_LINE_MAX - 1);
+}
+
+/* Whether some line of the dump has all of the given parts. */
+static bool dump_has(const char *a, const char *b, const char *c)
+{
+	for (unsigned i = 0; i < dump_count; i++)
+		if (strstr(dump_lines[i], a) && strstr(dump_lines[i], b) && strstr(dump_lines[i], c))
+			return true;
+	return false;
+}
+
+KTEST(protect, dump_names_every_region)
+{
+	static const struct {
+		const char *region, *kind, *attributes;
+	} expected[] = {
+		{ "[vectors]", "page", "RO X " },
+		{ "[L1 table]", "page", "RW NX" },
+		{ "[boot stub]", "page", "RO NX" },
+		{ "[kernel text]", "page", "RO X " },
+		{ "[kernel rodata]", "page", "RO NX" },
+		{ "[kernel data]", "page", "RW NX" },
+		{ "[kernel bss]", "page", "RW NX" },
+		{ "[L2 tables]", "page", "RW NX" },
+		{ "[stacks + guards]", "page", "RW NX" },
+		{ "[stacks + guards]", "unmapped", "" },
+		{ "[linear map]", "section", "RW NX" },
+		{ "[linear map]", "page", "RW NX" },
+		{ "[heap/MMIO gap + guard]", "unmapped", "" },
+		{ "[MMIO]", "Device", "RW NX" },
+		{ "0x00000000-0x7fffffff", "unmapped", "" },
+	};
+	struct ptdump_source source;
+	struct ptdump_region regions[KERNEL_MAP_REGIONS_MAX];
+	unsigned count = kernel_map_regions(regions, KERNEL_MAP_REGIONS_MAX);
+
+	kernel_map_source(&source);
+	dump_count = 0;
+	ptdump_dump(&source, regions, count, capture_line, NULL);
+	KT_ASSERT(dump_count > 10 && dump_count < DUMP_LINES_MAX);
+	for (unsigned i = 0; i < sizeof(expected) / sizeof(expected[0]); i++)
+		if (!dump_has(expected[i].region, expected[i].kind, expected[i].attributes))
+			KT_FAIL("no dump line for %s with %s %s", expected[i].region, expected[i].kind,
+				expected[i].attributes);
+	/* Nothing executable but the text and the vectors. */
+	for (unsigned i = 0; i < dump_count; i++)
+		if (strstr(dump_lines[i], " X ") && !strstr(dump_lines[i], "[kernel text]") &&
+		    !strstr(dump_lines[i], "[vectors]"))
+			KT_FAIL("executable range outside text and vectors: %s", dump_lines[i]);
+	/* The lines cover 4 GiB: the first starts at 0, the last ends at 0xffffffff. */
+	KT_ASSERT(strncmp(dump_lines[0], "0x00000000-", 11) == 0);
+	KT_ASSERT(strncmp(dump_lines[dump_count - 1] + 11, "0xffffffff", 10) == 0);
 }

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# tests/qemu/crash.t - what bramble prints when it crashes, checked.
+#
+# Boots the flat image twice under QEMU (-bios: loaded at 0x8000 as the
+# firmware does; the ELF loader would zero .noinit) with a crash requested (kernel/crash_test.c:
+# the request is written into the kernel's crash_request variable before it
+# runs, by QEMU's loader device): once an unexpected data abort (a write to
+# rodata inside a self-test), once a panic. Each report must carry the
+# decoded fault, the table walk for the address, the backtrace with function
+# names from the built-in symbol table, and end the TAP with "Bail out!";
+# QEMU must exit with status 1. The logs stay in build/crash-*.log.
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+
+elf=build/kernel7.elf
+img=build/kernel7.img
+for f in "$elf" "$img"; do
+	[ -f "$f" ] || { echo "Bail out! $f is missing: run make first"; exit 1; }
+done
+symbol() { arm-none-eabi-nm "$elf" | awk -v name="$1" '$3 == name { print $1 }'; }
+request_virt=$(symbol crash_request)
+rodata_virt=$(symbol __rodata_start)
+[ -n "$request_virt" ] || { echo "Bail out! no crash_request in $elf"; exit 1; }
+request_phys=$(printf '0x%08x' $((0x$request_virt - 0x80000000)))
+
+n=0
+check() { # check OK DESCRIPTION [DETAIL...]
+	local ok=$1 what=$2
+	shift 2
+	n=$((n + 1))
+	if [ "$ok" = 1 ]; then
+		echo "ok $n - $what"
+	else
+		local line
+		for line in "$@"; do echo "#   $line"; done
+		echo "not ok $n - $what"
+	fi
+}
+has() { grep -Eq -- "$2" "$1" && echo 1; }
+
+crash() { # crash NAME REQUEST: boot with the request, leave the log in build/crash-NAME.log
+	local log=build/crash-$1.log
+	rm -f "$log"
+	timeout -k 5 "${BOOT_TIMEOUT:-30}" qemu-system-arm -M raspi2b -smp 4 -m 1G -display none \
+		-monitor none -serial "file:$log" -no-reboot -icount shift=0,sleep=off -semihosting \
+		-device "loader,addr=$request_phys,data=$2,data-len=8" -bios "$img" </dev/null \
+		2>"$log.stderr"
+	status=$?
+	sed -i 's/\r$//' "$log"
+}
+
+echo "TAP version 13"
+
+crash fault 0x3B5AFFFEC4A50001 # the request, and its complement above it
+log=build/crash-fault.log
+addr="0x$rodata_virt"
+check "$([ "$status" = 1 ] && echo 1)" "fault: QEMU exits with status 1" "actual: $status"
+check "$(has "$log" "^# \*\*\* data abort: permission fault \(page\) on write at $addr")" \
+	"fault: the report decodes the fault and its address" "expected a permission fault at $addr"
+check "$(has "$log" "^#   walk $addr: L1\[0x800\] = 0x[0-9a-f]{8}: page table at 0x[0-9a-f]{8}$")" \
+	"fault: the table walk shows the L1 entry (a page table)"
+check "$(has "$log" "^#     L2\[0x[0-9a-f]{2}\] = 0x[0-9a-f]{8}: small page at 0x[0-9a-f]{8}: Normal RO NX")" \
+	"fault: and the L2 entry: a read-only page"
+check "$(has "$log" "^#   pc  0x[0-9a-f]{8}  cpsr")" "fault: the registers"
+check "$(has "$log" "^#   #0 0x[0-9a-f]{8} crash_write_rodata\+0x")" \
+	"fault: the backtrace starts in the faulting function, by name"
+check "$(has "$log" "^#   #1 0x[0-9a-f]{8} crash_nested\+0x")" "fault: then its caller"
+check "$(has "$log" "^#   #2 0x[0-9a-f]{8} ktest_crash_on_request\+0x")" \
+	"fault: then the test that called it"
+check "$(has "$log" " kmain\+0x")" "fault: down to kmain"
+check "$(has "$log" "^Bail out! unexpected fault during the self-tests")" "fault: TAP ends with Bail out!"
+
+crash panic 0x3B5AFFFDC4A50002
+log=build/crash-panic.log
+check "$([ "$status" = 1 ] && echo 1)" "panic: QEMU exits with status 1" "actual: $status"
+check "$(has "$log" "PANIC at kernel/crash_test.c:[0-9]+: crash test: panic on request, value 0xc4a50002")" \
+	"panic: the message with its value"
+check "$(has "$log" "^#   #[0-9] 0x[0-9a-f]{8} crash_nested\+0x")" "panic: the backtrace names the caller"
+check "$(has "$log" " kmain\+0x")" "panic: down to kmain"
+check "$(has "$log" "^Bail out!")" "panic: TAP ends with Bail out!"
+
+echo "1..$n"
