@@ -9,7 +9,7 @@
 #include "mm/mm.h"
 #include "mm/mmu.h"
 
-#define SHRINK_BATCH 64 /* pages unmapped per batch of TLB maintenance */
+#define PAGE_BATCH 32 /* pages mapped or unmapped per batch of table work and barriers */
 
 struct kheap kernel_heap;
 
@@ -17,22 +17,36 @@ struct kheap kernel_heap;
 static void release_pages(vaddr_t start, uint32_t count)
 {
 	while (count) {
-		paddr_t frames[SHRINK_BATCH];
-		uint32_t batch = count < SHRINK_BATCH ? count : SHRINK_BATCH;
-		struct mmu_mapping mapping;
+		paddr_t frames[PAGE_BATCH];
+		uint32_t batch = count < PAGE_BATCH ? count : PAGE_BATCH;
 
-		for (uint32_t i = 0; i < batch; i++) {
-			frames[i] = 0;
-			if (mmu_query(start + i * PAGE_SIZE, &mapping) == 0)
-				frames[i] = mapping.phys;
-		}
-		mmu_unmap_range(start, batch);
-		for (uint32_t i = 0; i < batch; i++)
-			if (frames[i])
+		if (mmu_unmap_pages(start, batch, frames) == 0)
+			for (uint32_t i = 0; i < batch; i++)
 				pmm_free_frame(&kernel_pmm, frames[i]);
 		start += batch * PAGE_SIZE;
 		count -= batch;
 	}
+}
+
+/* Map count fresh frames at start, or none (ERR_NO_MEMORY from the PMM or the page tables). */
+static int map_fresh_frames(vaddr_t start, uint32_t count)
+{
+	paddr_t frames[PAGE_BATCH] = { 0 };
+	uint32_t got = 0;
+	int error = 0;
+
+	if (count == 0 || count > PAGE_BATCH)
+		return ERR_INVALID;
+	while (got < count && error == 0)
+		error = pmm_alloc_frame(&kernel_pmm, &frames[got++]);
+	if (error)
+		got--;
+	else
+		error = mmu_map_pages(start, frames, count, MEM_NORMAL, MEM_WRITE);
+	if (error)
+		while (got)
+			pmm_free_frame(&kernel_pmm, frames[--got]);
+	return error;
 }
 
 /* More heap: the window's break moves up, each new page gets a fresh frame. */
@@ -40,26 +54,24 @@ static int kernel_heap_grow(void *context, uint32_t pages, uintptr_t *start)
 {
 	uint64_t at;
 	int error = window_heap_grow(&kernel_window, pages, &at);
+	uint32_t done = 0;
 
 	(void)context;
 	if (error)
 		return error;
-	for (uint32_t i = 0; i < pages; i++) {
-		paddr_t frame;
+	while (done < pages && error == 0) {
+		uint32_t batch = pages - done < PAGE_BATCH ? pages - done : PAGE_BATCH;
 
-		error = pmm_alloc_frame(&kernel_pmm, &frame);
-		if (error == 0) {
-			error = mmu_map_page((vaddr_t)at + i * PAGE_SIZE, frame, MEM_NORMAL, MEM_WRITE);
-			if (error)
-				pmm_free_frame(&kernel_pmm, frame);
-		}
-		if (error) {
-			/* Unwind: what was mapped goes back, the break goes back down. */
-			if (i)
-				release_pages((vaddr_t)at, i);
-			window_heap_shrink(&kernel_window, pages);
-			return error;
-		}
+		error = map_fresh_frames((vaddr_t)at + done * PAGE_SIZE, batch);
+		if (error == 0)
+			done += batch;
+	}
+	if (error) {
+		/* Unwind: what was mapped goes back, the break goes back down. */
+		if (done)
+			release_pages((vaddr_t)at, done);
+		window_heap_shrink(&kernel_window, pages);
+		return error;
 	}
 	*start = (uintptr_t)at;
 	return 0;

@@ -38,6 +38,8 @@
 #define PENDING_FRAMES          8       /* frames released per TLB flush, at most */
 
 static uint16_t l2_used[L1_ENTRIES];   /* valid entries in each L2 table */
+
+static void release_empty_tables(unsigned first, unsigned last);
 static unsigned table_frames;
 
 static uint32_t *l1_table(void)
@@ -178,6 +180,68 @@ int mmu_map_page(vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm)
 	return 0;
 }
 
+int mmu_map_pages(vaddr_t va, const paddr_t *frames, size_t count, enum mem_kind kind, unsigned perm)
+{
+	uint32_t *l1 = l1_table();
+	vaddr_t end = va + count * PAGE_SIZE;
+	unsigned first_index = va >> SECTION_SHIFT, last_index;
+	uint32_t attributes;
+	int error = 0;
+
+	if (va & (PAGE_SIZE - 1) || count == 0 || count > ((1ULL << 32) - va) / PAGE_SIZE ||
+	    !kind_and_perm_valid(kind, perm))
+		return ERR_INVALID;
+	for (size_t i = 0; i < count; i++)
+		if (frames[i] & (PAGE_SIZE - 1))
+			return ERR_INVALID;
+	last_index = (end - 1) >> SECTION_SHIFT;
+
+	/* Check first: nothing may be mapped in the range. */
+	for (vaddr_t at = va; at != end;) {
+		unsigned index = at >> SECTION_SHIFT;
+		vaddr_t stop = (index == last_index) ? end : (vaddr_t)(index + 1) << SECTION_SHIFT;
+
+		if ((l1[index] & L1_TYPE_MASK) == L1_TYPE_SECTION)
+			return ERR_EXISTS;
+		if ((l1[index] & L1_TYPE_MASK) == L1_TYPE_PAGE_TABLE) {
+			const uint32_t *table = l2_table(l1[index]);
+
+			for (vaddr_t page = at; page != stop; page += PAGE_SIZE)
+				if (table[(page >> PAGE_SHIFT) % L2_ENTRIES] & L2_TYPE_SMALL)
+					return ERR_EXISTS;
+		}
+		at = stop;
+	}
+	/* Then the tables; if one cannot be had, the ones just hooked in go again. */
+	for (unsigned index = first_index; index <= last_index && !error; index++) {
+		uint32_t *table;
+
+		error = get_l2_table(index, &table);
+	}
+	if (error) {
+		dsb();
+		release_empty_tables(first_index, last_index);
+		return error;
+	}
+	/* Then the entries: one attribute word, the frame addresses, one clean per line. */
+	attributes = descriptor_page(0, kind, perm);
+	for (vaddr_t at = va; at != end;) {
+		unsigned index = at >> SECTION_SHIFT;
+		vaddr_t stop = (index == last_index) ? end : (vaddr_t)(index + 1) << SECTION_SHIFT;
+		uint32_t *first = l2_table(l1[index]) + (at >> PAGE_SHIFT) % L2_ENTRIES, *pte = first;
+		size_t n = (stop - at) >> PAGE_SHIFT;
+
+		for (size_t i = 0; i < n; i++)
+			*pte++ = *frames++ | attributes;
+		clean_descriptors(first, n);
+		l2_used[index] += (uint16_t)n;
+		at = stop;
+	}
+	dsb();
+	isb();
+	return 0;
+}
+
 /* Flush the TLB (and walks cached from unhooked tables), then give the frames back. */
 static void flush_and_free(paddr_t *pending, unsigned *count)
 {
@@ -226,6 +290,11 @@ static void release_empty_tables(unsigned first, unsigned last)
 
 int mmu_unmap_range(vaddr_t va, size_t count)
 {
+	return mmu_unmap_pages(va, count, NULL);
+}
+
+int mmu_unmap_pages(vaddr_t va, size_t count, paddr_t *frames)
+{
 	uint32_t *l1 = l1_table();
 	vaddr_t end = va + count * PAGE_SIZE;
 	unsigned first_index = va >> SECTION_SHIFT, last_index;
@@ -259,6 +328,10 @@ int mmu_unmap_range(vaddr_t va, size_t count)
 		uint32_t *pte = l2_table(l1[index]) + (at >> PAGE_SHIFT) % L2_ENTRIES;
 		size_t n = (stop - at) >> PAGE_SHIFT;
 
+		if (frames) {
+			for (size_t i = 0; i < n; i++)
+				*frames++ = pte[i] & L2_PAGE_BASE_MASK;
+		}
 		memset(pte, 0, n * sizeof(*pte));
 		clean_descriptors(pte, n);
 		l2_used[index] -= (uint16_t)n;

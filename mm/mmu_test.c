@@ -300,6 +300,48 @@ KTEST(mmu, batched_unmap)
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
 }
 
+KTEST(mmu, map_pages_batch)
+{
+	enum { PAGES = 40 };
+	vaddr_t va = TEST_VA + 2 * SECTION_SIZE - 20 * PAGE_SIZE; /* crosses into the next table */
+	paddr_t frames[PAGES], back[PAGES];
+	unsigned tables = mmu_table_frames();
+	struct mmu_mapping m;
+	int same = 1;
+
+	for (unsigned i = 0; i < PAGES; i++)
+		KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frames[i]));
+	/* Refused whole: one page in the middle is mapped already, or W+X, or a frame unaligned. */
+	KT_ASSERT_EQ(0, mmu_map_page(va + 25 * PAGE_SIZE, frames[0], MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_pages(va, frames, PAGES, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(va, &m));
+	KT_ASSERT_EQ(0, mmu_unmap_page(va + 25 * PAGE_SIZE));
+	KT_ASSERT_EQ(tables, mmu_table_frames());
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_pages(va, frames, PAGES, MEM_NORMAL, MEM_WRITE | MEM_EXEC));
+	frames[7] += 4;
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_pages(va, frames, PAGES, MEM_NORMAL, MEM_WRITE));
+	frames[7] -= 4;
+	/* Mapped: each page to its own frame, with the kind and permission asked for. */
+	KT_ASSERT_EQ(0, mmu_map_pages(va, frames, PAGES, MEM_NORMAL, MEM_WRITE));
+	for (unsigned i = 0; i < PAGES; i++) {
+		KT_ASSERT_EQ(0, mmu_query(va + i * PAGE_SIZE, &m));
+		same &= m.phys == frames[i] && m.perm == MEM_WRITE && m.kind == MEM_NORMAL;
+		*(volatile uint32_t *)(va + i * PAGE_SIZE) = i;
+		same &= *(volatile uint32_t *)phys_to_virt(frames[i]) == i;
+	}
+	KT_ASSERT(same);
+	KT_ASSERT_EQ(tables + 1, mmu_table_frames()); /* two tables of one group share a frame */
+	/* Unmapped: the frames come back in order, the tables go. */
+	KT_ASSERT_EQ(0, mmu_unmap_pages(va, PAGES, back));
+	for (unsigned i = 0; i < PAGES; i++) {
+		same &= back[i] == frames[i];
+		KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frames[i]));
+	}
+	KT_ASSERT(same);
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(va + 30 * PAGE_SIZE, &m));
+	KT_ASSERT_EQ(tables, mmu_table_frames());
+}
+
 KTEST(mmu, no_frame_for_a_table)
 {
 	paddr_t frame, chain = 0;

@@ -35,8 +35,18 @@ void mmu_init(void);
 int mmu_map_page(vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm);
 int mmu_unmap_page(vaddr_t va);
 
+/*
+ * Map count pages from va to the frames in frames[] (each page-aligned), all
+ * with one kind and permission: every page, or with an error none. One
+ * barrier for the lot, and each table is looked up once.
+ */
+int mmu_map_pages(vaddr_t va, const paddr_t *frames, size_t count, enum mem_kind kind, unsigned perm);
+
 /* Unmap pages [va, va + count pages): all must be mapped as pages. */
 int mmu_unmap_range(vaddr_t va, size_t count);
+
+/* The same, and the frames they mapped to into frames[count] (if not NULL). */
+int mmu_unmap_pages(vaddr_t va, size_t count, paddr_t *frames);
 
 int mmu_map_section(vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm);
 int mmu_unmap_section(vaddr_t va);
