@@ -205,13 +205,7 @@ KTEST(mmu, execute_never_faults)
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	code = (uint32_t *)phys_to_virt(frame);
 	code[0] = BX_LR;
-	/* New instructions (ARM ARM B2.2.9): clean to PoU, invalidate the I-cache. */
-	write_dccmvau((uintptr_t)code);
-	dsb();
-	write_iciallu(0);
-	write_bpiall(0);
-	dsb();
-	isb();
+	sync_new_code(code, sizeof(code[0]));
 	KT_ASSERT_EQ(0, mmu_map_page(exec, frame, MEM_NORMAL, MEM_EXEC));
 	KT_ASSERT_EQ(0, mmu_map_page(never, frame, MEM_NORMAL, MEM_READ));
 	((void (*)(void))exec)(); /* returns: executable */

@@ -110,16 +110,11 @@ static void expect_no_execute(struct ktest_context *ktest_context, vaddr_t va)
 	KT_ASSERT_STREQ("permission fault", fault_status_decode(catcher.fault.status)->name);
 }
 
-/* Put bx lr at code, visible to instruction fetch (ARM ARM B2.2.9), as an attacker would. */
+/* Put bx lr at code, visible to instruction fetch, as an attacker would. */
 static void plant_return(uint32_t *code)
 {
 	*code = BX_LR;
-	write_dccmvau((uintptr_t)code);
-	dsb();
-	write_iciallu(0);
-	write_bpiall(0);
-	dsb();
-	isb();
+	sync_new_code(code, sizeof(*code));
 }
 
 KTEST(protect, heap_not_executable)

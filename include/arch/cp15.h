@@ -86,4 +86,23 @@ static inline uint32_t dcache_line_size(void)
 	return 4U << ((read_ctr() >> 16) & 0xF);
 }
 
+/*
+ * Make instructions just written at [start, start + size) visible to
+ * instruction fetch (ARM ARM B2.2.9): clean the data cache to the point of
+ * unification, DSB, invalidate the I-cache and the branch predictor, DSB,
+ * ISB.
+ */
+static inline void sync_new_code(const void *start, uint32_t size)
+{
+	uint32_t line = dcache_line_size();
+
+	for (uintptr_t at = (uintptr_t)start & ~(line - 1); at < (uintptr_t)start + size; at += line)
+		write_dccmvau(at);
+	dsb();
+	write_iciallu(0);
+	write_bpiall(0);
+	dsb();
+	isb();
+}
+
 #endif /* BRAMBLE_ARCH_CP15_H */
