@@ -87,7 +87,10 @@ _start:
 	 * kernel runs in SVC. cps and msr cpsr_c cannot leave HYP; an exception
 	 * return can: SPSR_hyp = SVC with A, I, F masked, ELR_hyp = where to go.
 	 * Before that, give PL1 what it needs: no traps of CP15 or PMU accesses,
-	 * the physical timer and counter usable, the virtual offset zero.
+	 * none of the FPU (CP10/CP11) or CPACR either (HCPTR, ARM ARM B4.1.72:
+	 * the firmware leaves it as it was at reset, and once out of HYP no
+	 * one can clear it), the physical timer and counter usable, the
+	 * virtual offset zero.
 	 * In: r11 = CPSR. Clobbers r0-r3.
 	 */
 	and	r0, r11, #MODE_MASK
@@ -95,6 +98,7 @@ _start:
 	bne	in_svc
 	mov	r0, #0
 	mcr	p15, 4, r0, c1, c1, 0           @ HCR = 0: no virtualisation, no traps
+	mcr	p15, 4, r0, c1, c1, 2           @ HCPTR = 0: no FPU, CPACR or trace traps
 	mcr	p15, 4, r0, c1, c1, 3           @ HSTR = 0: no CP15 traps
 	mrc	p15, 4, r0, c1, c1, 1           @ HDCR
 	bic	r0, r0, #(HDCR_TPM | HDCR_TPMCR)
