@@ -16,7 +16,8 @@
  * What happens, in order:
  *   1. start the cycle counter (boot time is measured from here);
  *   2. cores 1-3, if they run this code, go to the parking loop;
- *   3. core 0 leaves HYP for SVC (before touching any banked register);
+ *   3. core 0 leaves HYP for SVC (before touching any banked register)
+ *      and sets ACTLR.SMP (before any cache or TLB maintenance);
  *   4. if the image is not at 0x8000, it moves itself there;
  *   5. cores 1-3 wherever a loader parked them are moved into the kernel's
  *      parking loop; only after that is any memory below 0x8000 written;
@@ -86,7 +87,10 @@ _start:
 	 * kernel runs in SVC. cps and msr cpsr_c cannot leave HYP; an exception
 	 * return can: SPSR_hyp = SVC with A, I, F masked, ELR_hyp = where to go.
 	 * Before that, give PL1 what it needs: no traps of CP15 or PMU accesses,
-	 * the physical timer and counter usable, the virtual offset zero.
+	 * none of the FPU (CP10/CP11) or CPACR either (HCPTR, ARM ARM B4.1.72:
+	 * the firmware leaves it as it was at reset, and once out of HYP no
+	 * one can clear it), the physical timer and counter usable, the
+	 * virtual offset zero.
 	 * In: r11 = CPSR. Clobbers r0-r3.
 	 */
 	and	r0, r11, #MODE_MASK
@@ -94,6 +98,7 @@ _start:
 	bne	in_svc
 	mov	r0, #0
 	mcr	p15, 4, r0, c1, c1, 0           @ HCR = 0: no virtualisation, no traps
+	mcr	p15, 4, r0, c1, c1, 2           @ HCPTR = 0: no FPU, CPACR or trace traps
 	mcr	p15, 4, r0, c1, c1, 3           @ HSTR = 0: no CP15 traps
 	mrc	p15, 4, r0, c1, c1, 1           @ HDCR
 	bic	r0, r0, #(HDCR_TPM | HDCR_TPMCR)
@@ -114,6 +119,20 @@ _start:
 in_svc:
 	/* Mask interrupts whatever the loader left (the firmware path already did). */
 	cpsid	aif
+
+	/*
+	 * ACTLR.SMP: the A7 TRM (4.3.31) requires it before the caches and
+	 * MMU are enabled and before any cache or TLB maintenance, and the
+	 * relocation below already invalidates the I-cache. The firmware has
+	 * usually set it; in non-secure state it is writable only when
+	 * NSACR.NS_SMP is set (a write is ignored otherwise), so it is
+	 * written only when clear. Clobbers r0.
+	 */
+	mrc	p15, 0, r0, c1, c0, 1           @ ACTLR
+	tst	r0, #ACTLR_SMP
+	orreq	r0, r0, #ACTLR_SMP
+	mcreq	p15, 0, r0, c1, c0, 1
+	isb
 
 	/*
 	 * 4. Move to 0x8000 if loaded elsewhere (qemu -kernel with the raw image
@@ -370,19 +389,7 @@ page_store:
 	bne	5b
 
 	/*
-	 * 7c. Turn on the MMU and caches.
-	 * ACTLR.SMP first: the A7 TRM (4.3.31) requires it before the caches and
-	 * MMU are enabled and before any cache or TLB maintenance. The firmware
-	 * has usually set it; in non-secure state it may not be writable, so it
-	 * is written only when clear.
-	 */
-	mrc	p15, 0, r0, c1, c0, 1           @ ACTLR
-	tst	r0, #ACTLR_SMP
-	orreq	r0, r0, #ACTLR_SMP
-	mcreq	p15, 0, r0, c1, c0, 1
-	isb
-
-	/*
+	 * 7c. Turn on the MMU and caches (ACTLR.SMP was set in step 3).
 	 * Caches may hold anything after reset (ARM ARM B2.2.2: their state is
 	 * IMPLEMENTATION DEFINED); invalidate them, and the TLB and branch
 	 * predictor, before they are used. Invalidate only: with the caches off

@@ -1,8 +1,16 @@
 /*
  * drivers/local.c - the BCM2836 ARM-local block: the cores' mailboxes.
+ *
+ * A mailbox write is usually followed by SEV, which wakes the core waiting
+ * on that mailbox in WFE (the parking protocol, boot/start.S). DMB orders
+ * memory accesses only (ARM ARM A3.8.3), not SEV, so the writes end with a
+ * DSB: the write has completed before the event can be sent, and the woken
+ * core cannot read the mailbox before the new value is there and sleep
+ * again for good.
  */
 #include "drivers/bcm2836_local.h"
 
+#include "arch/cp15.h"
 #include "arch/mmio.h"
 
 static vaddr_t local_base;
@@ -26,12 +34,12 @@ void local_mailbox_set(unsigned core, unsigned n, uint32_t bits)
 {
 	mmio_barrier();
 	mmio_write32(local_base + LOCAL_MAILBOX_SET(core, n), bits);
-	mmio_barrier();
+	dsb(); /* complete before a SEV (see the top of this file) */
 }
 
 void local_mailbox_clear(unsigned core, unsigned n, uint32_t bits)
 {
 	mmio_barrier();
 	mmio_write32(local_base + LOCAL_MAILBOX_CLR(core, n), bits);
-	mmio_barrier();
+	dsb(); /* complete before a SEV */
 }

@@ -126,7 +126,15 @@ static int mailbox_call(void)
 		/* An answer on another channel is not ours: keep waiting. */
 	}
 out:
-	mmio_barrier();
+	/*
+	 * DSB, not DMB: DMB orders memory accesses (ARM ARM A3.8.3), and the
+	 * invalidation is a maintenance operation. Run before the answer has
+	 * been read, it could be followed by a speculative line fill taken
+	 * while the VideoCore was still writing, and that stale line would be
+	 * read as the answer. DSB lets nothing after it run until the read of
+	 * the answer has completed.
+	 */
+	dsb();
 	invalidate_buffer();
 	return error;
 }

@@ -2,12 +2,18 @@
  * drivers/pl011.c - PL011 UART ("PrimeCell UART (PL011) Technical Reference
  * Manual", ARM DDI 0183, and "BCM2835 ARM Peripherals", chapter 13).
  *
- * Set-up follows the PL011 TRM's rules for reprogramming: disable the UART,
- * wait for the current character to finish, flush the FIFO by clearing
- * LCRH.FEN, then program the divisor and LCRH (the divisor only takes
- * effect on an LCRH write), and enable. The divisor comes from the UART
- * reference clock the firmware reports, which differs between firmware
- * versions and config.txt settings (3 MHz, 48 MHz), so it is never a constant.
+ * Set-up follows the PL011 TRM's rules for reprogramming (3.3.8, UARTCR):
+ * disable the UART, wait for the current character to finish, flush the
+ * FIFO by clearing LCRH.FEN, then program the divisor and LCRH (the divisor
+ * only takes effect on an LCRH write), and enable. Before all that it lets
+ * the transmitter drain what the firmware may still be sending: FR.BUSY
+ * stays set while the transmit FIFO holds data, even with the UART disabled
+ * (TRM 3.3.3; BCM2835 peripherals 13.4), so disabling first would strand
+ * those characters and make the wait for BUSY run to its limit.
+ *
+ * The divisor comes from the UART reference clock the firmware reports,
+ * which differs between firmware versions and config.txt settings (3 MHz,
+ * 48 MHz), so it is never a constant.
  */
 #include "drivers/pl011.h"
 
@@ -36,6 +42,13 @@
 
 static vaddr_t uart_base;
 
+/* Wait (bounded) until the transmitter is idle: FIFO empty, last stop bit sent. */
+static void wait_not_busy(void)
+{
+	for (unsigned i = 0; i < BUSY_POLLS && (mmio_read32(uart_base + UART_FR) & FR_BUSY); i++)
+		;
+}
+
 uint32_t pl011_divisor(uint32_t clock_hz, uint32_t baud)
 {
 	/*
@@ -59,9 +72,9 @@ int pl011_init(vaddr_t registers, uint32_t clock_hz, uint32_t baud)
 		return ERR_INVALID;
 	uart_base = registers;
 	mmio_barrier();
+	wait_not_busy();                        /* the firmware's last characters go out */
 	mmio_write32(uart_base + UART_CR, 0);
-	for (unsigned i = 0; i < BUSY_POLLS && (mmio_read32(uart_base + UART_FR) & FR_BUSY); i++)
-		;
+	wait_not_busy();                        /* TRM step 2: the character in progress */
 	mmio_write32(uart_base + UART_LCRH, 0); /* FEN = 0 flushes the transmit FIFO */
 	mmio_write32(uart_base + UART_IMSC, 0);
 	mmio_write32(uart_base + UART_ICR, ICR_ALL);

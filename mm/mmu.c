@@ -15,6 +15,10 @@
  *   - every descriptor write is cleaned to the point of unification
  *     (DCCMVAU), which is what a walker that does not snoop the data cache
  *     needs, then a DSB makes it visible to the walker;
+ *   - a fresh L2 table's zeroes are made visible (DSB) before the L1 entry
+ *     that points at it is written: walks may happen at any time, also
+ *     speculatively, and must not meet the new entry and the frame's old
+ *     contents together;
  *   - a new mapping where there was none needs nothing more than DSB and
  *     ISB: entries that fault are never held in the TLB;
  *   - a changed or removed one then needs a TLB invalidate by address (all
@@ -146,6 +150,13 @@ static int get_l2_table(unsigned index, uint32_t **table)
 			return error;
 		memset((void *)phys_to_virt(frame), 0, PAGE_SIZE);
 		clean_descriptors((const uint32_t *)phys_to_virt(frame), PAGE_SIZE / 4);
+		/*
+		 * ARM ARM B3.10.1: a translation table write is visible to walks
+		 * only after a DSB. Until then a walk that already sees the L1
+		 * entry below could read what the frame held before, and cache
+		 * it in the TLB as a valid page.
+		 */
+		dsb();
 		table_frames++;
 	}
 	l1[index] = descriptor_page_table(frame + (index - group) * L2_TABLE_SIZE);

@@ -27,7 +27,10 @@
 /* Use the block's registers at this virtual address. */
 void local_init(vaddr_t registers);
 
-/* Core core's mailbox n: read, OR bits in (set), clear bits. */
+/*
+ * Core core's mailbox n: read, OR bits in (set), clear bits. Set and clear
+ * end with a DSB, so that a SEV may follow them directly.
+ */
 uint32_t local_mailbox_read(unsigned core, unsigned n);
 void local_mailbox_set(unsigned core, unsigned n, uint32_t bits);
 void local_mailbox_clear(unsigned core, unsigned n, uint32_t bits);
