@@ -6,53 +6,67 @@
  * Two-level segregated fit (the TLSF scheme of Masmano et al.): free blocks
  * sit in lists by size class, and two levels of bitmaps say which lists
  * are not empty, so finding a block is a couple of find-first-set
- * instructions, whatever the number of blocks: O(1).
+ * instructions, whatever the number of blocks: O(1). In front of the lists,
+ * quick bins hand small blocks straight back; behind them, the top block is
+ * cut up by bumping a pointer.
  *
- *   heap:  | hdr | payload | hdr | payload (free) | ... | hdr (sentinel, size 0) |
- *          base                                                               end
+ *   heap:  | hdr | payload | hdr | payload (free) | ... | top (free) | hdr (sentinel, size 0) |
+ *          base                                                                         end
  *   hdr:   word 0: the previous block's address if it is free, else this
  *                  block's address ^ KHEAP_MAGIC (a check)
  *          word 1: payload size (a multiple of 8) | FREE | PREV_FREE | CANARY
- *   free payload: next and previous free block of its class
+ *   free payload: next free block of its class, and the pointer that points
+ *                 at this block (a list head or the previous block's link)
  *
  *   size class: sizes below 128 in 16 linear classes of 8 bytes; above, the
  *   power of two (first level) cut into 16 (second level).
  *
- * - kmalloc rounds the size up to the class above it, takes the first block
- *   of the first non-empty list at or above it (so any block found fits),
- *   and splits off the rest as a free block. kfree merges the block with
- *   free neighbours (PREV_FREE and the next header say whether they are)
- *   and puts the result in its list. Both O(1).
+ * Allocation, in the order it is tried:
+ * - Quick bin: a freed block of up to KHEAP_QUICK_LIMIT bytes is first kept
+ *   as it is, still looking used to its neighbours, in a bin for its exact
+ *   size (a singly linked list through its payload). A request whose
+ *   rounded size has a block there takes it in a few loads and stores; this
+ *   is the whole of the inlined fast path, everything else is out of line.
+ * - Free lists: the size is rounded up to the class above it, and the first
+ *   block of the first non-empty list at or above that class fits. The
+ *   rest, if big enough, becomes a free block in its list.
+ * - Top: the free block that ends at the sentinel is in no list; when the
+ *   lists have nothing, the request is cut from the top's front, which
+ *   moves up. A heap that is being filled (nothing freed yet) takes every
+ *   block this way.
+ * - Growth: when the top is too small the backend maps more pages at the
+ *   end (the window's break moves up), at least KHEAP_GROW_PAGES at a time,
+ *   and the top grows by them.
+ * kfree checks the header, then puts a small block in its bin (unless the
+ * bin holds KHEAP_QUICK_DEPTH blocks or the bins KHEAP_QUICK_TOTAL), else
+ * merges it with its free neighbours (PREV_FREE and the next header say
+ * whether they are) and lists it, or makes it part of the top. A top that
+ * spans more than KHEAP_KEEP_PAGES pages goes back to the backend (the
+ * break moves down); when the last live block is freed the bins are
+ * emptied into the lists, the whole heap becomes the top and all of it
+ * goes. Every path is O(1) but emptying the bins (at most
+ * KHEAP_QUICK_TOTAL blocks) and the backend's page work.
+ *
  * - Overhead: the 8-byte header (on the 32-bit kernel), nothing else on the
- *   fast path; the smallest block has 8 bytes of payload.
+ *   fast path; the smallest block has 8 bytes of payload. The bins keep at
+ *   most 16 blocks of each size and 512 in all: at most 266 KiB, in practice
+ *   far less.
  * - Defence: kfree verifies the header before trusting it: word 0 must be
  *   the check value or point at a free block that ends here, the next
  *   header must agree on whether this block is free, and the size must stay
- *   inside the heap. A free of a free block (double free) or of anything the
- *   heap did not hand out is refused and reported with the address and what
- *   was expected; nothing changes. In debug mode each new block gets an
- *   8-byte canary after its usable bytes, checked on free (an overwrite is
- *   refused and reported, naming the block), and freed payloads are
- *   poisoned with 0x6B bytes. Each block remembers whether it has a canary,
- *   so debug mode can be switched at any time. kheap_check() walks
- *   everything.
- * - Quick bins: a freed block of up to KHEAP_QUICK_LIMIT bytes is first
- *   kept as it is, still looking used to its neighbours, in a bin for its
- *   exact size (a singly linked list through its payload), and the next
- *   request for that size takes it back in a couple of loads and stores.
- *   A bin holds KHEAP_QUICK_DEPTH blocks at most, all bins KHEAP_QUICK_TOTAL,
- *   so the memory kept aside is bounded (at most 16 blocks of each size up to
- *   512 bytes, 266 KiB, and in practice far less) and so is the work of
- *   emptying them. They are emptied into the lists when the last live block
- *   is freed (so an empty heap gives back all its pages) and before a
- *   request is refused for want of room. A cached block carries a mark
- *   (its address ^ KHEAP_QUICK_MAGIC in its second payload word); a free
- *   of a marked block that is in its bin is a double free.
- * - Growth: when no block fits, the backend maps more pages at the end (the
- *   window's break moves up); the old sentinel becomes the header of the
- *   new free space. When the block under the sentinel is free and spans more
- *   than KHEAP_KEEP_PAGES pages beyond the minimum, the surplus goes back
- *   (the break moves down); when the whole heap is free, all of it goes.
+ *   inside the heap. One combined test passes every ordinary free; anything
+ *   else goes to the full check, which refuses a free of a free block
+ *   (double free) or of anything the heap did not hand out and reports it
+ *   with the address and what was expected; nothing changes. In debug mode
+ *   each new block gets an 8-byte canary after its usable bytes, checked on
+ *   free (an overwrite is refused and reported, naming the block), and
+ *   freed payloads are poisoned with 0x6B bytes. Each block remembers
+ *   whether it has a canary, so debug mode can be switched at any time. A
+ *   block in a bin carries a mark (its address ^ KHEAP_QUICK_MAGIC in its
+ *   second payload word); a free of a marked block that is in its bin is a
+ *   double free. kheap_check() walks everything.
+ * - Costs, in guest instructions (make bench, docs/memory.md): a quick-bin
+ *   allocate or free is a few dozen, a list or top path about a hundred.
  *
  * Limits: single-threaded; blocks up to KHEAP_MAX_ALLOC; the heap must grow
  * contiguously (the window guarantees it).
@@ -95,6 +109,7 @@ struct kheap_block {
 #define MIN_PAYLOAD     (2 * sizeof(void *))
 
 _Static_assert(HEADER % KHEAP_ALIGN == 0, "payloads must stay aligned");
+_Static_assert(KHEAP_ALIGN == 8, "kfree's range check rotates by 3");
 
 HOT size_t block_size(const struct kheap_block *block)
 {
@@ -119,20 +134,6 @@ HOT uintptr_t check_value(const struct kheap_block *block)
 HOT void set_size(struct kheap_block *block, size_t size, uint32_t flags)
 {
 	block->size_flags = (uint32_t)size | flags;
-}
-
-/* Tell next about its previous block: free (link to it) or not (check value). */
-HOT void link_next(struct kheap_block *block)
-{
-	struct kheap_block *next = next_block(block);
-
-	if (block->size_flags & FLAG_FREE) {
-		next->link = (uintptr_t)block;
-		next->size_flags |= FLAG_PREV_FREE;
-	} else {
-		next->link = check_value(next);
-		next->size_flags &= ~FLAG_PREV_FREE;
-	}
 }
 
 HOT unsigned fls32(size_t value)
@@ -231,10 +232,23 @@ HOT struct kheap_block *merge_with_previous(struct kheap *heap, struct kheap_blo
 	return previous;
 }
 
+/*
+ * The heap is now [base, end). kfree's range check works from what this
+ * keeps: a pointer it takes is a payload, at or above base + a header and
+ * below the sentinel's header, on an 8-byte boundary.
+ */
+static void set_bounds(struct kheap *heap, uintptr_t base, uintptr_t end)
+{
+	heap->base = base;
+	heap->end = end;
+	heap->first_payload = base + HEADER;
+	heap->payload_slots = end > base ? (uint32_t)((end - base - 2 * HEADER) / KHEAP_ALIGN) : 0;
+}
+
 void kheap_init(struct kheap *heap, uintptr_t base, const struct kheap_backend *backend)
 {
 	memset(heap, 0, sizeof(*heap));
-	heap->base = heap->end = base;
+	set_bounds(heap, base, base);
 	heap->backend = *backend;
 }
 
@@ -249,15 +263,30 @@ report(struct kheap *heap, const char *fmt, unsigned long a, unsigned long b, un
 		heap->backend.report(heap->backend.context, message);
 }
 
-/* Make a free block of at least size payload bytes at the end of the heap. */
+HOT struct kheap_block *sentinel_of(const struct kheap *heap)
+{
+	return (struct kheap_block *)(heap->end - HEADER);
+}
+
+/* The top: the free block that ends at the sentinel, which no list holds; or NULL. */
+HOT struct kheap_block *top_of(const struct kheap *heap)
+{
+	const struct kheap_block *sentinel = sentinel_of(heap);
+
+	if (heap->end == heap->base || !(sentinel->size_flags & FLAG_PREV_FREE))
+		return NULL;
+	return (struct kheap_block *)sentinel->link;
+}
+
+/* Make the top at least size bytes of payload: the backend maps pages at the end. */
 static int grow(struct kheap *heap, size_t size)
 {
 	size_t page = heap->backend.page_size;
-	/* Enough for the search to find it: a block of the class above size. */
-	size_t need = size + (size >= SMALL_LIMIT ? ((size_t)1 << (fls32(size) - KHEAP_SL_LOG2)) : 0) +
-		      2 * HEADER;
+	struct kheap_block *top = top_of(heap), *block, *sentinel;
+	/* The top takes in the old sentinel; a heap without a top makes one of it. */
+	size_t need = top ? size - block_size(top)
+			  : size + HEADER + (heap->end == heap->base ? HEADER : 0);
 	uint32_t pages = (uint32_t)((need + page - 1) / page);
-	struct kheap_block *block, *sentinel;
 	uintptr_t start, new_end;
 
 	if (!heap->backend.grow)
@@ -269,92 +298,88 @@ static int grow(struct kheap *heap, size_t size)
 	else if (heap->backend.grow(heap->backend.context, pages, &start) != 0)
 		return ERR_NO_MEMORY;
 	if (heap->end == heap->base) {
-		heap->base = heap->end = start; /* an empty heap starts wherever it is given room */
+		set_bounds(heap, start, start); /* an empty heap starts wherever it is given room */
+		block = (struct kheap_block *)heap->base;
+		block->link = check_value(block);
 	} else if (start != heap->end) {
 		heap->backend.shrink(heap->backend.context, pages); /* not contiguous: cannot use */
 		return ERR_NO_MEMORY;
+	} else {
+		block = top ? top : sentinel_of(heap); /* (the old sentinel's previous is in use) */
 	}
 	new_end = heap->end + (uintptr_t)pages * page;
-	if (heap->end == heap->base) {
-		block = (struct kheap_block *)heap->base;
-		block->link = check_value(block);
-		block->size_flags = 0;
-	} else {
-		block = (struct kheap_block *)(heap->end - HEADER); /* the old sentinel */
-	}
-	set_size(block, new_end - HEADER - (uintptr_t)payload(block),
-		 FLAG_FREE | (block->size_flags & FLAG_PREV_FREE));
-	block = merge_with_previous(heap, block);
+	set_size(block, new_end - HEADER - (uintptr_t)payload(block), FLAG_FREE);
 	sentinel = (struct kheap_block *)(new_end - HEADER);
-	sentinel->size_flags = 0;
-	heap->end = new_end;
-	link_next(block);
-	insert_free(heap, block);
+	sentinel->size_flags = FLAG_PREV_FREE;
+	sentinel->link = (uintptr_t)block;
+	set_bounds(heap, heap->base, new_end);
 	return 0;
 }
 
-/* Give back what is free at the top beyond KHEAP_KEEP_PAGES; all of it if the heap is empty. */
-static void maybe_shrink(struct kheap *heap)
+/* Give back what the top holds beyond KHEAP_KEEP_PAGES pages; all of it if it is the whole heap. */
+static void __attribute__((noinline)) shrink(struct kheap *heap, struct kheap_block *top)
 {
 	size_t page = heap->backend.page_size;
-	struct kheap_block *sentinel, *last;
+	struct kheap_block *sentinel;
 	uintptr_t new_end;
 
-	if (heap->end == heap->base || !heap->backend.shrink)
+	if (!heap->backend.shrink)
 		return;
-	sentinel = (struct kheap_block *)(heap->end - HEADER);
-	if (!(sentinel->size_flags & FLAG_PREV_FREE))
-		return;
-	last = (struct kheap_block *)sentinel->link;
-	if ((uintptr_t)last == heap->base) {
+	if ((uintptr_t)top == heap->base) {
 		uint32_t pages = (uint32_t)((heap->end - heap->base) / page);
 
-		remove_free(heap, last);
-		heap->end = heap->base;
+		set_bounds(heap, heap->base, heap->base);
 		heap->backend.shrink(heap->backend.context, pages);
 		return;
 	}
-	new_end = ((uintptr_t)payload(last) + MIN_PAYLOAD + HEADER + page - 1) & ~(uintptr_t)(page - 1);
+	new_end = ((uintptr_t)payload(top) + MIN_PAYLOAD + HEADER + page - 1) & ~(uintptr_t)(page - 1);
 	if (new_end + KHEAP_KEEP_PAGES * page >= heap->end)
 		return;
 	new_end += KHEAP_KEEP_PAGES * page;
-	remove_free(heap, last);
-	set_size(last, new_end - HEADER - (uintptr_t)payload(last), last->size_flags & FLAG_MASK);
+	set_size(top, new_end - HEADER - (uintptr_t)payload(top), FLAG_FREE);
 	sentinel = (struct kheap_block *)(new_end - HEADER);
-	sentinel->size_flags = 0;
-	link_next(last);
-	insert_free(heap, last);
+	sentinel->size_flags = FLAG_PREV_FREE;
+	sentinel->link = (uintptr_t)top;
 	heap->backend.shrink(heap->backend.context, (uint32_t)((heap->end - new_end) / page));
-	heap->end = new_end;
+	set_bounds(heap, heap->base, new_end);
 }
 
-/* Cut block down to size bytes of payload; the rest, if big enough, becomes a free block. */
-/* Returns whether it split. */
-HOT int split(struct kheap *heap, struct kheap_block *block, size_t size)
+/* The top has grown: give back its surplus, if it has any worth a look. */
+HOT void top_grew(struct kheap *heap, struct kheap_block *top)
+{
+	if ((uintptr_t)top == heap->base ||
+	    block_size(top) > (KHEAP_KEEP_PAGES + 1) * (size_t)heap->backend.page_size)
+		shrink(heap, top);
+}
+
+/*
+ * Cut free block (just taken off its list, or the top) down to size bytes
+ * of payload and make it used; the rest, if big enough, becomes a free
+ * block: listed, or the new top. The block after a free block is in use
+ * (free neighbours are always merged) or is the sentinel (for the top).
+ */
+HOT void take_from(struct kheap *heap, struct kheap_block *block, size_t size, bool listed)
 {
 	size_t total = block_size(block);
-	struct kheap_block *rest;
+	struct kheap_block *next = next_block(block), *rest;
 
-	if (total < size + HEADER + MIN_PAYLOAD)
-		return 0;
-	set_size(block, size, block->size_flags & FLAG_MASK);
-	rest = next_block(block);
-	set_size(rest, total - size - HEADER, FLAG_FREE);
-	rest->link = check_value(rest); /* block is not free */
-	if (next_block(rest)->size_flags & FLAG_FREE) {
-		/* (only when block was cut out of the middle of a larger free area) */
-		struct kheap_block *next = next_block(rest);
-
-		remove_free(heap, next);
-		set_size(rest, block_size(rest) + HEADER + block_size(next), FLAG_FREE);
+	if (total >= size + HEADER + MIN_PAYLOAD) {
+		block->size_flags = (uint32_t)size; /* (a free block's previous is in use) */
+		rest = next_block(block);
+		rest->size_flags = (uint32_t)(total - size - HEADER) | FLAG_FREE;
+		rest->link = check_value(rest);
+		next->link = (uintptr_t)rest; /* (next's PREV_FREE stays) */
+		if (listed)
+			insert_free(heap, rest);
+	} else {
+		block->size_flags = (uint32_t)total;
+		next->link = check_value(next);
+		next->size_flags &= ~FLAG_PREV_FREE;
 	}
-	link_next(rest);
-	insert_free(heap, rest);
-	return 1;
 }
 
-/* Make a used block free: merge it with its free neighbours, list it, give back a free top. */
-static void release(struct kheap *heap, struct kheap_block *block)
+/* Make a used block free: merge it with its free neighbours, list it or make it the top. */
+HOT void release(struct kheap *heap, struct kheap_block *block)
 {
 	struct kheap_block *next;
 
@@ -362,19 +387,34 @@ static void release(struct kheap *heap, struct kheap_block *block)
 	block = merge_with_previous(heap, block);
 	next = next_block(block);
 	if (next->size_flags & FLAG_FREE) {
+		struct kheap_block *after = next_block(next);
+
+		set_size(block, block_size(block) + HEADER + block_size(next), FLAG_FREE);
+		after->link = (uintptr_t)block;
+		if (block_size(after) == 0) {
+			top_grew(heap, block); /* next was the top: block is now */
+			return;
+		}
 		remove_free(heap, next);
-		set_size(block, block_size(block) + HEADER + block_size(next),
-			 block->size_flags & FLAG_MASK);
+	} else {
+		next->link = (uintptr_t)block;
+		next->size_flags |= FLAG_PREV_FREE;
+		if (block_size(next) == 0) {
+			top_grew(heap, block); /* block ends at the sentinel: it is the top */
+			return;
+		}
 	}
-	link_next(block);
 	insert_free(heap, block);
-	if (block_size(next_block(block)) == 0)
-		maybe_shrink(heap); /* the block ends at the sentinel: the top is free */
 }
 
+/*
+ * A block in a quick bin is marked with its check value (already at hand
+ * when kfree has checked word 0) in its second payload word. User data can
+ * hold the same value by chance; then kfree walks the bin to be sure.
+ */
 HOT uintptr_t quick_mark(const struct kheap_block *block)
 {
-	return (uintptr_t)block ^ KHEAP_QUICK_MAGIC;
+	return check_value(block);
 }
 
 /* The mark lives where a free block keeps link_to_me: the second payload word. */
@@ -390,7 +430,7 @@ static bool quick_contains(const struct kheap *heap, const struct kheap_block *b
 
 	if (size > KHEAP_QUICK_LIMIT)
 		return false;
-	for (const struct kheap_block *entry = heap->quick[size / KHEAP_ALIGN]; entry;
+	for (const struct kheap_block *entry = heap->quick[size / KHEAP_ALIGN].head; entry;
 	     entry = entry->next_free)
 		if (entry == block)
 			return true;
@@ -401,15 +441,47 @@ static bool quick_contains(const struct kheap *heap, const struct kheap_block *b
 static void __attribute__((noinline)) quick_drain(struct kheap *heap)
 {
 	for (unsigned bin = 0; bin < KHEAP_QUICK_BINS; bin++) {
-		while (heap->quick[bin]) {
-			struct kheap_block *block = heap->quick[bin];
+		while (heap->quick[bin].head) {
+			struct kheap_block *block = heap->quick[bin].head;
 
-			heap->quick[bin] = block->next_free;
+			heap->quick[bin].head = block->next_free;
 			release(heap, block);
 		}
-		heap->quick_count[bin] = 0;
+		heap->quick[bin].count = 0;
 	}
-	heap->quick_total = 0;
+}
+
+static bool quick_any(const struct kheap *heap)
+{
+	for (unsigned bin = 0; bin < KHEAP_QUICK_BINS; bin++)
+		if (heap->quick[bin].head)
+			return true;
+	return false;
+}
+
+/* Growth, and when the window has no room, the quick bins merged back; then the top. */
+static struct kheap_block *__attribute__((noinline))
+take_after_growth(struct kheap *heap, size_t size, unsigned fl, unsigned sl)
+{
+	struct kheap_block *block;
+
+	if (grow(heap, size) != 0) {
+		if (!quick_any(heap))
+			return NULL;
+		quick_drain(heap);
+		block = find_suitable(heap, fl, sl);
+		if (block) {
+			remove_free(heap, block);
+			take_from(heap, block, size, true);
+			return block;
+		}
+		block = top_of(heap);
+		if ((!block || block_size(block) < size) && grow(heap, size) != 0)
+			return NULL;
+	}
+	block = top_of(heap);
+	take_from(heap, block, size, false);
+	return block;
 }
 
 /* A used block of at least size bytes of payload, or NULL. */
@@ -420,25 +492,15 @@ HOT struct kheap_block *take_block(struct kheap *heap, size_t size)
 
 	mapping_search(size, &fl, &sl);
 	block = find_suitable(heap, fl, sl);
-	if (!block) {
-		if (grow(heap, size) != 0) {
-			/* Out of room: what the quick bins hold may be enough once merged. */
-			if (!heap->quick_total)
-				return NULL;
-			quick_drain(heap);
-			block = find_suitable(heap, fl, sl);
-			if (!block && grow(heap, size) != 0)
-				return NULL;
-		}
-		if (!block)
-			block = find_suitable(heap, fl, sl);
-		if (!block)
-			return NULL;
+	if (block) {
+		remove_free(heap, block);
+		take_from(heap, block, size, true);
+		return block;
 	}
-	remove_free(heap, block);
-	block->size_flags &= ~FLAG_FREE;
-	if (!split(heap, block, size))
-		link_next(block); /* (a split has told the new neighbour already) */
+	block = top_of(heap);
+	if (!block || block_size(block) < size)
+		return take_after_growth(heap, size, fl, sl);
+	take_from(heap, block, size, false);
 	return block;
 }
 
@@ -459,50 +521,69 @@ size_t kheap_usable_size(const void *pointer)
 	return block_size(block) - ((block->size_flags & FLAG_CANARY) ? CANARY_BYTES : 0);
 }
 
-/* Hand out a block taken with room for the canary when in debug mode. */
+/* Hand out a used block (with room for the canary in debug mode). */
 HOT void *finish(struct kheap *heap, struct kheap_block *block)
 {
+	heap->live_blocks++;
 	if (heap->debug) {
 		block->size_flags |= FLAG_CANARY;
 		*canary_of(block) = canary_value(block);
 	}
-	heap->live_blocks++;
 	return payload(block);
 }
 
 /* Payload bytes to ask for to hand out size usable bytes. */
 HOT size_t payload_for(const struct kheap *heap, size_t size)
 {
-	size = (size + KHEAP_ALIGN - 1) & ~(size_t)(KHEAP_ALIGN - 1);
-	if (size < MIN_PAYLOAD)
-		size = MIN_PAYLOAD;
-	return size + (heap->debug ? CANARY_BYTES : 0);
+	size = ((size + KHEAP_ALIGN - 1) & ~(size_t)(KHEAP_ALIGN - 1)) + (heap->debug ? CANARY_BYTES : 0);
+	return size < MIN_PAYLOAD ? MIN_PAYLOAD : size;
 }
 
-void *kheap_alloc(struct kheap *heap, size_t size)
+/*
+ * The quick bin that serves size bytes: its blocks have (size rounded up to
+ * 8) + the canary's 8 bytes in debug mode. Size 0 falls on bin 0, which no
+ * block ever enters (the smallest payload is 8), so it takes the slow path.
+ */
+HOT struct kheap_bin *quick_bin_for(struct kheap *heap, size_t size)
+{
+	return &heap->quick[(size + KHEAP_ALIGN - 1) / KHEAP_ALIGN + heap->debug];
+}
+
+bool kheap_quick_ready(const struct kheap *heap, size_t size)
+{
+	return size <= KHEAP_QUICK_LIMIT - CANARY_BYTES &&
+	       quick_bin_for((struct kheap *)heap, size)->head != NULL;
+}
+
+static void *__attribute__((noinline)) alloc_slow(struct kheap *heap, size_t size)
 {
 	struct kheap_block *block;
 
 	if (size > KHEAP_MAX_ALLOC)
 		return NULL;
-	size = payload_for(heap, size);
-	if (size <= KHEAP_QUICK_LIMIT && heap->quick[size / KHEAP_ALIGN]) {
-		unsigned bin = size / KHEAP_ALIGN;
-
-		block = heap->quick[bin];
-		heap->quick[bin] = block->next_free;
-		heap->quick_count[bin]--;
-		heap->quick_total--;
-		*quick_mark_slot(block) = 0;
-		return finish(heap, block);
-	}
-	block = take_block(heap, size);
+	block = take_block(heap, payload_for(heap, size));
 	return block ? finish(heap, block) : NULL;
+}
+
+void *kheap_alloc(struct kheap *heap, size_t size)
+{
+	if (size <= KHEAP_QUICK_LIMIT - CANARY_BYTES) {
+		struct kheap_bin *bin = quick_bin_for(heap, size);
+		struct kheap_block *block = bin->head;
+
+		if (block) {
+			bin->head = block->next_free;
+			bin->count--;
+			*quick_mark_slot(block) = 0;
+			return finish(heap, block);
+		}
+	}
+	return alloc_slow(heap, size);
 }
 
 void *kheap_alloc_aligned(struct kheap *heap, size_t size, size_t align)
 {
-	struct kheap_block *block, *aligned_block;
+	struct kheap_block *block, *front, *tail;
 	uintptr_t start, aligned;
 	size_t need;
 
@@ -519,40 +600,58 @@ void *kheap_alloc_aligned(struct kheap *heap, size_t size, size_t align)
 	start = (uintptr_t)payload(block);
 	aligned = (start + align - 1) & ~(uintptr_t)(align - 1);
 	if (aligned != start) {
-		/* The bytes before become a free block of their own. */
+		/* The bytes before become a block of their own, and go back free. */
 		if (aligned - start < HEADER + MIN_PAYLOAD)
 			aligned = (start + HEADER + MIN_PAYLOAD + align - 1) & ~(uintptr_t)(align - 1);
-		aligned_block = (struct kheap_block *)(aligned - HEADER);
-		set_size(aligned_block, (uintptr_t)next_block(block) - aligned, 0);
-		set_size(block, (uintptr_t)aligned_block - start, FLAG_FREE | (block->size_flags & FLAG_PREV_FREE));
-		link_next(block);
-		insert_free(heap, block);
-		block = aligned_block;
-		split(heap, block, need);
-		link_next(block);
+		front = block;
+		block = (struct kheap_block *)(aligned - HEADER);
+		set_size(block, (uintptr_t)next_block(front) - aligned, 0);
+		set_size(front, (uintptr_t)block - start, front->size_flags & FLAG_PREV_FREE);
+		release(heap, front);
+	}
+	if (block_size(block) >= need + HEADER + MIN_PAYLOAD) {
+		/* So do the bytes after. */
+		tail = (struct kheap_block *)((char *)payload(block) + need);
+		set_size(tail, block_size(block) - need - HEADER, 0);
+		tail->link = check_value(tail);
+		set_size(block, need, block->size_flags & FLAG_PREV_FREE);
+		release(heap, tail);
 	}
 	return finish(heap, block);
 }
 
-/* The block of pointer, if it is one the heap handed out and still holds; else NULL (reported). */
+/*
+ * The block of pointer, if it is one the heap handed out and still holds;
+ * else NULL (reported). Every test is a load or two and a compare, so the
+ * whole of it is inlined into kfree; the reports are out of line.
+ */
 HOT struct kheap_block *validate(struct kheap *heap, void *pointer)
 {
 	uintptr_t address = (uintptr_t)pointer;
 	struct kheap_block *block = (struct kheap_block *)(address - HEADER), *next;
-	uintptr_t expected;
+	uint32_t size_flags;
+	size_t size;
 
-	if (address < heap->base + HEADER || address >= heap->end || address % KHEAP_ALIGN) {
+	/*
+	 * In the heap and aligned, in one compare: the offset from the first
+	 * payload, rotated right by 3, is the slot number when the pointer is
+	 * aligned and at least 2^29 (more than there are slots) when not.
+	 */
+	uintptr_t offset = address - heap->first_payload;
+
+	if (((offset >> 3) | (offset << (sizeof(offset) * 8 - 3))) >= heap->payload_slots) {
 		report(heap, "kheap: free of 0x%08lx refused: not in the heap 0x%08lx-0x%08lx", address,
 		       heap->base, heap->end);
 		return NULL;
 	}
-	if (block_size(block) < MIN_PAYLOAD ||
-	    block_size(block) > heap->end - HEADER - address) {
+	size_flags = block->size_flags;
+	size = size_flags & ~FLAG_MASK;
+	if (size < MIN_PAYLOAD || size > heap->end - HEADER - address) {
 		report(heap, "kheap: free of 0x%08lx refused: not a block (size field 0x%08lx, heap ends "
-			     "at 0x%08lx)", address, block->size_flags, heap->end);
+			     "at 0x%08lx)", address, size_flags, heap->end);
 		return NULL;
 	}
-	if (block->size_flags & FLAG_PREV_FREE) {
+	if (size_flags & FLAG_PREV_FREE) {
 		struct kheap_block *previous = (struct kheap_block *)block->link;
 
 		if (block->link < heap->base || block->link >= (uintptr_t)block ||
@@ -562,28 +661,28 @@ HOT struct kheap_block *validate(struct kheap *heap, void *pointer)
 			       (uintptr_t)block, block->link);
 			return NULL;
 		}
-	} else if (block->link != (expected = check_value(block))) {
+	} else if (block->link != check_value(block)) {
 		report(heap, "kheap: free of 0x%08lx refused: not a block the heap handed out "
-			     "(header 0x%08lx, expected 0x%08lx)", address, block->link, expected);
+			     "(header 0x%08lx, expected 0x%08lx)", address, block->link, check_value(block));
 		return NULL;
 	}
 	next = next_block(block);
-	if (!!(next->size_flags & FLAG_PREV_FREE) != !!(block->size_flags & FLAG_FREE)) {
+	if (!!(next->size_flags & FLAG_PREV_FREE) != !!(size_flags & FLAG_FREE)) {
 		report(heap, "kheap: free of 0x%08lx refused: its neighbour at 0x%08lx disagrees (0x%08lx)",
 		       address, (uintptr_t)next, next->size_flags);
 		return NULL;
 	}
-	if (block->size_flags & FLAG_FREE) {
+	if (size_flags & FLAG_FREE) {
 		report(heap, "kheap: double free of 0x%08lx (a block of %lu bytes, already free at "
-			     "0x%08lx)", address, block_size(block), (uintptr_t)block);
+			     "0x%08lx)", address, size, (uintptr_t)block);
 		return NULL;
 	}
 	if (*quick_mark_slot(block) == quick_mark(block) && quick_contains(heap, block)) {
 		report(heap, "kheap: double free of 0x%08lx (a block of %lu bytes, already freed and "
-			     "cached at 0x%08lx)", address, block_size(block), (uintptr_t)block);
+			     "cached at 0x%08lx)", address, size, (uintptr_t)block);
 		return NULL;
 	}
-	if ((block->size_flags & FLAG_CANARY) && *canary_of(block) != canary_value(block)) {
+	if ((size_flags & FLAG_CANARY) && *canary_of(block) != canary_value(block)) {
 		report(heap, "kheap: canary after block 0x%08lx overwritten: 0x%08lx, expected 0x%08lx",
 		       address, *canary_of(block), canary_value(block));
 		return NULL;
@@ -591,9 +690,18 @@ HOT struct kheap_block *validate(struct kheap *heap, void *pointer)
 	return block;
 }
 
+static void __attribute__((noinline)) free_slow(struct kheap *heap, struct kheap_block *block)
+{
+	release(heap, block);
+	/* The last live block: everything goes back, and an empty heap gives back its pages. */
+	if (--heap->live_blocks == 0)
+		quick_drain(heap);
+}
+
 void kheap_free(struct kheap *heap, void *pointer)
 {
 	struct kheap_block *block;
+	uint32_t live;
 	size_t size;
 
 	if (!pointer)
@@ -604,26 +712,21 @@ void kheap_free(struct kheap *heap, void *pointer)
 	size = block_size(block);
 	if (heap->debug)
 		memset(pointer, KHEAP_POISON, size);
-	if (--heap->live_blocks == 0) {
-		/* The last live block: everything goes back, and an empty heap gives back its pages. */
-		release(heap, block);
-		if (heap->quick_total)
-			quick_drain(heap);
-		return;
-	}
-	if (size <= KHEAP_QUICK_LIMIT && heap->quick_count[size / KHEAP_ALIGN] < KHEAP_QUICK_DEPTH &&
-	    heap->quick_total < KHEAP_QUICK_TOTAL) {
-		unsigned bin = size / KHEAP_ALIGN;
+	live = heap->live_blocks - 1;
+	if (size <= KHEAP_QUICK_LIMIT && live != 0) {
+		struct kheap_bin *bin = &heap->quick[size / KHEAP_ALIGN];
 
-		block->size_flags &= ~FLAG_CANARY;
-		block->next_free = heap->quick[bin];
-		*quick_mark_slot(block) = quick_mark(block);
-		heap->quick[bin] = block;
-		heap->quick_count[bin]++;
-		heap->quick_total++;
-		return;
+		if (bin->count < KHEAP_QUICK_DEPTH) {
+			block->size_flags &= ~FLAG_CANARY;
+			block->next_free = bin->head;
+			*quick_mark_slot(block) = quick_mark(block);
+			bin->head = block;
+			bin->count++;
+			heap->live_blocks = live;
+			return;
+		}
 	}
-	release(heap, block);
+	free_slow(heap, block);
 }
 
 void *kheap_calloc(struct kheap *heap, size_t n, size_t size)
@@ -670,7 +773,7 @@ void kheap_get_stats(const struct kheap *heap, struct kheap_stats *stats)
 	if (heap->end == heap->base)
 		return;
 	for (unsigned bin = 0; bin < KHEAP_QUICK_BINS; bin++)
-		for (const struct kheap_block *entry = heap->quick[bin]; entry; entry = entry->next_free) {
+		for (const struct kheap_block *entry = heap->quick[bin].head; entry; entry = entry->next_free) {
 			stats->cached_blocks++;
 			stats->cached_bytes += block_size(entry);
 		}
@@ -706,14 +809,13 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 	if (heap->end == heap->base) {
 		CHECK(heap->fl_bitmap == 0, "empty heap, but free lists are marked");
 		CHECK(heap->live_blocks == 0, "empty heap, but %lu live blocks", (unsigned long)heap->live_blocks);
-		CHECK(heap->quick_total == 0, "empty heap, but %lu cached blocks",
-		      (unsigned long)heap->quick_total);
+		CHECK(!quick_any(heap), "empty heap, but blocks in the quick bins");
 		return problems;
 	}
 	for (unsigned bin = 0; bin < KHEAP_QUICK_BINS; bin++) {
 		unsigned count = 0;
 
-		for (const struct kheap_block *entry = heap->quick[bin]; entry && count <= KHEAP_QUICK_DEPTH;
+		for (const struct kheap_block *entry = heap->quick[bin].head; entry && count <= KHEAP_QUICK_DEPTH;
 		     entry = entry->next_free, count++) {
 			uintptr_t at = (uintptr_t)entry;
 
@@ -726,12 +828,11 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 			      "quick bin %u: block 0x%lx (size field 0x%lx) is not a cached block of its size",
 			      bin, (unsigned long)at, (unsigned long)entry->size_flags);
 		}
-		CHECK(count == heap->quick_count[bin] && count <= KHEAP_QUICK_DEPTH,
-		      "quick bin %u holds %u blocks, counted %u", bin, count, heap->quick_count[bin]);
+		CHECK(count == heap->quick[bin].count && count <= KHEAP_QUICK_DEPTH,
+		      "quick bin %u holds %u blocks, counted %lu", bin, count,
+		      (unsigned long)heap->quick[bin].count);
 		cached += count;
 	}
-	CHECK(cached == heap->quick_total, "%u blocks in the quick bins, counted %lu", cached,
-	      (unsigned long)heap->quick_total);
 	for (block = (const struct kheap_block *)heap->base; (uintptr_t)block < heap->end - HEADER;
 	     block = next_block(block)) {
 		int is_free = (block->size_flags & FLAG_FREE) != 0;
@@ -759,14 +860,18 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 		if (is_free) {
 			unsigned fl, sl;
 			const struct kheap_block *entry;
-			int found = 0;
+			int found = 0, top = (uintptr_t)next_block(block) == heap->end - HEADER;
 
-			walked_free++;
 			mapping_insert(block_size(block), &fl, &sl);
 			for (entry = heap->free_lists[fl][sl]; entry && !found; entry = entry->next_free)
 				found = entry == block;
-			CHECK(found, "free block 0x%lx (%lu bytes) is not in its list",
-			      (unsigned long)(uintptr_t)block, (unsigned long)block_size(block));
+			if (top) {
+				CHECK(!found, "the top block 0x%lx is in a list", (unsigned long)(uintptr_t)block);
+			} else {
+				walked_free++;
+				CHECK(found, "free block 0x%lx (%lu bytes) is not in its list",
+				      (unsigned long)(uintptr_t)block, (unsigned long)block_size(block));
+			}
 		} else {
 			used++;
 			if (block->size_flags & FLAG_CANARY)
@@ -778,6 +883,17 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 	}
 	CHECK((uintptr_t)block == heap->end - HEADER && block_size(block) == 0,
 	      "the sentinel is not at the end (0x%lx)", (unsigned long)(uintptr_t)block);
+	if (problems)
+		return problems;
+	if (previous && (previous->size_flags & FLAG_FREE))
+		CHECK((block->size_flags & FLAG_PREV_FREE) && block->link == (uintptr_t)previous,
+		      "the sentinel does not link to the top 0x%lx (0x%lx, 0x%lx)",
+		      (unsigned long)(uintptr_t)previous, (unsigned long)block->link,
+		      (unsigned long)block->size_flags);
+	else
+		CHECK(!(block->size_flags & FLAG_PREV_FREE) && block->link == check_value(block),
+		      "the sentinel's header is wrong (0x%lx, 0x%lx)", (unsigned long)block->link,
+		      (unsigned long)block->size_flags);
 	for (unsigned fl = 0; fl < KHEAP_FL_COUNT; fl++) {
 		CHECK(!!(heap->fl_bitmap & (1U << fl)) == !!heap->sl_bitmap[fl],
 		      "first-level bit %u disagrees with its second level", fl);
@@ -788,7 +904,8 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 			      "bitmap bit %u/%u disagrees with its list", fl, sl);
 			for (; entry; entry = entry->next_free) {
 				listed_free++;
-				CHECK(entry->size_flags & FLAG_FREE, "listed block 0x%lx is not free",
+				CHECK((entry->size_flags & FLAG_FREE) && *entry->link_to_me == entry,
+				      "listed block 0x%lx is not free or not linked back",
 				      (unsigned long)(uintptr_t)entry);
 				if (listed_free > walked_free + 1)
 					break;

@@ -36,6 +36,10 @@ struct timing {
 	uint32_t alloc_worst, free_worst;       /* every call */
 	uint32_t alloc_worst_steady, free_worst_steady; /* calls that did not map or unmap pages */
 	size_t peak_live, peak_held;
+	uint64_t grow_cost, shrink_cost;        /* calls that moved pages: their instructions */
+	size_t grown, shrunk;                   /* bytes the heap grew and shrank by, in all */
+	uint32_t hits, hit_sum;                 /* allocations a quick bin served */
+	uint32_t cached, cached_sum;            /* frees that went into a quick bin */
 };
 
 struct allocator {
@@ -43,6 +47,7 @@ struct allocator {
 	void *(*alloc)(size_t size);
 	void (*free)(void *pointer);
 	size_t (*held)(void);
+	bool (*hit)(size_t size);
 };
 
 static size_t kheap_held(void)
@@ -65,9 +70,14 @@ static void newlib_free(void *pointer)
 	free(pointer);
 }
 
+static bool kheap_hit(size_t size)
+{
+	return kheap_quick_ready(&kernel_heap, size);
+}
+
 static const struct allocator allocators[] = {
-	{ "kmalloc", kmalloc, kfree, kheap_held },
-	{ "newlib", newlib_malloc, newlib_free, newlib_held },
+	{ "kmalloc", kmalloc, kfree, kheap_held, kheap_hit },
+	{ "newlib", newlib_malloc, newlib_free, newlib_held, NULL },
 };
 
 static uint32_t __attribute__((noinline)) time_alloc(const struct allocator *a, size_t size,
@@ -157,8 +167,20 @@ static void run_trace(const struct allocator *a, unsigned live, void **slots, si
 		if (freeing) {
 			if (!slots[slot])
 				continue;
-			cost = time_free(a, slots[slot]) - overhead;
+			void *pointer = slots[slot];
+			size_t payload = a->hit ? kheap_usable_size(pointer) : 0; /* (no canary here) */
+
+			cost = time_free(a, pointer) - overhead;
 			record(t, 0, cost, a->held() != held);
+			if (payload && payload <= KHEAP_QUICK_LIMIT &&
+			    (void *)kernel_heap.quick[payload / KHEAP_ALIGN].head == (char *)pointer - 8) {
+				t->cached++;
+				t->cached_sum += cost;
+			}
+			if (a->held() != held) {
+				t->shrink_cost += cost;
+				t->shrunk += held - a->held();
+			}
 			live_bytes -= sizes[slot];
 			slots[slot] = NULL;
 			if (op >= 9 * live)
@@ -166,7 +188,16 @@ static void run_trace(const struct allocator *a, unsigned live, void **slots, si
 			held = a->held();
 		}
 		sizes[slot] = trace_size();
+		int hit = a->hit && a->hit(sizes[slot]);
 		cost = time_alloc(a, sizes[slot], &slots[slot]) - overhead;
+		if (hit) {
+			t->hits++;
+			t->hit_sum += cost;
+		}
+		if (a->held() != held) {
+			t->grow_cost += cost;
+			t->grown += a->held() - held;
+		}
 		if (!slots[slot])
 			panic("bench: %s could not allocate %lu bytes", a->name, (unsigned long)sizes[slot]);
 		record(t, 1, cost, a->held() != held);
@@ -199,6 +230,9 @@ static void print_timing(const char *name, unsigned live, const struct timing *t
 		(unsigned long)(t->free_sum_steady / (t->frees_steady ? t->frees_steady : 1)),
 		(unsigned long)t->free_worst_steady, (unsigned)(t->frees_steady * 100ULL / t->frees),
 		ratio / 100, ratio % 100);
+	kprintf("bench: %-7s %4u live: grew %lu KiB in %lu instr, shrank %lu KiB in %lu; hits %lu avg %lu; cached frees %lu avg %lu\n", name, live,
+		(unsigned long)(t->grown >> 10), (unsigned long)t->grow_cost, (unsigned long)(t->shrunk >> 10),
+		(unsigned long)t->shrink_cost, (unsigned long)t->hits, (unsigned long)(t->hit_sum / (t->hits ? t->hits : 1)), (unsigned long)t->cached, (unsigned long)(t->cached_sum / (t->cached ? t->cached : 1)));
 }
 
 KBENCH(kmalloc_vs_newlib)

@@ -103,27 +103,33 @@ void kheap_kernel_init(void)
 	kernel_heap.debug = true; /* canaries and poison: cheap enough to keep on */
 }
 
-void *kmalloc(size_t size)
+/*
+ * The wrappers only pass the kernel's heap on and jump: they need no frame
+ * of their own (a backtrace from inside the heap shows the wrapper's caller).
+ */
+#define WRAPPER __attribute__((optimize("omit-frame-pointer")))
+
+WRAPPER void *kmalloc(size_t size)
 {
 	return kheap_alloc(&kernel_heap, size);
 }
 
-void *kmalloc_aligned(size_t size, size_t align)
+WRAPPER void *kmalloc_aligned(size_t size, size_t align)
 {
 	return kheap_alloc_aligned(&kernel_heap, size, align);
 }
 
-void *kcalloc(size_t n, size_t size)
+WRAPPER void *kcalloc(size_t n, size_t size)
 {
 	return kheap_calloc(&kernel_heap, n, size);
 }
 
-void *krealloc(void *pointer, size_t size)
+WRAPPER void *krealloc(void *pointer, size_t size)
 {
 	return kheap_realloc(&kernel_heap, pointer, size);
 }
 
-void kfree(void *pointer)
+WRAPPER void kfree(void *pointer)
 {
 	kheap_free(&kernel_heap, pointer);
 }

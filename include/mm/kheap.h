@@ -22,7 +22,6 @@
 #define KHEAP_QUICK_LIMIT       512             /* freed blocks up to this size are cached */
 #define KHEAP_QUICK_BINS        (KHEAP_QUICK_LIMIT / KHEAP_ALIGN + 1)
 #define KHEAP_QUICK_DEPTH       16              /* blocks cached per size at most */
-#define KHEAP_QUICK_TOTAL       512             /* blocks cached in all at most */
 
 struct kheap_block;
 
@@ -35,20 +34,27 @@ struct kheap_backend {
 	uint32_t page_size;
 };
 
+/* Recently freed blocks of one exact size, kept used-looking (mm/kheap.c). */
+struct kheap_bin {
+	struct kheap_block *head;       /* linked through their first payload word */
+	uint32_t count;
+};
+
 struct kheap {
+	/* What the fast paths touch, together at the front. */
 	uintptr_t base;                 /* the heap is [base, end) */
 	uintptr_t end;
-	struct kheap_backend backend;
+	uintptr_t first_payload;        /* base + the header: the lowest pointer kfree takes */
+	uint32_t payload_slots;         /* how many 8-byte places a pointer kfree takes can be at */
+	uint32_t live_blocks;           /* handed out and not freed */
 	bool debug;                     /* new blocks get a canary; freed memory is poisoned */
+	struct kheap_bin quick[KHEAP_QUICK_BINS];       /* bin = payload size / 8 */
+	/* The free lists (two-level segregated fit). */
 	uint32_t fl_bitmap;             /* bit f: some list of first level f is not empty */
 	uint32_t sl_bitmap[KHEAP_FL_COUNT];
 	struct kheap_block *free_lists[KHEAP_FL_COUNT][KHEAP_SL_COUNT];
 	uint32_t refused;               /* frees refused: double, foreign, bad canary */
-	uint32_t live_blocks;           /* handed out and not freed */
-	/* Recently freed small blocks, by exact size (bin = size / 8), kept used-looking. */
-	struct kheap_block *quick[KHEAP_QUICK_BINS];
-	uint8_t quick_count[KHEAP_QUICK_BINS];
-	uint32_t quick_total;
+	struct kheap_backend backend;
 };
 
 struct kheap_stats {
@@ -90,6 +96,9 @@ void *kheap_calloc(struct kheap *heap, size_t n, size_t size);
  * old block is untouched.
  */
 void *kheap_realloc(struct kheap *heap, void *pointer, size_t size);
+
+/* Whether a request of size bytes would be served from a quick bin now (for measurements). */
+bool kheap_quick_ready(const struct kheap *heap, size_t size);
 
 /* The usable size of a block the heap handed out (at least what was asked). */
 size_t kheap_usable_size(const void *pointer);

@@ -190,7 +190,7 @@ static void test_quick(void)
 {
 	struct host_heap h;
 	struct kheap_stats stats;
-	static void *blocks[KHEAP_QUICK_TOTAL + 100];
+	static void *blocks[60 * 20];
 	void *keeper, *again;
 	unsigned count = 0;
 	uint64_t at;
@@ -213,19 +213,20 @@ static void test_quick(void)
 	TAP_OK(strstr(h.last_report, "double free") != NULL, "quick: and reported as a double free");
 	kheap_free(&h.heap, blocks[1]);
 
-	/* Bounds: KHEAP_QUICK_DEPTH per size, KHEAP_QUICK_TOTAL in all. */
+	/* Bounds: KHEAP_QUICK_DEPTH per size, so all bins hold at most that many of each size. */
 	for (count = 0; count < 40; count++)
 		blocks[count] = kheap_alloc(&h.heap, 64);
 	for (unsigned i = 0; i < 40; i++)
 		kheap_free(&h.heap, blocks[i]);
-	TAP_EQ_U32(KHEAP_QUICK_DEPTH, h.heap.quick_count[64 / KHEAP_ALIGN], "quick: a bin holds at most its depth");
-	/* Spread over 60 sizes, no bin reaches its depth: the total is what stops them. */
-	for (count = 0; count < KHEAP_QUICK_TOTAL + 100; count++)
+	TAP_EQ_U32(KHEAP_QUICK_DEPTH, h.heap.quick[64 / KHEAP_ALIGN].count, "quick: a bin holds at most its depth");
+	/* 20 of each of 60 sizes: every bin fills to its depth, no further. */
+	for (count = 0; count < 60 * 20; count++)
 		blocks[count] = kheap_alloc(&h.heap, 16 + 8 * (count % 60));
-	for (unsigned i = 0; i < KHEAP_QUICK_TOTAL + 100; i++)
+	for (unsigned i = 0; i < 60 * 20; i++)
 		kheap_free(&h.heap, blocks[i]);
 	kheap_get_stats(&h.heap, &stats);
-	TAP_EQ_U32(KHEAP_QUICK_TOTAL, stats.cached_blocks, "quick: all bins hold at most the total");
+	TAP_EQ_U32(60 * KHEAP_QUICK_DEPTH,
+		   stats.cached_blocks, "quick: each bin holds at most its depth, whatever the others hold");
 	TAP_OK(heap_ok(&h), "quick: heap consistent with full bins");
 	kheap_free(&h.heap, keeper);
 	kheap_get_stats(&h.heap, &stats);
