@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "arch/arm.h"
 #include "arch/cp15.h"
 #include "arch/mmu.h"
 #include "kernel/devices.h"
@@ -18,7 +19,6 @@
 #include "mm/mm.h"
 #include "mm/mmu.h"
 
-#define BX_LR           0xE12FFF1E                      /* ARM: bx lr */
 #define TEST_STACK_VA   (VIRT_HEAP_BASE + 0x10200000)   /* guard page, then the stack */
 #define TEST_STACK_PAGES 4
 
@@ -113,7 +113,7 @@ static void expect_no_execute(struct ktest_context *ktest_context, vaddr_t va)
 /* Put bx lr at code, visible to instruction fetch, as an attacker would. */
 static void plant_return(uint32_t *code)
 {
-	*code = BX_LR;
+	*code = INSN_BX_LR;
 	sync_new_code(code, sizeof(*code));
 }
 
@@ -129,7 +129,7 @@ KTEST(protect, heap_not_executable)
 
 KTEST(protect, rodata_not_executable)
 {
-	static const uint32_t code[] = { BX_LR };
+	static const uint32_t code[] = { INSN_BX_LR };
 
 	expect_no_execute(ktest_context, (vaddr_t)code);
 }
