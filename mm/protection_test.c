@@ -298,48 +298,66 @@ static void capture_line(void *context, const char *line)
 		strncpy(dump_lines[dump_count++], line, PTDUMP_LINE_MAX - 1);
 }
 
-/* Whether some line of the dump has all of the given parts. */
-static bool dump_has(const char *a, const char *b, const char *c)
+/* Whether some line of the dump has all of the given parts ("" matches any line). */
+static bool dump_has(const char *region, const char *granule, const char *kind, const char *perm)
 {
 	for (unsigned i = 0; i < dump_count; i++)
-		if (strstr(dump_lines[i], a) && strstr(dump_lines[i], b) && strstr(dump_lines[i], c))
+		if (strstr(dump_lines[i], region) && strstr(dump_lines[i], granule) &&
+		    strstr(dump_lines[i], kind) && strstr(dump_lines[i], perm))
 			return true;
 	return false;
 }
 
+/*
+ * The heap has pages only while something is allocated, so the test holds
+ * a block across the dump; it gives it back before checking anything, and
+ * the break must come back down (the heap tests start from an empty heap).
+ */
 KTEST(protect, dump_names_every_region)
 {
 	static const struct {
-		const char *region, *kind, *attributes;
+		const char *region, *granule, *kind, *perm;
 	} expected[] = {
-		{ "[vectors]", "page", "RO X " },
-		{ "[L1 table]", "page", "RW NX" },
-		{ "[boot stub]", "page", "RO NX" },
-		{ "[kernel text]", "page", "RO X " },
-		{ "[kernel rodata]", "page", "RO NX" },
-		{ "[kernel data]", "page", "RW NX" },
-		{ "[kernel bss]", "page", "RW NX" },
-		{ "[L2 tables]", "page", "RW NX" },
-		{ "[stacks + guards]", "page", "RW NX" },
-		{ "[stacks + guards]", "unmapped", "" },
-		{ "[linear map]", "section", "RW NX" },
-		{ "[linear map]", "page", "RW NX" },
-		{ "[heap/MMIO gap + guard]", "unmapped", "" },
-		{ "[MMIO]", "Device", "RW NX" },
-		{ "0x00000000-0x7fffffff", "unmapped", "" },
+		{ "[vectors]", "page", "Normal", "RO X " },
+		{ "[low memory]", "page", "Normal", "RW NX" },
+		{ "[L1 table]", "page", "Normal", "RW NX" },
+		{ "[boot stub]", "page", "Normal", "RO NX" },
+		{ "[kernel text]", "page", "Normal", "RO X " },
+		{ "[kernel rodata]", "page", "Normal", "RO NX" },
+		{ "[kernel data]", "page", "Normal", "RW NX" },
+		{ "[kernel bss]", "page", "Normal", "RW NX" },
+		{ "[L2 tables]", "page", "Normal", "RW NX" },
+		{ "[stacks + guards]", "page", "Normal", "RW NX" },
+		{ "[stacks + guards]", "unmapped", "", "" },
+		{ "[linear map]", "section", "Normal", "RW NX" },
+		{ "[linear map]", "page", "Normal", "RW NX" },
+		{ "[heap]", "page", "Normal", "RW NX" },
+		{ "[heap/MMIO gap + guard]", "unmapped", "", "" },
+		{ "[MMIO]", "page", "Device", "RW NX" },
+		{ "0x00000000-0x7fffffff", "unmapped", "", "" },
 	};
 	struct ptdump_source source;
 	struct ptdump_region regions[KERNEL_MAP_REGIONS_MAX];
-	unsigned count = kernel_map_regions(regions, KERNEL_MAP_REGIONS_MAX);
+	uint64_t break_before = kernel_window.heap_break, break_held;
+	unsigned count;
+	void *block;
 
+	block = kmalloc(64);
+	break_held = kernel_window.heap_break;
+	count = kernel_map_regions(regions, KERNEL_MAP_REGIONS_MAX);
 	kernel_map_source(&source);
 	dump_count = 0;
 	ptdump_dump(&source, regions, count, capture_line, NULL);
+	kfree(block);
+	KT_ASSERT(block != NULL);
+	KT_ASSERT(break_held > break_before);
+	KT_ASSERT_EQ(break_before, kernel_window.heap_break);
 	KT_ASSERT(dump_count > 10 && dump_count < DUMP_LINES_MAX);
 	for (unsigned i = 0; i < sizeof(expected) / sizeof(expected[0]); i++)
-		if (!dump_has(expected[i].region, expected[i].kind, expected[i].attributes))
-			KT_FAIL("no dump line for %s with %s %s", expected[i].region, expected[i].kind,
-				expected[i].attributes);
+		if (!dump_has(expected[i].region, expected[i].granule, expected[i].kind,
+			      expected[i].perm))
+			KT_FAIL("no dump line for %s with %s %s %s", expected[i].region,
+				expected[i].granule, expected[i].kind, expected[i].perm);
 	/* Nothing executable but the text and the vectors. */
 	for (unsigned i = 0; i < dump_count; i++)
 		if (strstr(dump_lines[i], " X ") && !strstr(dump_lines[i], "[kernel text]") &&
