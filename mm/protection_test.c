@@ -4,6 +4,7 @@
  * mapped below KERNEL_VIRT_BASE (kernel/boot_test.c probes that).
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "arch/arm.h"
@@ -308,6 +309,15 @@ static bool dump_has(const char *region, const char *granule, const char *kind, 
 	return false;
 }
 
+/* The line of the dump that starts with prefix, or NULL. */
+static const char *dump_line_starting(const char *prefix)
+{
+	for (unsigned i = 0; i < dump_count; i++)
+		if (strncmp(dump_lines[i], prefix, strlen(prefix)) == 0)
+			return dump_lines[i];
+	return NULL;
+}
+
 /*
  * The heap has pages only while something is allocated, so the test holds
  * a block across the dump; it gives it back before checking anything, and
@@ -332,13 +342,16 @@ KTEST(protect, dump_names_every_region)
 		{ "[linear map]", "section", "Normal", "RW NX" },
 		{ "[linear map]", "page", "Normal", "RW NX" },
 		{ "[heap]", "page", "Normal", "RW NX" },
-		{ "[heap/MMIO gap + guard]", "unmapped", "", "" },
+		{ "[guard]", "unmapped", "", "" },
+		{ "[heap/MMIO gap]", "unmapped", "", "" },
 		{ "[MMIO]", "page", "Device", "RW NX" },
 		{ "0x00000000-0x7fffffff", "unmapped", "", "" },
 	};
 	struct ptdump_source source;
 	struct ptdump_region regions[KERNEL_MAP_REGIONS_MAX];
 	uint64_t break_before = kernel_window.heap_break, break_held;
+	char guard_range[32];
+	const char *guard;
 	unsigned count;
 	void *block;
 
@@ -358,6 +371,12 @@ KTEST(protect, dump_names_every_region)
 			      expected[i].perm))
 			KT_FAIL("no dump line for %s with %s %s %s", expected[i].region,
 				expected[i].granule, expected[i].kind, expected[i].perm);
+	/* The guard is the page just above the break, wherever the block had moved it. */
+	snprintf(guard_range, sizeof(guard_range), "0x%08lx-0x%08lx ", (unsigned long)break_held,
+		 (unsigned long)(break_held + WINDOW_GUARD_PAGES * PAGE_SIZE - 1));
+	guard = dump_line_starting(guard_range);
+	if (!guard || !strstr(guard, "unmapped") || !strstr(guard, "[guard]"))
+		KT_FAIL("no unmapped [guard] line for %s: %s", guard_range, guard ? guard : "none");
 	/* Nothing executable but the text and the vectors. */
 	for (unsigned i = 0; i < dump_count; i++)
 		if (strstr(dump_lines[i], " X ") && !strstr(dump_lines[i], "[kernel text]") &&
