@@ -5,11 +5,13 @@
 # firmware does; the ELF loader would zero .noinit) with a crash requested (kernel/crash_test.c:
 # the request is written into the kernel's crash_request variable before it
 # runs, by QEMU's loader device), once for each: an unexpected data abort (a
-# write to rodata inside a self-test), a panic, and an unexpected prefetch
-# abort (a call into rodata). Each report must carry the decoded fault, the
-# table walk for the address, the backtrace with function names from the
-# built-in symbol table, and end the TAP with "Bail out!"; QEMU must exit
-# with status 1. The logs stay in build/crash-*.log.
+# write to rodata inside a self-test), a panic, an unexpected prefetch
+# abort (a call into rodata), and a recursion that overflows core 0's SVC
+# stack. Each report must carry the decoded fault, the table walk for the
+# address, the backtrace with function names from the built-in symbol
+# table, and end the TAP with "Bail out!"; the overflow's must also name
+# the stack. QEMU must exit with status 1. The logs stay in
+# build/crash-*.log.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
@@ -22,6 +24,7 @@ symbol() { arm-none-eabi-nm "$elf" | awk -v name="$1" '$3 == name { print $1 }';
 request_virt=$(symbol crash_request)
 rodata_virt=$(symbol __rodata_start)
 code_virt=$(symbol crash_rodata_code)
+stacks_virt=$(symbol __stacks_start)
 [ -n "$request_virt" ] || { echo "Bail out! no crash_request in $elf"; exit 1; }
 [ -n "$code_virt" ] || { echo "Bail out! no crash_rodata_code in $elf"; exit 1; }
 request_phys=$(printf '0x%08x' $((0x$request_virt - 0x80000000)))
@@ -104,5 +107,23 @@ check "$(has "$log" "^#   #3 0x[0-9a-f]{8} ktest_crash_on_request\+0x")" \
 check "$(has "$log" " kmain\+0x")" "execute: down to kmain"
 check "$(has "$log" "^Bail out! unexpected fault during the self-tests")" \
 	"execute: TAP ends with Bail out!"
+
+crash overflow 0x3B5AFFFBC4A50004
+log=build/crash-overflow.log
+# Core 0's SVC stack is the first in .stacks, its guard the page below it (layout.h).
+fault=$(sed -n 's/^# \*\*\* data abort: translation fault (page) on write at \(0x[0-9a-f]\{8\}\),.*/\1/p' "$log")
+check "$([ "$status" = 1 ] && echo 1)" "overflow: QEMU exits with status 1" "actual: $status"
+check "$(has "$log" "^# \*\*\* stack overflow: the core 0 SVC stack \(0x[0-9a-f]{8}-0x[0-9a-f]{8}\) ran into its guard page$")" \
+	"overflow: the report names the stack and its guard page"
+check "$([ -n "$fault" ] && (( fault >= 0x$stacks_virt && fault < 0x$stacks_virt + 4096 )) && echo 1)" \
+	"overflow: a translation fault on a write into the guard page" \
+	"expected: a write fault in 0x$stacks_virt-+0xfff" "actual:   ${fault:-no such line}"
+check "$(has "$log" "^#     L2\[0x[0-9a-f]{2}\] = 0x00000000: fault \(not mapped\)$")" \
+	"overflow: the table walk shows the guard page unmapped"
+check "$(has "$log" "^#   #0 0x[0-9a-f]{8} crash_recurse\+0x")" \
+	"overflow: the backtrace starts in the recursion, by name"
+check "$(has "$log" "^#   #1 0x[0-9a-f]{8} crash_recurse\+0x")" "overflow: which called itself"
+check "$(has "$log" "^Bail out! unexpected fault during the self-tests")" \
+	"overflow: TAP ends with Bail out!"
 
 echo "1..$n"
