@@ -104,7 +104,8 @@ static void banner(const struct boot_info *info)
 			(unsigned long)uart_clock_hz);
 }
 
-static void banner_layout(void)
+/* The layout, the table and the W^X check; returns the number of W+X mappings found. */
+static unsigned banner_layout(void)
 {
 	struct window_stats window;
 
@@ -136,7 +137,7 @@ static void banner_layout(void)
 		(unsigned long)(window.mmio_bytes / 1024), (unsigned long)kernel_window.mmio_floor);
 	kprintf("translation table (every range; last addresses inclusive):\n");
 	kernel_map_dump();
-	kernel_map_check_wx();
+	return kernel_map_check_wx();
 }
 
 /* Memory management over the RAM the firmware reported, keeping what r2 points at. */
@@ -205,21 +206,30 @@ void kmain(struct boot_info *info);
 
 void kmain(struct boot_info *info)
 {
-	unsigned failures;
+	unsigned failures, wx_offenders;
 
 	console_init();
 	banner(info);
 	platform_discover(info);
 	memory_init();
 	devices_map();
-	banner_layout();
+	wx_offenders = banner_layout();
+	/*
+	 * The self-test protect.wx_check_clean looks at the table again and
+	 * fails the boot; this check fails it too, so that an offender that is
+	 * gone by then still counts.
+	 */
+	if (wx_offenders)
+		kprintf("W^X: not kept (%u writable and executable, listed above): this boot fails\n",
+			wx_offenders);
 	if (bench_run_all) {
 		bench_run_all();
 		semihost_exit(0);
 	}
 	failures = ktest_run_all();
-	semihost_exit(failures ? 1 : 0);
-	kprintf("bramble: self-tests done (%u failed); idling\n", failures);
+	semihost_exit(failures || wx_offenders ? 1 : 0);
+	kprintf("bramble: self-tests done (%u failed%s); idling\n", failures,
+		wx_offenders ? ", W+X mappings at boot" : "");
 	for (;;)
 		__asm__ volatile("wfi");
 }

@@ -59,8 +59,15 @@ unsigned kernel_map_regions(struct ptdump_region *regions, unsigned max)
 		       "linear map");
 	n = add_region(regions, n, max, (uintptr_t)kernel_window.base, (uintptr_t)kernel_window.heap_break,
 		       "heap");
+	/*
+	 * The window keeps WINDOW_GUARD_PAGES unmapped above the break (mm/window.h),
+	 * so a heap overrun faults there; the dump names that page on its own line.
+	 */
 	n = add_region(regions, n, max, (uintptr_t)kernel_window.heap_break,
-		       (uintptr_t)kernel_window.mmio_floor, "heap/MMIO gap + guard");
+		       (uintptr_t)kernel_window.heap_break + WINDOW_GUARD_PAGES * PAGE_SIZE, "guard");
+	n = add_region(regions, n, max,
+		       (uintptr_t)kernel_window.heap_break + WINDOW_GUARD_PAGES * PAGE_SIZE,
+		       (uintptr_t)kernel_window.mmio_floor, "heap/MMIO gap");
 	/* The window's top is 2^32: the last byte is the region's end. */
 	if (n < max && kernel_window.mmio_floor < kernel_window.top) {
 		regions[n].start = (vaddr_t)kernel_window.mmio_floor;

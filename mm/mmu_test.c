@@ -3,6 +3,7 @@
  *
  * They work in a stretch of the heap window that nothing else uses yet.
  */
+#include "arch/arm.h"
 #include "arch/cp15.h"
 #include "arch/mmu.h"
 #include "kernel/error.h"
@@ -12,7 +13,6 @@
 #include "mm/mmu.h"
 
 #define TEST_VA         (VIRT_HEAP_BASE + 0x10000000) /* 4 MiB aligned */
-#define BX_LR           0xE12FFF1E                    /* ARM: bx lr */
 
 static uint32_t read_word(vaddr_t va)
 {
@@ -204,7 +204,7 @@ KTEST(mmu, execute_never_faults)
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	code = (uint32_t *)phys_to_virt(frame);
-	code[0] = BX_LR;
+	code[0] = INSN_BX_LR;
 	sync_new_code(code, sizeof(code[0]));
 	KT_ASSERT_EQ(0, mmu_map_page(exec, frame, MEM_NORMAL, MEM_EXEC));
 	KT_ASSERT_EQ(0, mmu_map_page(never, frame, MEM_NORMAL, MEM_READ));

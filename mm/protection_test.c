@@ -4,8 +4,10 @@
  * mapped below KERNEL_VIRT_BASE (kernel/boot_test.c probes that).
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "arch/arm.h"
 #include "arch/cp15.h"
 #include "arch/mmu.h"
 #include "kernel/devices.h"
@@ -18,7 +20,6 @@
 #include "mm/mm.h"
 #include "mm/mmu.h"
 
-#define BX_LR           0xE12FFF1E                      /* ARM: bx lr */
 #define TEST_STACK_VA   (VIRT_HEAP_BASE + 0x10200000)   /* guard page, then the stack */
 #define TEST_STACK_PAGES 4
 
@@ -113,7 +114,7 @@ static void expect_no_execute(struct ktest_context *ktest_context, vaddr_t va)
 /* Put bx lr at code, visible to instruction fetch, as an attacker would. */
 static void plant_return(uint32_t *code)
 {
-	*code = BX_LR;
+	*code = INSN_BX_LR;
 	sync_new_code(code, sizeof(*code));
 }
 
@@ -129,7 +130,7 @@ KTEST(protect, heap_not_executable)
 
 KTEST(protect, rodata_not_executable)
 {
-	static const uint32_t code[] = { BX_LR };
+	static const uint32_t code[] = { INSN_BX_LR };
 
 	expect_no_execute(ktest_context, (vaddr_t)code);
 }
@@ -298,48 +299,84 @@ static void capture_line(void *context, const char *line)
 		strncpy(dump_lines[dump_count++], line, PTDUMP_LINE_MAX - 1);
 }
 
-/* Whether some line of the dump has all of the given parts. */
-static bool dump_has(const char *a, const char *b, const char *c)
+/* Whether some line of the dump has all of the given parts ("" matches any line). */
+static bool dump_has(const char *region, const char *granule, const char *kind, const char *perm)
 {
 	for (unsigned i = 0; i < dump_count; i++)
-		if (strstr(dump_lines[i], a) && strstr(dump_lines[i], b) && strstr(dump_lines[i], c))
+		if (strstr(dump_lines[i], region) && strstr(dump_lines[i], granule) &&
+		    strstr(dump_lines[i], kind) && strstr(dump_lines[i], perm))
 			return true;
 	return false;
 }
 
+/* The line of the dump that starts with prefix, or NULL. */
+static const char *dump_line_starting(const char *prefix)
+{
+	for (unsigned i = 0; i < dump_count; i++)
+		if (strncmp(dump_lines[i], prefix, strlen(prefix)) == 0)
+			return dump_lines[i];
+	return NULL;
+}
+
+/*
+ * The heap has pages only while something is allocated, so the test holds
+ * a block across the dump; it gives it back before checking anything, and
+ * the break must come back down (the heap tests start from an empty heap).
+ */
 KTEST(protect, dump_names_every_region)
 {
 	static const struct {
-		const char *region, *kind, *attributes;
+		const char *region, *granule, *kind, *perm;
 	} expected[] = {
-		{ "[vectors]", "page", "RO X " },
-		{ "[L1 table]", "page", "RW NX" },
-		{ "[boot stub]", "page", "RO NX" },
-		{ "[kernel text]", "page", "RO X " },
-		{ "[kernel rodata]", "page", "RO NX" },
-		{ "[kernel data]", "page", "RW NX" },
-		{ "[kernel bss]", "page", "RW NX" },
-		{ "[L2 tables]", "page", "RW NX" },
-		{ "[stacks + guards]", "page", "RW NX" },
-		{ "[stacks + guards]", "unmapped", "" },
-		{ "[linear map]", "section", "RW NX" },
-		{ "[linear map]", "page", "RW NX" },
-		{ "[heap/MMIO gap + guard]", "unmapped", "" },
-		{ "[MMIO]", "Device", "RW NX" },
-		{ "0x00000000-0x7fffffff", "unmapped", "" },
+		{ "[vectors]", "page", "Normal", "RO X " },
+		{ "[low memory]", "page", "Normal", "RW NX" },
+		{ "[L1 table]", "page", "Normal", "RW NX" },
+		{ "[boot stub]", "page", "Normal", "RO NX" },
+		{ "[kernel text]", "page", "Normal", "RO X " },
+		{ "[kernel rodata]", "page", "Normal", "RO NX" },
+		{ "[kernel data]", "page", "Normal", "RW NX" },
+		{ "[kernel bss]", "page", "Normal", "RW NX" },
+		{ "[L2 tables]", "page", "Normal", "RW NX" },
+		{ "[stacks + guards]", "page", "Normal", "RW NX" },
+		{ "[stacks + guards]", "unmapped", "", "" },
+		{ "[linear map]", "section", "Normal", "RW NX" },
+		{ "[linear map]", "page", "Normal", "RW NX" },
+		{ "[heap]", "page", "Normal", "RW NX" },
+		{ "[guard]", "unmapped", "", "" },
+		{ "[heap/MMIO gap]", "unmapped", "", "" },
+		{ "[MMIO]", "page", "Device", "RW NX" },
+		{ "0x00000000-0x7fffffff", "unmapped", "", "" },
 	};
 	struct ptdump_source source;
 	struct ptdump_region regions[KERNEL_MAP_REGIONS_MAX];
-	unsigned count = kernel_map_regions(regions, KERNEL_MAP_REGIONS_MAX);
+	uint64_t break_before = kernel_window.heap_break, break_held;
+	char guard_range[32];
+	const char *guard;
+	unsigned count;
+	void *block;
 
+	block = kmalloc(64);
+	break_held = kernel_window.heap_break;
+	count = kernel_map_regions(regions, KERNEL_MAP_REGIONS_MAX);
 	kernel_map_source(&source);
 	dump_count = 0;
 	ptdump_dump(&source, regions, count, capture_line, NULL);
+	kfree(block);
+	KT_ASSERT(block != NULL);
+	KT_ASSERT(break_held > break_before);
+	KT_ASSERT_EQ(break_before, kernel_window.heap_break);
 	KT_ASSERT(dump_count > 10 && dump_count < DUMP_LINES_MAX);
 	for (unsigned i = 0; i < sizeof(expected) / sizeof(expected[0]); i++)
-		if (!dump_has(expected[i].region, expected[i].kind, expected[i].attributes))
-			KT_FAIL("no dump line for %s with %s %s", expected[i].region, expected[i].kind,
-				expected[i].attributes);
+		if (!dump_has(expected[i].region, expected[i].granule, expected[i].kind,
+			      expected[i].perm))
+			KT_FAIL("no dump line for %s with %s %s %s", expected[i].region,
+				expected[i].granule, expected[i].kind, expected[i].perm);
+	/* The guard is the page just above the break, wherever the block had moved it. */
+	snprintf(guard_range, sizeof(guard_range), "0x%08lx-0x%08lx ", (unsigned long)break_held,
+		 (unsigned long)(break_held + WINDOW_GUARD_PAGES * PAGE_SIZE - 1));
+	guard = dump_line_starting(guard_range);
+	if (!guard || !strstr(guard, "unmapped") || !strstr(guard, "[guard]"))
+		KT_FAIL("no unmapped [guard] line for %s: %s", guard_range, guard ? guard : "none");
 	/* Nothing executable but the text and the vectors. */
 	for (unsigned i = 0; i < dump_count; i++)
 		if (strstr(dump_lines[i], " X ") && !strstr(dump_lines[i], "[kernel text]") &&

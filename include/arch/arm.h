@@ -73,6 +73,13 @@
 #define PMSELR_CYCLES   31        /* PMSELR value that selects PMCCFILTR */
 #define PMCCFILTR_NSH   (1 << 27) /* count in Hyp mode too */
 
+/*
+ * The one instruction the self-tests plant where code must not run (ARM
+ * ARM A8.8, "BX": cond 0001 0010 1111 1111 1111 0001 Rm, with cond AL and
+ * Rm = lr): if the page does execute, the call comes straight back.
+ */
+#define INSN_BX_LR      0xE12FFF1E
+
 /* DACR: domain 0 is the only domain, and it is a client (ARM ARM B4.1.43). */
 #define DACR_CLIENT     1
 #define DACR_DOMAIN0_CLIENT (DACR_CLIENT << 0)

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # tests/qemu/crash.t - what bramble prints when it crashes, checked.
 #
-# Boots the flat image twice under QEMU (-bios: loaded at 0x8000 as the
+# Boots the flat image under QEMU (-bios: loaded at 0x8000 as the
 # firmware does; the ELF loader would zero .noinit) with a crash requested (kernel/crash_test.c:
 # the request is written into the kernel's crash_request variable before it
-# runs, by QEMU's loader device): once an unexpected data abort (a write to
-# rodata inside a self-test), once a panic. Each report must carry the
-# decoded fault, the table walk for the address, the backtrace with function
-# names from the built-in symbol table, and end the TAP with "Bail out!";
-# QEMU must exit with status 1. The logs stay in build/crash-*.log.
+# runs, by QEMU's loader device), once for each: an unexpected data abort (a
+# write to rodata inside a self-test), a panic, an unexpected prefetch
+# abort (a call into rodata), and a recursion that overflows core 0's SVC
+# stack. Each report must carry the decoded fault, the table walk for the
+# address, the backtrace with function names from the built-in symbol
+# table, and end the TAP with "Bail out!"; the overflow's must also name
+# the stack. QEMU must exit with status 1. The logs stay in
+# build/crash-*.log.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
@@ -20,7 +23,10 @@ done
 symbol() { arm-none-eabi-nm "$elf" | awk -v name="$1" '$3 == name { print $1 }'; }
 request_virt=$(symbol crash_request)
 rodata_virt=$(symbol __rodata_start)
+code_virt=$(symbol crash_rodata_code)
+stacks_virt=$(symbol __stacks_start)
 [ -n "$request_virt" ] || { echo "Bail out! no crash_request in $elf"; exit 1; }
+[ -n "$code_virt" ] || { echo "Bail out! no crash_rodata_code in $elf"; exit 1; }
 request_phys=$(printf '0x%08x' $((0x$request_virt - 0x80000000)))
 
 n=0
@@ -78,5 +84,46 @@ check "$(has "$log" "PANIC at kernel/crash_test.c:[0-9]+: crash test: panic on r
 check "$(has "$log" "^#   #[0-9] 0x[0-9a-f]{8} crash_nested\+0x")" "panic: the backtrace names the caller"
 check "$(has "$log" " kmain\+0x")" "panic: down to kmain"
 check "$(has "$log" "^Bail out!")" "panic: TAP ends with Bail out!"
+
+crash execute 0x3B5AFFFCC4A50003
+log=build/crash-execute.log
+addr="0x$code_virt"
+check "$([ "$status" = 1 ] && echo 1)" "execute: QEMU exits with status 1" "actual: $status"
+check "$(has "$log" "^# \*\*\* prefetch abort: permission fault \(page\) at $addr, pc $addr \(SVC\)$")" \
+	"execute: the report decodes the fault, at the rodata address" \
+	"expected a prefetch abort, permission fault at $addr"
+check "$(has "$log" "^#   IFSR 0x0000000f: status 0x0f$")" "execute: the IFSR and its status"
+check "$(has "$log" "^#   walk $addr: L1\[0x800\] = 0x[0-9a-f]{8}: page table at 0x[0-9a-f]{8}$")" \
+	"execute: the table walk shows the L1 entry (a page table)"
+check "$(has "$log" "^#     L2\[0x[0-9a-f]{2}\] = 0x[0-9a-f]{8}: small page at 0x[0-9a-f]{8}: Normal RO NX, pa 0x[0-9a-f]{8}$")" \
+	"execute: and the L2 entry: a read-only, execute-never page"
+check "$(has "$log" "^#   pc  $addr  cpsr")" "execute: the registers, pc at the rodata address"
+check "$(has "$log" "^#   #0 $addr \?$")" "execute: the backtrace starts at the address, in no function"
+check "$(has "$log" "^#   #1 0x[0-9a-f]{8} crash_execute_rodata\+0x")" \
+	"execute: then the function that made the call, by name"
+check "$(has "$log" "^#   #2 0x[0-9a-f]{8} crash_nested\+0x")" "execute: then its caller"
+check "$(has "$log" "^#   #3 0x[0-9a-f]{8} ktest_crash_on_request\+0x")" \
+	"execute: then the test that called it"
+check "$(has "$log" " kmain\+0x")" "execute: down to kmain"
+check "$(has "$log" "^Bail out! unexpected fault during the self-tests")" \
+	"execute: TAP ends with Bail out!"
+
+crash overflow 0x3B5AFFFBC4A50004
+log=build/crash-overflow.log
+# Core 0's SVC stack is the first in .stacks, its guard the page below it (layout.h).
+fault=$(sed -n 's/^# \*\*\* data abort: translation fault (page) on write at \(0x[0-9a-f]\{8\}\),.*/\1/p' "$log")
+check "$([ "$status" = 1 ] && echo 1)" "overflow: QEMU exits with status 1" "actual: $status"
+check "$(has "$log" "^# \*\*\* stack overflow: the core 0 SVC stack \(0x[0-9a-f]{8}-0x[0-9a-f]{8}\) ran into its guard page$")" \
+	"overflow: the report names the stack and its guard page"
+check "$([ -n "$fault" ] && (( fault >= 0x$stacks_virt && fault < 0x$stacks_virt + 4096 )) && echo 1)" \
+	"overflow: a translation fault on a write into the guard page" \
+	"expected: a write fault in 0x$stacks_virt-+0xfff" "actual:   ${fault:-no such line}"
+check "$(has "$log" "^#     L2\[0x[0-9a-f]{2}\] = 0x00000000: fault \(not mapped\)$")" \
+	"overflow: the table walk shows the guard page unmapped"
+check "$(has "$log" "^#   #0 0x[0-9a-f]{8} crash_recurse\+0x")" \
+	"overflow: the backtrace starts in the recursion, by name"
+check "$(has "$log" "^#   #1 0x[0-9a-f]{8} crash_recurse\+0x")" "overflow: which called itself"
+check "$(has "$log" "^Bail out! unexpected fault during the self-tests")" \
+	"overflow: TAP ends with Bail out!"
 
 echo "1..$n"
