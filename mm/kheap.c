@@ -242,7 +242,9 @@ static void set_bounds(struct kheap *heap, uintptr_t base, uintptr_t end)
 	heap->base = base;
 	heap->end = end;
 	heap->first_payload = base + HEADER;
-	heap->payload_slots = end > base ? (uint32_t)((end - base - 2 * HEADER) / KHEAP_ALIGN) : 0;
+	/* From base + HEADER up to the last place a block of MIN_PAYLOAD fits below the sentinel. */
+	heap->payload_slots =
+		end > base ? (uint32_t)((end - base - 2 * HEADER - MIN_PAYLOAD) / KHEAP_ALIGN + 1) : 0;
 }
 
 void kheap_init(struct kheap *heap, uintptr_t base, const struct kheap_backend *backend)
@@ -621,25 +623,30 @@ void *kheap_alloc_aligned(struct kheap *heap, size_t size, size_t align)
 }
 
 /*
- * The block of pointer, if it is one the heap handed out and still holds;
- * else NULL (reported). Every test is a load or two and a compare, so the
- * whole of it is inlined into kfree; the reports are out of line.
+ * Whether address can be a payload: in the heap and aligned, in one
+ * compare. The offset from the first payload, rotated right by 3, is the
+ * slot number when the address is aligned and at least 2^29 (more than
+ * there are slots) when it is not.
  */
-HOT struct kheap_block *validate(struct kheap *heap, void *pointer)
+HOT bool in_heap(const struct kheap *heap, uintptr_t address)
+{
+	uintptr_t offset = address - heap->first_payload;
+
+	return ((offset >> 3) | (offset << (sizeof(offset) * 8 - 3))) < heap->payload_slots;
+}
+
+/*
+ * The full check of a free, with a report for whatever is wrong: the block
+ * if it is one the heap handed out and still holds, else NULL.
+ */
+static struct kheap_block *__attribute__((noinline)) validate(struct kheap *heap, void *pointer)
 {
 	uintptr_t address = (uintptr_t)pointer;
 	struct kheap_block *block = (struct kheap_block *)(address - HEADER), *next;
 	uint32_t size_flags;
 	size_t size;
 
-	/*
-	 * In the heap and aligned, in one compare: the offset from the first
-	 * payload, rotated right by 3, is the slot number when the pointer is
-	 * aligned and at least 2^29 (more than there are slots) when not.
-	 */
-	uintptr_t offset = address - heap->first_payload;
-
-	if (((offset >> 3) | (offset << (sizeof(offset) * 8 - 3))) >= heap->payload_slots) {
+	if (!in_heap(heap, address)) {
 		report(heap, "kheap: free of 0x%08lx refused: not in the heap 0x%08lx-0x%08lx", address,
 		       heap->base, heap->end);
 		return NULL;
@@ -690,18 +697,30 @@ HOT struct kheap_block *validate(struct kheap *heap, void *pointer)
 	return block;
 }
 
-static void __attribute__((noinline)) free_slow(struct kheap *heap, struct kheap_block *block)
+/* Put a checked used block in the quick bin for its size, if there is room and it is not the last. */
+HOT bool quick_put(struct kheap *heap, struct kheap_block *block, size_t size)
 {
-	release(heap, block);
-	/* The last live block: everything goes back, and an empty heap gives back its pages. */
-	if (--heap->live_blocks == 0)
-		quick_drain(heap);
+	struct kheap_bin *bin;
+	uint32_t live = heap->live_blocks - 1;
+
+	if (size > KHEAP_QUICK_LIMIT)
+		return false;
+	bin = &heap->quick[size / KHEAP_ALIGN];
+	if (bin->count >= KHEAP_QUICK_DEPTH || live == 0)
+		return false;
+	block->size_flags &= ~FLAG_CANARY;
+	block->next_free = bin->head;
+	*quick_mark_slot(block) = quick_mark(block);
+	bin->head = block;
+	bin->count++;
+	heap->live_blocks = live;
+	return true;
 }
 
-void kheap_free(struct kheap *heap, void *pointer)
+/* kfree of anything but an ordinary small block: the full check, then a bin or the lists. */
+static void __attribute__((noinline)) free_checked(struct kheap *heap, void *pointer)
 {
 	struct kheap_block *block;
-	uint32_t live;
 	size_t size;
 
 	if (!pointer)
@@ -712,21 +731,52 @@ void kheap_free(struct kheap *heap, void *pointer)
 	size = block_size(block);
 	if (heap->debug)
 		memset(pointer, KHEAP_POISON, size);
-	live = heap->live_blocks - 1;
-	if (size <= KHEAP_QUICK_LIMIT && live != 0) {
-		struct kheap_bin *bin = &heap->quick[size / KHEAP_ALIGN];
+	if (quick_put(heap, block, size))
+		return;
+	release(heap, block);
+	/* The last live block: everything goes back, and an empty heap gives back its pages. */
+	if (--heap->live_blocks == 0)
+		quick_drain(heap);
+}
 
-		if (bin->count < KHEAP_QUICK_DEPTH) {
-			block->size_flags &= ~FLAG_CANARY;
-			block->next_free = bin->head;
-			*quick_mark_slot(block) = quick_mark(block);
-			bin->head = block;
-			bin->count++;
-			heap->live_blocks = live;
-			return;
-		}
-	}
-	free_slow(heap, block);
+/*
+ * The fast path takes an ordinary small block to its quick bin after the
+ * checks that matter for one: in the heap and aligned (which a NULL is
+ * not), used, with no free neighbour before it and none after it, its
+ * check value in word 0, no bin's mark, a size between the smallest and
+ * the bins' limit that stays inside the heap, and not in debug mode (no
+ * canary to check, no poison to write). Everything else, including every
+ * refusal and its report, goes through free_checked.
+ */
+void kheap_free(struct kheap *heap, void *pointer)
+{
+	uintptr_t address = (uintptr_t)pointer, check;
+	struct kheap_block *block = (struct kheap_block *)(address - HEADER);
+	struct kheap_bin *bin;
+	uint32_t size, live;
+
+	if (!in_heap(heap, address))
+		goto checked;
+	size = block->size_flags; /* (no flags are set on the fast path, so this is the size) */
+	if (size & FLAG_MASK || size - MIN_PAYLOAD > KHEAP_QUICK_LIMIT - MIN_PAYLOAD ||
+	    size > heap->end - HEADER - address)
+		goto checked;
+	check = check_value(block);
+	if (block->link != check || *quick_mark_slot(block) == check ||
+	    (next_block(block)->size_flags & FLAG_PREV_FREE) || heap->debug)
+		goto checked;
+	bin = &heap->quick[size / KHEAP_ALIGN];
+	live = heap->live_blocks - 1;
+	if (bin->count >= KHEAP_QUICK_DEPTH || live == 0)
+		goto checked;
+	block->next_free = bin->head;
+	*quick_mark_slot(block) = check;
+	bin->head = block;
+	bin->count++;
+	heap->live_blocks = live;
+	return;
+checked:
+	free_checked(heap, pointer);
 }
 
 void *kheap_calloc(struct kheap *heap, size_t n, size_t size)
