@@ -83,7 +83,7 @@
 #define KHEAP_QUICK_MAGIC       0x51434B42U     /* "QCKB": marks a block in a quick bin */
 #define KHEAP_CANARY            0xCA4A12E5U     /* canary, mixed with the block's address */
 #define KHEAP_POISON            0x6B            /* freed memory, in debug mode */
-#define KHEAP_KEEP_PAGES        16              /* free pages kept at the top against thrashing */
+#define KHEAP_KEEP_PAGES        64              /* free pages kept at the top against thrashing */
 #define KHEAP_GROW_PAGES        16              /* the heap grows by at least this much */
 
 /* The hot paths are a handful of small steps: have them inlined. */
@@ -463,14 +463,16 @@ static bool quick_any(const struct kheap *heap)
 
 /* Growth, and when the window has no room, the quick bins merged back; then the top. */
 static struct kheap_block *__attribute__((noinline))
-take_after_growth(struct kheap *heap, size_t size, unsigned fl, unsigned sl)
+take_after_growth(struct kheap *heap, size_t size)
 {
 	struct kheap_block *block;
+	unsigned fl, sl;
 
 	if (grow(heap, size) != 0) {
 		if (!quick_any(heap))
 			return NULL;
 		quick_drain(heap);
+		mapping_search(size, &fl, &sl);
 		block = find_suitable(heap, fl, sl);
 		if (block) {
 			remove_free(heap, block);
@@ -489,19 +491,22 @@ take_after_growth(struct kheap *heap, size_t size, unsigned fl, unsigned sl)
 /* A used block of at least size bytes of payload, or NULL. */
 HOT struct kheap_block *take_block(struct kheap *heap, size_t size)
 {
-	unsigned fl, sl;
 	struct kheap_block *block;
 
-	mapping_search(size, &fl, &sl);
-	block = find_suitable(heap, fl, sl);
-	if (block) {
-		remove_free(heap, block);
-		take_from(heap, block, size, true);
-		return block;
+	if (heap->fl_bitmap) { /* (a heap being filled has no free block but the top) */
+		unsigned fl, sl;
+
+		mapping_search(size, &fl, &sl);
+		block = find_suitable(heap, fl, sl);
+		if (block) {
+			remove_free(heap, block);
+			take_from(heap, block, size, true);
+			return block;
+		}
 	}
 	block = top_of(heap);
 	if (!block || block_size(block) < size)
-		return take_after_growth(heap, size, fl, sl);
+		return take_after_growth(heap, size);
 	take_from(heap, block, size, false);
 	return block;
 }

@@ -267,3 +267,16 @@ KBENCH(kmalloc_vs_newlib)
 	if (kheap_check(&kernel_heap, NULL, 0) || kernel_window.heap_break != kernel_window.base)
 		panic("bench: the kernel heap is not empty and clean after the traces");
 }
+
+KBENCH(heap_growth_pages)
+{
+	uintptr_t start;
+	for (uint32_t pages = 1; pages <= 64; pages *= 4) {
+		uint32_t t0 = bench_now();
+		int e = kernel_heap.backend.grow(kernel_heap.backend.context, pages, &start);
+		uint32_t t1 = bench_now();
+		kernel_heap.backend.shrink(kernel_heap.backend.context, pages);
+		uint32_t t2 = bench_now();
+		kprintf("bench: grow %lu pages: %lu (%d), shrink %lu\n", (unsigned long)pages, (unsigned long)(t1 - t0), e, (unsigned long)(t2 - t1));
+	}
+}

@@ -31,21 +31,18 @@ static void release_pages(vaddr_t start, uint32_t count)
 /* Map count fresh frames at start, or none (ERR_NO_MEMORY from the PMM or the page tables). */
 static int map_fresh_frames(vaddr_t start, uint32_t count)
 {
-	paddr_t frames[PAGE_BATCH] = { 0 };
-	uint32_t got = 0;
-	int error = 0;
+	paddr_t frames[PAGE_BATCH];
+	int error;
 
 	if (count == 0 || count > PAGE_BATCH)
 		return ERR_INVALID;
-	while (got < count && error == 0)
-		error = pmm_alloc_frame(&kernel_pmm, &frames[got++]);
+	error = pmm_alloc_frames(&kernel_pmm, count, frames);
 	if (error)
-		got--;
-	else
-		error = mmu_map_pages(start, frames, count, MEM_NORMAL, MEM_WRITE);
+		return error;
+	error = mmu_map_pages(start, frames, count, MEM_NORMAL, MEM_WRITE);
 	if (error)
-		while (got)
-			pmm_free_frame(&kernel_pmm, frames[--got]);
+		while (count)
+			pmm_free_frame(&kernel_pmm, frames[--count]);
 	return error;
 }
 

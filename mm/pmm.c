@@ -207,6 +207,31 @@ int pmm_alloc_from_wilderness(struct pmm *pmm, paddr_t *frame)
 	return 0;
 }
 
+int pmm_alloc_frames(struct pmm *pmm, uint32_t count, paddr_t *frames)
+{
+	uint32_t got = 0;
+
+	/* Freed frames first, as pmm_alloc_frame takes them... */
+	while (got < count && pmm->free_head != PMM_NONE) {
+		uint32_t frame = pmm->free_head;
+
+		pmm->free_head = *next_link(pmm, frame);
+		frames[got++] = (paddr_t)frame << PAGE_SHIFT;
+	}
+	/* ...then the wilderness; if it is too small, the list gets back what it gave, in order. */
+	if (count - got > pmm->wild_high - pmm->wild_low) {
+		while (got)
+			list_push(pmm, frames[--got] >> PAGE_SHIFT);
+		return ERR_NO_MEMORY;
+	}
+	for (uint32_t i = 0; i < got; i++)
+		bit_set(pmm, frames[i] >> PAGE_SHIFT);
+	bits_fill(pmm, pmm->wild_low, pmm->wild_low + (count - got), 1);
+	while (got < count)
+		frames[got++] = (paddr_t)pmm->wild_low++ << PAGE_SHIFT;
+	return 0;
+}
+
 /* Why a frame may not be freed, or 0 if it may. */
 static int check_freeable(const struct pmm *pmm, paddr_t address)
 {

@@ -87,6 +87,13 @@ static inline uint32_t pmm_bit_mask(uint32_t frame)
 	return 1U << (frame % PMM_BITS_PER_WORD);
 }
 
+/*
+ * count frames, one by one as pmm_alloc_frame would give them (not
+ * contiguous), into frames[]: O(count). All or nothing: ERR_NO_MEMORY when
+ * fewer are free, and nothing changes then.
+ */
+int pmm_alloc_frames(struct pmm *pmm, uint32_t count, paddr_t *frames);
+
 /* The uncommon cases, out of line. */
 int pmm_alloc_from_wilderness(struct pmm *pmm, paddr_t *frame);
 int pmm_free_frame_checked(struct pmm *pmm, paddr_t frame);
