@@ -202,6 +202,46 @@ static void test_contiguous(void)
 	TAP_OK(consistent(), "fragmented: consistent after the scan");
 }
 
+/* Batches: frames as single allocations would give them, all or nothing. */
+static void test_batch(void)
+{
+	static paddr_t all[RAM_FRAMES + 1];
+	struct pmm_stats before, after;
+	paddr_t frames[8], single[8], next;
+	uint32_t free_frames;
+	int distinct = 1;
+
+	setup();
+	/* From the wilderness: the same frames, in the same order, as eight single allocations. */
+	for (unsigned i = 0; i < 8; i++)
+		pmm_alloc_frame(&pmm, &single[i]);
+	for (unsigned i = 8; i-- > 0;)
+		pmm_free_frame(&pmm, single[i]);
+	TAP_EQ_U32(0, pmm_alloc_frames(&pmm, 8, frames), "batch: 8 frames");
+	TAP_OK(memcmp(frames, single, sizeof(frames)) == 0, "batch: the frames single allocations give");
+	for (unsigned i = 0; i < 8; i++)
+		distinct &= pmm_frame_is_allocated(&pmm, frames[i]);
+	TAP_OK(distinct, "batch: every frame marked allocated");
+	TAP_OK(consistent(), "batch: consistent");
+	/* Three on the freed list, the rest from the wilderness. */
+	for (unsigned i = 0; i < 3; i++)
+		pmm_free_frame(&pmm, frames[i]);
+	TAP_EQ_U32(0, pmm_alloc_frames(&pmm, 8, frames), "batch: 3 freed frames and 5 new ones");
+	TAP_OK(consistent(), "batch: consistent across list and wilderness");
+	/* More than are free: refused, nothing changes, the freed list keeps its order. */
+	for (unsigned i = 0; i < 3; i++)
+		pmm_free_frame(&pmm, frames[i]);
+	pmm_get_stats(&pmm, &before);
+	free_frames = before.free;
+	TAP_EQ_U32(ERR_NO_MEMORY, pmm_alloc_frames(&pmm, free_frames + 1, all),
+		   "batch: one more than are free is refused");
+	pmm_get_stats(&pmm, &after);
+	TAP_OK(same_stats(&before, &after), "batch: and changes nothing");
+	pmm_alloc_frame(&pmm, &next);
+	TAP_OK(next == frames[2], "batch: the freed list is as it was");
+	TAP_OK(consistent(), "batch: consistent after the refusal");
+}
+
 static paddr_t random_allocated_frame(void)
 {
 	uint32_t start = random_u32() % RAM_FRAMES;
@@ -262,6 +302,27 @@ static void test_random_against_model(void)
 			} else {
 				failures += error != ERR_NO_MEMORY;
 			}
+		} else if (op < 92) {
+			paddr_t frames[40];
+			uint32_t count = 1 + random_u32() % 40;
+			struct pmm_stats before, after;
+
+			pmm_get_stats(&pmm, &before);
+			error = pmm_alloc_frames(&pmm, count, frames);
+			if (count > model_free) {
+				pmm_get_stats(&pmm, &after);
+				failures += error != ERR_NO_MEMORY || !same_stats(&before, &after);
+			} else if (error) {
+				failures++;
+			} else {
+				for (uint32_t i = 0; i < count; i++) {
+					uint32_t n = frames[i] / PAGE_SIZE;
+
+					failures += frames[i] % PAGE_SIZE != 0 || model[n] || is_reserved_frame(n);
+					model[n] = 1;
+				}
+				model_free -= count;
+			}
 		} else {
 			/* Something that must be refused, and must change nothing. */
 			struct pmm_stats before, after;
@@ -301,10 +362,11 @@ int main(void)
 	ram = aligned_alloc(PAGE_SIZE, RAM_BYTES);
 	if (!ram)
 		return 1;
-	tap_plan(10 + 16 + 8 + 22 + 4 + 2);
+	tap_plan(10 + 16 + 8 + 22 + 4 + 10 + 2);
 	test_layout();
 	test_exhaust_and_refusals();
 	test_contiguous();
+	test_batch();
 	test_random_against_model();
 	free(ram);
 	return tap_done();
