@@ -722,7 +722,16 @@ HOT bool quick_put(struct kheap *heap, struct kheap_block *block, size_t size)
 	return true;
 }
 
-/* kfree of anything but an ordinary small block: the full check, then a bin or the lists. */
+/* A checked used block that no bin takes: to the lists or the top; the last one empties the bins. */
+static void __attribute__((noinline)) free_block(struct kheap *heap, struct kheap_block *block)
+{
+	release(heap, block);
+	/* The last live block: everything goes back, and an empty heap gives back its pages. */
+	if (--heap->live_blocks == 0)
+		quick_drain(heap);
+}
+
+/* kfree of whatever the fast checks did not pass: the full check and its report, debug mode. */
 static void __attribute__((noinline)) free_checked(struct kheap *heap, void *pointer)
 {
 	struct kheap_block *block;
@@ -736,49 +745,59 @@ static void __attribute__((noinline)) free_checked(struct kheap *heap, void *poi
 	size = block_size(block);
 	if (heap->debug)
 		memset(pointer, KHEAP_POISON, size);
-	if (quick_put(heap, block, size))
-		return;
-	release(heap, block);
-	/* The last live block: everything goes back, and an empty heap gives back its pages. */
-	if (--heap->live_blocks == 0)
-		quick_drain(heap);
+	if (!quick_put(heap, block, size))
+		free_block(heap, block);
 }
 
 /*
- * The fast path takes an ordinary small block to its quick bin after the
- * checks that matter for one: in the heap and aligned (which a NULL is
- * not), used, with no free neighbour before it and none after it, its
- * check value in word 0, no bin's mark, a size between the smallest and
- * the bins' limit that stays inside the heap, and not in debug mode (no
- * canary to check, no poison to write). Everything else, including every
- * refusal and its report, goes through free_checked.
+ * The fast path makes every check of validate() but the canary's, without
+ * the reports: in the heap and aligned (which a NULL is not), used, a size
+ * that stays inside the heap, a next block that agrees, word 0 holding the
+ * check value or a free previous block that ends here, and no bin's mark.
+ * A block that passes goes to its quick bin or to the lists. Anything
+ * else (a refusal and its report, a mark that may be there by chance, a
+ * canary, debug mode) goes through free_checked.
  */
 void kheap_free(struct kheap *heap, void *pointer)
 {
 	uintptr_t address = (uintptr_t)pointer, check;
-	struct kheap_block *block = (struct kheap_block *)(address - HEADER);
-	struct kheap_bin *bin;
-	uint32_t size, live;
+	struct kheap_block *block = (struct kheap_block *)(address - HEADER), *previous;
+	uint32_t size_flags, live;
+	size_t size;
 
 	if (!in_heap(heap, address))
 		goto checked;
-	size = block->size_flags; /* (no flags are set on the fast path, so this is the size) */
-	if (size & FLAG_MASK || size - MIN_PAYLOAD > KHEAP_QUICK_LIMIT - MIN_PAYLOAD ||
-	    size > heap->end - HEADER - address)
-		goto checked;
+	size_flags = block->size_flags;
+	size = size_flags & ~FLAG_MASK;
 	check = check_value(block);
-	if (block->link != check || *quick_mark_slot(block) == check ||
-	    (next_block(block)->size_flags & FLAG_PREV_FREE) || heap->debug)
+	/* (The size: between MIN_PAYLOAD and what is left of the heap, in one unsigned compare.) */
+	if ((size_flags & (FLAG_FREE | FLAG_CANARY)) ||
+	    size - MIN_PAYLOAD > heap->end - HEADER - address - MIN_PAYLOAD ||
+	    (next_block(block)->size_flags & FLAG_PREV_FREE) || *quick_mark_slot(block) == check ||
+	    heap->debug)
 		goto checked;
-	bin = &heap->quick[size / KHEAP_ALIGN];
+	if (size_flags & FLAG_PREV_FREE) {
+		previous = (struct kheap_block *)block->link;
+		if (block->link < heap->base || previous >= block || !(previous->size_flags & FLAG_FREE) ||
+		    next_block(previous) != block)
+			goto checked;
+	} else if (block->link != check) {
+		goto checked;
+	}
 	live = heap->live_blocks - 1;
-	if (bin->count >= KHEAP_QUICK_DEPTH || live == 0)
-		goto checked;
-	block->next_free = bin->head;
-	*quick_mark_slot(block) = check;
-	bin->head = block;
-	bin->count++;
-	heap->live_blocks = live;
+	if (size <= KHEAP_QUICK_LIMIT && live != 0) {
+		struct kheap_bin *bin = &heap->quick[size / KHEAP_ALIGN];
+
+		if (bin->count < KHEAP_QUICK_DEPTH) {
+			block->next_free = bin->head;
+			*quick_mark_slot(block) = check;
+			bin->head = block;
+			bin->count++;
+			heap->live_blocks = live;
+			return;
+		}
+	}
+	free_block(heap, block);
 	return;
 checked:
 	free_checked(heap, pointer);
