@@ -192,7 +192,7 @@ HOT void remove_free(struct kheap *heap, struct kheap_block *block)
 	*link = next;
 	if (next)
 		next->link_to_me = link;
-	else if (index < KHEAP_FL_COUNT * KHEAP_SL_COUNT && !*link) {
+	else if (index < KHEAP_FL_COUNT * KHEAP_SL_COUNT) {
 		unsigned fl = (unsigned)index / KHEAP_SL_COUNT, sl = (unsigned)index % KHEAP_SL_COUNT;
 
 		heap->sl_bitmap[fl] &= ~(1U << sl);
@@ -383,15 +383,23 @@ HOT void take_from(struct kheap *heap, struct kheap_block *block, size_t size, b
 /* Make a used block free: merge it with its free neighbours, list it or make it the top. */
 HOT void release(struct kheap *heap, struct kheap_block *block)
 {
-	struct kheap_block *next;
+	uint32_t size_flags = block->size_flags;
+	size_t size = size_flags & ~FLAG_MASK;
+	struct kheap_block *next = next_block(block);
+	uint32_t next_flags = next->size_flags;
 
-	block->size_flags = (block->size_flags & ~FLAG_CANARY) | FLAG_FREE;
-	block = merge_with_previous(heap, block);
-	next = next_block(block);
-	if (next->size_flags & FLAG_FREE) {
+	if (size_flags & FLAG_PREV_FREE) {
+		struct kheap_block *previous = (struct kheap_block *)block->link;
+
+		remove_free(heap, previous);
+		size += block_size(previous) + HEADER;
+		block = previous; /* (whose previous is in use: free neighbours are merged) */
+	}
+	if (next_flags & FLAG_FREE) {
 		struct kheap_block *after = next_block(next);
 
-		set_size(block, block_size(block) + HEADER + block_size(next), FLAG_FREE);
+		size += (next_flags & ~FLAG_MASK) + HEADER;
+		block->size_flags = (uint32_t)size | FLAG_FREE;
 		after->link = (uintptr_t)block;
 		if (block_size(after) == 0) {
 			top_grew(heap, block); /* next was the top: block is now */
@@ -399,9 +407,10 @@ HOT void release(struct kheap *heap, struct kheap_block *block)
 		}
 		remove_free(heap, next);
 	} else {
+		block->size_flags = (uint32_t)size | FLAG_FREE;
 		next->link = (uintptr_t)block;
-		next->size_flags |= FLAG_PREV_FREE;
-		if (block_size(next) == 0) {
+		next->size_flags = next_flags | FLAG_PREV_FREE;
+		if ((next_flags & ~FLAG_MASK) == 0) {
 			top_grew(heap, block); /* block ends at the sentinel: it is the top */
 			return;
 		}
@@ -723,7 +732,7 @@ HOT bool quick_put(struct kheap *heap, struct kheap_block *block, size_t size)
 }
 
 /* A checked used block that no bin takes: to the lists or the top; the last one empties the bins. */
-static void __attribute__((noinline)) free_block(struct kheap *heap, struct kheap_block *block)
+HOT void free_block(struct kheap *heap, struct kheap_block *block)
 {
 	release(heap, block);
 	/* The last live block: everything goes back, and an empty heap gives back its pages. */
@@ -762,6 +771,7 @@ void kheap_free(struct kheap *heap, void *pointer)
 {
 	uintptr_t address = (uintptr_t)pointer, check;
 	struct kheap_block *block = (struct kheap_block *)(address - HEADER), *previous;
+	struct kheap_bin *bin;
 	uint32_t size_flags, live;
 	size_t size;
 
@@ -784,19 +794,19 @@ void kheap_free(struct kheap *heap, void *pointer)
 	} else if (block->link != check) {
 		goto checked;
 	}
+	if (size > KHEAP_QUICK_LIMIT)
+		goto to_lists;
+	bin = &heap->quick[size / KHEAP_ALIGN];
 	live = heap->live_blocks - 1;
-	if (size <= KHEAP_QUICK_LIMIT && live != 0) {
-		struct kheap_bin *bin = &heap->quick[size / KHEAP_ALIGN];
-
-		if (bin->count < KHEAP_QUICK_DEPTH) {
-			block->next_free = bin->head;
-			*quick_mark_slot(block) = check;
-			bin->head = block;
-			bin->count++;
-			heap->live_blocks = live;
-			return;
-		}
-	}
+	if (bin->count >= KHEAP_QUICK_DEPTH || live == 0)
+		goto to_lists;
+	block->next_free = bin->head;
+	*quick_mark_slot(block) = check;
+	bin->head = block;
+	bin->count++;
+	heap->live_blocks = live;
+	return;
+to_lists:
 	free_block(heap, block);
 	return;
 checked:
