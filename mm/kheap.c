@@ -110,6 +110,7 @@ struct kheap_block {
 
 _Static_assert(HEADER % KHEAP_ALIGN == 0, "payloads must stay aligned");
 _Static_assert(KHEAP_ALIGN == 8, "kfree's range check rotates by 3");
+_Static_assert(offsetof(struct kheap, free_lists) == 0, "unlinking takes a list's class from its offset");
 
 HOT size_t block_size(const struct kheap_block *block)
 {
@@ -187,13 +188,14 @@ HOT void insert_free(struct kheap *heap, struct kheap_block *block)
 HOT void remove_free(struct kheap *heap, struct kheap_block *block)
 {
 	struct kheap_block **link = block->link_to_me, *next = block->next_free;
-	uintptr_t index = (uintptr_t)(link - &heap->free_lists[0][0]);
+	uintptr_t offset = (uintptr_t)link - (uintptr_t)heap->free_lists; /* (the lists come first) */
 
 	*link = next;
 	if (next)
 		next->link_to_me = link;
-	else if (index < KHEAP_FL_COUNT * KHEAP_SL_COUNT) {
-		unsigned fl = (unsigned)index / KHEAP_SL_COUNT, sl = (unsigned)index % KHEAP_SL_COUNT;
+	else if (offset < sizeof(heap->free_lists)) {
+		unsigned fl = (unsigned)(offset / sizeof(heap->free_lists[0]));
+		unsigned sl = (unsigned)(offset / sizeof(heap->free_lists[0][0])) % KHEAP_SL_COUNT;
 
 		heap->sl_bitmap[fl] &= ~(1U << sl);
 		if (!heap->sl_bitmap[fl])
@@ -216,20 +218,6 @@ HOT struct kheap_block *find_suitable(struct kheap *heap, unsigned fl, unsigned 
 		sl_map = heap->sl_bitmap[fl];
 	}
 	return heap->free_lists[fl][__builtin_ctz(sl_map)];
-}
-
-/* If the block before block is free, take it off its list and make it one with block. */
-HOT struct kheap_block *merge_with_previous(struct kheap *heap, struct kheap_block *block)
-{
-	struct kheap_block *previous;
-
-	if (!(block->size_flags & FLAG_PREV_FREE))
-		return block;
-	previous = (struct kheap_block *)block->link;
-	remove_free(heap, previous);
-	set_size(previous, block_size(previous) + HEADER + block_size(block),
-		 previous->size_flags & FLAG_MASK);
-	return previous;
 }
 
 /*
@@ -581,7 +569,7 @@ static void *__attribute__((noinline)) alloc_slow(struct kheap *heap, size_t siz
 	return block ? finish(heap, block) : NULL;
 }
 
-void *kheap_alloc(struct kheap *heap, size_t size)
+HOT void *heap_alloc(struct kheap *heap, size_t size)
 {
 	if (size <= KHEAP_QUICK_LIMIT - CANARY_BYTES) {
 		struct kheap_bin *bin = quick_bin_for(heap, size);
@@ -606,7 +594,7 @@ void *kheap_alloc_aligned(struct kheap *heap, size_t size, size_t align)
 	if (align == 0 || (align & (align - 1)) || align > KHEAP_MAX_ALLOC)
 		return NULL;
 	if (align <= KHEAP_ALIGN)
-		return kheap_alloc(heap, size);
+		return heap_alloc(heap, size);
 	if (size > KHEAP_MAX_ALLOC)
 		return NULL;
 	need = payload_for(heap, size);
@@ -767,7 +755,7 @@ static void __attribute__((noinline)) free_checked(struct kheap *heap, void *poi
  * else (a refusal and its report, a mark that may be there by chance, a
  * canary, debug mode) goes through free_checked.
  */
-void kheap_free(struct kheap *heap, void *pointer)
+HOT void heap_free(struct kheap *heap, void *pointer)
 {
 	uintptr_t address = (uintptr_t)pointer, check;
 	struct kheap_block *block = (struct kheap_block *)(address - HEADER), *previous;
@@ -811,6 +799,29 @@ to_lists:
 	return;
 checked:
 	free_checked(heap, pointer);
+}
+
+void *kheap_alloc(struct kheap *heap, size_t size)
+{
+	return heap_alloc(heap, size);
+}
+
+void kheap_free(struct kheap *heap, void *pointer)
+{
+	heap_free(heap, pointer);
+}
+
+/* The kernel's heap: its two hot entry points are built on it directly, with no call between. */
+struct kheap kernel_heap;
+
+void *kmalloc(size_t size)
+{
+	return heap_alloc(&kernel_heap, size);
+}
+
+void kfree(void *pointer)
+{
+	heap_free(&kernel_heap, pointer);
 }
 
 void *kheap_calloc(struct kheap *heap, size_t n, size_t size)

@@ -11,8 +11,6 @@
 
 #define PAGE_BATCH 32 /* pages mapped or unmapped per batch of table work and barriers */
 
-struct kheap kernel_heap;
-
 /* Unmap pages [start, start + count) of the heap and give their frames back. */
 static void release_pages(vaddr_t start, uint32_t count)
 {
@@ -101,15 +99,11 @@ void kheap_kernel_init(void)
 }
 
 /*
- * The wrappers only pass the kernel's heap on and jump: they need no frame
- * of their own (a backtrace from inside the heap shows the wrapper's caller).
+ * kmalloc and kfree are in mm/kheap.c. These only pass the kernel's heap on
+ * and jump: they need no frame of their own (a backtrace from inside the
+ * heap shows the caller).
  */
 #define WRAPPER __attribute__((optimize("omit-frame-pointer")))
-
-WRAPPER void *kmalloc(size_t size)
-{
-	return kheap_alloc(&kernel_heap, size);
-}
 
 WRAPPER void *kmalloc_aligned(size_t size, size_t align)
 {
@@ -124,9 +118,4 @@ WRAPPER void *kcalloc(size_t n, size_t size)
 WRAPPER void *krealloc(void *pointer, size_t size)
 {
 	return kheap_realloc(&kernel_heap, pointer, size);
-}
-
-WRAPPER void kfree(void *pointer)
-{
-	kheap_free(&kernel_heap, pointer);
 }

@@ -41,7 +41,14 @@ struct kheap_bin {
 };
 
 struct kheap {
-	/* What the fast paths touch, together at the front. */
+	/*
+	 * The free lists (two-level segregated fit) first: a list's byte
+	 * offset in the struct is then its class, which unlinking uses.
+	 */
+	struct kheap_block *free_lists[KHEAP_FL_COUNT][KHEAP_SL_COUNT];
+	uint32_t fl_bitmap;             /* bit f: some list of first level f is not empty */
+	uint32_t sl_bitmap[KHEAP_FL_COUNT];
+	/* What the fast paths touch, together (every offset stays within a load's reach). */
 	uintptr_t base;                 /* the heap is [base, end) */
 	uintptr_t end;
 	uintptr_t first_payload;        /* base + the header: the lowest pointer kfree takes */
@@ -49,10 +56,6 @@ struct kheap {
 	uint32_t live_blocks;           /* handed out and not freed */
 	bool debug;                     /* new blocks get a canary; freed memory is poisoned */
 	struct kheap_bin quick[KHEAP_QUICK_BINS];       /* bin = payload size / 8 */
-	/* The free lists (two-level segregated fit). */
-	uint32_t fl_bitmap;             /* bit f: some list of first level f is not empty */
-	uint32_t sl_bitmap[KHEAP_FL_COUNT];
-	struct kheap_block *free_lists[KHEAP_FL_COUNT][KHEAP_SL_COUNT];
 	uint32_t refused;               /* frees refused: double, foreign, bad canary */
 	struct kheap_backend backend;
 };
@@ -111,7 +114,11 @@ void kheap_get_stats(const struct kheap *heap, struct kheap_stats *stats);
  */
 unsigned kheap_check(const struct kheap *heap, char *report, size_t report_size);
 
-/* The kernel's heap, in the window (mm/kheap_kernel.c). */
+/*
+ * The kernel's heap, in the window: kmalloc and kfree are the allocator's
+ * own entry points on it (mm/kheap.c), the rest and the backend are in
+ * mm/kheap_kernel.c.
+ */
 extern struct kheap kernel_heap;
 void kheap_kernel_init(void);
 void *kmalloc(size_t size);
