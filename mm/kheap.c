@@ -801,7 +801,14 @@ checked:
 	free_checked(heap, pointer);
 }
 
-void *kheap_alloc(struct kheap *heap, size_t size)
+/*
+ * The allocation entry points need no frame of their own: the quick-bin
+ * path calls nothing, and the rest is a jump to alloc_slow, which has one.
+ * (A backtrace from the quick-bin path finds the caller in lr.)
+ */
+#define FRAMELESS __attribute__((optimize("omit-frame-pointer")))
+
+FRAMELESS void *kheap_alloc(struct kheap *heap, size_t size)
 {
 	return heap_alloc(heap, size);
 }
@@ -814,7 +821,7 @@ void kheap_free(struct kheap *heap, void *pointer)
 /* The kernel's heap: its two hot entry points are built on it directly, with no call between. */
 struct kheap kernel_heap;
 
-void *kmalloc(size_t size)
+FRAMELESS void *kmalloc(size_t size)
 {
 	return heap_alloc(&kernel_heap, size);
 }
