@@ -444,18 +444,18 @@ static void __attribute__((noinline)) quick_drain(struct kheap *heap)
 			struct kheap_block *block = heap->quick[bin].head;
 
 			heap->quick[bin].head = block->next_free;
+			heap->used_blocks--;
 			release(heap, block);
 		}
-		heap->quick[bin].count = 0;
 	}
+	heap->quick_total = 0;
 }
 
-static bool quick_any(const struct kheap *heap)
+void kheap_set_debug(struct kheap *heap, bool on)
 {
-	for (unsigned bin = 0; bin < KHEAP_QUICK_BINS; bin++)
-		if (heap->quick[bin].head)
-			return true;
-	return false;
+	if (heap->quick_total)
+		quick_drain(heap);
+	heap->debug = on;
 }
 
 /* Growth, and when the window has no room, the quick bins merged back; then the top. */
@@ -466,7 +466,7 @@ take_after_growth(struct kheap *heap, size_t size)
 	unsigned fl, sl;
 
 	if (grow(heap, size) != 0) {
-		if (!quick_any(heap))
+		if (!heap->quick_total)
 			return NULL;
 		quick_drain(heap);
 		mapping_search(size, &fl, &sl);
@@ -528,7 +528,7 @@ size_t kheap_usable_size(const void *pointer)
 /* Hand out a used block (with room for the canary in debug mode). */
 HOT void *finish(struct kheap *heap, struct kheap_block *block)
 {
-	heap->live_blocks++;
+	heap->used_blocks++;
 	if (heap->debug) {
 		block->size_flags |= FLAG_CANARY;
 		*canary_of(block) = canary_value(block);
@@ -544,19 +544,19 @@ HOT size_t payload_for(const struct kheap *heap, size_t size)
 }
 
 /*
- * The quick bin that serves size bytes: its blocks have (size rounded up to
- * 8) + the canary's 8 bytes in debug mode. Size 0 falls on bin 0, which no
- * block ever enters (the smallest payload is 8), so it takes the slow path.
+ * The quick bin that serves size bytes: its blocks have size rounded up to
+ * 8. Size 0 falls on bin 0, which no block ever enters (the smallest
+ * payload is 8), so it takes the slow path. (In debug mode the bins are
+ * empty.)
  */
 HOT struct kheap_bin *quick_bin_for(struct kheap *heap, size_t size)
 {
-	return &heap->quick[(size + KHEAP_ALIGN - 1) / KHEAP_ALIGN + heap->debug];
+	return &heap->quick[(size + KHEAP_ALIGN - 1) / KHEAP_ALIGN];
 }
 
 bool kheap_quick_ready(const struct kheap *heap, size_t size)
 {
-	return size <= KHEAP_QUICK_LIMIT - CANARY_BYTES &&
-	       quick_bin_for((struct kheap *)heap, size)->head != NULL;
+	return size <= KHEAP_QUICK_LIMIT && quick_bin_for((struct kheap *)heap, size)->head != NULL;
 }
 
 static void *__attribute__((noinline)) alloc_slow(struct kheap *heap, size_t size)
@@ -571,15 +571,16 @@ static void *__attribute__((noinline)) alloc_slow(struct kheap *heap, size_t siz
 
 HOT void *heap_alloc(struct kheap *heap, size_t size)
 {
-	if (size <= KHEAP_QUICK_LIMIT - CANARY_BYTES) {
+	if (size <= KHEAP_QUICK_LIMIT) {
 		struct kheap_bin *bin = quick_bin_for(heap, size);
 		struct kheap_block *block = bin->head;
 
 		if (block) {
+			/* (It stays a used block: only the bins' count changes.) */
 			bin->head = block->next_free;
-			bin->count--;
 			*quick_mark_slot(block) = 0;
-			return finish(heap, block);
+			heap->quick_total--;
+			return payload(block);
 		}
 	}
 	return alloc_slow(heap, size);
@@ -699,24 +700,26 @@ static struct kheap_block *__attribute__((noinline)) validate(struct kheap *heap
 	return block;
 }
 
-/* Put a checked used block in the quick bin for its size, if there is room and it is not the last. */
-HOT bool quick_put(struct kheap *heap, struct kheap_block *block, size_t size)
+/*
+ * Whether a checked used block of size bytes goes to a quick bin: one of
+ * that size, not in debug mode, while the bins have room, and not the last
+ * live block (whose free empties the heap).
+ */
+HOT bool quick_takes(const struct kheap *heap, size_t size)
 {
-	struct kheap_bin *bin;
-	uint32_t live = heap->live_blocks - 1;
+	return size <= KHEAP_QUICK_LIMIT && !heap->debug && heap->quick_total < KHEAP_QUICK_TOTAL &&
+	       heap->used_blocks - heap->quick_total > 1;
+}
 
-	if (size > KHEAP_QUICK_LIMIT)
-		return false;
-	bin = &heap->quick[size / KHEAP_ALIGN];
-	if (bin->count >= KHEAP_QUICK_DEPTH || live == 0)
-		return false;
-	block->size_flags &= ~FLAG_CANARY;
+/* Put a checked used block, whose check value is check, in the quick bin for its size. */
+HOT void quick_put(struct kheap *heap, struct kheap_block *block, size_t size, uintptr_t check)
+{
+	struct kheap_bin *bin = &heap->quick[size / KHEAP_ALIGN];
+
 	block->next_free = bin->head;
-	*quick_mark_slot(block) = quick_mark(block);
+	*quick_mark_slot(block) = check;
 	bin->head = block;
-	bin->count++;
-	heap->live_blocks = live;
-	return true;
+	heap->quick_total++;
 }
 
 /* A checked used block that no bin takes: to the lists or the top; the last one empties the bins. */
@@ -724,7 +727,7 @@ HOT void free_block(struct kheap *heap, struct kheap_block *block)
 {
 	release(heap, block);
 	/* The last live block: everything goes back, and an empty heap gives back its pages. */
-	if (--heap->live_blocks == 0)
+	if (--heap->used_blocks == heap->quick_total && heap->quick_total)
 		quick_drain(heap);
 }
 
@@ -742,8 +745,12 @@ static void __attribute__((noinline)) free_checked(struct kheap *heap, void *poi
 	size = block_size(block);
 	if (heap->debug)
 		memset(pointer, KHEAP_POISON, size);
-	if (!quick_put(heap, block, size))
+	if (quick_takes(heap, size)) {
+		block->size_flags &= ~FLAG_CANARY;
+		quick_put(heap, block, size, check_value(block));
+	} else {
 		free_block(heap, block);
+	}
 }
 
 /*
@@ -759,8 +766,7 @@ HOT void heap_free(struct kheap *heap, void *pointer)
 {
 	uintptr_t address = (uintptr_t)pointer, check;
 	struct kheap_block *block = (struct kheap_block *)(address - HEADER), *previous;
-	struct kheap_bin *bin;
-	uint32_t size_flags, live;
+	uint32_t size_flags;
 	size_t size;
 
 	if (!in_heap(heap, address))
@@ -782,20 +788,11 @@ HOT void heap_free(struct kheap *heap, void *pointer)
 	} else if (block->link != check) {
 		goto checked;
 	}
-	if (size > KHEAP_QUICK_LIMIT)
-		goto to_lists;
-	bin = &heap->quick[size / KHEAP_ALIGN];
-	live = heap->live_blocks - 1;
-	if (bin->count >= KHEAP_QUICK_DEPTH || live == 0)
-		goto to_lists;
-	block->next_free = bin->head;
-	*quick_mark_slot(block) = check;
-	bin->head = block;
-	bin->count++;
-	heap->live_blocks = live;
-	return;
-to_lists:
-	free_block(heap, block);
+	if (!quick_takes(heap, size)) {
+		free_block(heap, block);
+		return;
+	}
+	quick_put(heap, block, size, check);
 	return;
 checked:
 	free_checked(heap, pointer);
@@ -806,7 +803,11 @@ checked:
  * path calls nothing, and the rest is a jump to alloc_slow, which has one.
  * (A backtrace from the quick-bin path finds the caller in lr.)
  */
+#if defined(__GNUC__) && !defined(__clang__)
 #define FRAMELESS __attribute__((optimize("omit-frame-pointer")))
+#else
+#define FRAMELESS /* (the host's fuzz build, with clang) */
+#endif
 
 FRAMELESS void *kheap_alloc(struct kheap *heap, size_t size)
 {
@@ -871,7 +872,7 @@ void kheap_get_stats(const struct kheap *heap, struct kheap_stats *stats)
 {
 	memset(stats, 0, sizeof(*stats));
 	stats->heap_bytes = heap->end - heap->base;
-	stats->live_blocks = heap->live_blocks;
+	stats->live_blocks = heap->used_blocks - heap->quick_total;
 	if (heap->end == heap->base)
 		return;
 	for (unsigned bin = 0; bin < KHEAP_QUICK_BINS; bin++)
@@ -910,14 +911,15 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 		report_text[0] = '\0';
 	if (heap->end == heap->base) {
 		CHECK(heap->fl_bitmap == 0, "empty heap, but free lists are marked");
-		CHECK(heap->live_blocks == 0, "empty heap, but %lu live blocks", (unsigned long)heap->live_blocks);
-		CHECK(!quick_any(heap), "empty heap, but blocks in the quick bins");
+		CHECK(heap->used_blocks == 0, "empty heap, but %lu used blocks", (unsigned long)heap->used_blocks);
+		CHECK(heap->quick_total == 0, "empty heap, but %lu blocks in the quick bins",
+		      (unsigned long)heap->quick_total);
 		return problems;
 	}
 	for (unsigned bin = 0; bin < KHEAP_QUICK_BINS; bin++) {
 		unsigned count = 0;
 
-		for (const struct kheap_block *entry = heap->quick[bin].head; entry && count <= KHEAP_QUICK_DEPTH;
+		for (const struct kheap_block *entry = heap->quick[bin].head; entry && cached + count <= KHEAP_QUICK_TOTAL;
 		     entry = entry->next_free, count++) {
 			uintptr_t at = (uintptr_t)entry;
 
@@ -930,9 +932,6 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 			      "quick bin %u: block 0x%lx (size field 0x%lx) is not a cached block of its size",
 			      bin, (unsigned long)at, (unsigned long)entry->size_flags);
 		}
-		CHECK(count == heap->quick[bin].count && count <= KHEAP_QUICK_DEPTH,
-		      "quick bin %u holds %u blocks, counted %lu", bin, count,
-		      (unsigned long)heap->quick[bin].count);
 		cached += count;
 	}
 	for (block = (const struct kheap_block *)heap->base; (uintptr_t)block < heap->end - HEADER;
@@ -1016,7 +1015,8 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 	}
 	CHECK(listed_free == walked_free, "%u free blocks in the lists, %u in the heap", listed_free,
 	      walked_free);
-	CHECK(used == heap->live_blocks + cached, "%u used blocks, %lu counted live and %u cached", used,
-	      (unsigned long)heap->live_blocks, cached);
+	CHECK(cached == heap->quick_total && cached <= KHEAP_QUICK_TOTAL,
+	      "%u blocks in the quick bins, counted %lu", cached, (unsigned long)heap->quick_total);
+	CHECK(used == heap->used_blocks, "%u used blocks, counted %lu", used, (unsigned long)heap->used_blocks);
 	return problems;
 }

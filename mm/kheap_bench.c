@@ -251,7 +251,7 @@ KBENCH(kmalloc_vs_newlib)
 	slots = (void **)phys_to_virt(scratch);
 	sizes = (size_t *)(slots + 4096);
 	memset(slots, 0, 4096 * sizeof(*slots));
-	kernel_heap.debug = false;
+	kheap_set_debug(&kernel_heap, false);
 	for (unsigned i = 0; i < sizeof(live_sets) / sizeof(live_sets[0]); i++) {
 		struct timing k, n;
 
@@ -263,7 +263,7 @@ KBENCH(kmalloc_vs_newlib)
 			live_sets[i], (unsigned long)(k.alloc_sum * 100 / n.alloc_sum),
 			(unsigned long)(k.free_sum * 100 / n.free_sum));
 	}
-	kernel_heap.debug = debug;
+	kheap_set_debug(&kernel_heap, debug);
 	if (kheap_check(&kernel_heap, NULL, 0) || kernel_window.heap_break != kernel_window.base)
 		panic("bench: the kernel heap is not empty and clean after the traces");
 }

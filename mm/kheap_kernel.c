@@ -95,7 +95,7 @@ void kheap_kernel_init(void)
 	};
 
 	kheap_init(&kernel_heap, (uintptr_t)kernel_window.base, &backend);
-	kernel_heap.debug = true; /* canaries and poison: cheap enough to keep on */
+	kheap_set_debug(&kernel_heap, true); /* canaries and poison: cheap enough to keep on */
 }
 
 /*

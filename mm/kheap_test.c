@@ -65,7 +65,7 @@ KTEST(kheap, first_block_at_base)
 {
 	void *p;
 
-	KT_ASSERT_EQ(0, kernel_heap.live_blocks);
+	KT_ASSERT_EQ(0, kernel_heap.used_blocks);
 	p = kmalloc(24);
 	KT_ASSERT(p != NULL);
 	KT_ASSERT((uintptr_t)p >= VIRT_HEAP_BASE && (uintptr_t)p <= VIRT_HEAP_BASE + 16);

@@ -21,7 +21,7 @@
 #define KHEAP_MAX_ALLOC         (256U << 20)    /* larger requests fail at once */
 #define KHEAP_QUICK_LIMIT       512             /* freed blocks up to this size are cached */
 #define KHEAP_QUICK_BINS        (KHEAP_QUICK_LIMIT / KHEAP_ALIGN + 1)
-#define KHEAP_QUICK_DEPTH       16              /* blocks cached per size at most */
+#define KHEAP_QUICK_TOTAL       512             /* blocks cached in all the bins at most */
 
 struct kheap_block;
 
@@ -37,7 +37,6 @@ struct kheap_backend {
 /* Recently freed blocks of one exact size, kept used-looking (mm/kheap.c). */
 struct kheap_bin {
 	struct kheap_block *head;       /* linked through their first payload word */
-	uint32_t count;
 };
 
 struct kheap {
@@ -53,8 +52,9 @@ struct kheap {
 	uintptr_t end;
 	uintptr_t first_payload;        /* base + the header: the lowest pointer kfree takes */
 	uint32_t payload_slots;         /* how many 8-byte places a pointer kfree takes can be at */
-	uint32_t live_blocks;           /* handed out and not freed */
-	bool debug;                     /* new blocks get a canary; freed memory is poisoned */
+	uint32_t used_blocks;           /* not free: handed out, or waiting in a quick bin */
+	uint32_t quick_total;           /* waiting in the quick bins */
+	bool debug;                     /* (kheap_set_debug) */                     /* new blocks get a canary; freed memory is poisoned */
 	struct kheap_bin quick[KHEAP_QUICK_BINS];       /* bin = payload size / 8 */
 	uint32_t refused;               /* frees refused: double, foreign, bad canary */
 	struct kheap_backend backend;
@@ -72,6 +72,13 @@ struct kheap_stats {
 };
 
 void kheap_init(struct kheap *heap, uintptr_t base, const struct kheap_backend *backend);
+
+/*
+ * Debug mode: each new block gets a canary after its usable bytes, checked
+ * when it is freed; freed memory is poisoned; the quick bins are not used,
+ * so that every free gets the full check. Switching empties the bins.
+ */
+void kheap_set_debug(struct kheap *heap, bool on);
 
 /*
  * size bytes, 8-byte aligned, or NULL (nothing fits, or size is larger than

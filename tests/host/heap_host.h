@@ -67,7 +67,7 @@ static inline void host_heap_reset(struct host_heap *h, int debug)
 	h->last_report[0] = '\0';
 	window_init(&h->window, (uintptr_t)h->arena, (uintptr_t)h->arena + h->arena_size);
 	kheap_init(&h->heap, (uintptr_t)h->arena, &backend);
-	h->heap.debug = debug;
+	kheap_set_debug(&h->heap, debug);
 }
 
 /* A heap in a window of arena_size bytes (a multiple of PAGE_SIZE). */

@@ -190,7 +190,7 @@ static void test_quick(void)
 {
 	struct host_heap h;
 	struct kheap_stats stats;
-	static void *blocks[60 * 20];
+	static void *blocks[KHEAP_QUICK_TOTAL + 100];
 	void *keeper, *again;
 	unsigned count = 0;
 	uint64_t at;
@@ -213,20 +213,14 @@ static void test_quick(void)
 	TAP_OK(strstr(h.last_report, "double free") != NULL, "quick: and reported as a double free");
 	kheap_free(&h.heap, blocks[1]);
 
-	/* Bounds: KHEAP_QUICK_DEPTH per size, so all bins hold at most that many of each size. */
-	for (count = 0; count < 40; count++)
-		blocks[count] = kheap_alloc(&h.heap, 64);
-	for (unsigned i = 0; i < 40; i++)
-		kheap_free(&h.heap, blocks[i]);
-	TAP_EQ_U32(KHEAP_QUICK_DEPTH, h.heap.quick[64 / KHEAP_ALIGN].count, "quick: a bin holds at most its depth");
-	/* 20 of each of 60 sizes: every bin fills to its depth, no further. */
-	for (count = 0; count < 60 * 20; count++)
+	/* Bounds: the bins hold KHEAP_QUICK_TOTAL blocks in all; the rest go to the lists. */
+	for (count = 0; count < KHEAP_QUICK_TOTAL + 100; count++)
 		blocks[count] = kheap_alloc(&h.heap, 16 + 8 * (count % 60));
-	for (unsigned i = 0; i < 60 * 20; i++)
+	for (unsigned i = 0; i < KHEAP_QUICK_TOTAL + 100; i++)
 		kheap_free(&h.heap, blocks[i]);
 	kheap_get_stats(&h.heap, &stats);
-	TAP_EQ_U32(60 * KHEAP_QUICK_DEPTH,
-		   stats.cached_blocks, "quick: each bin holds at most its depth, whatever the others hold");
+	TAP_EQ_U32(KHEAP_QUICK_TOTAL, stats.cached_blocks, "quick: the bins hold at most their total");
+	TAP_OK(stats.free_bytes >= 100 * 16, "quick: and the blocks beyond it are free");
 	TAP_OK(heap_ok(&h), "quick: heap consistent with full bins");
 	kheap_free(&h.heap, keeper);
 	kheap_get_stats(&h.heap, &stats);
@@ -247,10 +241,25 @@ static void test_quick(void)
 		kheap_free(&h.heap, blocks[i]);
 	kheap_get_stats(&h.heap, &stats);
 	TAP_EQ_U32(8, stats.cached_blocks, "quick, window full: eight neighbours cached");
-	_Static_assert(KHEAP_QUICK_DEPTH >= 8, "the test caches eight blocks of one size");
 	again = kheap_alloc(&h.heap, 400);
 	TAP_OK(again == blocks[100], "quick, window full: merged to serve a larger request, not refused");
 	TAP_OK(heap_ok(&h), "quick, window full: heap consistent");
+	host_heap_destroy(&h);
+
+	/* Debug mode: no bins, so every free is checked in full; switching empties them. */
+	host_heap_init(&h, ARENA, 0);
+	keeper = kheap_alloc(&h.heap, 8);
+	blocks[0] = kheap_alloc(&h.heap, 48);
+	kheap_free(&h.heap, blocks[0]);
+	kheap_set_debug(&h.heap, true);
+	kheap_get_stats(&h.heap, &stats);
+	TAP_EQ_U32(0, stats.cached_blocks, "quick, debug: switching on empties the bins");
+	blocks[0] = kheap_alloc(&h.heap, 48);
+	kheap_free(&h.heap, blocks[0]);
+	kheap_get_stats(&h.heap, &stats);
+	TAP_EQ_U32(0, stats.cached_blocks, "quick, debug: a freed block is not cached");
+	TAP_OK(heap_ok(&h), "quick, debug: heap consistent");
+	kheap_free(&h.heap, keeper);
 	host_heap_destroy(&h);
 }
 
@@ -361,7 +370,7 @@ static void test_random(int debug, unsigned steps)
 
 int main(void)
 {
-	tap_plan(18 + 25 + 8 + 13 + 4);
+	tap_plan(18 + 25 + 8 + 16 + 4);
 	test_window();
 	test_fixed();
 	test_window_full();
