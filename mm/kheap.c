@@ -727,8 +727,8 @@ HOT void free_block(struct kheap *heap, struct kheap_block *block)
 {
 	release(heap, block);
 	/* The last live block: everything goes back, and an empty heap gives back its pages. */
-	if (--heap->used_blocks == heap->quick_total && heap->quick_total)
-		quick_drain(heap);
+	if (--heap->used_blocks == heap->quick_total)
+		quick_drain(heap); /* (which finds nothing to do if the heap is empty already) */
 }
 
 /* kfree of whatever the fast checks did not pass: the full check and its report, debug mode. */
@@ -777,9 +777,9 @@ HOT void heap_free(struct kheap *heap, void *pointer)
 	/* (The size: between MIN_PAYLOAD and what is left of the heap, in one unsigned compare.) */
 	if ((size_flags & (FLAG_FREE | FLAG_CANARY)) ||
 	    size - MIN_PAYLOAD > heap->end - HEADER - address - MIN_PAYLOAD ||
-	    (next_block(block)->size_flags & FLAG_PREV_FREE) || *quick_mark_slot(block) == check ||
-	    heap->debug)
-		goto checked;
+	    (next_block(block)->size_flags & FLAG_PREV_FREE) || heap->debug ||
+	    (size <= KHEAP_QUICK_LIMIT && *quick_mark_slot(block) == check))
+		goto checked; /* (only a block a bin can hold can carry a bin's mark) */
 	if (size_flags & FLAG_PREV_FREE) {
 		previous = (struct kheap_block *)block->link;
 		if (block->link < heap->base || previous >= block || !(previous->size_flags & FLAG_FREE) ||
