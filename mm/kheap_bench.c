@@ -268,15 +268,101 @@ KBENCH(kmalloc_vs_newlib)
 		panic("bench: the kernel heap is not empty and clean after the traces");
 }
 
+/* One call, measured alone (the same harness as the traces). */
+static uint32_t __attribute__((noinline)) cost_of_kmalloc(size_t size, void **pointer)
+{
+	return time_alloc(&allocators[0], size, pointer) - bench_overhead();
+}
+
+static uint32_t __attribute__((noinline)) cost_of_kfree(void *pointer)
+{
+	return time_free(&allocators[0], pointer) - bench_overhead();
+}
+
+/*
+ * The longest paths through kmalloc and kfree that map or unmap nothing,
+ * set up on purpose rather than met by chance: every list touched is the
+ * only one of its first level (so unlinking clears both bitmap levels and
+ * listing sets them), and kfree merges with a free block on each side.
+ */
+KBENCH(kmalloc_worst_paths)
+{
+	enum { SMALL = 16, CACHE = KHEAP_QUICK_TOTAL };
+	static void *cached[CACHE];
+	void *keep, *guard, *a, *x, *b, *p;
+	uint32_t cost;
+	bool debug = kernel_heap.debug;
+
+	kheap_set_debug(&kernel_heap, false);
+	/* A heap with room, so that nothing below grows it. */
+	p = kmalloc(512 << 10);
+	keep = kmalloc(8);
+	kfree(p);
+
+	/* kfree of a large block between two free ones, each alone in its first level. */
+	a = kmalloc(20000);
+	x = kmalloc(1000);
+	b = kmalloc(70000);
+	guard = kmalloc(8);
+	kfree(a);
+	kfree(b);
+	cost = cost_of_kfree(x);
+	kprintf("bench: worst kfree, a 1000-byte block merged with free blocks on both sides: %lu\n",
+		(unsigned long)cost);
+
+	/* kmalloc of a small size with an empty bin: one free block, in a first level far above. */
+	cost = cost_of_kmalloc(100, &p);
+	kprintf("bench: worst kmalloc, 100 bytes cut from the only free block (its level emptied, "
+		"the rest listed in another): %lu\n", (unsigned long)cost);
+	kfree(p);
+
+	/* kmalloc that searches the lists in vain and cuts the top. */
+	p = kmalloc(50);
+	x = kmalloc(8);
+	kfree(p);
+	for (unsigned i = 0; i < CACHE; i++)
+		cached[i] = NULL;
+	cost = cost_of_kmalloc(200000, &p);
+	kprintf("bench: worst kmalloc from the top, after a search of the lists: %lu\n", (unsigned long)cost);
+	kfree(p);
+	kfree(x);
+
+	/* kfree of a small block with the bins full, between two free blocks. */
+	for (unsigned i = 0; i < CACHE; i++)
+		cached[i] = kmalloc(SMALL);
+	a = kmalloc(20000);
+	x = kmalloc(200);
+	b = kmalloc(70000);
+	p = kmalloc(8);
+	for (unsigned i = 0; i < CACHE; i++)
+		kfree(cached[i]);
+	kfree(a);
+	kfree(b);
+	cost = cost_of_kfree(x);
+	kprintf("bench: worst kfree, a 200-byte block with the bins full, merged on both sides: %lu\n",
+		(unsigned long)cost);
+	kfree(p);
+	kfree(guard);
+	kfree(keep);
+	kheap_set_debug(&kernel_heap, debug);
+	if (kheap_check(&kernel_heap, NULL, 0) || kernel_window.heap_break != kernel_window.base)
+		panic("bench: the kernel heap is not empty and clean after the worst paths");
+}
+
+/* What growth costs: the backend's work for a number of pages, mapped and unmapped. */
 KBENCH(heap_growth_pages)
 {
 	uintptr_t start;
-	for (uint32_t pages = 1; pages <= 64; pages *= 4) {
-		uint32_t t0 = bench_now();
-		int e = kernel_heap.backend.grow(kernel_heap.backend.context, pages, &start);
-		uint32_t t1 = bench_now();
+
+	for (uint32_t pages = 16; pages <= 64; pages *= 4) {
+		uint32_t t0 = bench_now(), t1, t2;
+
+		if (kernel_heap.backend.grow(kernel_heap.backend.context, pages, &start))
+			panic("bench: the heap's backend could not grow by %lu pages", (unsigned long)pages);
+		t1 = bench_now();
 		kernel_heap.backend.shrink(kernel_heap.backend.context, pages);
-		uint32_t t2 = bench_now();
-		kprintf("bench: grow %lu pages: %lu (%d), shrink %lu\n", (unsigned long)pages, (unsigned long)(t1 - t0), e, (unsigned long)(t2 - t1));
+		t2 = bench_now();
+		kprintf("bench: heap backend: map %2lu fresh pages %5lu, unmap and free them %5lu\n",
+			(unsigned long)pages, (unsigned long)(t1 - t0), (unsigned long)(t2 - t1));
 	}
 }
