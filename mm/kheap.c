@@ -13,7 +13,7 @@
  *   heap:  | hdr | payload | hdr | payload (free) | ... | top (free) | hdr (sentinel, size 0) |
  *          base                                                                         end
  *   hdr:   word 0: the previous block's address if it is free, else this
- *                  block's address ^ KHEAP_MAGIC (a check)
+ *                  block's address, inverted (a check)
  *          word 1: payload size (a multiple of 8) | FREE | PREV_FREE | CANARY
  *   free payload: next free block of its class, and the pointer that points
  *                 at this block (a list head or the previous block's link)
@@ -79,7 +79,6 @@
 
 #include "kernel/error.h"
 
-#define KHEAP_MAGIC             0x4B484550U     /* "KHEP": header check */
 #define KHEAP_QUICK_MAGIC       0x51434B42U     /* "QCKB": marks a block in a quick bin */
 #define KHEAP_CANARY            0xCA4A12E5U     /* canary, mixed with the block's address */
 #define KHEAP_POISON            0x6B            /* freed memory, in debug mode */
@@ -127,9 +126,10 @@ HOT struct kheap_block *next_block(const struct kheap_block *block)
 	return (struct kheap_block *)((char *)payload(block) + block_size(block));
 }
 
+/* Word 0 of a block whose previous block is in use: its own address, inverted (one instruction). */
 HOT uintptr_t check_value(const struct kheap_block *block)
 {
-	return (uintptr_t)block ^ KHEAP_MAGIC;
+	return ~(uintptr_t)block;
 }
 
 HOT void set_size(struct kheap_block *block, size_t size, uint32_t flags)
@@ -233,6 +233,8 @@ static void set_bounds(struct kheap *heap, uintptr_t base, uintptr_t end)
 	/* From base + HEADER up to the last place a block of MIN_PAYLOAD fits below the sentinel. */
 	heap->payload_slots =
 		end > base ? (uint32_t)((end - base - 2 * HEADER - MIN_PAYLOAD) / KHEAP_ALIGN + 1) : 0;
+	heap->fast_slots = heap->debug ? 0 : heap->payload_slots; /* (debug mode: every free in full) */
+	heap->last_payload_end = end - HEADER - MIN_PAYLOAD;
 }
 
 void kheap_init(struct kheap *heap, uintptr_t base, const struct kheap_backend *backend)
@@ -456,6 +458,7 @@ void kheap_set_debug(struct kheap *heap, bool on)
 	if (heap->quick_total)
 		quick_drain(heap);
 	heap->debug = on;
+	set_bounds(heap, heap->base, heap->end);
 }
 
 /* Growth, and when the window has no room, the quick bins merged back; then the top. */
@@ -631,11 +634,11 @@ void *kheap_alloc_aligned(struct kheap *heap, size_t size, size_t align)
  * slot number when the address is aligned and at least 2^29 (more than
  * there are slots) when it is not.
  */
-HOT bool in_heap(const struct kheap *heap, uintptr_t address)
+HOT bool in_heap(const struct kheap *heap, uintptr_t address, uint32_t slots)
 {
 	uintptr_t offset = address - heap->first_payload;
 
-	return ((offset >> 3) | (offset << (sizeof(offset) * 8 - 3))) < heap->payload_slots;
+	return ((offset >> 3) | (offset << (sizeof(offset) * 8 - 3))) < slots;
 }
 
 /*
@@ -649,7 +652,7 @@ static struct kheap_block *__attribute__((noinline)) validate(struct kheap *heap
 	uint32_t size_flags;
 	size_t size;
 
-	if (!in_heap(heap, address)) {
+	if (!in_heap(heap, address, heap->payload_slots)) {
 		report(heap, "kheap: free of 0x%08lx refused: not in the heap 0x%08lx-0x%08lx", address,
 		       heap->base, heap->end);
 		return NULL;
@@ -701,13 +704,13 @@ static struct kheap_block *__attribute__((noinline)) validate(struct kheap *heap
 }
 
 /*
- * Whether a checked used block of size bytes goes to a quick bin: one of
- * that size, not in debug mode, while the bins have room, and not the last
- * live block (whose free empties the heap).
+ * Whether a checked used block of size bytes goes to a quick bin (not in
+ * debug mode, which uses none): one of that size, while the bins have
+ * room, and not the last live block (whose free empties the heap).
  */
 HOT bool quick_takes(const struct kheap *heap, size_t size)
 {
-	return size <= KHEAP_QUICK_LIMIT && !heap->debug && heap->quick_total < KHEAP_QUICK_TOTAL &&
+	return size <= KHEAP_QUICK_LIMIT && heap->quick_total < KHEAP_QUICK_TOTAL &&
 	       heap->used_blocks - heap->quick_total > 1;
 }
 
@@ -745,7 +748,7 @@ static void __attribute__((noinline)) free_checked(struct kheap *heap, void *poi
 	size = block_size(block);
 	if (heap->debug)
 		memset(pointer, KHEAP_POISON, size);
-	if (quick_takes(heap, size)) {
+	if (!heap->debug && quick_takes(heap, size)) {
 		block->size_flags &= ~FLAG_CANARY;
 		quick_put(heap, block, size, check_value(block));
 	} else {
@@ -769,15 +772,15 @@ HOT void heap_free(struct kheap *heap, void *pointer)
 	uint32_t size_flags;
 	size_t size;
 
-	if (!in_heap(heap, address))
+	if (!in_heap(heap, address, heap->fast_slots)) /* (never, in debug mode) */
 		goto checked;
 	size_flags = block->size_flags;
 	size = size_flags & ~FLAG_MASK;
 	check = check_value(block);
 	/* (The size: between MIN_PAYLOAD and what is left of the heap, in one unsigned compare.) */
 	if ((size_flags & (FLAG_FREE | FLAG_CANARY)) ||
-	    size - MIN_PAYLOAD > heap->end - HEADER - address - MIN_PAYLOAD ||
-	    (next_block(block)->size_flags & FLAG_PREV_FREE) || heap->debug ||
+	    size - MIN_PAYLOAD > heap->last_payload_end - address ||
+	    (next_block(block)->size_flags & FLAG_PREV_FREE) ||
 	    (size <= KHEAP_QUICK_LIMIT && *quick_mark_slot(block) == check))
 		goto checked; /* (only a block a bin can hold can carry a bin's mark) */
 	if (size_flags & FLAG_PREV_FREE) {

@@ -175,6 +175,36 @@ KTEST(kheap, bad_frees_refused)
 	KT_ASSERT_EQ(VIRT_HEAP_BASE, kernel_window.heap_break);
 }
 
+/* The quick bins, which the kernel's heap uses only with its debug mode off. */
+KTEST(kheap, quick_bins_without_debug)
+{
+	unsigned refused = kernel_heap.refused;
+	struct kheap_stats cached_one, after;
+	bool debug = kernel_heap.debug;
+	void *keep, *a, *again;
+	int consistent, reused;
+
+	kheap_set_debug(&kernel_heap, false);
+	keep = kmalloc(8);
+	a = kmalloc(48);
+	kfree(a);
+	kheap_get_stats(&kernel_heap, &cached_one);
+	again = kmalloc(41);            /* the same rounded size, 48 */
+	reused = again == a;
+	kfree(again);
+	kfree(again);                   /* a double free of a cached block */
+	consistent = heap_consistent();
+	kfree(keep);                    /* the last live block: the bins empty, the pages go */
+	kheap_get_stats(&kernel_heap, &after);
+	kheap_set_debug(&kernel_heap, debug);
+	KT_ASSERT_EQ(1, cached_one.cached_blocks);
+	KT_ASSERT(reused);
+	KT_ASSERT_EQ(refused + 1, kernel_heap.refused);
+	KT_ASSERT(consistent);
+	KT_ASSERT_EQ(0, after.cached_blocks);
+	KT_ASSERT_EQ(VIRT_HEAP_BASE, kernel_window.heap_break);
+}
+
 /*
  * Fill the gap with one big MMIO mapping of nothing, leaving gap_pages
  * pages; returns its virtual address, or 0.

@@ -52,6 +52,8 @@ struct kheap {
 	uintptr_t end;
 	uintptr_t first_payload;        /* base + the header: the lowest pointer kfree takes */
 	uint32_t payload_slots;         /* how many 8-byte places a pointer kfree takes can be at */
+	uint32_t fast_slots;            /* the same for kfree's fast path: 0 in debug mode */
+	uintptr_t last_payload_end;     /* end - a header - the smallest payload */
 	uint32_t used_blocks;           /* not free: handed out, or waiting in a quick bin */
 	uint32_t quick_total;           /* waiting in the quick bins */
 	bool debug;                     /* (kheap_set_debug) */                     /* new blocks get a canary; freed memory is poisoned */
