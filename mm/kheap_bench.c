@@ -8,13 +8,17 @@
  * 25 % 65-512, 10 % 513-4096, 4 % 4-32 KiB, 1 % 32-256 KiB. The generator
  * is seeded per L, so both allocators see exactly the same calls.
  *
- * kmalloc runs without its debug checks (canaries, poison), as a
- * production heap would. Calls during which the heap grew or shrank (the
+ * kmalloc runs without its debug mode (canaries, poison, no quick bins), as
+ * a production heap would. Calls during which the heap grew or shrank (the
  * window's break moved, pages were mapped or unmapped) are counted in the
- * averages; the worst case is given with and without them. newlib gets an
- * arena of its own through _sbrk, which never gives memory back.
- * Footprint: the most memory the allocator held (heap size, or newlib's
- * arena use) over the most bytes live at once.
+ * averages; the worst case is given with and without them, and for
+ * kmalloc where its figures come from (quick bins, growth). newlib gets an
+ * arena of its own through _sbrk, already mapped, which never gives memory
+ * back. Footprint: the most memory the allocator held (heap size, or
+ * newlib's arena use) over the most bytes live at once.
+ *
+ * Then the longest paths through kmalloc and kfree, set up on purpose, and
+ * what the heap's backend costs for a batch of pages.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +40,7 @@ struct timing {
 	uint32_t alloc_worst, free_worst;       /* every call */
 	uint32_t alloc_worst_steady, free_worst_steady; /* calls that did not map or unmap pages */
 	size_t peak_live, peak_held;
+	/* kmalloc only: where the figures come from. */
 	uint64_t grow_cost, shrink_cost;        /* calls that moved pages: their instructions */
 	size_t grown, shrunk;                   /* bytes the heap grew and shrank by, in all */
 	uint32_t hits, hit_sum;                 /* allocations a quick bin served */
@@ -47,7 +52,7 @@ struct allocator {
 	void *(*alloc)(size_t size);
 	void (*free)(void *pointer);
 	size_t (*held)(void);
-	bool (*hit)(size_t size);
+	bool is_kheap;                          /* (whose quick bins can be looked at) */
 };
 
 static size_t kheap_held(void)
@@ -70,14 +75,9 @@ static void newlib_free(void *pointer)
 	free(pointer);
 }
 
-static bool kheap_hit(size_t size)
-{
-	return kheap_quick_ready(&kernel_heap, size);
-}
-
 static const struct allocator allocators[] = {
-	{ "kmalloc", kmalloc, kfree, kheap_held, kheap_hit },
-	{ "newlib", newlib_malloc, newlib_free, newlib_held, NULL },
+	{ "kmalloc", kmalloc, kfree, kheap_held, true },
+	{ "newlib", newlib_malloc, newlib_free, newlib_held, false },
 };
 
 static uint32_t __attribute__((noinline)) time_alloc(const struct allocator *a, size_t size,
@@ -163,17 +163,16 @@ static void run_trace(const struct allocator *a, unsigned live, void **slots, si
 		int freeing = op >= live && (op >= 9 * live || slots[slot]);
 		size_t held = a->held();
 		uint32_t cost;
+		bool hit;
 
 		if (freeing) {
+			uint32_t cached_before = kernel_heap.quick_total;
+
 			if (!slots[slot])
 				continue;
-			void *pointer = slots[slot];
-			size_t payload = a->hit ? kheap_usable_size(pointer) : 0; /* (no canary here) */
-
-			cost = time_free(a, pointer) - overhead;
+			cost = time_free(a, slots[slot]) - overhead;
 			record(t, 0, cost, a->held() != held);
-			if (payload && payload <= KHEAP_QUICK_LIMIT &&
-			    (void *)kernel_heap.quick[payload / KHEAP_ALIGN].head == (char *)pointer - 8) {
+			if (a->is_kheap && kernel_heap.quick_total > cached_before) {
 				t->cached++;
 				t->cached_sum += cost;
 			}
@@ -188,7 +187,7 @@ static void run_trace(const struct allocator *a, unsigned live, void **slots, si
 			held = a->held();
 		}
 		sizes[slot] = trace_size();
-		int hit = a->hit && a->hit(sizes[slot]);
+		hit = a->is_kheap && kheap_quick_ready(&kernel_heap, sizes[slot]);
 		cost = time_alloc(a, sizes[slot], &slots[slot]) - overhead;
 		if (hit) {
 			t->hits++;
@@ -230,9 +229,15 @@ static void print_timing(const char *name, unsigned live, const struct timing *t
 		(unsigned long)(t->free_sum_steady / (t->frees_steady ? t->frees_steady : 1)),
 		(unsigned long)t->free_worst_steady, (unsigned)(t->frees_steady * 100ULL / t->frees),
 		ratio / 100, ratio % 100);
-	kprintf("bench: %-7s %4u live: grew %lu KiB in %lu instr, shrank %lu KiB in %lu; hits %lu avg %lu; cached frees %lu avg %lu\n", name, live,
-		(unsigned long)(t->grown >> 10), (unsigned long)t->grow_cost, (unsigned long)(t->shrunk >> 10),
-		(unsigned long)t->shrink_cost, (unsigned long)t->hits, (unsigned long)(t->hit_sum / (t->hits ? t->hits : 1)), (unsigned long)t->cached, (unsigned long)(t->cached_sum / (t->cached ? t->cached : 1)));
+	if (t->hits + t->cached == 0)
+		return;
+	kprintf("bench: %-7s %4u live: quick bins served %lu allocations (avg %lu) and took %lu frees "
+		"(avg %lu)\n", name, live, (unsigned long)t->hits, (unsigned long)(t->hit_sum / t->hits),
+		(unsigned long)t->cached, (unsigned long)(t->cached_sum / t->cached));
+	kprintf("bench: %-7s %4u live: growth mapped %lu KiB in %lu instructions (%lu a page), "
+		"shrinking unmapped %lu KiB in %lu\n", name, live, (unsigned long)(t->grown >> 10),
+		(unsigned long)t->grow_cost, (unsigned long)(t->grown ? t->grow_cost / (t->grown >> 12) : 0),
+		(unsigned long)(t->shrunk >> 10), (unsigned long)t->shrink_cost);
 }
 
 KBENCH(kmalloc_vs_newlib)
@@ -253,15 +258,18 @@ KBENCH(kmalloc_vs_newlib)
 	memset(slots, 0, 4096 * sizeof(*slots));
 	kheap_set_debug(&kernel_heap, false);
 	for (unsigned i = 0; i < sizeof(live_sets) / sizeof(live_sets[0]); i++) {
+		unsigned long alloc_permille, free_permille;
 		struct timing k, n;
 
 		run_trace(&allocators[0], live_sets[i], slots, sizes, &k);
 		run_trace(&allocators[1], live_sets[i], slots, sizes, &n);
 		print_timing(allocators[0].name, live_sets[i], &k);
 		print_timing(allocators[1].name, live_sets[i], &n);
-		kprintf("bench: %4u live: kmalloc's average is %lu%% of newlib's (alloc), %lu%% (free)\n",
-			live_sets[i], (unsigned long)(k.alloc_sum * 100 / n.alloc_sum),
-			(unsigned long)(k.free_sum * 100 / n.free_sum));
+		alloc_permille = (unsigned long)(k.alloc_sum * 1000 / n.alloc_sum);
+		free_permille = (unsigned long)(k.free_sum * 1000 / n.free_sum);
+		kprintf("bench: %4u live: kmalloc's average is %lu.%lu%% of newlib's (alloc), %lu.%lu%% (free)\n",
+			live_sets[i], alloc_permille / 10, alloc_permille % 10, free_permille / 10,
+			free_permille % 10);
 	}
 	kheap_set_debug(&kernel_heap, debug);
 	if (kheap_check(&kernel_heap, NULL, 0) || kernel_window.heap_break != kernel_window.base)
