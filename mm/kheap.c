@@ -37,36 +37,45 @@
  * - Growth: when the top is too small the backend maps more pages at the
  *   end (the window's break moves up), at least KHEAP_GROW_PAGES at a time,
  *   and the top grows by them.
- * kfree checks the header, then puts a small block in its bin (unless the
- * bin holds KHEAP_QUICK_DEPTH blocks or the bins KHEAP_QUICK_TOTAL), else
- * merges it with its free neighbours (PREV_FREE and the next header say
- * whether they are) and lists it, or makes it part of the top. A top that
- * spans more than KHEAP_KEEP_PAGES pages goes back to the backend (the
- * break moves down); when the last live block is freed the bins are
- * emptied into the lists, the whole heap becomes the top and all of it
- * goes. Every path is O(1) but emptying the bins (at most
- * KHEAP_QUICK_TOTAL blocks) and the backend's page work.
+ * kfree checks the header, then puts a small block in its bin (while the
+ * bins hold fewer than KHEAP_QUICK_TOTAL blocks), else merges it with its
+ * free neighbours (PREV_FREE and the next header say whether they are) and
+ * lists it, or makes it part of the top. A top that spans more than
+ * KHEAP_KEEP_PAGES pages goes back to the backend (the break moves down);
+ * when the last live block is freed the bins are emptied into the lists,
+ * the whole heap becomes the top and all of it goes. Every path is O(1)
+ * but emptying the bins (at most KHEAP_QUICK_TOTAL blocks) and the
+ * backend's page work.
  *
+ * - Counts: used_blocks counts the blocks that are not free (handed out, or
+ *   waiting in a bin), and changes only on the list and top paths;
+ *   quick_total counts the blocks in the bins. So a quick-bin hit or free
+ *   touches one counter, and the live blocks are the difference.
  * - Overhead: the 8-byte header (on the 32-bit kernel), nothing else on the
  *   fast path; the smallest block has 8 bytes of payload. The bins keep at
- *   most 16 blocks of each size and 512 in all: at most 266 KiB, in practice
- *   far less.
+ *   most 512 blocks of at most 512 bytes: 256 KiB, in practice far less.
  * - Defence: kfree verifies the header before trusting it: word 0 must be
  *   the check value or point at a free block that ends here, the next
  *   header must agree on whether this block is free, and the size must stay
- *   inside the heap. One combined test passes every ordinary free; anything
- *   else goes to the full check, which refuses a free of a free block
- *   (double free) or of anything the heap did not hand out and reports it
- *   with the address and what was expected; nothing changes. In debug mode
- *   each new block gets an 8-byte canary after its usable bytes, checked on
- *   free (an overwrite is refused and reported, naming the block), and
- *   freed payloads are poisoned with 0x6B bytes. Each block remembers
- *   whether it has a canary, so debug mode can be switched at any time. A
- *   block in a bin carries a mark (its address ^ KHEAP_QUICK_MAGIC in its
- *   second payload word); a free of a marked block that is in its bin is a
- *   double free. kheap_check() walks everything.
- * - Costs, in guest instructions (make bench, docs/memory.md): a quick-bin
- *   allocate or free is a few dozen, a list or top path about a hundred.
+ *   inside the heap. The inlined fast path makes these tests without the
+ *   reports; anything that fails one goes to validate(), which refuses a
+ *   free of a free block (double free) or of anything the heap did not hand
+ *   out and reports it with the address and what was expected; nothing
+ *   changes. A block in a bin carries its check value as a mark in its
+ *   second payload word; a free of a marked block that is in its bin is a
+ *   double free (a mark that user data holds by chance costs a walk of
+ *   that bin). kheap_check() walks everything.
+ * - Debug mode (kheap_set_debug): each new block gets an 8-byte canary
+ *   after its usable bytes, checked on free (an overwrite is refused and
+ *   reported, naming the block); freed payloads are poisoned with 0x6B
+ *   bytes; the bins are not used, and kfree's fast path is closed (its
+ *   range is empty), so every free gets the full check. Each block
+ *   remembers whether it has a canary, so the mode can change while blocks
+ *   are live; switching empties the bins.
+ * - Costs, in guest instructions with debug mode off (make bench,
+ *   docs/memory.md): a quick-bin allocate about 24 and free about 57,
+ *   counting the call; a list or top path about a hundred; the longest
+ *   paths that map nothing under 150.
  *
  * Limits: single-threaded; blocks up to KHEAP_MAX_ALLOC; the heap must grow
  * contiguously (the window guarantees it).
@@ -79,7 +88,6 @@
 
 #include "kernel/error.h"
 
-#define KHEAP_QUICK_MAGIC       0x51434B42U     /* "QCKB": marks a block in a quick bin */
 #define KHEAP_CANARY            0xCA4A12E5U     /* canary, mixed with the block's address */
 #define KHEAP_POISON            0x6B            /* freed memory, in debug mode */
 #define KHEAP_KEEP_PAGES        64              /* free pages kept at the top against thrashing */
