@@ -2,8 +2,9 @@
  * tests/host/fuzz_kheap.c - libFuzzer target for the heap and the window.
  *
  * Each input is a sequence of operations, 4 bytes each: allocate, free,
- * realloc, aligned allocate, a refused free (double or foreign), and MMIO
- * growing or shrinking the window's other side. A model remembers every
+ * realloc, aligned allocate, a refused free (double or foreign), MMIO
+ * growing or shrinking the window's other side, and debug mode switched
+ * on or off with blocks live. A model remembers every
  * live block with its size and fill pattern. After every operation:
  * kheap_check() is clean, every live block's pattern is intact, the window
  * keeps its guard page, and a refused free changed nothing. Any breach
@@ -73,7 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t length)
 	host_heap_reset(&h, length ? data[0] & 1 : 0);
 	h.quiet = 1;
 	for (size_t at = 0; at + 4 <= length; at += 4) {
-		unsigned op = data[at] % 8;
+		unsigned op = data[at] % 9;
 		size_t size = ((size_t)data[at + 1] << 8 | data[at + 2]) << (data[at + 3] % 6);
 		unsigned pick = data[at + 3];
 		unsigned refused = h.heap.refused;
@@ -156,6 +157,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t length)
 			}
 			break;
 		}
+		case 8: /* debug mode on or off, whatever is live */
+			kheap_set_debug(&h.heap, !h.heap.debug);
+			break;
 		}
 		check_all(&h, live, n);
 	}
