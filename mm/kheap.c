@@ -171,13 +171,11 @@ HOT void mapping_search(size_t size, unsigned *fl, unsigned *sl)
 	mapping_insert(size, fl, sl);
 }
 
-HOT void insert_free(struct kheap *heap, struct kheap_block *block)
+/* Put a free block in the list of class fl, sl (its class). */
+HOT void insert_free_in(struct kheap *heap, struct kheap_block *block, unsigned fl, unsigned sl)
 {
-	unsigned fl, sl;
-	struct kheap_block **list;
+	struct kheap_block **list = &heap->free_lists[fl][sl];
 
-	mapping_insert(block_size(block), &fl, &sl);
-	list = &heap->free_lists[fl][sl];
 	block->next_free = *list;
 	block->link_to_me = list;
 	if (*list)
@@ -185,6 +183,14 @@ HOT void insert_free(struct kheap *heap, struct kheap_block *block)
 	*list = block;
 	heap->sl_bitmap[fl] |= 1U << sl;
 	heap->fl_bitmap |= 1U << fl;
+}
+
+HOT void insert_free(struct kheap *heap, struct kheap_block *block)
+{
+	unsigned fl, sl;
+
+	mapping_insert(block_size(block), &fl, &sl);
+	insert_free_in(heap, block, fl, sl);
 }
 
 /*
@@ -211,21 +217,23 @@ HOT void remove_free(struct kheap *heap, struct kheap_block *block)
 	}
 }
 
-HOT struct kheap_block *find_suitable(struct kheap *heap, unsigned fl, unsigned sl)
+/* The first block of the first non-empty list at class *fl, *sl or above, whose class it leaves there. */
+HOT struct kheap_block *find_suitable(struct kheap *heap, unsigned *fl, unsigned *sl)
 {
 	uint32_t sl_map, fl_map;
 
-	if (fl >= KHEAP_FL_COUNT)
+	if (*fl >= KHEAP_FL_COUNT)
 		return NULL;
-	sl_map = heap->sl_bitmap[fl] & (~0U << sl);
+	sl_map = heap->sl_bitmap[*fl] & (~0U << *sl);
 	if (!sl_map) {
-		fl_map = fl + 1 < 32 ? heap->fl_bitmap & (~0U << (fl + 1)) : 0;
+		fl_map = *fl + 1 < 32 ? heap->fl_bitmap & (~0U << (*fl + 1)) : 0;
 		if (!fl_map)
 			return NULL;
-		fl = (unsigned)__builtin_ctz(fl_map);
-		sl_map = heap->sl_bitmap[fl];
+		*fl = (unsigned)__builtin_ctz(fl_map);
+		sl_map = heap->sl_bitmap[*fl];
 	}
-	return heap->free_lists[fl][__builtin_ctz(sl_map)];
+	*sl = (unsigned)__builtin_ctz(sl_map);
+	return heap->free_lists[*fl][*sl];
 }
 
 /*
@@ -353,25 +361,66 @@ HOT void top_grew(struct kheap *heap, struct kheap_block *top)
 }
 
 /*
- * Cut free block (just taken off its list, or the top) down to size bytes
- * of payload and make it used; the rest, if big enough, becomes a free
- * block: listed, or the new top. The block after a free block is in use
- * (free neighbours are always merged) or is the sentinel (for the top).
+ * Cut the top down to size bytes of payload and make it used; the rest, if
+ * big enough, is the new top. (The top's previous block is in use: free
+ * neighbours are always merged.)
  */
-HOT void take_from(struct kheap *heap, struct kheap_block *block, size_t size, bool listed)
+HOT void take_from_top(struct kheap_block *top, size_t size)
+{
+	size_t total = block_size(top);
+	struct kheap_block *sentinel = next_block(top), *rest;
+
+	if (total >= size + HEADER + MIN_PAYLOAD) {
+		top->size_flags = (uint32_t)size;
+		rest = next_block(top);
+		rest->size_flags = (uint32_t)(total - size - HEADER) | FLAG_FREE;
+		rest->link = check_value(rest);
+		sentinel->link = (uintptr_t)rest; /* (the sentinel's PREV_FREE stays) */
+	} else {
+		top->size_flags = (uint32_t)total;
+		sentinel->link = check_value(sentinel);
+		sentinel->size_flags = 0;
+	}
+}
+
+/*
+ * Take block, found in the list of class fl, sl, down to size bytes of
+ * payload and make it used. The rest, if big enough, becomes a free block;
+ * when it falls in the same class it simply takes the block's place in the
+ * list, with no unlinking and no bitmap to update. (A listed block's
+ * neighbours are both in use: free neighbours are always merged, and one
+ * that ends at the sentinel is the top.)
+ */
+HOT void take_listed(struct kheap *heap, struct kheap_block *block, size_t size, unsigned fl,
+		     unsigned sl)
 {
 	size_t total = block_size(block);
 	struct kheap_block *next = next_block(block), *rest;
 
 	if (total >= size + HEADER + MIN_PAYLOAD) {
-		block->size_flags = (uint32_t)size; /* (a free block's previous is in use) */
-		rest = next_block(block);
-		rest->size_flags = (uint32_t)(total - size - HEADER) | FLAG_FREE;
+		size_t rest_size = total - size - HEADER;
+		unsigned rest_fl, rest_sl;
+
+		rest = (struct kheap_block *)((char *)payload(block) + size);
+		rest->size_flags = (uint32_t)rest_size | FLAG_FREE;
 		rest->link = check_value(rest);
 		next->link = (uintptr_t)rest; /* (next's PREV_FREE stays) */
-		if (listed)
-			insert_free(heap, rest);
+		block->size_flags = (uint32_t)size;
+		mapping_insert(rest_size, &rest_fl, &rest_sl);
+		if (rest_fl == fl && rest_sl == sl) {
+			struct kheap_block **link = block->link_to_me, *after = block->next_free;
+
+			rest->next_free = after;
+			rest->link_to_me = link;
+			*link = rest;
+			if (after)
+				after->link_to_me = &rest->next_free;
+		} else {
+			remove_free(heap, block);
+			insert_free_in(heap, rest, rest_fl, rest_sl);
+		}
 	} else {
+		remove_free(heap, block);
 		block->size_flags = (uint32_t)total;
 		next->link = check_value(next);
 		next->size_flags &= ~FLAG_PREV_FREE;
@@ -481,10 +530,9 @@ take_after_growth(struct kheap *heap, size_t size)
 			return NULL;
 		quick_drain(heap);
 		mapping_search(size, &fl, &sl);
-		block = find_suitable(heap, fl, sl);
+		block = find_suitable(heap, &fl, &sl);
 		if (block) {
-			remove_free(heap, block);
-			take_from(heap, block, size, true);
+			take_listed(heap, block, size, fl, sl);
 			return block;
 		}
 		block = top_of(heap);
@@ -492,7 +540,7 @@ take_after_growth(struct kheap *heap, size_t size)
 			return NULL;
 	}
 	block = top_of(heap);
-	take_from(heap, block, size, false);
+	take_from_top(block, size);
 	return block;
 }
 
@@ -505,17 +553,16 @@ HOT struct kheap_block *take_block(struct kheap *heap, size_t size)
 		unsigned fl, sl;
 
 		mapping_search(size, &fl, &sl);
-		block = find_suitable(heap, fl, sl);
+		block = find_suitable(heap, &fl, &sl);
 		if (block) {
-			remove_free(heap, block);
-			take_from(heap, block, size, true);
+			take_listed(heap, block, size, fl, sl);
 			return block;
 		}
 	}
 	block = top_of(heap);
 	if (!block || block_size(block) < size)
 		return take_after_growth(heap, size);
-	take_from(heap, block, size, false);
+	take_from_top(block, size);
 	return block;
 }
 

@@ -307,33 +307,36 @@ KBENCH(kmalloc_worst_paths)
 	keep = kmalloc(8);
 	kfree(p);
 
+	/*
+	 * kmalloc of a small size with an empty bin: the only fitting free
+	 * block (1040 bytes) is alone in a first level above, and what is
+	 * left of it (928 bytes) goes to a first level of its own.
+	 */
+	a = kmalloc(1040);
+	guard = kmalloc(8);
+	kfree(a);
+	cost = cost_of_kmalloc(100, &p);
+	kprintf("bench: worst kmalloc, 100 bytes cut from the only free block of its level, "
+		"the rest listed in another: %lu\n", (unsigned long)cost);
+	kfree(p);
+
+	/* kmalloc that searches the lists in vain and cuts the top. */
+	cost = cost_of_kmalloc(200000, &p);
+	kprintf("bench: worst kmalloc from the top, after a search of the lists: %lu\n",
+		(unsigned long)cost);
+	kfree(p);
+
 	/* kfree of a large block between two free ones, each alone in its first level. */
 	a = kmalloc(20000);
 	x = kmalloc(1000);
 	b = kmalloc(70000);
-	guard = kmalloc(8);
+	p = kmalloc(8);
 	kfree(a);
 	kfree(b);
 	cost = cost_of_kfree(x);
 	kprintf("bench: worst kfree, a 1000-byte block merged with free blocks on both sides: %lu\n",
 		(unsigned long)cost);
-
-	/* kmalloc of a small size with an empty bin: one free block, in a first level far above. */
-	cost = cost_of_kmalloc(100, &p);
-	kprintf("bench: worst kmalloc, 100 bytes cut from the only free block (its level emptied, "
-		"the rest listed in another): %lu\n", (unsigned long)cost);
 	kfree(p);
-
-	/* kmalloc that searches the lists in vain and cuts the top. */
-	p = kmalloc(50);
-	x = kmalloc(8);
-	kfree(p);
-	for (unsigned i = 0; i < CACHE; i++)
-		cached[i] = NULL;
-	cost = cost_of_kmalloc(200000, &p);
-	kprintf("bench: worst kmalloc from the top, after a search of the lists: %lu\n", (unsigned long)cost);
-	kfree(p);
-	kfree(x);
 
 	/* kfree of a small block with the bins full, between two free blocks. */
 	for (unsigned i = 0; i < CACHE; i++)
