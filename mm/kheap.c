@@ -310,7 +310,8 @@ static int grow(struct kheap *heap, size_t size)
 		block = (struct kheap_block *)heap->base;
 		block->link = check_value(block);
 	} else if (start != heap->end) {
-		heap->backend.shrink(heap->backend.context, pages); /* not contiguous: cannot use */
+		if (heap->backend.shrink)
+			heap->backend.shrink(heap->backend.context, pages); /* not contiguous: cannot use */
 		return ERR_NO_MEMORY;
 	} else {
 		block = top ? top : sentinel_of(heap); /* (the old sentinel's previous is in use) */
@@ -503,6 +504,7 @@ static void __attribute__((noinline)) quick_drain(struct kheap *heap)
 			struct kheap_block *block = heap->quick[bin].head;
 
 			heap->quick[bin].head = block->next_free;
+			*quick_mark_slot(block) = 0; /* (else a block cut here later could look cached) */
 			heap->used_blocks--;
 			release(heap, block);
 		}
@@ -686,8 +688,10 @@ void *kheap_alloc_aligned(struct kheap *heap, size_t size, size_t align)
 /*
  * Whether address can be a payload: in the heap and aligned, in one
  * compare. The offset from the first payload, rotated right by 3, is the
- * slot number when the address is aligned and at least 2^29 (more than
- * there are slots) when it is not.
+ * slot number when the address is aligned; when it is not, a low bit
+ * rotates to the top and the value is at least 2^29 on the 32-bit kernel
+ * (2^61 on the host), more than a heap smaller than the address space has
+ * slots.
  */
 HOT bool in_heap(const struct kheap *heap, uintptr_t address, uint32_t slots)
 {
@@ -722,7 +726,7 @@ static struct kheap_block *__attribute__((noinline)) validate(struct kheap *heap
 	if (size_flags & FLAG_PREV_FREE) {
 		struct kheap_block *previous = (struct kheap_block *)block->link;
 
-		if (block->link < heap->base || block->link >= (uintptr_t)block ||
+		if (block->link < heap->base || block->link >= (uintptr_t)block || block->link % KHEAP_ALIGN ||
 		    !(previous->size_flags & FLAG_FREE) || next_block(previous) != block) {
 			report(heap, "kheap: free of 0x%08lx refused: not a block (its header at 0x%08lx "
 				     "links to 0x%08lx, which is no free neighbour)", address,
@@ -840,7 +844,8 @@ HOT void heap_free(struct kheap *heap, void *pointer)
 		goto checked; /* (only a block a bin can hold can carry a bin's mark) */
 	if (size_flags & FLAG_PREV_FREE) {
 		previous = (struct kheap_block *)block->link;
-		if (block->link < heap->base || previous >= block || !(previous->size_flags & FLAG_FREE) ||
+		if (block->link < heap->base || previous >= block || block->link % KHEAP_ALIGN ||
+		    !(previous->size_flags & FLAG_FREE) ||
 		    next_block(previous) != block)
 			goto checked;
 	} else if (block->link != check) {

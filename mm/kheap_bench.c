@@ -308,15 +308,16 @@ KBENCH(kmalloc_worst_paths)
 	kfree(p);
 
 	/*
-	 * kmalloc of a small size with an empty bin: the only fitting free
-	 * block (1040 bytes) is alone in a first level above, and what is
-	 * left of it (928 bytes) goes to a first level of its own.
+	 * kmalloc of a size with an empty bin, above the linear classes: the
+	 * only fitting free block (1040 bytes) is alone in a first level
+	 * above, and what is left of it (632 bytes) goes to a first level of
+	 * its own.
 	 */
 	a = kmalloc(1040);
 	guard = kmalloc(8);
 	kfree(a);
-	cost = cost_of_kmalloc(100, &p);
-	kprintf("bench: worst kmalloc, 100 bytes cut from the only free block of its level, "
+	cost = cost_of_kmalloc(400, &p);
+	kprintf("bench: worst kmalloc, 400 bytes cut from the only free block of its level, "
 		"the rest listed in another: %lu\n", (unsigned long)cost);
 	kfree(p);
 

@@ -56,7 +56,7 @@ struct kheap {
 	uintptr_t last_payload_end;     /* end - a header - the smallest payload */
 	uint32_t used_blocks;           /* not free: handed out, or waiting in a quick bin */
 	uint32_t quick_total;           /* waiting in the quick bins */
-	bool debug;                     /* (kheap_set_debug) */                     /* new blocks get a canary; freed memory is poisoned */
+	bool debug;                     /* canaries, poison, no quick bins (kheap_set_debug) */
 	struct kheap_bin quick[KHEAP_QUICK_BINS];       /* bin = payload size / 8 */
 	uint32_t refused;               /* frees refused: double, foreign, bad canary */
 	struct kheap_backend backend;
