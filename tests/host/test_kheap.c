@@ -49,6 +49,32 @@ static void test_window(void)
 	TAP_OK(!window_fits(&w, w.heap_break + PAGE_SIZE, w.mmio_floor), "window_fits: no meeting");
 }
 
+/*
+ * Forged headers inside a live block: a previous-free link that is
+ * misaligned, one that points past the block, and a size that runs past
+ * the heap. Each free is refused without reading through the forgery
+ * (UBSan would stop a misaligned read) and changes nothing.
+ */
+static unsigned forged_frees(struct host_heap *h)
+{
+	uintptr_t *inside = (uintptr_t *)kheap_alloc(&h->heap, 256);
+	unsigned refused = h->heap.refused, ok;
+	size_t header = 2 * sizeof(uintptr_t); /* (a block header: link and size, padded) */
+
+	memset(inside, 0, 256);
+	inside[8] = (uintptr_t)inside + 3;                      /* link: misaligned */
+	inside[9] = 16 | 2;                                     /* size 16, PREV_FREE */
+	kheap_free(&h->heap, (char *)&inside[8] + header);
+	inside[8] = (uintptr_t)inside + 200;                    /* link: after the block */
+	kheap_free(&h->heap, (char *)&inside[8] + header);
+	inside[8] = ~(uintptr_t)&inside[8];                     /* a right check word... */
+	inside[9] = 0x7FFFFFF8;                                 /* ...and a size past the heap */
+	kheap_free(&h->heap, (char *)&inside[8] + header);
+	ok = h->heap.refused == refused + 3 && heap_ok(h);
+	kheap_free(&h->heap, inside);
+	return ok && h->heap.refused == refused + 3;
+}
+
 static void test_fixed(void)
 {
 	struct host_heap h;
@@ -94,17 +120,18 @@ static void test_fixed(void)
 	kheap_free(&h.heap, &local);
 	TAP_EQ_U32(3, h.heap.refused, "pointer outside the heap refused");
 	TAP_OK(heap_ok(&h), "heap intact after the refusals");
+	TAP_OK(forged_frees(&h), "forged headers inside a block refused, nothing changed");
 
 	/* Canary: one byte past the usable size. */
 	c = kheap_alloc(&h.heap, 40);
 	c[kheap_usable_size(c)] ^= 0x55;
 	TAP_OK(!heap_ok(&h), "kheap_check sees the overwritten canary");
 	kheap_free(&h.heap, c);
-	TAP_EQ_U32(4, h.heap.refused, "free with an overwritten canary refused");
+	TAP_EQ_U32(3 + 3 + 1, h.heap.refused, "free with an overwritten canary refused");
 	TAP_OK(strstr(h.last_report, "canary after block") != NULL, "canary report names the block");
 	c[kheap_usable_size(c)] ^= 0x55;
 	kheap_free(&h.heap, c);
-	TAP_EQ_U32(4, h.heap.refused, "after repair the free works");
+	TAP_EQ_U32(3 + 3 + 1, h.heap.refused, "after repair the free works");
 
 	/* Poison and calloc. */
 	a = kheap_alloc(&h.heap, 256);
@@ -211,6 +238,7 @@ static void test_quick(void)
 	kheap_free(&h.heap, again);
 	TAP_EQ_U32(1, h.heap.refused, "quick: a double free of a cached block is refused");
 	TAP_OK(strstr(h.last_report, "double free") != NULL, "quick: and reported as a double free");
+	TAP_OK(forged_frees(&h), "quick: forged headers refused on the fast path too");
 	kheap_free(&h.heap, blocks[1]);
 
 	/* Bounds: the bins hold KHEAP_QUICK_TOTAL blocks in all; the rest go to the lists. */
@@ -370,7 +398,7 @@ static void test_random(int debug, unsigned steps)
 
 int main(void)
 {
-	tap_plan(18 + 25 + 8 + 16 + 4);
+	tap_plan(18 + 26 + 8 + 17 + 4);
 	test_window();
 	test_fixed();
 	test_window_full();
