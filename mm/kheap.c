@@ -793,7 +793,10 @@ HOT void free_block(struct kheap *heap, struct kheap_block *block)
 		quick_drain(heap); /* (which finds nothing to do if the heap is empty already) */
 }
 
-/* kfree of whatever the fast checks did not pass: the full check and its report, debug mode. */
+/*
+ * kfree of NULL, of whatever the fast checks did not pass, and of every
+ * block in debug mode: the full check and its report, then the poison.
+ */
 static void __attribute__((noinline)) free_checked(struct kheap *heap, void *pointer)
 {
 	struct kheap_block *block;
@@ -805,10 +808,11 @@ static void __attribute__((noinline)) free_checked(struct kheap *heap, void *poi
 	if (!block)
 		return;
 	size = block_size(block);
-	if (heap->debug)
+	if (heap->debug) {
 		memset(pointer, KHEAP_POISON, size);
-	if (!heap->debug && quick_takes(heap, size)) {
-		block->size_flags &= ~FLAG_CANARY;
+		free_block(heap, block);
+	} else if (quick_takes(heap, size)) {
+		block->size_flags &= ~FLAG_CANARY; /* (a block from debug mode: its canary is payload now) */
 		quick_put(heap, block, size, check_value(block));
 	} else {
 		free_block(heap, block);
@@ -817,12 +821,14 @@ static void __attribute__((noinline)) free_checked(struct kheap *heap, void *poi
 
 /*
  * The fast path makes every check of validate() but the canary's, without
- * the reports: in the heap and aligned (which a NULL is not), used, a size
- * that stays inside the heap, a next block that agrees, word 0 holding the
- * check value or a free previous block that ends here, and no bin's mark.
- * A block that passes goes to its quick bin or to the lists. Anything
- * else (a refusal and its report, a mark that may be there by chance, a
- * canary, debug mode) goes through free_checked.
+ * the reports: in the heap and aligned, used, a size that stays inside the
+ * heap, a next block that agrees, word 0 holding the check value or a free
+ * previous block that ends here, and no bin's mark. A block that passes
+ * goes to its quick bin or to the lists. Anything else (a refusal and its
+ * report, a mark that may be there by chance, a canary, debug mode) goes
+ * through free_checked. So does NULL: in_heap() refuses it, since its
+ * offset from the first payload is the distance to the top of the address
+ * space, more than a heap below the top can span.
  */
 HOT void heap_free(struct kheap *heap, void *pointer)
 {

@@ -215,6 +215,7 @@ static void test_window_full(void)
 /* The quick bins: exact-size reuse, bounds, double frees, emptied when it matters. */
 static void test_quick(void)
 {
+	unsigned refused_before;
 	struct host_heap h;
 	struct kheap_stats stats;
 	static void *blocks[KHEAP_QUICK_TOTAL + 100];
@@ -239,6 +240,9 @@ static void test_quick(void)
 	TAP_EQ_U32(1, h.heap.refused, "quick: a double free of a cached block is refused");
 	TAP_OK(strstr(h.last_report, "double free") != NULL, "quick: and reported as a double free");
 	TAP_OK(forged_frees(&h), "quick: forged headers refused on the fast path too");
+	refused_before = h.heap.refused;
+	kheap_free(&h.heap, NULL);
+	TAP_OK(h.heap.refused == refused_before && heap_ok(&h), "quick: kfree(NULL) does nothing on the fast path");
 	kheap_free(&h.heap, blocks[1]);
 
 	/* Bounds: the bins hold KHEAP_QUICK_TOTAL blocks in all; the rest go to the lists. */
@@ -398,7 +402,7 @@ static void test_random(int debug, unsigned steps)
 
 int main(void)
 {
-	tap_plan(18 + 26 + 8 + 17 + 4);
+	tap_plan(18 + 26 + 8 + 18 + 4);
 	test_window();
 	test_fixed();
 	test_window_full();
