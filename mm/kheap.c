@@ -520,34 +520,8 @@ void kheap_set_debug(struct kheap *heap, bool on)
 	set_bounds(heap, heap->base, heap->end);
 }
 
-/* Growth, and when the window has no room, the quick bins merged back; then the top. */
-static struct kheap_block *__attribute__((noinline))
-take_after_growth(struct kheap *heap, size_t size)
-{
-	struct kheap_block *block;
-	unsigned fl, sl;
-
-	if (grow(heap, size) != 0) {
-		if (!heap->quick_total)
-			return NULL;
-		quick_drain(heap);
-		mapping_search(size, &fl, &sl);
-		block = find_suitable(heap, &fl, &sl);
-		if (block) {
-			take_listed(heap, block, size, fl, sl);
-			return block;
-		}
-		block = top_of(heap);
-		if ((!block || block_size(block) < size) && grow(heap, size) != 0)
-			return NULL;
-	}
-	block = top_of(heap);
-	take_from_top(block, size);
-	return block;
-}
-
-/* A used block of at least size bytes of payload, or NULL. */
-HOT struct kheap_block *take_block(struct kheap *heap, size_t size)
+/* A used block of at least size bytes from the lists or the top, without growing; or NULL. */
+HOT struct kheap_block *take_existing(struct kheap *heap, size_t size)
 {
 	struct kheap_block *block;
 
@@ -563,9 +537,36 @@ HOT struct kheap_block *take_block(struct kheap *heap, size_t size)
 	}
 	block = top_of(heap);
 	if (!block || block_size(block) < size)
-		return take_after_growth(heap, size);
+		return NULL;
 	take_from_top(block, size);
 	return block;
+}
+
+/* Growth, and when the window has no room, the quick bins merged back; then the top. */
+static struct kheap_block *__attribute__((noinline))
+take_after_growth(struct kheap *heap, size_t size)
+{
+	struct kheap_block *block;
+
+	if (grow(heap, size) != 0) {
+		if (!heap->quick_total)
+			return NULL;
+		quick_drain(heap);
+		block = take_existing(heap, size);
+		if (block || grow(heap, size) != 0)
+			return block;
+	}
+	block = top_of(heap);
+	take_from_top(block, size);
+	return block;
+}
+
+/* A used block of at least size bytes of payload, or NULL. */
+HOT struct kheap_block *take_block(struct kheap *heap, size_t size)
+{
+	struct kheap_block *block = take_existing(heap, size);
+
+	return block ? block : take_after_growth(heap, size);
 }
 
 HOT uintptr_t *canary_of(const struct kheap_block *block)
