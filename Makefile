@@ -195,8 +195,13 @@ debug: deps
 	$(Q)$(MAKE) --no-print-directory all
 	scripts/qemu-debug
 
+# Both build and tests run a job per core: the tests are independent files
+# (each boot keeps its own log), and the fuzz run takes one core while the
+# boots share the rest.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
 test: deps
-	$(Q)$(MAKE) --no-print-directory prove
+	$(Q)$(MAKE) --no-print-directory -j$(JOBS) prove
 
 # Benchmarks: guest instructions, deterministic under -icount (kernel/bench.h).
 bench: deps
@@ -214,7 +219,7 @@ $(BUILD)/sdcard.img: $(BUILD)/kernel7.img sdcard/config.txt scripts/sdcard
 
 # The tests themselves: the image `make` builds, booted by every loader.
 prove: all host-tests $(BUILD)/tests/fwstub.bin $(BUILD)/bench/kernel7.elf $(BUILD)/sdcard.img
-	prove -f $(HOST_BINS) tests/host/fuzz.t tests/qemu/*.t tests/image/*.t
+	prove -j$(JOBS) -f tests/host/fuzz.t $(HOST_BINS) tests/qemu/*.t tests/image/*.t
 
 # The fuzz target for longer than make test gives it (FUZZ_SECONDS, default 600).
 fuzz: deps

@@ -57,24 +57,33 @@ crash() { # crash NAME REQUEST: boot with the request, leave the log in build/cr
 
 echo "TAP version 13"
 
+# What every report of an unexpected abort on a rodata page carries: QEMU's
+# exit status, the walk (a page table, then a read-only, execute-never page),
+# the registers, the backtrace from frame FIRST in FUNCTION through its callers
+# down to kmain, and the TAP ending in Bail out!.
+check_rodata_abort() { # check_rodata_abort NAME ADDR FIRST FUNCTION
+	local name=$1 addr=$2 first=$3 function=$4
+	check "$([ "$status" = 1 ] && echo 1)" "$name: QEMU exits with status 1" "actual: $status"
+	check "$(has "$log" "^#   walk $addr: L1\[0x800\] = 0x[0-9a-f]{8}: page table at 0x[0-9a-f]{8}$")" \
+		"$name: the table walk shows the L1 entry (a page table)"
+	check "$(has "$log" "^#     L2\[0x[0-9a-f]{2}\] = 0x[0-9a-f]{8}: small page at 0x[0-9a-f]{8}: Normal RO NX, pa 0x[0-9a-f]{8}$")" \
+		"$name: and the L2 entry: a read-only, execute-never page"
+	check "$(has "$log" "^#   pc  0x[0-9a-f]{8}  cpsr")" "$name: the registers"
+	check "$(has "$log" "^#   #$first 0x[0-9a-f]{8} $function\+0x")" \
+		"$name: the backtrace has the function that faulted, by name"
+	check "$(has "$log" "^#   #$((first + 1)) 0x[0-9a-f]{8} crash_nested\+0x")" "$name: then its caller"
+	check "$(has "$log" "^#   #$((first + 2)) 0x[0-9a-f]{8} ktest_crash_on_request\+0x")" \
+		"$name: then the test that called it"
+	check "$(has "$log" " kmain\+0x")" "$name: down to kmain"
+	check "$(has "$log" "^Bail out! unexpected fault during the self-tests")" "$name: TAP ends with Bail out!"
+}
+
 crash fault 0x3B5AFFFEC4A50001 # the request, and its complement above it
 log=build/crash-fault.log
 addr="0x$rodata_virt"
-check "$([ "$status" = 1 ] && echo 1)" "fault: QEMU exits with status 1" "actual: $status"
 check "$(has "$log" "^# \*\*\* data abort: permission fault \(page\) on write at $addr")" \
 	"fault: the report decodes the fault and its address" "expected a permission fault at $addr"
-check "$(has "$log" "^#   walk $addr: L1\[0x800\] = 0x[0-9a-f]{8}: page table at 0x[0-9a-f]{8}$")" \
-	"fault: the table walk shows the L1 entry (a page table)"
-check "$(has "$log" "^#     L2\[0x[0-9a-f]{2}\] = 0x[0-9a-f]{8}: small page at 0x[0-9a-f]{8}: Normal RO NX")" \
-	"fault: and the L2 entry: a read-only page"
-check "$(has "$log" "^#   pc  0x[0-9a-f]{8}  cpsr")" "fault: the registers"
-check "$(has "$log" "^#   #0 0x[0-9a-f]{8} crash_write_rodata\+0x")" \
-	"fault: the backtrace starts in the faulting function, by name"
-check "$(has "$log" "^#   #1 0x[0-9a-f]{8} crash_nested\+0x")" "fault: then its caller"
-check "$(has "$log" "^#   #2 0x[0-9a-f]{8} ktest_crash_on_request\+0x")" \
-	"fault: then the test that called it"
-check "$(has "$log" " kmain\+0x")" "fault: down to kmain"
-check "$(has "$log" "^Bail out! unexpected fault during the self-tests")" "fault: TAP ends with Bail out!"
+check_rodata_abort fault "$addr" 0 crash_write_rodata
 
 crash panic 0x3B5AFFFDC4A50002
 log=build/crash-panic.log
@@ -88,25 +97,13 @@ check "$(has "$log" "^Bail out!")" "panic: TAP ends with Bail out!"
 crash execute 0x3B5AFFFCC4A50003
 log=build/crash-execute.log
 addr="0x$code_virt"
-check "$([ "$status" = 1 ] && echo 1)" "execute: QEMU exits with status 1" "actual: $status"
 check "$(has "$log" "^# \*\*\* prefetch abort: permission fault \(page\) at $addr, pc $addr \(SVC\)$")" \
 	"execute: the report decodes the fault, at the rodata address" \
 	"expected a prefetch abort, permission fault at $addr"
 check "$(has "$log" "^#   IFSR 0x0000000f: status 0x0f$")" "execute: the IFSR and its status"
-check "$(has "$log" "^#   walk $addr: L1\[0x800\] = 0x[0-9a-f]{8}: page table at 0x[0-9a-f]{8}$")" \
-	"execute: the table walk shows the L1 entry (a page table)"
-check "$(has "$log" "^#     L2\[0x[0-9a-f]{2}\] = 0x[0-9a-f]{8}: small page at 0x[0-9a-f]{8}: Normal RO NX, pa 0x[0-9a-f]{8}$")" \
-	"execute: and the L2 entry: a read-only, execute-never page"
-check "$(has "$log" "^#   pc  $addr  cpsr")" "execute: the registers, pc at the rodata address"
+check "$(has "$log" "^#   pc  $addr  cpsr")" "execute: pc at the rodata address"
 check "$(has "$log" "^#   #0 $addr \?$")" "execute: the backtrace starts at the address, in no function"
-check "$(has "$log" "^#   #1 0x[0-9a-f]{8} crash_execute_rodata\+0x")" \
-	"execute: then the function that made the call, by name"
-check "$(has "$log" "^#   #2 0x[0-9a-f]{8} crash_nested\+0x")" "execute: then its caller"
-check "$(has "$log" "^#   #3 0x[0-9a-f]{8} ktest_crash_on_request\+0x")" \
-	"execute: then the test that called it"
-check "$(has "$log" " kmain\+0x")" "execute: down to kmain"
-check "$(has "$log" "^Bail out! unexpected fault during the self-tests")" \
-	"execute: TAP ends with Bail out!"
+check_rodata_abort execute "$addr" 1 crash_execute_rodata
 
 crash overflow 0x3B5AFFFBC4A50004
 log=build/crash-overflow.log
