@@ -1,9 +1,9 @@
 #!/bin/sh
-# Run the heap/window fuzz target for FUZZ_SECONDS (default 35) and report
+# Run the heap/window fuzz target for FUZZ_SECONDS (default 25) and report
 # one TAP result. make fuzz runs it longer. The corpus grows in
 # build/fuzz-corpus; a crashing input is saved in build/ and named below.
 cd "$(dirname "$0")/../.." || exit 1
-seconds=${FUZZ_SECONDS:-35}
+seconds=${FUZZ_SECONDS:-25}
 fuzzer=build/host/fuzz_kheap
 log=build/fuzz.log
 echo "TAP version 13"
