@@ -105,7 +105,7 @@
 #define CANARY_BYTES            8
 
 struct kheap_block {
-	uintptr_t link;                 /* previous block if PREV_FREE, else address ^ magic */
+	uintptr_t link;                 /* previous block if PREV_FREE, else its address, inverted */
 	uint32_t size_flags;
 	/* Free blocks only: */
 	struct kheap_block *next_free;
@@ -286,16 +286,27 @@ HOT struct kheap_block *top_of(const struct kheap *heap)
 	return (struct kheap_block *)sentinel->link;
 }
 
+/* Make top the free block that ends at new_end, the sentinel after it, the heap's end there. */
+static void set_top_end(struct kheap *heap, struct kheap_block *top, uintptr_t new_end)
+{
+	struct kheap_block *sentinel = (struct kheap_block *)(new_end - HEADER);
+
+	set_size(top, new_end - HEADER - (uintptr_t)payload(top), FLAG_FREE);
+	sentinel->size_flags = FLAG_PREV_FREE;
+	sentinel->link = (uintptr_t)top;
+	set_bounds(heap, heap->base, new_end);
+}
+
 /* Make the top at least size bytes of payload: the backend maps pages at the end. */
 static int grow(struct kheap *heap, size_t size)
 {
 	size_t page = heap->backend.page_size;
-	struct kheap_block *top = top_of(heap), *block, *sentinel;
+	struct kheap_block *top = top_of(heap), *block;
 	/* The top takes in the old sentinel; a heap without a top makes one of it. */
 	size_t need = top ? size - block_size(top)
 			  : size + HEADER + (heap->end == heap->base ? HEADER : 0);
 	uint32_t pages = (uint32_t)((need + page - 1) / page);
-	uintptr_t start, new_end;
+	uintptr_t start;
 
 	if (!heap->backend.grow)
 		return ERR_NO_MEMORY;
@@ -316,12 +327,7 @@ static int grow(struct kheap *heap, size_t size)
 	} else {
 		block = top ? top : sentinel_of(heap); /* (the old sentinel's previous is in use) */
 	}
-	new_end = heap->end + (uintptr_t)pages * page;
-	set_size(block, new_end - HEADER - (uintptr_t)payload(block), FLAG_FREE);
-	sentinel = (struct kheap_block *)(new_end - HEADER);
-	sentinel->size_flags = FLAG_PREV_FREE;
-	sentinel->link = (uintptr_t)block;
-	set_bounds(heap, heap->base, new_end);
+	set_top_end(heap, block, heap->end + (uintptr_t)pages * page);
 	return 0;
 }
 
@@ -329,14 +335,13 @@ static int grow(struct kheap *heap, size_t size)
 static void __attribute__((noinline)) shrink(struct kheap *heap, struct kheap_block *top)
 {
 	size_t page = heap->backend.page_size;
-	struct kheap_block *sentinel;
 	uintptr_t new_end;
+	uint32_t pages;
 
 	if (!heap->backend.shrink)
 		return;
 	if ((uintptr_t)top == heap->base) {
-		uint32_t pages = (uint32_t)((heap->end - heap->base) / page);
-
+		pages = (uint32_t)((heap->end - heap->base) / page);
 		set_bounds(heap, heap->base, heap->base);
 		heap->backend.shrink(heap->backend.context, pages);
 		return;
@@ -345,12 +350,9 @@ static void __attribute__((noinline)) shrink(struct kheap *heap, struct kheap_bl
 	if (new_end + KHEAP_KEEP_PAGES * page >= heap->end)
 		return;
 	new_end += KHEAP_KEEP_PAGES * page;
-	set_size(top, new_end - HEADER - (uintptr_t)payload(top), FLAG_FREE);
-	sentinel = (struct kheap_block *)(new_end - HEADER);
-	sentinel->size_flags = FLAG_PREV_FREE;
-	sentinel->link = (uintptr_t)top;
-	heap->backend.shrink(heap->backend.context, (uint32_t)((heap->end - new_end) / page));
-	set_bounds(heap, heap->base, new_end);
+	pages = (uint32_t)((heap->end - new_end) / page);
+	set_top_end(heap, top, new_end);
+	heap->backend.shrink(heap->backend.context, pages);
 }
 
 /* The top has grown: give back its surplus, if it has any worth a look. */

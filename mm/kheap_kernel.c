@@ -98,24 +98,18 @@ void kheap_kernel_init(void)
 	kheap_set_debug(&kernel_heap, true); /* canaries and poison: cheap enough to keep on */
 }
 
-/*
- * kmalloc and kfree are in mm/kheap.c. These only pass the kernel's heap on
- * and jump: they need no frame of their own (a backtrace from inside the
- * heap shows the caller).
- */
-#define WRAPPER __attribute__((optimize("omit-frame-pointer")))
-
-WRAPPER void *kmalloc_aligned(size_t size, size_t align)
+/* (kmalloc and kfree are in mm/kheap.c: the allocator's own entry points on this heap.) */
+void *kmalloc_aligned(size_t size, size_t align)
 {
 	return kheap_alloc_aligned(&kernel_heap, size, align);
 }
 
-WRAPPER void *kcalloc(size_t n, size_t size)
+void *kcalloc(size_t n, size_t size)
 {
 	return kheap_calloc(&kernel_heap, n, size);
 }
 
-WRAPPER void *krealloc(void *pointer, size_t size)
+void *krealloc(void *pointer, size_t size)
 {
 	return kheap_realloc(&kernel_heap, pointer, size);
 }
