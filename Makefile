@@ -44,6 +44,7 @@ KERNEL_SRCS := \
 	kernel/main.c \
 	kernel/printk.c \
 	kernel/panic.c \
+	kernel/fatal.c \
 	kernel/ksyms.c \
 	kernel/backtrace.c \
 	kernel/error.c \

@@ -1,50 +1,63 @@
 /*
  * boot/start.S - the first code bramble runs, at physical 0x8000.
  *
- * Entered with the MMU and data cache off, in one of these states
- * (../README.md, "How each loader enters bramble"):
+ * Entered in one of these states (../README.md, "How each loader enters
+ * bramble"):
  *
- *   Raspberry Pi firmware   HYP, non-secure; r0 = 0, r1 = machine type,
- *                           r2 = ATAGs or device tree; cores 1-3 wait in
- *                           the firmware's stub at 0x0-0xFF.
- *   qemu -kernel ELF/-bios  SVC, secure; r0-r2 = 0; all four cores run this
- *                           code at the same time.
- *   qemu -kernel raw image  SVC, non-secure, image at 0x10000 (not 0x8000);
- *                           r2 = ATAGs at 0x100; cores 1-3 wait in QEMU's
- *                           stub at 0x300.
+ *   Raspberry Pi firmware   HYP, non-secure, MMU and data cache off;
+ *                           r0 = 0, r1 = machine type, r2 = ATAGs or device
+ *                           tree; cores 1-3 wait in the firmware's stub at
+ *                           0x0-0xFF.
+ *   qemu -kernel ELF/-bios  SVC, secure, MMU off; r0-r2 = 0; all four cores
+ *                           run this code at the same time.
+ *   qemu -kernel raw image  SVC, non-secure, MMU off, image at 0x10000 (not
+ *                           0x8000); r2 = ATAGs at 0x100; cores 1-3 wait in
+ *                           QEMU's stub at 0x300.
+ *   U-Boot's go, bootelf,   HYP or SVC with the loader's MMU and caches still
+ *   chain-loaders           on (an identity map), its dirty lines in the
+ *                           data cache.
  *
  * What happens, in order:
  *   1. start the cycle counter (boot time is measured from here);
  *   2. cores 1-3, if they run this code, go to the parking loop;
- *   3. core 0 leaves HYP for SVC (before touching any banked register)
- *      and sets ACTLR.SMP (before any cache or TLB maintenance);
- *   4. if the image is not at 0x8000, it moves itself there;
- *   5. cores 1-3 wherever a loader parked them are moved into the kernel's
+ *   3. core 0: if a loader left the MMU or caches on, turn them off and
+ *      clean everything the caches hold to memory;
+ *   4. leave HYP for SVC (before touching any banked register), leaving a
+ *      Hyp stub behind, and set ACTLR.SMP (before any cache or TLB
+ *      maintenance);
+ *   5. if the image is not at 0x8000, it moves itself there;
+ *   6. the boot record (r0-r2, entry mode and SCTLR, load address), and
+ *      the timers a loader left running are stopped;
+ *   7. cores 1-3 wherever a loader parked them are moved into the kernel's
  *      parking loop; only after that is any memory below 0x8000 written;
- *   6. the boot record (r0-r2, entry mode, load address) is stored, and
  *      the vector table is copied to physical 0;
- *   7. the first L1 table is built at 0x4000, with the image in 4 KiB pages
- *      (W^X, guard pages below the stacks); the caches, TLB and branch
- *      predictor are invalidated, the MMU and caches are turned on;
- *   8. jump to the higher half (start_high in this file, linked at 0x8000xxxx).
- *   9. there: stacks, VBAR, identity map removed, BSS cleared,
- *      kmain(&boot_info).
+ *   8. the first L1 table is built at 0x4000: the image in 4 KiB pages
+ *      (W^X, guard pages below the stacks), the identity map of this code,
+ *      the boot-time peripheral window; what the caches may hold of the
+ *      memory written with the MMU off is invalidated, then the TLB and
+ *      branch predictor, and the MMU and caches are turned on;
+ *   9. jump to the higher half (start_high in this file, linked at 0x8000xxxx).
+ *  10. there: stacks, VBAR, asynchronous aborts unmasked, identity map
+ *      removed, BSS cleared, kmain(&boot_info).
  *
  * Register use up to the jump high (nothing here uses a stack):
  *   r8  = loader's r0      r9  = loader's r1      r10 = loader's r2
  *   r11 = CPSR at entry    r12 = physical address the image was entered at
- *   r7  = bitmask of parked cores (from step 5 on)
+ *   r7  = SCTLR (HSCTLR in HYP) at entry, up to step 6;
+ *         from step 7 on: bitmask of parked cores
  */
 #include "layout.h"
 #include "arch/arm.h"
+#include "arch/maintenance.h"
 #include "arch/mmu.h"
 #include "kernel/boot_info.h"
 #include "drivers/bcm2836_local.h"
 #include "drivers/systimer.h"
+#include "arch/hyp.h"
 
 	.syntax unified
 	.arm
-	.arch_extension virt            /* eret, msr elr_hyp */
+	.arch_extension virt            /* eret, msr elr_hyp, hvc */
 
 /* How long core 0 waits for a parked core to take its mailbox: 1 s. */
 #define PARK_WAIT_US            1000000
@@ -83,14 +96,56 @@ _start:
 	mrs	r11, cpsr
 
 	/*
-	 * 3. Leave HYP (ARM ARM B1.8, B9.3.3): the firmware enters in HYP, the
+	 * 3. A loader that jumps in with its MMU and caches still on (U-Boot's
+	 * go, some bootelf and chain-loaders; in HYP it is HSCTLR that says so)
+	 * leaves dirty lines in the data cache: parts of this very image, the
+	 * ATAGs or device tree it wrote, its own data. Everything below is
+	 * written with the MMU off, which bypasses the caches (ARM ARM B3.2.1),
+	 * so those lines would later be written back over it, or read instead
+	 * of it. And the tables below must not be switched to under a live MMU.
+	 * So, from this page, which such a loader maps one to one (its identity
+	 * map): turn M, C and I off (no new lines are allocated after that),
+	 * clean and invalidate every data and unified cache to the point of
+	 * coherency by set/way (B2.2.6, B4.2.1), then invalidate the I-cache,
+	 * the branch predictor and the TLB (B3.10.1; in HYP also the Hyp TLB
+	 * entries). Nothing in between may write memory: a store with the
+	 * caches off would go to memory, and the clean after it could write a
+	 * stale dirty line over it.
+	 * In: r11 = CPSR. Out: r7 = (H)SCTLR at entry. Clobbers r0-r6.
+	 */
+	and	r0, r11, #MODE_MASK
+	cmp	r0, #MODE_HYP
+	mrceq	p15, 4, r7, c1, c0, 0           @ HSCTLR
+	mrcne	p15, 0, r7, c1, c0, 0           @ SCTLR
+	tst	r7, #(SCTLR_M | SCTLR_C)
+	beq	loader_state_clean
+	bic	r0, r7, #(SCTLR_M | SCTLR_C)
+	bic	r0, r0, #SCTLR_I
+	and	r1, r11, #MODE_MASK
+	cmp	r1, #MODE_HYP
+	mcreq	p15, 4, r0, c1, c0, 0           @ HSCTLR: MMU, caches off
+	mcrne	p15, 0, r0, c1, c0, 0           @ SCTLR: MMU, caches off
+	isb
+	bl	dcache_clean_invalidate_all     @ clobbers r0-r6
+	and	r1, r11, #MODE_MASK
+	cmp	r1, #MODE_HYP
+	bne	1f
+	tlb_invalidate_hyp_local r0
+1:	mcr	p15, 0, r0, c8, c7, 0           @ TLBIALL (r0 is 0)
+	icache_bp_invalidate_local r0           @ ends in DSB, ISB
+loader_state_clean:
+
+	/*
+	 * 4. Leave HYP (ARM ARM B1.8, B9.3.3): the firmware enters in HYP, the
 	 * kernel runs in SVC. cps and msr cpsr_c cannot leave HYP; an exception
 	 * return can: SPSR_hyp = SVC with A, I, F masked, ELR_hyp = where to go.
 	 * Before that, give PL1 what it needs: no traps of CP15 or PMU accesses,
 	 * none of the FPU (CP10/CP11) or CPACR either (HCPTR, ARM ARM B4.1.72:
 	 * the firmware leaves it as it was at reset, and once out of HYP no
 	 * one can clear it), the physical timer and counter usable, the
-	 * virtual offset zero.
+	 * virtual offset zero, no stage 2 table (VTTBR = 0: HCR.VM is off,
+	 * but a value a loader left must not outlive it), and the Hyp stub
+	 * below as the Hyp vectors, so that HVC has somewhere to go.
 	 * In: r11 = CPSR. Clobbers r0-r3.
 	 */
 	and	r0, r11, #MODE_MASK
@@ -109,6 +164,9 @@ _start:
 	mov	r0, #0
 	mov	r1, #0
 	mcrr	p15, 4, r0, r1, c14             @ CNTVOFF = 0
+	mcrr	p15, 6, r0, r1, c2              @ VTTBR = 0
+	adr	r0, hyp_stub_vectors
+	mcr	p15, 4, r0, c12, c0, 0          @ HVBAR
 	adr	r0, in_svc
 	msr	elr_hyp, r0
 	mov	r0, #(MODE_SVC | PSR_A | PSR_I | PSR_F)
@@ -126,22 +184,37 @@ in_svc:
 	 * relocation below already invalidates the I-cache. The firmware has
 	 * usually set it; in non-secure state it is writable only when
 	 * NSACR.NS_SMP is set (a write is ignored otherwise), so it is
-	 * written only when clear. Clobbers r0.
+	 * written only when clear; the boot record keeps what it reads back,
+	 * and the banner warns when it did not stick. Only on a Cortex-A7:
+	 * the Cortex-A53 of a Pi 2 v1.2 has its SMP bit elsewhere (CPUECTLR,
+	 * set by its firmware), and ACTLR bit 6 means something else there.
+	 * (Step 3 made maintenance before this point, with the caches off:
+	 * the case of a loader that ran with them on has already broken the
+	 * rule, and cleaning its lines comes first.) Clobbers r0, r1.
 	 */
+	mrc	p15, 0, r0, c0, c0, 0           @ MIDR
+	ubfx	r0, r0, #MIDR_PART_SHIFT, #12
+	ldr	r1, =MIDR_PART_CORTEX_A7
+	cmp	r0, r1
+	bne	actlr_done
 	mrc	p15, 0, r0, c1, c0, 1           @ ACTLR
 	tst	r0, #ACTLR_SMP
 	orreq	r0, r0, #ACTLR_SMP
 	mcreq	p15, 0, r0, c1, c0, 1
 	isb
+actlr_done:
 
 	/*
-	 * 4. Move to 0x8000 if loaded elsewhere (qemu -kernel with the raw image
+	 * 5. Move to 0x8000 if loaded elsewhere (qemu -kernel with the raw image
 	 * puts it at 0x10000). Only loading above the link address is supported;
 	 * then the copy runs upwards, which is safe for overlapping ranges, but
 	 * the copy loop itself would be overwritten by later parts of the image.
 	 * So first copy just the boot stub (at most a page, linker.ld; no overlap
 	 * as long as the image sits at least the stub's size higher), continue
-	 * in that copy, and let it copy the rest. Out: r12 = physical address entered at.
+	 * in that copy, and let it copy the rest. Each time, before running
+	 * what was copied (ARM ARM B2.2.9): the stores complete (DSB; with the
+	 * MMU off they went to memory), then no stale I-cache lines or
+	 * predictions, DSB, ISB. Out: r12 = physical address entered at.
 	 * Clobbers r0-r6.
 	 */
 	adr	r12, _start                     @ where we run
@@ -158,16 +231,8 @@ in_svc:
 	mov	r1, r4                          @ destination
 	ldr	r2, =__boot_phys_end            @ end of the stub at its destination
 	bl	copy_up                         @ branch and link are PC-relative: fine here
-	/*
-	 * Fresh instructions at 0x8000 (ARM ARM B2.2.9): the stores complete
-	 * (DSB), then no stale I-cache lines or predictions, DSB, ISB.
-	 */
 	dsb
-	mov	r0, #0
-	mcr	p15, 0, r0, c7, c5, 0           @ ICIALLU
-	mcr	p15, 0, r0, c7, c5, 6           @ BPIALL
-	dsb
-	isb
+	icache_bp_invalidate_local r0
 	ldr	pc, =relocate_rest              @ absolute: continue in the copy at 0x8000
 relocate_rest:
 	ldr	r4, =_start
@@ -178,15 +243,36 @@ relocate_rest:
 	ldr	r2, =__image_phys_end
 	bl	copy_up
 	dsb
-	mov	r0, #0
-	mcr	p15, 0, r0, c7, c5, 0           @ ICIALLU
-	mcr	p15, 0, r0, c7, c5, 6           @ BPIALL
-	dsb
-	isb
+	icache_bp_invalidate_local r0
 
 relocated:
 	/*
-	 * 5. Park cores 1-3 in the kernel's own loop, wherever they wait: in the
+	 * 6. The boot record, at its physical address (the MMU is off). It lives
+	 * in .data, which clearing BSS does not touch. Then the timers: the
+	 * firmware's armstub leaves the virtual timer enabled with its
+	 * interrupt unmasked and its compare value unknown, so that the first
+	 * interrupt enable would take a timer interrupt at once; every core
+	 * that boots stops both of its timers (ARM ARM B8.1: CNTV_CTL and
+	 * CNTP_CTL, ENABLE = 0). Clobbers r0, r1.
+	 */
+	ldr	r0, =PHYS(boot_info)
+	ldr	r1, =BOOT_INFO_MAGIC_VALUE
+	str	r1, [r0, #BOOT_INFO_MAGIC]
+	str	r8, [r0, #BOOT_INFO_R0]
+	str	r9, [r0, #BOOT_INFO_R1]
+	str	r10, [r0, #BOOT_INFO_R2]
+	str	r11, [r0, #BOOT_INFO_ENTRY_CPSR]
+	str	r12, [r0, #BOOT_INFO_LOAD_ADDRESS]
+	str	r7, [r0, #BOOT_INFO_ENTRY_SCTLR]
+	mrc	p15, 0, r1, c1, c0, 1           @ ACTLR, as it reads back
+	str	r1, [r0, #BOOT_INFO_ACTLR]
+	mov	r0, #0
+	mcr	p15, 0, r0, c14, c3, 1          @ CNTV_CTL = 0
+	mcr	p15, 0, r0, c14, c2, 1          @ CNTP_CTL = 0
+	isb
+
+	/*
+	 * 7. Park cores 1-3 in the kernel's own loop, wherever they wait: in the
 	 * firmware's stub at 0x0-0xFF (which the vector table will overwrite),
 	 * in QEMU's stub at 0x300, or already in secondary_park. All use the same
 	 * protocol: write the entry address to the core's mailbox 3, sev, and the
@@ -239,26 +325,14 @@ park_done_core:
 	mrc	p15, 0, r0, c14, c1, 0          @ CNTKCTL
 	bic	r0, r0, #CNTKCTL_EVENT_STREAM
 	mcr	p15, 0, r0, c14, c1, 0
-
-	/*
-	 * 6. The boot record, at its physical address (the MMU is off). It lives
-	 * in .data, which clearing BSS does not touch.
-	 */
 	ldr	r0, =PHYS(boot_info)
-	ldr	r1, =BOOT_INFO_MAGIC_VALUE
-	str	r1, [r0, #BOOT_INFO_MAGIC]
-	str	r8, [r0, #BOOT_INFO_R0]
-	str	r9, [r0, #BOOT_INFO_R1]
-	str	r10, [r0, #BOOT_INFO_R2]
-	str	r11, [r0, #BOOT_INFO_ENTRY_CPSR]
-	str	r12, [r0, #BOOT_INFO_LOAD_ADDRESS]
 	str	r7, [r0, #BOOT_INFO_PARKED_CORES]
 
 	/*
-	 * 6b. The vector table to physical 0, where VBAR = VIRT_VECTORS will find
+	 * 7b. The vector table to physical 0, where VBAR = VIRT_VECTORS will find
 	 * it, now that the MMU and the data cache are off: the stores go to
 	 * memory, and the I-cache and branch predictor are invalidated before
-	 * the MMU goes on (7c). If a core did not answer its mailbox, it may
+	 * the MMU goes on (8c). If a core did not answer its mailbox, it may
 	 * still be running a loader's stub at 0x0-0xFF: then physical 0 is left
 	 * alone, and VBAR will point at the table where it was linked.
 	 */
@@ -274,13 +348,15 @@ park_done_core:
 vectors_done:
 
 	/*
-	 * 7a. The first L1 table at PHYS_L1_TABLE (ARM ARM B3.5.1): all faults,
+	 * 8a. The first L1 table at PHYS_L1_TABLE (ARM ARM B3.5.1): all faults,
 	 * then
-	 *   - the linear map: virtual KERNEL_VIRT_BASE + p -> physical p for all
-	 *     of RAM that can exist (below the peripheral window), Normal
-	 *     write-back, execute-never (the image's own pages follow in 7b),
+	 *   - the first KERNEL_PAGED_SIZE of the linear map (virtual
+	 *     KERNEL_VIRT_BASE + p -> physical p), in pages (8b). The rest of
+	 *     RAM is mapped by the kernel once the firmware has said how much of
+	 *     it is the ARM's (mm/linear_map.c): the VideoCore's share is never
+	 *     mapped, so no line of it can ever enter the ARM's caches;
 	 *   - the identity map of the section holding this code, executable, for
-	 *     the few instructions between MMU on and the jump high,
+	 *     the few instructions between MMU on and the jump high;
 	 *   - the peripheral window at VIRT_EARLY_PERIPH as Device, execute-never,
 	 *     for the console until the drivers map their own registers.
 	 * With the MMU off these stores go straight to memory. Clobbers r0-r6.
@@ -291,16 +367,6 @@ vectors_done:
 1:	str	r1, [r0], #4
 	cmp	r0, r2
 	blo	1b
-
-	ldr	r0, =(PHYS_L1_TABLE + (KERNEL_VIRT_BASE >> SECTION_SHIFT) * 4)
-	ldr	r1, =BOOT_SECT_RAM
-	mov	r4, #0                          @ physical address of the section
-	ldr	r5, =PHYS_RAM_MAX
-2:	orr	r6, r4, r1
-	str	r6, [r0], #4
-	add	r4, r4, #SECTION_SIZE
-	cmp	r4, r5
-	blo	2b
 
 	ldr	r0, =PHYS_L1_TABLE
 	adr	r4, .
@@ -318,7 +384,7 @@ vectors_done:
 	blo	3b
 
 	/*
-	 * 7b. W^X for the image: the first KERNEL_PAGED_SIZE bytes of the linear
+	 * 8b. W^X for the image: the first KERNEL_PAGED_SIZE bytes of the linear
 	 * map (vectors, L1 table, boot stub, kernel, stacks, and the RAM after
 	 * them) are mapped with small pages through the tables in .pgtables
 	 * (ARM ARM B3.5.1, Figure B3-5), so that nothing is both writable and
@@ -389,38 +455,68 @@ page_store:
 	bne	5b
 
 	/*
-	 * 7c. Turn on the MMU and caches (ACTLR.SMP was set in step 3).
-	 * Caches may hold anything after reset (ARM ARM B2.2.2: their state is
-	 * IMPLEMENTATION DEFINED); invalidate them, and the TLB and branch
-	 * predictor, before they are used. Invalidate only: with the caches off
-	 * nothing of ours can be dirty in them.
+	 * 8c. Turn on the MMU and caches (ACTLR.SMP was set in step 4).
+	 *
+	 * What the caches may hold. The Cortex-A7 invalidates its L1 and L2
+	 * caches itself at reset (A7 TRM 6.4 and 7.2.2, unless the
+	 * L1RSTDISABLE/L2RSTDISABLE pins say otherwise; the Pi's firmware,
+	 * which never invalidates them and runs its stub with the I-cache on,
+	 * depends on it), and a loader that ran with the data cache on has had
+	 * its lines cleaned and invalidated in step 3. What is left are lines
+	 * that instruction fetches allocated with the MMU off and SCTLR.I set
+	 * (such fetches are cacheable, B3.2.1, and the L2 is unified): clean
+	 * copies of the loader's stub at physical 0 and of this image as it
+	 * was loaded. Everything written here with the MMU off went around
+	 * them: the vectors at 0, the L1 table, a relocated image, the boot
+	 * record, the second-level tables. Invalidate exactly those ranges by
+	 * address, to the point of coherency (B4.2.1), so that no clean but
+	 * stale line shadows them once data accesses are cacheable. (This
+	 * replaces an invalidation of every line by set/way, which costs a
+	 * pass over the whole L2 and under QEMU, which describes a 2304-set,
+	 * 16-way L2, most of the boot's instructions.)
+	 * Then the I-cache, the branch predictor and the TLB (B3.10.1,
+	 * B2.2.7), DSB, ISB, before the tables are used.
 	 */
-	bl	invalidate_dcache_all           @ clobbers r0-r6
 	mov	r0, #0
-	mcr	p15, 0, r0, c7, c5, 0           @ ICIALLU
-	mcr	p15, 0, r0, c7, c5, 6           @ BPIALL
-	mcr	p15, 0, r0, c8, c7, 0           @ TLBIALL
+	ldr	r1, =__image_phys_end           @ vectors, L1 table, image, boot record (physical)
+	bl	dcache_invalidate_range         @ clobbers r0, r2, r3
+	ldr	r0, =PHYS(__kernel_l2_start)
+	ldr	r1, =PHYS(__kernel_l2_end)
+	bl	dcache_invalidate_range
 	dsb
-	isb
+	mov	r0, #0
+	mcr	p15, 0, r0, c8, c7, 0           @ TLBIALL
+	icache_bp_invalidate_local r0           @ ends in DSB, ISB
 
+	/*
+	 * Translation regime: domain 0 as a client, TTBCR.N = 0 (TTBR0 walks
+	 * all 4 GiB; a loader's TTBCR.EAE goes too), TEX remap (arch/mmu.h),
+	 * CONTEXTIDR 0, TTBR0 with the walk attributes (cacheable, inner
+	 * shareable, as the tables are mapped: B4.1.154).
+	 */
 	mov	r0, #DACR_DOMAIN0_CLIENT
 	mcr	p15, 0, r0, c3, c0, 0           @ DACR: domain 0 checks permissions
 	mov	r0, #0
-	mcr	p15, 0, r0, c2, c0, 2           @ TTBCR: N = 0, TTBR0 walks all 4 GiB
+	mcr	p15, 0, r0, c2, c0, 2           @ TTBCR
+	mcr	p15, 0, r0, c13, c0, 1          @ CONTEXTIDR
+	ldr	r0, =PRRR_VALUE
+	mcr	p15, 0, r0, c10, c2, 0          @ PRRR
+	ldr	r0, =NMRR_VALUE
+	mcr	p15, 0, r0, c10, c2, 1          @ NMRR
 	ldr	r0, =(PHYS_L1_TABLE | TTBR_WALK_FLAGS)
 	mcr	p15, 0, r0, c2, c0, 0           @ TTBR0
 	isb
 
 	mrc	p15, 0, r0, c1, c0, 0           @ SCTLR
-	ldr	r1, =(SCTLR_A | SCTLR_V | SCTLR_WXN | SCTLR_UWXN | SCTLR_EE | SCTLR_TRE | SCTLR_AFE | SCTLR_TE)
+	ldr	r1, =(SCTLR_A | SCTLR_V | SCTLR_WXN | SCTLR_UWXN | SCTLR_EE | SCTLR_AFE | SCTLR_TE)
 	bic	r0, r0, r1
-	ldr	r1, =(SCTLR_M | SCTLR_C | SCTLR_Z | SCTLR_I)
+	ldr	r1, =(SCTLR_M | SCTLR_C | SCTLR_Z | SCTLR_I | SCTLR_TRE)
 	orr	r0, r0, r1
 	dsb                                     @ table writes complete before the walker runs
 	mcr	p15, 0, r0, c1, c0, 0
 	isb                                     @ B3.10.3: later instructions see the MMU on
 
-	/* 8. Jump to the higher half (absolute address from the literal pool). */
+	/* 9. Jump to the higher half (absolute address from the literal pool). */
 	ldr	pc, =start_high
 
 unsupported_load_address:
@@ -441,12 +537,35 @@ copy_up:
 	bx	lr
 
 /*
- * invalidate_dcache_all: invalidate every data or unified cache up to the
- * level of coherency, by set/way (ARM ARM B4.2.1, "Performing cache
- * maintenance by set/way"; CLIDR, CSSELR and CCSIDR describe the caches).
+ * dcache_invalidate_range: invalidate the data cache lines of [r0, r1), by
+ * address, to the point of coherency (DCIMVAC, ARM ARM B4.2.1), in the
+ * smallest line size of any level (CTR.DminLine). With the MMU off the
+ * address is the physical one. No barrier: the caller ends with a DSB.
+ * In: r0 = start, r1 = end. Clobbers r0, r2, r3.
+ */
+dcache_invalidate_range:
+	mrc	p15, 0, r3, c0, c0, 1           @ CTR
+	ubfx	r3, r3, #16, #4
+	mov	r2, #4
+	lsl	r2, r2, r3                      @ r2 = line size in bytes
+	sub	r3, r2, #1
+	bic	r0, r0, r3
+1:	dcache_invalidate_line r0
+	add	r0, r0, r2
+	cmp	r0, r1
+	blo	1b
+	bx	lr
+
+/*
+ * dcache_clean_invalidate_all: clean and invalidate every data or unified
+ * cache up to the level of coherency, by set/way (ARM ARM B4.2.1,
+ * "Performing cache maintenance by set/way"; CLIDR, CSSELR and CCSIDR
+ * describe the caches), with a DSB after each level: Cortex-A7 erratum
+ * 814220 lets a set/way operation on one level overtake one on another
+ * unless a DSB separates them. Only for a core with its data cache off.
  * In: nothing. Clobbers r0-r6.
  */
-invalidate_dcache_all:
+dcache_clean_invalidate_all:
 	mrc	p15, 1, r0, c0, c0, 1           @ CLIDR
 	ubfx	r1, r0, #24, #3                 @ LoC: levels to walk
 	mov	r2, #0                          @ cache level - 1
@@ -474,11 +593,12 @@ dc_set:
 	lsl	r0, r5, r4                      @ way, left-aligned (0 when shifted by 32)
 	orr	r0, r0, r6, lsl r3              @ set
 	orr	r0, r0, r2, lsl #1              @ level
-	mcr	p15, 0, r0, c7, c6, 2           @ DCISW
+	dcache_clean_invalidate_set_way r0
 	subs	r6, r6, #1
 	bge	dc_set
 	subs	r5, r5, #1
 	bge	dc_way
+	dsb                                     @ erratum 814220: this level done first
 dc_next_level:
 	add	r2, r2, #1
 	b	dc_level
@@ -491,13 +611,18 @@ dc_done:
 
 /*
  * secondary_park: where cores 1-3 wait, MMU off, in whatever mode they came.
- * The firmware's protocol: wait for an entry address in this core's
- * mailbox 3, clear the mailbox (write the value back to the read/clear
- * register), jump to the address. In: nothing. Clobbers r0-r2.
+ * First they stop their timers, as core 0 does (step 6). Then the
+ * firmware's protocol: wait for an entry address in this core's mailbox 3,
+ * clear the mailbox (write the value back to the read/clear register),
+ * jump to the address. In: nothing. Clobbers r0-r2.
  */
 	.global secondary_park
 	.type	secondary_park, %function
 secondary_park:
+	mov	r0, #0
+	mcr	p15, 0, r0, c14, c3, 1          @ CNTV_CTL = 0
+	mcr	p15, 0, r0, c14, c2, 1          @ CNTP_CTL = 0
+	isb
 	mrc	p15, 0, r0, c0, c0, 5           @ MPIDR
 	and	r0, r0, #3
 	ldr	r1, =(PHYS_LOCAL_BASE + LOCAL_MAILBOX_CLR(0, LOCAL_BOOT_MAILBOX))
@@ -512,6 +637,44 @@ park_loop:
 	sev                                     @ tell core 0 the mailbox is taken
 	bx	r2
 
+/*
+ * The Hyp stub: what HVBAR points at once core 0 has left HYP (step 4), run
+ * with the Hyp MMU off at its physical address. Like Linux's, it keeps Hyp
+ * reachable for the kernel; its one service (include/arch/hyp.h) makes a
+ * virtual asynchronous abort pending for PL1 (HCR.VA, with HCR.AMO: ARM ARM
+ * B1.9.8), or takes that back, which is how the self-tests make an
+ * asynchronous abort happen under QEMU. Every other exception taken to Hyp
+ * stops the core here: nothing in Hyp could report it.
+ * HVC #0 from PL1. In: r0 = HYP_CALL_*. Out: r0 = 0, or -1 for an unknown
+ * call. Clobbers r1.
+ */
+	.balign 32                              @ HVBAR: bits [4:0] are zero
+hyp_stub_vectors:
+	b	.                               @ 0x00 reset (not taken to Hyp)
+	b	.                               @ 0x04 undefined instruction in Hyp
+	b	.                               @ 0x08 hypervisor call from Hyp
+	b	.                               @ 0x0C prefetch abort in Hyp
+	b	.                               @ 0x10 data abort in Hyp
+	b	hyp_stub_trap                   @ 0x14 Hyp trap: HVC from PL1
+	b	.                               @ 0x18 IRQ to Hyp
+	b	.                               @ 0x1C FIQ to Hyp
+hyp_stub_trap:
+	mrc	p15, 4, r1, c1, c1, 0           @ HCR
+	cmp	r0, #HYP_CALL_VIRTUAL_ABORT
+	orreq	r1, r1, #(HCR_AMO | HCR_VA)
+	beq	hyp_stub_set_hcr
+	cmp	r0, #HYP_CALL_ABORTS_TO_PL1
+	bne	hyp_stub_unknown
+	bic	r1, r1, #(HCR_AMO | HCR_VA)
+hyp_stub_set_hcr:
+	mcr	p15, 4, r1, c1, c1, 0
+	isb
+	mov	r0, #0
+	eret
+hyp_stub_unknown:
+	mvn	r0, #0
+	eret
+
 	.ltorg
 
 /*
@@ -523,7 +686,7 @@ park_loop:
 	.type	start_high, %function
 start_high:
 	/*
-	 * 9a. Stacks for every mode of core 0 (layout.h: each has a guard page
+	 * 10a. Stacks for every mode of core 0 (layout.h: each has a guard page
 	 * below it). cps may switch between PL1 modes now that we are in SVC.
 	 */
 	ldr	r0, =__stacks_start             @ core 0's block
@@ -539,9 +702,12 @@ start_high:
 	add	sp, r0, #STACK_TOP_SVC
 
 	/*
-	 * 9b. VBAR: the copy of the vector table at physical 0 (made in step 6b),
-	 * or, if a core did not answer and 0 was left alone, the table where it
-	 * was linked.
+	 * 10b. VBAR: the copy of the vector table at physical 0 (made in step
+	 * 7b), or, if a core did not answer and 0 was left alone, the table
+	 * where it was linked. From here an exception has somewhere to go, so
+	 * asynchronous aborts are unmasked (CPSR.A, ARM ARM B1.8.3): an
+	 * external abort from a bad device access is reported, not held
+	 * pending for ever. IRQ and FIQ stay masked until there are handlers.
 	 */
 	ldr	r0, =boot_info
 	ldr	r0, [r0, #BOOT_INFO_PARKED_CORES]
@@ -551,12 +717,14 @@ start_high:
 	mcr	p15, 0, r0, c12, c0, 0          @ VBAR
 	dsb
 	isb
+	cpsie	a
 
 	/*
-	 * 9c. Remove the identity map, so that nothing below KERNEL_VIRT_BASE is
+	 * 10c. Remove the identity map, so that nothing below KERNEL_VIRT_BASE is
 	 * mapped. ARM ARM B3.10.1: write the descriptor, clean it to the point
 	 * of unification (a no-op where table walks are coherent), DSB, then
-	 * invalidate the TLB and the branch predictor, DSB, ISB.
+	 * invalidate the TLB and the branch predictor, DSB, ISB. Only this core
+	 * runs with the MMU on, so the local forms suffice.
 	 */
 	ldr	r0, =_start                     @ linked (and now running) at its physical address
 	lsr	r0, r0, #SECTION_SHIFT          @ the identity-mapped section
@@ -564,14 +732,12 @@ start_high:
 	add	r1, r1, r0, lsl #2
 	mov	r0, #0
 	str	r0, [r1]
-	mcr	p15, 0, r1, c7, c11, 1          @ DCCMVAU the descriptor
+	dcache_clean_line_pou r1
 	dsb
-	mcr	p15, 0, r0, c8, c7, 0           @ TLBIALL
-	mcr	p15, 0, r0, c7, c5, 6           @ BPIALL
-	dsb
-	isb
+	tlb_invalidate_all_local r0
+	icache_bp_invalidate_local r0
 
-	/* 9d. Clear BSS (16-byte aligned and sized, linker.ld). */
+	/* 10d. Clear BSS (16-byte aligned and sized, linker.ld). */
 	ldr	r0, =__bss_start
 	ldr	r1, =__bss_end
 	mov	r2, #0
@@ -580,7 +746,7 @@ start_high:
 	stmialo	r0!, {r2, r3}
 	blo	3b
 
-	/* 9e. C. fp = 0 ends backtraces here. */
+	/* 10e. C. fp = 0 ends backtraces here. */
 	mov	fp, #0
 	ldr	r0, =boot_info
 	bl	kmain

@@ -46,6 +46,10 @@ vectors_end:
  *              data abort 8; undefined and SVC are left as they are, their
  *              handlers know the instruction set from the SPSR)
  *   handler    C function taking the frame
+ * FIQ mode has r8-r12 of its own (B1.3.2): there the interrupted mode's
+ * r8-r12 are saved and restored with the User-register forms of STM and
+ * LDM, which reach the r8-r12 that every mode but FIQ shares (an FIQ never
+ * interrupts FIQ mode: entry masks FIQ).
  */
 .macro exception_entry mode, lr_offset, handler
 	.if \lr_offset
@@ -53,7 +57,13 @@ vectors_end:
 	.endif
 	srsdb	sp!, #\mode                     @ push return address, then SPSR
 	sub	sp, sp, #(FRAME_PC - FRAME_SP)  @ sp, lr, reserved
+	.if \mode == MODE_FIQ
+	sub	sp, sp, #(FRAME_SP - FRAME_R8)
+	stmia	sp, {r8-r12}^                   @ the interrupted mode's r8-r12
+	push	{r0-r7}
+	.else
 	push	{r0-r12}
+	.endif
 	mov	r0, sp
 	bl	save_interrupted_sp_lr
 	mov	r4, sp                          @ the frame; r4 survives the call
@@ -61,7 +71,11 @@ vectors_end:
 	mov	r0, r4
 	bl	\handler
 	mov	sp, r4
+	.if \mode == MODE_FIQ
+	b	exception_return_fiq
+	.else
 	b	exception_return
+	.endif
 .endm
 
 entry_undefined:        exception_entry MODE_UND, 0, exception_undefined
@@ -79,6 +93,13 @@ entry_unused:           exception_entry MODE_SVC, 0, exception_unused
 exception_return:
 	pop	{r0-r12}
 	add	sp, sp, #(FRAME_PC - FRAME_SP)
+	rfeia	sp!
+
+/* The same from FIQ mode: r8-r12 go back to the interrupted mode (see above). */
+exception_return_fiq:
+	pop	{r0-r7}
+	ldmia	sp, {r8-r12}^
+	add	sp, sp, #(FRAME_PC - FRAME_R8)
 	rfeia	sp!
 
 /*
@@ -123,11 +144,11 @@ save_interrupted_sp_lr:
 	.type	fault_catch, %function
 fault_catch:
 	stmia	r0, {r4-r11}
-	str	sp, [r0, #32]
-	str	lr, [r0, #36]
+	str	sp, [r0, #CATCHER_SP]
+	str	lr, [r0, #CATCHER_LR]
 	mrs	r2, cpsr
-	str	r2, [r0, #40]
-	str	r1, [r0, #44]
+	str	r2, [r0, #CATCHER_CPSR]
+	str	r1, [r0, #CATCHER_KINDS]
 	ldr	r2, =fault_catcher_armed
 	str	r0, [r2]
 	mov	r0, #0
@@ -141,7 +162,7 @@ fault_catch:
 	.type	fault_catch_resume, %function
 fault_catch_resume:
 	ldmia	r0, {r4-r11}
-	ldr	sp, [r0, #32]
-	ldr	lr, [r0, #36]
+	ldr	sp, [r0, #CATCHER_SP]
+	ldr	lr, [r0, #CATCHER_LR]
 	mov	r0, #1
 	bx	lr

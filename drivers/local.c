@@ -1,5 +1,6 @@
 /*
- * drivers/local.c - the BCM2836 ARM-local block: the cores' mailboxes.
+ * drivers/local.c - the BCM2836 ARM-local block: the cores' mailboxes and
+ * their interrupt routes.
  *
  * A mailbox write is usually followed by SEV, which wakes the core waiting
  * on that mailbox in WFE (the parking protocol, boot/start.S). DMB orders
@@ -42,4 +43,25 @@ void local_mailbox_clear(unsigned core, unsigned n, uint32_t bits)
 	mmio_barrier();
 	mmio_write32(local_base + LOCAL_MAILBOX_CLR(core, n), bits);
 	dsb(); /* complete before a SEV */
+}
+
+void local_mailbox_interrupts(unsigned core, uint32_t routes)
+{
+	mmio_barrier();
+	mmio_write32(local_base + LOCAL_MAILBOX_INTERRUPT_CONTROL(core), routes);
+	mmio_barrier();
+}
+
+void local_fiq_sources_off(unsigned core)
+{
+	uint32_t timers, mailboxes;
+
+	mmio_barrier();
+	timers = mmio_read32(local_base + LOCAL_TIMER_INTERRUPT_CONTROL(core));
+	mmio_write32(local_base + LOCAL_TIMER_INTERRUPT_CONTROL(core), timers & ~LOCAL_ROUTE_FIQ_ALL);
+	mailboxes = mmio_read32(local_base + LOCAL_MAILBOX_INTERRUPT_CONTROL(core));
+	mmio_write32(local_base + LOCAL_MAILBOX_INTERRUPT_CONTROL(core),
+		     mailboxes & ~LOCAL_ROUTE_FIQ_ALL);
+	mmio_write32(local_base + LOCAL_PMU_ROUTE_CLEAR, LOCAL_ROUTE_FIQ(core));
+	dsb(); /* the routes are off before the FIQ mask is lifted again */
 }

@@ -19,7 +19,9 @@
 #include <string.h>
 
 #include "arch/cp15.h"
+#include "arch/maintenance.h"
 #include "arch/mmio.h"
+#include "drivers/systimer.h"
 #include "kernel/error.h"
 
 /*
@@ -47,7 +49,13 @@
 #define PROPERTY_TAG_GET_VC_MEMORY  0x00010006U
 #define PROPERTY_TAG_GET_CLOCK_RATE 0x00030002U
 
-#define MAILBOX_POLLS           1000000  /* how long to wait for the VideoCore */
+/*
+ * How long to wait for the VideoCore, by the system timer: the firmware
+ * answers property calls in well under a millisecond, and Linux's driver
+ * gives it a second too.
+ */
+#define MAILBOX_TIMEOUT_US      1000000
+#define MAILBOX_FIFO_DEPTH      8        /* answers the read FIFO can hold */
 #define MAILBOX_BUFFER_WORDS    32
 #define CACHE_LINE_MAX          64
 
@@ -63,27 +71,31 @@ void mailbox_init(vaddr_t registers)
 
 static void clean_buffer(void)
 {
-	for (uintptr_t line = (uintptr_t)message; line < (uintptr_t)message + sizeof(message);
-	     line += dcache_line_size())
-		write_dccmvac(line);
+	dcache_range(dcache_clean_line_poc, (uintptr_t)message, sizeof(message));
 	dsb();
 }
 
 static void invalidate_buffer(void)
 {
-	for (uintptr_t line = (uintptr_t)message; line < (uintptr_t)message + sizeof(message);
-	     line += dcache_line_size())
-		write_dcimvac(line);
+	dcache_range(dcache_invalidate_line_poc, (uintptr_t)message, sizeof(message));
 	dsb();
 }
 
+/*
+ * Wait until a status bit clears, for at most MAILBOX_TIMEOUT_US. The system
+ * timer is another peripheral: systimer_now_us() puts barriers around its
+ * read (BCM2835 1.3), so the two devices' reads cannot pass each other.
+ */
 static int wait_status_clear(uint32_t status_register, uint32_t bit)
 {
-	for (unsigned i = 0; i < MAILBOX_POLLS; i++) {
+	uint32_t start = systimer_now_us();
+
+	for (;;) {
 		if (!(mmio_read32(mailbox_base + status_register) & bit))
 			return 0;
+		if (systimer_now_us() - start > MAILBOX_TIMEOUT_US)
+			return ERR_TIMEOUT;
 	}
-	return ERR_TIMEOUT;
 }
 
 /*
@@ -93,7 +105,7 @@ static int wait_status_clear(uint32_t status_register, uint32_t bit)
  */
 static void drain_answers(void)
 {
-	for (unsigned i = 0; i < MAILBOX_POLLS; i++) {
+	for (unsigned i = 0; i < MAILBOX_FIFO_DEPTH; i++) {
 		if (mmio_read32(mailbox_base + MAILBOX0_STATUS) & MAILBOX_STATUS_EMPTY)
 			return;
 		(void)mmio_read32(mailbox_base + MAILBOX0_READ);

@@ -17,7 +17,10 @@
  */
 #include "drivers/pl011.h"
 
+#include <stdbool.h>
+
 #include "arch/mmio.h"
+#include "drivers/systimer.h"
 #include "kernel/error.h"
 
 #define UART_DR         0x00
@@ -38,15 +41,48 @@
 #define CR_RXE          (1 << 9)
 #define ICR_ALL         0x7FF
 
-#define BUSY_POLLS      1000000
+/*
+ * Waits are bounded by the system timer, never by a count of polls (whose
+ * length depends on the core's clock and caches). A full 16-byte FIFO
+ * drains in 1.4 ms at 115200 baud and in 17 ms at 9600, the slowest rate
+ * a loader might have left.
+ */
+#define DRAIN_TIMEOUT_US        50000
+/*
+ * A byte waits this long for room in the FIFO (the FIFO sends one byte
+ * every 87 us at 115200). When the UART's clock is off or the UART is
+ * disabled, TXFF never clears: then bytes are dropped (and counted)
+ * instead of stopping the core, so that a panic can still finish.
+ */
+#define ROOM_TIMEOUT_US         10000
 
 static vaddr_t uart_base;
+static bool stalled;            /* the last byte found no room in time */
+static uint32_t dropped;        /* bytes dropped because of that */
+
+static bool flag_clears_within(uint32_t flag, uint32_t timeout_us)
+{
+	uint32_t start;
+
+	if (!(mmio_read32(uart_base + UART_FR) & flag))
+		return true;
+	start = systimer_now_us();
+	while (mmio_read32(uart_base + UART_FR) & flag) {
+		if (systimer_now_us() - start > timeout_us)
+			return false;
+	}
+	return true;
+}
 
 /* Wait (bounded) until the transmitter is idle: FIFO empty, last stop bit sent. */
 static void wait_not_busy(void)
 {
-	for (unsigned i = 0; i < BUSY_POLLS && (mmio_read32(uart_base + UART_FR) & FR_BUSY); i++)
-		;
+	(void)flag_clears_within(FR_BUSY, DRAIN_TIMEOUT_US);
+}
+
+uint32_t pl011_dropped_bytes(void)
+{
+	return dropped;
 }
 
 uint32_t pl011_divisor(uint32_t clock_hz, uint32_t baud)
@@ -91,10 +127,19 @@ void pl011_rebase(vaddr_t registers)
 	uart_base = registers;
 }
 
+/*
+ * Once a byte has timed out, the next ones do not wait: they go out if
+ * there is room right away and are dropped if not, until a byte finds room
+ * again.
+ */
 static void put_byte(char c)
 {
-	while (mmio_read32(uart_base + UART_FR) & FR_TXFF)
-		;
+	if (!flag_clears_within(FR_TXFF, stalled ? 0 : ROOM_TIMEOUT_US)) {
+		stalled = true;
+		dropped++;
+		return;
+	}
+	stalled = false;
 	mmio_write32(uart_base + UART_DR, (uint8_t)c);
 }
 

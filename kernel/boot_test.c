@@ -65,10 +65,41 @@ KTEST(boot, mmu_and_caches_on)
 {
 	uint32_t sctlr = read_sctlr();
 
-	KT_ASSERT_EQ(SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_Z,
-		     sctlr & (SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_Z));
-	KT_ASSERT_EQ(0, sctlr & (SCTLR_A | SCTLR_V | SCTLR_TRE | SCTLR_AFE | SCTLR_TE | SCTLR_EE));
+	KT_ASSERT_EQ(SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_Z | SCTLR_TRE,
+		     sctlr & (SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_Z | SCTLR_TRE));
+	KT_ASSERT_EQ(0, sctlr & (SCTLR_A | SCTLR_V | SCTLR_AFE | SCTLR_TE | SCTLR_EE | SCTLR_WXN));
 	KT_ASSERT_EQ(DACR_DOMAIN0_CLIENT, read_dacr());
+}
+
+/*
+ * TEX remap: the eight regions as arch/mmu.h describes them, so that
+ * Normal memory (and with it the tables the walker reads) is inner
+ * shareable, as TTBR0's walk attributes say.
+ */
+KTEST(boot, tex_remap)
+{
+	KT_ASSERT_EQ(PRRR_VALUE, read_prrr());
+	KT_ASSERT_EQ(NMRR_VALUE, read_nmrr());
+	KT_ASSERT(read_prrr() & PRRR_NOS(7));   /* Normal write-back: inner shareable */
+	KT_ASSERT(read_ttbr0() & TTBR_NOS);     /* and so are the walks */
+	KT_ASSERT_EQ(0, read_contextidr());
+}
+
+/*
+ * The firmware's armstub (and tests/qemu/fwstub.S after it) leaves the
+ * virtual timer enabled with its interrupt unmasked: the stub stops both
+ * timers of every core that boots, before anything could unmask IRQs.
+ */
+KTEST(boot, timers_stopped)
+{
+	KT_ASSERT_EQ(0, read_cntv_ctl() & CNT_CTL_ENABLE);
+	KT_ASSERT_EQ(0, read_cntp_ctl() & CNT_CTL_ENABLE);
+}
+
+/* Asynchronous aborts are taken (and reported) once the vectors are there. */
+KTEST(boot, async_aborts_unmasked)
+{
+	KT_ASSERT_EQ(0, read_cpsr() & PSR_A);
 }
 
 /* Nothing below 0x80000000 is mapped: reads fault with a translation fault. */

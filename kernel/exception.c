@@ -5,8 +5,7 @@
  * expected, and then handed to the armed fault catcher (include/kernel/
  * exception.h), or reported with everything a person needs to act on them:
  * the kind, the decoded fault status, the address, read or write, and the
- * full register frame. An unexpected fault is fatal; during the self-tests
- * it ends the TAP stream with "Bail out!".
+ * full register frame. An unexpected fault is fatal (kernel/fatal.h).
  */
 #include "kernel/exception.h"
 
@@ -15,9 +14,10 @@
 
 #include "arch/arm.h"
 #include "arch/cp15.h"
+#include "drivers/bcm2836_local.h"
 #include "kernel/backtrace.h"
+#include "kernel/fatal.h"
 #include "kernel/fault_status.h"
-#include "kernel/ktest.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/semihost.h"
@@ -29,7 +29,8 @@
 struct fault_catcher *fault_catcher_armed;
 extern const char fault_catch_resume[];
 
-bool semihosting_absent;
+static unsigned fiq_count;
+static struct exception_frame fiq_last;
 
 void fault_catch_cancel(void)
 {
@@ -51,7 +52,7 @@ static bool fault_catch_take(const struct fault_info *fault, struct exception_fr
 	catcher->fault = *fault;
 	frame->r[0] = (uint32_t)catcher;
 	frame->pc = (uint32_t)fault_catch_resume;
-	frame->cpsr = catcher->context[10] & ~PSR_T; /* fault_catch_resume is ARM code */
+	frame->cpsr = catcher->cpsr & ~PSR_T; /* fault_catch_resume is ARM code */
 	return true;
 }
 
@@ -81,7 +82,8 @@ static void describe_stack_overflow(const struct fault_info *fault, char *line, 
 	struct stack_guard stack;
 
 	line[0] = '\0';
-	if (fault->kind == FAULT_DATA_ABORT && stack_guard_find(fault->address, &stack))
+	if (fault->kind == FAULT_DATA_ABORT && !fault_status_decode(fault->status)->async &&
+	    stack_guard_find(fault->address, &stack))
 		snprintf(line, size, "stack overflow: the %s (0x%08lx-0x%08lx) ran into its guard page",
 			 stack.name, (unsigned long)(stack.guard + PAGE_SIZE), (unsigned long)stack.top);
 }
@@ -108,7 +110,8 @@ static void fault_report(const struct fault_info *fault, const struct exception_
 			kprintf(", during cache maintenance");
 		kprintf("\n");
 		/* What the table says about the address: which level faulted, and why. */
-		kernel_map_walk(fault->address);
+		if (!fault_status_decode(fault->status)->async)
+			kernel_map_walk(fault->address);
 	}
 	exception_print_frame(frame);
 	/* From the faulting instruction; r11 is the interrupted code's fp. */
@@ -127,11 +130,14 @@ static void fault_handle(const struct fault_info *fault, struct exception_frame 
 		kprintf("expected fault caught: %s\n", line);
 		return;
 	}
+	if (fatal_stopping()) {
+		/* The report of an earlier fault, or a halt, faulted: one line, and stop. */
+		fault_describe(line, sizeof(line), fault);
+		kprintf("\n*** %s\n", line);
+		fatal_stop("a fault while stopping");
+	}
 	fault_report(fault, frame);
-	if (ktest_running())
-		ktest_bail_out("unexpected fault during the self-tests (report above)");
-	kprintf("unexpected fault: stopping\n");
-	halt();
+	fatal_stop("unexpected fault (report above)");
 }
 
 /*
@@ -178,6 +184,8 @@ void exception_data_abort(struct exception_frame *frame)
 		.cpsr = frame->cpsr,
 	};
 
+	if (fault_status_decode(fault.status)->async)
+		fault.address = 0; /* DFAR is UNKNOWN (ARM ARM B4.1.52) */
 	fault_handle(&fault, frame);
 }
 
@@ -195,7 +203,6 @@ void exception_svc(struct exception_frame *frame)
 	else
 		number = *(const uint32_t *)(frame->pc - 4) & 0x00FFFFFF;
 	if (number == SEMIHOST_SVC_ARM && (frame->cpsr & MODE_MASK) != MODE_USR) {
-		semihosting_absent = true;
 		frame->r[0] = SEMIHOST_NO_HOST;
 		return;
 	}
@@ -211,10 +218,31 @@ void exception_irq(struct exception_frame *frame)
 	panic("IRQ taken, but no interrupt source is enabled");
 }
 
+/*
+ * An FIQ, and bramble uses none: report it, switch off whatever could send
+ * this core one (the core-local block's FIQ routes), and go on with FIQs
+ * masked in the interrupted code, so that a source nobody knows of cannot
+ * take the core over.
+ */
 void exception_fiq(struct exception_frame *frame)
 {
+	fiq_count++;
+	fiq_last = *frame;
+	kprintf("\n*** FIQ taken, and bramble has no FIQ handler: this core's FIQ sources are "
+		"switched off, FIQs masked where it was\n");
 	exception_print_frame(frame);
-	panic("FIQ taken, but no interrupt source is enabled");
+	local_fiq_sources_off(read_mpidr() & 3);
+	frame->cpsr |= PSR_F;
+}
+
+unsigned exception_fiq_count(void)
+{
+	return fiq_count;
+}
+
+const struct exception_frame *exception_last_fiq(void)
+{
+	return &fiq_last;
 }
 
 void exception_unused(struct exception_frame *frame)

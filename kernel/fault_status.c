@@ -12,36 +12,36 @@
 #include <stdio.h>
 
 static const struct fault_status_desc fault_status_table[] = {
-	{ 0x01, FAULT_CLASS_ALIGNMENT, FAULT_LEVEL_NONE, "alignment fault" },
-	{ 0x04, FAULT_CLASS_CACHE_MAINTENANCE, FAULT_LEVEL_NONE,
+	{ 0x01, FAULT_CLASS_ALIGNMENT, FAULT_LEVEL_NONE, false, "alignment fault" },
+	{ 0x04, FAULT_CLASS_CACHE_MAINTENANCE, FAULT_LEVEL_NONE, false,
 	  "fault on instruction cache maintenance" },
-	{ 0x0C, FAULT_CLASS_EXTERNAL, FAULT_LEVEL_SECTION,
+	{ 0x0C, FAULT_CLASS_EXTERNAL, FAULT_LEVEL_SECTION, false,
 	  "synchronous external abort on translation table walk" },
-	{ 0x0E, FAULT_CLASS_EXTERNAL, FAULT_LEVEL_PAGE,
+	{ 0x0E, FAULT_CLASS_EXTERNAL, FAULT_LEVEL_PAGE, false,
 	  "synchronous external abort on translation table walk" },
-	{ 0x1C, FAULT_CLASS_PARITY, FAULT_LEVEL_SECTION,
+	{ 0x1C, FAULT_CLASS_PARITY, FAULT_LEVEL_SECTION, false,
 	  "synchronous parity error on translation table walk" },
-	{ 0x1E, FAULT_CLASS_PARITY, FAULT_LEVEL_PAGE,
+	{ 0x1E, FAULT_CLASS_PARITY, FAULT_LEVEL_PAGE, false,
 	  "synchronous parity error on translation table walk" },
-	{ 0x05, FAULT_CLASS_TRANSLATION, FAULT_LEVEL_SECTION, "translation fault" },
-	{ 0x07, FAULT_CLASS_TRANSLATION, FAULT_LEVEL_PAGE, "translation fault" },
-	{ 0x03, FAULT_CLASS_ACCESS_FLAG, FAULT_LEVEL_SECTION, "access flag fault" },
-	{ 0x06, FAULT_CLASS_ACCESS_FLAG, FAULT_LEVEL_PAGE, "access flag fault" },
-	{ 0x09, FAULT_CLASS_DOMAIN, FAULT_LEVEL_SECTION, "domain fault" },
-	{ 0x0B, FAULT_CLASS_DOMAIN, FAULT_LEVEL_PAGE, "domain fault" },
-	{ 0x0D, FAULT_CLASS_PERMISSION, FAULT_LEVEL_SECTION, "permission fault" },
-	{ 0x0F, FAULT_CLASS_PERMISSION, FAULT_LEVEL_PAGE, "permission fault" },
-	{ 0x02, FAULT_CLASS_DEBUG, FAULT_LEVEL_NONE, "debug event" },
-	{ 0x08, FAULT_CLASS_EXTERNAL, FAULT_LEVEL_NONE, "synchronous external abort" },
-	{ 0x19, FAULT_CLASS_PARITY, FAULT_LEVEL_NONE, "synchronous parity error on memory access" },
-	{ 0x16, FAULT_CLASS_EXTERNAL, FAULT_LEVEL_NONE, "asynchronous external abort" },
-	{ 0x18, FAULT_CLASS_PARITY, FAULT_LEVEL_NONE, "asynchronous parity error on memory access" },
-	{ 0x14, FAULT_CLASS_IMPLEMENTATION_DEFINED, FAULT_LEVEL_NONE, "lockdown abort" },
-	{ 0x1A, FAULT_CLASS_IMPLEMENTATION_DEFINED, FAULT_LEVEL_NONE, "coprocessor abort" },
+	{ 0x05, FAULT_CLASS_TRANSLATION, FAULT_LEVEL_SECTION, false, "translation fault" },
+	{ 0x07, FAULT_CLASS_TRANSLATION, FAULT_LEVEL_PAGE, false, "translation fault" },
+	{ 0x03, FAULT_CLASS_ACCESS_FLAG, FAULT_LEVEL_SECTION, false, "access flag fault" },
+	{ 0x06, FAULT_CLASS_ACCESS_FLAG, FAULT_LEVEL_PAGE, false, "access flag fault" },
+	{ 0x09, FAULT_CLASS_DOMAIN, FAULT_LEVEL_SECTION, false, "domain fault" },
+	{ 0x0B, FAULT_CLASS_DOMAIN, FAULT_LEVEL_PAGE, false, "domain fault" },
+	{ 0x0D, FAULT_CLASS_PERMISSION, FAULT_LEVEL_SECTION, false, "permission fault" },
+	{ 0x0F, FAULT_CLASS_PERMISSION, FAULT_LEVEL_PAGE, false, "permission fault" },
+	{ 0x02, FAULT_CLASS_DEBUG, FAULT_LEVEL_NONE, false, "debug event" },
+	{ 0x08, FAULT_CLASS_EXTERNAL, FAULT_LEVEL_NONE, false, "synchronous external abort" },
+	{ 0x19, FAULT_CLASS_PARITY, FAULT_LEVEL_NONE, false, "synchronous parity error on memory access" },
+	{ 0x16, FAULT_CLASS_EXTERNAL, FAULT_LEVEL_NONE, true, "asynchronous external abort" },
+	{ 0x18, FAULT_CLASS_PARITY, FAULT_LEVEL_NONE, true, "asynchronous parity error on memory access" },
+	{ 0x14, FAULT_CLASS_IMPLEMENTATION_DEFINED, FAULT_LEVEL_NONE, false, "lockdown abort" },
+	{ 0x1A, FAULT_CLASS_IMPLEMENTATION_DEFINED, FAULT_LEVEL_NONE, false, "coprocessor abort" },
 };
 
 static const struct fault_status_desc fault_status_unknown = {
-	0xFF, FAULT_CLASS_UNKNOWN, FAULT_LEVEL_NONE, "unknown fault status"
+	0xFF, FAULT_CLASS_UNKNOWN, FAULT_LEVEL_NONE, false, "unknown fault status"
 };
 
 static const char *const fault_level_names[] = {
@@ -93,6 +93,13 @@ size_t fault_describe(char *buf, size_t size, const struct fault_info *fault)
 		n = snprintf(buf, size, "undefined instruction 0x%08lx at pc 0x%08lx (%s, %s)",
 			     (unsigned long)fault->status, (unsigned long)fault->pc,
 			     psr_mode_name(fault->cpsr), (fault->cpsr & PSR_T) ? "Thumb" : "ARM");
+	} else if (fault->kind == FAULT_DATA_ABORT && fault_status_decode(fault->status)->async) {
+		fault_status_describe(status, sizeof(status), fault->status);
+		n = snprintf(buf, size,
+			     "%s: %s, address unknown (DFAR is not valid for asynchronous aborts), "
+			     "taken at pc 0x%08lx (%s)",
+			     fault_kind_names[fault->kind], status, (unsigned long)fault->pc,
+			     psr_mode_name(fault->cpsr));
 	} else {
 		fault_status_describe(status, sizeof(status), fault->status);
 		n = snprintf(buf, size, "%s: %s%s at 0x%08lx, pc 0x%08lx (%s)",

@@ -6,17 +6,17 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "kernel/panic.h"
+#include "arch/cp15.h"
+#include "kernel/fatal.h"
 #include "kernel/printk.h"
-#include "kernel/semihost.h"
 
 extern const struct ktest __ktests_start[], __ktests_end[];
 
-static bool tests_running;
-
-bool ktest_running(void)
+/* The fatal hook while the tests run: the kernel stops, so the TAP stream ends. */
+static void bail_out(const char *reason)
 {
-	return tests_running;
+	console_write_tap_line("Bail out! %s", reason);
+	console_set_comment_mode(false);
 }
 
 static void report_place(struct ktest_context *context, const char *file, int line)
@@ -79,10 +79,14 @@ unsigned ktest_run_all(void)
 	unsigned count = (unsigned)(__ktests_end - __ktests_start);
 	unsigned failures = 0, skips = 0;
 
+	uint32_t first_test_cycles = read_pmccntr();
+
 	console_write_tap_line("TAP version 13");
 	console_write_tap_line("1..%u", count);
-	tests_running = true;
+	fatal_set_hook(bail_out);
 	console_set_comment_mode(true);
+	kprintf("boot: cycle counter from entry to the first self-test: %lu\n",
+		(unsigned long)first_test_cycles);
 	for (unsigned i = 0; i < count; i++) {
 		const struct ktest *test = &__ktests_start[i];
 		struct ktest_context context = { .test = test };
@@ -102,15 +106,6 @@ unsigned ktest_run_all(void)
 	kprintf("self-tests: %u passed, %u failed, %u skipped\n", count - failures - skips,
 		failures, skips);
 	console_set_comment_mode(false);
-	tests_running = false;
+	fatal_set_hook(NULL);
 	return failures;
-}
-
-void ktest_bail_out(const char *reason)
-{
-	console_write_tap_line("Bail out! %s", reason);
-	console_set_comment_mode(false);
-	tests_running = false;
-	semihost_exit(1);
-	halt();
 }

@@ -8,6 +8,7 @@
  *   3. the self-tests, in TAP;
  *   4. exit status to the host (semihosting), or idle when there is none.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -42,6 +43,7 @@
 /* Filled by boot/start.S; in .data because BSS is cleared after it is written. */
 struct boot_info boot_info __attribute__((section(".data")));
 
+static uint32_t kmain_cycles; /* the cycle counter when kmain began */
 static int uart_clock_error;
 static uint32_t uart_clock_hz;
 
@@ -84,6 +86,26 @@ static void print_region(const char *name, uintptr_t start, uintptr_t end, const
 		size >= 1024 ? size / 1024 : size, size >= 1024 ? "KiB" : "B  ", what);
 }
 
+/* M, C and I as the loader left them, and ACTLR.SMP as it stuck. */
+static void banner_entry_state(const struct boot_info *info)
+{
+	uint32_t sctlr = info->entry_sctlr;
+	bool hyp = (info->entry_cpsr & MODE_MASK) == MODE_HYP;
+	uint32_t part = (read_midr() >> MIDR_PART_SHIFT) & MIDR_PART_MASK;
+
+	kprintf("boot: entered with the MMU %s, data cache %s, instruction cache %s (%s 0x%08lx)%s\n",
+		(sctlr & SCTLR_M) ? "on" : "off", (sctlr & SCTLR_C) ? "on" : "off",
+		(sctlr & SCTLR_I) ? "on" : "off", hyp ? "HSCTLR" : "SCTLR", (unsigned long)sctlr,
+		(sctlr & (SCTLR_M | SCTLR_C)) ? ": turned off, caches cleaned and invalidated" : "");
+	if (part != MIDR_PART_CORTEX_A7)
+		kprintf("boot: MIDR 0x%08lx is not a Cortex-A7: ACTLR.SMP left to the firmware\n",
+			(unsigned long)read_midr());
+	else if (!(info->actlr & ACTLR_SMP))
+		kprintf("boot: WARNING: ACTLR.SMP reads back clear (ACTLR 0x%08lx): this core is "
+			"outside coherency (non-secure code can set it only when NSACR.NS_SMP allows)\n",
+			(unsigned long)info->actlr);
+}
+
 static void banner(const struct boot_info *info)
 {
 	kprintf("\nbramble: a kernel for the Raspberry Pi 2\n");
@@ -94,8 +116,10 @@ static void banner(const struct boot_info *info)
 	kprintf("boot: cores waiting in the kernel's parking loop: %s%s%s%s\n",
 		(info->parked_cores & 2) ? "1 " : "", (info->parked_cores & 4) ? "2 " : "",
 		(info->parked_cores & 8) ? "3 " : "", (info->parked_cores & 0xE) ? "" : "none");
-	kprintf("boot: %lu instructions from entry to the first UART byte\n",
-		(unsigned long)console_first_byte_cycles());
+	banner_entry_state(info);
+	kprintf("boot: cycle counter from entry: %lu to kmain, %lu to the first UART byte "
+		"(PMCCNTR: cycles; under QEMU -icount, instructions)\n",
+		(unsigned long)kmain_cycles, (unsigned long)console_first_byte_cycles());
 	if (uart_clock_error)
 		kprintf("uart: clock unknown (mailbox: %s), assumed %lu Hz\n",
 			error_name(uart_clock_error), (unsigned long)uart_clock_hz);
@@ -208,6 +232,7 @@ void kmain(struct boot_info *info)
 {
 	unsigned failures, wx_offenders;
 
+	kmain_cycles = read_pmccntr();
 	console_init();
 	banner(info);
 	platform_discover(info);

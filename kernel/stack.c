@@ -33,6 +33,11 @@ static bool in_page(uintptr_t address, uintptr_t page)
 	return address - page < PAGE_SIZE;
 }
 
+uintptr_t stack_top_svc(unsigned core)
+{
+	return (uintptr_t)__stacks_start + core * CORE_STACKS_SIZE + STACK_TOP_SVC;
+}
+
 bool stack_guard_find(uintptr_t address, struct stack_guard *out)
 {
 	uintptr_t start = (uintptr_t)__stacks_start;

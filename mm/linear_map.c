@@ -1,9 +1,16 @@
 /*
- * mm/linear_map.c - trimming the boot-time linear map to the ARM's RAM.
+ * mm/linear_map.c - the linear map of RAM, grown to the ARM's RAM.
  *
- * The boot stub maps with sections everything that can be RAM; what lies
- * above the ARM's share (the VideoCore's RAM) is unmapped in one batch
- * (mmu_unmap_sections: descriptors, one DSB, the TLB invalidation, DSB, ISB).
+ * The boot stub maps only the first KERNEL_PAGED_SIZE of RAM (the vectors,
+ * the L1 table, the image and the RAM right after it, in pages). How much
+ * RAM the ARM has is known only once the firmware has answered, and what
+ * lies above it is the VideoCore's: mapped as Normal cacheable memory it
+ * could be read speculatively into the ARM's caches, and those lines would
+ * outlive any later unmapping (or alias a non-cacheable mapping of a frame
+ * buffer: ARM ARM A3.5.7). So the rest of the map is added here, in
+ * sections, exactly up to the end of the ARM's RAM, and the VideoCore's RAM
+ * is never mapped at all. Each section is a new entry where there was none,
+ * which needs no TLB maintenance (B3.10.1).
  */
 #include "mm/linear_map.h"
 
@@ -11,24 +18,26 @@
 #include "kernel/panic.h"
 #include "mm/mmu.h"
 
-static paddr_t mapped_end = PHYS_RAM_MAX;
+static paddr_t mapped_end = KERNEL_PAGED_SIZE;
 
 paddr_t linear_map_end(void)
 {
 	return mapped_end;
 }
 
-paddr_t linear_map_trim(paddr_t ram_end)
+paddr_t linear_map_extend(paddr_t ram_end)
 {
 	paddr_t end = ram_end & ~(paddr_t)(SECTION_SIZE - 1);
-	int error;
 
-	if (end >= mapped_end)
-		return mapped_end;
-	error = mmu_unmap_sections(phys_to_virt(end), (mapped_end - end) >> SECTION_SHIFT);
-	if (error)
-		panic("linear map: cannot unmap 0x%08lx-0x%08lx: %s", (unsigned long)phys_to_virt(end),
-		      (unsigned long)phys_to_virt(mapped_end) - 1, error_name(error));
-	mapped_end = end;
-	return end;
+	if (end > PHYS_RAM_MAX)
+		end = PHYS_RAM_MAX;
+	for (paddr_t pa = mapped_end; pa < end; pa += SECTION_SIZE) {
+		int error = mmu_map_section(phys_to_virt(pa), pa, MEM_NORMAL, MEM_WRITE);
+
+		if (error)
+			panic("linear map: cannot map 0x%08lx -> 0x%08lx: %s",
+			      (unsigned long)phys_to_virt(pa), (unsigned long)pa, error_name(error));
+		mapped_end = pa + SECTION_SIZE;
+	}
+	return mapped_end;
 }

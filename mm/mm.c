@@ -8,7 +8,6 @@
 #include "kernel/printk.h"
 #include "kernel/sections.h"
 #include "mm/kheap.h"
-#include "mm/linear_map.h"
 #include "mm/mmu.h"
 
 struct pmm kernel_pmm;
@@ -28,7 +27,6 @@ void mm_init(paddr_t ram_end, const struct pmm_range *reserved, unsigned reserve
 
 	ram_end_bytes = ram_end;
 	mmu_init();
-	linear_map_trim(ram_end);
 	error = pmm_init(&kernel_pmm, KERNEL_VIRT_BASE, kernel_end, ram_end, reserved,
 			 reserved_count);
 	if (error)

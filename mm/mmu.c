@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "arch/cp15.h"
+#include "arch/maintenance.h"
 #include "arch/mmu.h"
 #include "kernel/error.h"
 #include "kernel/sections.h"
@@ -58,41 +59,45 @@ static uint32_t *l2_table(uint32_t l1_entry)
 
 static void clean_descriptor(const uint32_t *descriptor)
 {
-	write_dccmvau((uintptr_t)descriptor);
+	dcache_clean_line_pou((uintptr_t)descriptor);
 }
 
 static void clean_descriptors(const uint32_t *first, size_t count)
 {
-	uintptr_t line = dcache_line_size();
-	uintptr_t start = (uintptr_t)first & ~(line - 1), end = (uintptr_t)(first + count);
-
-	for (uintptr_t address = start; address < end; address += line)
-		write_dccmvau(address);
+	dcache_range(dcache_clean_line_pou, (uintptr_t)first, count * sizeof(*first));
 }
 
-/* TLBIMVAAIS: invalidate va's entries for every ASID, in the inner shareable domain. */
+/* The kernel's pages are global: invalidate va's entries for every ASID, on every core. */
 static void tlb_invalidate_va(vaddr_t va)
 {
-	__asm__ volatile("mcr p15, 0, %0, c8, c3, 3" : : "r"(va & ~(PAGE_SIZE - 1)) : "memory");
+	tlb_invalidate_page_all_asids_is(va & ~(PAGE_SIZE - 1));
 }
 
 static void tlb_invalidate_all(void)
 {
-	__asm__ volatile("mcr p15, 0, %0, c8, c3, 0" : : "r"(0) : "memory"); /* TLBIALLIS */
+	tlb_invalidate_all_is();
 }
 
+/* B2.2.7: the branch predictor after a change of mapping; then DSB, ISB (B3.10.1). */
 static void after_invalidate(void)
 {
-	__asm__ volatile("mcr p15, 0, %0, c7, c1, 6" : : "r"(0) : "memory"); /* BPIALLIS */
+	bp_invalidate_all_is();
 	dsb();
 	isb();
 }
 
-/* W^X: a mapping may be writable or executable, never both. */
+/*
+ * W^X: a mapping may be writable or executable, never both. And only Normal
+ * cacheable memory may be executable: instruction fetches can be
+ * speculative (ARM ARM B3.7.2), so Device and Strongly-ordered memory must
+ * be execute-never, and executing Normal non-cacheable memory that has a
+ * cacheable alias (the linear map holds all of RAM) mixes attributes for
+ * one location (A3.5.7).
+ */
 static int kind_and_perm_valid(enum mem_kind kind, unsigned perm)
 {
 	return (unsigned)kind < MEM_KIND_COUNT && (perm & ~MEM_PERM_MASK) == 0 &&
-	       perm != (MEM_WRITE | MEM_EXEC);
+	       perm != (MEM_WRITE | MEM_EXEC) && (!(perm & MEM_EXEC) || kind == MEM_NORMAL);
 }
 
 unsigned mmu_table_frames(void)
@@ -400,10 +405,10 @@ int mmu_unmap_sections(vaddr_t va, size_t count)
 	memset(first, 0, count * sizeof(*first));
 	clean_descriptors(first, count);
 	dsb();
-	if (count * (SECTION_SIZE / PAGE_SIZE) > MMU_UNMAP_FULL_FLUSH_PAGES) {
+	/* A section is one TLB entry: one invalidate each, as for pages, up to the same bound. */
+	if (count > MMU_UNMAP_FULL_FLUSH_PAGES) {
 		tlb_invalidate_all();
 	} else {
-		/* One invalidate per section: a section is one TLB entry. */
 		for (size_t i = 0; i < count; i++)
 			tlb_invalidate_va(va + i * SECTION_SIZE);
 	}

@@ -9,6 +9,7 @@
 
 #include "arch/arm.h"
 #include "arch/cp15.h"
+#include "arch/maintenance.h"
 #include "arch/mmu.h"
 #include "kernel/devices.h"
 #include "kernel/exception.h"
@@ -256,7 +257,7 @@ static uint32_t *page_descriptor(vaddr_t va)
 static void set_descriptor(uint32_t *descriptor, uint32_t value)
 {
 	*descriptor = value;
-	write_dccmvau((uintptr_t)descriptor);
+	dcache_clean_line_pou((uintptr_t)descriptor);
 	dsb();
 }
 

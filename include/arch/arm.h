@@ -44,10 +44,25 @@
 
 /*
  * ACTLR, auxiliary control register (A7 TRM 4.3.31). On the Cortex-A53 of a
- * Pi 2 v1.2 the same job is CPUECTLR.SMPEN, which its firmware sets; ACTLR
- * bit 6 is written there only if it reads as clear.
+ * Pi 2 v1.2 the same job is CPUECTLR.SMPEN, which its firmware sets, and
+ * ACTLR has no SMP bit: the stub writes ACTLR.SMP only on a Cortex-A7.
  */
 #define ACTLR_SMP       (1 << 6)  /* take part in coherency; set before caches and MMU */
+
+/* MIDR, main ID (ARM ARM B4.1.105): implementer [31:24], primary part number [15:4]. */
+#define MIDR_PART_SHIFT 4
+#define MIDR_PART_MASK  0xFFF
+#define MIDR_PART_CORTEX_A7     0xC07
+#define MIDR_PART_CORTEX_A53    0xD03
+
+/* HCR, Hyp configuration (ARM ARM B4.1.65). */
+#define HCR_AMO         (1 << 5)  /* asynchronous aborts go to Hyp; virtual ones to PL1 */
+#define HCR_VA          (1 << 8)  /* a virtual asynchronous abort is pending */
+
+/* CNTV_CTL, CNTP_CTL, generic timer control (ARM ARM B4.1.30, B4.1.34). */
+#define CNT_CTL_ENABLE  (1 << 0)
+#define CNT_CTL_IMASK   (1 << 1)
+#define CNT_CTL_ISTATUS (1 << 2)
 
 /* HDCR, Hyp debug configuration register (ARM ARM B4.1.74). */
 #define HDCR_TPMCR      (1 << 5)  /* trap PMCR accesses to Hyp */
@@ -59,7 +74,9 @@
 
 /*
  * CNTKCTL, timer control at PL1 (ARM ARM B4.1.27): an event stream that
- * wakes wfe whenever counter bit 10 flips (every 53 us at 19.2 MHz).
+ * wakes wfe when counter bit 10 goes from 0 to 1 (EVNTDIR = 0), which is
+ * once every 2^11 ticks: every 106.7 us at 19.2 MHz, 32.8 us at QEMU's
+ * 62.5 MHz.
  */
 #define CNTKCTL_EVNTEN          (1 << 2)
 #define CNTKCTL_EVNTI_SHIFT     4
@@ -87,6 +104,8 @@
 /*
  * TTBR0/1 table-walk attributes (ARM ARM B4.1.154, multiprocessing
  * extensions): inner and outer write-back write-allocate, inner shareable.
+ * They agree with how the tables themselves are mapped: Normal write-back
+ * write-allocate, inner shareable (TEX remap, arch/mmu.h, PRRR.NOS7).
  */
 #define TTBR_IRGN_WBWA  (1 << 6)  /* IRGN = 0b01: IRGN[0] is bit 6, IRGN[1] bit 0 */
 #define TTBR_S          (1 << 1)  /* shareable */

@@ -1,7 +1,8 @@
 /*
  * arch/cp15.h - accessors for the CP15 system registers bramble uses, and
  * the barriers. One function per register, named after it; the encoding
- * (opc1, CRn, CRm, opc2) is from ARM ARM B3.17 / B4.2.
+ * (opc1, CRn, CRm, opc2) is from ARM ARM B3.17 / B4.2. Cache and TLB
+ * maintenance operations are in arch/maintenance.h.
  */
 #ifndef BRAMBLE_ARCH_CP15_H
 #define BRAMBLE_ARCH_CP15_H
@@ -46,15 +47,12 @@ CP15_READ(ifar, 0, c6, c0, 2)           /* instruction fault address */
 CP15_READ(par, 0, c7, c4, 0)            /* physical address (after ATS1C*) */
 CP15_WRITE(ats1cpr, 0, c7, c8, 0)       /* translate as a PL1 read */
 CP15_WRITE(ats1cpw, 0, c7, c8, 1)       /* translate as a PL1 write */
-CP15_WRITE(dccmvac, 0, c7, c10, 1)      /* clean data cache line by VA to PoC */
-CP15_WRITE(dcimvac, 0, c7, c6, 1)       /* invalidate data cache line by VA to PoC */
-CP15_WRITE(dccimvac, 0, c7, c14, 1)     /* clean and invalidate by VA to PoC */
-CP15_WRITE(dccmvau, 0, c7, c11, 1)      /* clean data cache line by VA to PoU */
-CP15_WRITE(iciallu, 0, c7, c5, 0)       /* invalidate all instruction caches to PoU */
-CP15_WRITE(bpiall, 0, c7, c5, 6)        /* invalidate all branch predictors */
-CP15_WRITE(tlbiall, 0, c8, c7, 0)       /* invalidate the whole unified TLB */
-CP15_WRITE(tlbimva, 0, c8, c7, 1)       /* invalidate unified TLB entry by VA */
 CP15_RW(vbar, 0, c12, c0, 0)            /* vector base address */
+CP15_RW(prrr, 0, c10, c2, 0)            /* primary region remap (TEX remap) */
+CP15_RW(nmrr, 0, c10, c2, 1)            /* normal memory remap (TEX remap) */
+CP15_RW(contextidr, 0, c13, c0, 1)      /* context ID: the ASID */
+CP15_RW(cntv_ctl, 0, c14, c3, 1)        /* virtual timer control */
+CP15_RW(cntp_ctl, 0, c14, c2, 1)        /* physical timer control (this security state's) */
 CP15_RW(pmcr, 0, c9, c12, 0)            /* performance monitors control */
 CP15_READ(pmccntr, 0, c9, c13, 0)       /* cycle counter (instructions under -icount) */
 
@@ -78,31 +76,6 @@ static inline uint32_t read_cpsr(void)
 	uint32_t value;
 	__asm__ volatile("mrs %0, cpsr" : "=r"(value));
 	return value;
-}
-
-/* Smallest data cache line of any level (CTR.DminLine, ARM ARM B4.1.42). */
-static inline uint32_t dcache_line_size(void)
-{
-	return 4U << ((read_ctr() >> 16) & 0xF);
-}
-
-/*
- * Make instructions just written at [start, start + size) visible to
- * instruction fetch (ARM ARM B2.2.9): clean the data cache to the point of
- * unification, DSB, invalidate the I-cache and the branch predictor, DSB,
- * ISB.
- */
-static inline void sync_new_code(const void *start, uint32_t size)
-{
-	uint32_t line = dcache_line_size();
-
-	for (uintptr_t at = (uintptr_t)start & ~(line - 1); at < (uintptr_t)start + size; at += line)
-		write_dccmvau(at);
-	dsb();
-	write_iciallu(0);
-	write_bpiall(0);
-	dsb();
-	isb();
 }
 
 #endif /* BRAMBLE_ARCH_CP15_H */

@@ -19,6 +19,21 @@
 #define LOCAL_BOOT_MAILBOX              3
 #define LOCAL_MAILBOX_STRIDE            0x10 /* between one core's registers and the next's */
 
+/*
+ * Per-core interrupt control (QA7 4.6, 4.7): for the four generic timer
+ * interrupts (CNTPS, CNTPNS, CNTHP, CNTV), and for the core's four
+ * mailboxes, bit n routes source n to the core's IRQ, bit 4 + n to its FIQ
+ * (FIQ wins when both are set). The PMU's routes are set and cleared
+ * through their own pair of registers: bit n IRQ to core n, 4 + n FIQ.
+ */
+#define LOCAL_TIMER_INTERRUPT_CONTROL(core)     (0x40 + 4 * (core))
+#define LOCAL_MAILBOX_INTERRUPT_CONTROL(core)   (0x50 + 4 * (core))
+#define LOCAL_PMU_ROUTE_SET                     0x10
+#define LOCAL_PMU_ROUTE_CLEAR                   0x14
+#define LOCAL_ROUTE_IRQ(n)                      (1U << (n))
+#define LOCAL_ROUTE_FIQ(n)                      (1U << (4 + (n)))
+#define LOCAL_ROUTE_FIQ_ALL                     0xF0U
+
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
@@ -34,6 +49,16 @@ void local_init(vaddr_t registers);
 uint32_t local_mailbox_read(unsigned core, unsigned n);
 void local_mailbox_set(unsigned core, unsigned n, uint32_t bits);
 void local_mailbox_clear(unsigned core, unsigned n, uint32_t bits);
+
+/* Route core core's mailbox interrupts: LOCAL_ROUTE_IRQ/FIQ bits, the rest off. */
+void local_mailbox_interrupts(unsigned core, uint32_t routes);
+
+/*
+ * Whatever the core-local block could send core core as an FIQ, off: its
+ * timers' and mailboxes' FIQ routes, and the PMU's. (The GPU interrupt's
+ * FIQ is the ARM interrupt controller's to stop.)
+ */
+void local_fiq_sources_off(unsigned core);
 #endif
 
 #endif /* BRAMBLE_DRIVERS_BCM2836_LOCAL_H */

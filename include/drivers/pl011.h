@@ -24,7 +24,14 @@ int pl011_init(vaddr_t registers, uint32_t clock_hz, uint32_t baud);
 /* The same UART, now reached at another virtual address. */
 void pl011_rebase(vaddr_t registers);
 
-/* Console sink: write text, turning "\n" into "\r\n". */
+/*
+ * Console sink: write text, turning "\n" into "\r\n". Never waits for
+ * ever: a byte that finds no room in the FIFO within 10 ms of the system
+ * timer (the UART disabled, its clock off) is dropped.
+ */
 void pl011_write(const char *text, size_t length);
+
+/* Bytes dropped so far because the FIFO stayed full. */
+uint32_t pl011_dropped_bytes(void);
 
 #endif /* BRAMBLE_DRIVERS_PL011_H */

@@ -17,7 +17,9 @@
 #define BOOT_INFO_ENTRY_CPSR    16
 #define BOOT_INFO_LOAD_ADDRESS  20
 #define BOOT_INFO_PARKED_CORES  24
-#define BOOT_INFO_SIZE          28
+#define BOOT_INFO_ENTRY_SCTLR   28
+#define BOOT_INFO_ACTLR         32
+#define BOOT_INFO_SIZE          36
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
@@ -30,6 +32,8 @@ struct boot_info {
 	uint32_t entry_cpsr;    /* CPSR at entry: mode HYP (firmware) or SVC (QEMU) */
 	uint32_t load_address;  /* physical address the image was entered at */
 	uint32_t parked_cores;  /* bit n: core n answered and waits in the kernel's parking loop */
+	uint32_t entry_sctlr;   /* SCTLR at entry (HSCTLR if entered in HYP): M, C, I as the loader left them */
+	uint32_t actlr;         /* ACTLR as it read back after the stub set SMP */
 };
 
 _Static_assert(__builtin_offsetof(struct boot_info, magic) == BOOT_INFO_MAGIC, "boot_info");
@@ -41,6 +45,9 @@ _Static_assert(__builtin_offsetof(struct boot_info, load_address) == BOOT_INFO_L
 	       "boot_info");
 _Static_assert(__builtin_offsetof(struct boot_info, parked_cores) == BOOT_INFO_PARKED_CORES,
 	       "boot_info");
+_Static_assert(__builtin_offsetof(struct boot_info, entry_sctlr) == BOOT_INFO_ENTRY_SCTLR,
+	       "boot_info");
+_Static_assert(__builtin_offsetof(struct boot_info, actlr) == BOOT_INFO_ACTLR, "boot_info");
 _Static_assert(sizeof(struct boot_info) == BOOT_INFO_SIZE, "boot_info");
 
 /* The record itself, in .data (the stub writes it before BSS is cleared). */

@@ -11,11 +11,18 @@
 #define BRAMBLE_KERNEL_EXCEPTION_H
 
 #define FRAME_R0        0
+#define FRAME_R8        32
 #define FRAME_SP        52      /* sp of the interrupted mode */
 #define FRAME_LR        56      /* lr of the interrupted mode */
 #define FRAME_PC        64      /* where the exception returns to */
 #define FRAME_CPSR      68      /* the interrupted CPSR (the SPSR) */
 #define FRAME_SIZE      72
+
+/* struct fault_catcher, for boot/vectors.S: r4-r11 at 0, then these. */
+#define CATCHER_SP      32
+#define CATCHER_LR      36
+#define CATCHER_CPSR    40
+#define CATCHER_KINDS   44
 
 #ifndef __ASSEMBLER__
 #include <stdbool.h>
@@ -32,6 +39,7 @@ struct exception_frame {
 	uint32_t cpsr;          /* restored on return */
 };
 
+_Static_assert(__builtin_offsetof(struct exception_frame, r[8]) == FRAME_R8, "frame");
 _Static_assert(__builtin_offsetof(struct exception_frame, sp) == FRAME_SP, "frame");
 _Static_assert(__builtin_offsetof(struct exception_frame, lr) == FRAME_LR, "frame");
 _Static_assert(__builtin_offsetof(struct exception_frame, pc) == FRAME_PC, "frame");
@@ -59,10 +67,16 @@ _Static_assert(sizeof(struct exception_frame) == FRAME_SIZE, "frame");
  * reported and is fatal.
  */
 struct fault_catcher {
-	uint32_t context[11];   /* r4-r11, sp, lr, cpsr of the fault_catch() call */
+	uint32_t r4_r11[8];     /* the fault_catch() call's callee-saved registers */
+	uint32_t sp, lr, cpsr;  /* and its sp, return address and CPSR */
 	unsigned kinds;         /* mask of enum fault_kind that may happen */
 	struct fault_info fault;
 };
+
+_Static_assert(__builtin_offsetof(struct fault_catcher, sp) == CATCHER_SP, "catcher");
+_Static_assert(__builtin_offsetof(struct fault_catcher, lr) == CATCHER_LR, "catcher");
+_Static_assert(__builtin_offsetof(struct fault_catcher, cpsr) == CATCHER_CPSR, "catcher");
+_Static_assert(__builtin_offsetof(struct fault_catcher, kinds) == CATCHER_KINDS, "catcher");
 
 int fault_catch(struct fault_catcher *catcher, unsigned kinds) __attribute__((returns_twice));
 void fault_catch_cancel(void);
@@ -79,8 +93,14 @@ void exception_unused(struct exception_frame *frame);
 /* Print a frame: every register, the mode, the flags. */
 void exception_print_frame(const struct exception_frame *frame);
 
-/* Whether the last semihosting call found no host (on hardware, or QEMU without -semihosting). */
-extern bool semihosting_absent;
+/*
+ * FIQs: bramble has no FIQ handler. One that is taken anyway is reported
+ * (frame and all), counted, every FIQ source of the core is switched off,
+ * and the interrupted code goes on with FIQs masked. The count and the last
+ * frame are for the self-tests.
+ */
+unsigned exception_fiq_count(void);
+const struct exception_frame *exception_last_fiq(void);
 #endif
 
 #endif /* BRAMBLE_KERNEL_EXCEPTION_H */

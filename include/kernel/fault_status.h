@@ -48,6 +48,7 @@ struct fault_status_desc {
 	uint8_t code;           /* FS[4:0] */
 	enum fault_class class;
 	enum fault_level level;
+	bool async;             /* asynchronous: DFAR is UNKNOWN, the pc is where it was taken */
 	const char *name;
 };
 
@@ -79,6 +80,10 @@ size_t fault_status_describe(char *buf, size_t size, uint32_t fsr);
 /*
  * One line saying what a fault was, e.g.
  * "data abort: translation fault (section) on read at 0x00000000, pc 0x80009a24 (SVC)".
+ * An asynchronous abort has no address (ARM ARM B4.1.52: DFAR is UNKNOWN
+ * for it) and is taken some time after the access that caused it:
+ * "data abort: asynchronous external abort, address unknown (DFAR is not
+ * valid for asynchronous aborts), taken at pc 0x80009a24 (SVC)".
  */
 size_t fault_describe(char *buf, size_t size, const struct fault_info *fault);
 

@@ -93,13 +93,11 @@ void ktest_fail(struct ktest_context *context, const char *file, int line, const
 		return;                                                                      \
 	} while (0)
 
-/* Run every registered test; returns the number that failed. */
+/*
+ * Run every registered test; returns the number that failed. While they
+ * run, a fatal stop (kernel/fatal.h) ends the TAP stream with
+ * "Bail out! <reason>".
+ */
 unsigned ktest_run_all(void);
-
-/* Whether the self-tests are running (a panic then bails out of the TAP stream). */
-bool ktest_running(void);
-
-/* End the TAP stream after a fatal error: "Bail out! <reason>", exit status 1. */
-void ktest_bail_out(const char *reason) __attribute__((noreturn));
 
 #endif /* BRAMBLE_KERNEL_KTEST_H */

@@ -4,7 +4,7 @@
  * panic() is for broken invariants only: errors a caller can act on are
  * return values. Its message says what broke and with which values:
  *	panic("pmm: frame 0x%08x freed twice", frame);
- * During the self-tests a panic ends the TAP stream with "Bail out!".
+ * It prints the message and a backtrace, then stops (kernel/fatal.h).
  */
 #ifndef BRAMBLE_KERNEL_PANIC_H
 #define BRAMBLE_KERNEL_PANIC_H
@@ -13,8 +13,5 @@
 
 void panic_at(const char *file, int line, const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 3, 4)));
-
-/* Stop for good: report to a host if there is one (status 1), else idle. */
-void halt(void) __attribute__((noreturn));
 
 #endif /* BRAMBLE_KERNEL_PANIC_H */

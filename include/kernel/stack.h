@@ -22,6 +22,9 @@ struct stack_guard {
 	uintptr_t top;          /* the stack's initial sp; the stack is [guard + page, top) */
 };
 
+/* The initial sp of a core's SVC stack (layout.h). */
+uintptr_t stack_top_svc(unsigned core);
+
 /*
  * If address is in the guard page of a stack, describe that stack in *out
  * and return true.

@@ -7,12 +7,12 @@
 #include "layout.h"
 
 /*
- * The boot stub maps everything that can be RAM (PHYS_RAM_MAX); once the
- * firmware has said how much the ARM has, cut the linear map to
- * [0, ram_end): the sections above it (VideoCore RAM) are unmapped.
- * ram_end is rounded down to a section. Returns the end actually kept.
+ * The boot stub maps the first KERNEL_PAGED_SIZE of RAM; once the firmware
+ * has said how much RAM the ARM has, map the rest of [0, ram_end) in
+ * sections (ram_end rounded down to a section, and never past
+ * PHYS_RAM_MAX). Nothing above it is ever mapped. Returns the end mapped.
  */
-paddr_t linear_map_trim(paddr_t ram_end);
+paddr_t linear_map_extend(paddr_t ram_end);
 
 /* Physical end of what the linear map covers now. */
 paddr_t linear_map_end(void);

@@ -18,7 +18,7 @@ extern struct window kernel_window;
 paddr_t mm_ram_end(void);
 
 /*
- * RAM is [0, ram_end). Trims the linear map to it, sets up the PMM with
+ * RAM is [0, ram_end), already in the linear map (mm/linear_map.h). Sets up the PMM with
  * its metadata at KERNEL_END, keeping the given physical byte ranges (what
  * the loader passed in r2) reserved, and the window with the heap. Panics if that cannot be done: the
  * kernel cannot run without it.

@@ -5,7 +5,8 @@
  * to a frame, given back when empty) and 1 MiB sections. Every call either
  * does all it was asked or, with an error, nothing:
  *   ERR_INVALID        an address not aligned to the page or section, a bad
- *                      kind, writable and executable at once (W^X), or a
+ *                      kind, writable and executable at once (W^X),
+ *                      executable memory that is not Normal cacheable, or a
  *                      range that wraps around
  *   ERR_EXISTS         something is mapped there already (a page, a section,
  *                      or for a section: a second-level table with pages)
@@ -19,7 +20,10 @@
 
 #include "mm/descriptor.h"
 
-/* Above this many pages, one unmap invalidates the whole TLB instead of page by page. */
+/*
+ * Above this many entries (pages, or sections: one TLB entry each), one
+ * unmap invalidates the whole TLB instead of entry by entry.
+ */
 #define MMU_UNMAP_FULL_FLUSH_PAGES 64
 
 struct mmu_mapping {

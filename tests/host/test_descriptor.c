@@ -12,7 +12,7 @@ int main(void)
 	struct mem_attributes a;
 	char what[96];
 
-	tap_plan(17 + 2 * MEM_KIND_COUNT * 4 + 4);
+	tap_plan(16 + 2 * MEM_KIND_COUNT * 4 + 4);
 
 	/* Sections: type 0b10, B 2, C 3, XN 4, AP 11:10, TEX 14:12, AP2 15, S 16. */
 	TAP_EQ_U32(0x0001141E, descriptor_section(0, MEM_NORMAL, MEM_WRITE), "section Normal RW NX");
@@ -23,8 +23,6 @@ int main(void)
 	/* The boot stub writes its sections from arch/mmu.h: they must be the same. */
 	TAP_EQ_U32(BOOT_SECT_RAM_EXEC, descriptor_section(0, MEM_NORMAL, MEM_WRITE | MEM_EXEC),
 		   "boot stub kernel section = Normal RW X");
-	TAP_EQ_U32(BOOT_SECT_RAM, descriptor_section(0, MEM_NORMAL, MEM_WRITE),
-		   "boot stub RAM section = Normal RW NX");
 	TAP_EQ_U32(BOOT_SECT_DEVICE, descriptor_section(0, MEM_DEVICE, MEM_WRITE),
 		   "boot stub peripheral section = Device RW NX");
 	TAP_EQ_U32(0x00108412, descriptor_section(0x00100000, MEM_STRONGLY_ORDERED, MEM_READ),

@@ -45,9 +45,9 @@ static const struct expectation expected[] = {
 
 int main(void)
 {
-	char text[128], what[160];
+	char text[200], what[160];
 
-	tap_plan(3 * COUNT + 12);
+	tap_plan(3 * COUNT + 17);
 	for (size_t i = 0; i < COUNT; i++) {
 		const struct fault_status_desc *desc = fault_status_decode(expected[i].fsr);
 
@@ -67,6 +67,23 @@ int main(void)
 	size_t n = fault_status_describe(text, 12, 0x005);
 	TAP_EQ_U32(strlen("translation fault (section)"), n, "describe reports the full length");
 	TAP_EQ_STR("translation", text, "describe cuts to the buffer");
+
+	/* A synchronous abort has an address; an asynchronous one has none to give. */
+	struct fault_info sync = { FAULT_DATA_ABORT, 0x807, 0x1000, 0x80009a24, 0x600001D3 };
+	struct fault_info async = { FAULT_DATA_ABORT, 0x1406, 0xDEADBEEF, 0x80009a24, 0x600001D3 };
+	struct fault_info fetch = { FAULT_PREFETCH_ABORT, 0x406, 0x2000, 0x2000, 0x600001D3 };
+
+	fault_describe(text, sizeof(text), &sync);
+	TAP_EQ_STR("data abort: translation fault (page) on write at 0x00001000, pc 0x80009a24 (SVC)",
+		   text, "a synchronous abort names its address");
+	TAP_OK(fault_status_decode(0x1406)->async, "FS 0b10110 is asynchronous");
+	TAP_OK(!fault_status_decode(0x008)->async, "FS 0b01000 is not");
+	fault_describe(text, sizeof(text), &async);
+	TAP_EQ_STR("data abort: asynchronous external abort, address unknown (DFAR is not valid for "
+		   "asynchronous aborts), taken at pc 0x80009a24 (SVC)",
+		   text, "an asynchronous abort says DFAR is unknown, and prints no address");
+	fault_describe(text, sizeof(text), &fetch);
+	TAP_OK(strstr(text, "at 0x00002000") != NULL, "a prefetch abort keeps its address");
 
 	TAP_EQ_STR("SVC", psr_mode_name(0x600001D3), "mode SVC");
 	TAP_EQ_STR("HYP", psr_mode_name(0x000001DA), "mode HYP");

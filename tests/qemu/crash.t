@@ -10,8 +10,13 @@
 # stack. Each report must carry the decoded fault, the table walk for the
 # address, the backtrace with function names from the built-in symbol
 # table, and end the TAP with "Bail out!"; the overflow's must also name
-# the stack. QEMU must exit with status 1. The logs stay in
-# build/crash-*.log.
+# the stack. QEMU must exit with status 1.
+#
+# Each crash runs twice: with -semihosting, and without it, as on a board,
+# where no host takes the exit status: there the log must hold exactly one
+# report and one "Bail out!", end with "bramble: halted", and stay quiet, and
+# QEMU's monitor must find core 0 in halt() with IRQ, FIQ and asynchronous
+# aborts masked. The logs stay in build/crash-*.log.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
@@ -44,15 +49,69 @@ check() { # check OK DESCRIPTION [DETAIL...]
 }
 has() { grep -Eq -- "$2" "$1" && echo 1; }
 
-crash() { # crash NAME REQUEST: boot with the request, leave the log in build/crash-NAME.log
-	local log=build/crash-$1.log
+halt_start=$((0x$(symbol halt)))
+halt_size=$((0x$(arm-none-eabi-nm -S "$elf" | awk '$4 == "halt" { print $2 }')))
+
+# crash NAME REQUEST [nohost]: boot with the request, leave the log in
+# build/crash-NAME.log (build/crash-NAME-nohost.log without semihosting).
+# Without semihosting nothing ends the boot: wait for the kernel to halt,
+# watch the log stay quiet for a second, ask the monitor where core 0 is
+# (into $pc and $psr), and stop QEMU.
+crash() {
+	local name=$1 request=$2 host=${3:-host} sock
+	log=build/crash-$name.log
+	[ "$host" = host ] || log=build/crash-$name-nohost.log
+	local qemu=(qemu-system-arm -M raspi2b -smp 4 -m 1G -display none -serial "file:$log"
+		-no-reboot -icount shift=0,sleep=off
+		-device "loader,addr=$request_phys,data=$request,data-len=8" -bios "$img")
 	rm -f "$log"
-	timeout -k 5 "${BOOT_TIMEOUT:-30}" qemu-system-arm -M raspi2b -smp 4 -m 1G -display none \
-		-monitor none -serial "file:$log" -no-reboot -icount shift=0,sleep=off -semihosting \
-		-device "loader,addr=$request_phys,data=$2,data-len=8" -bios "$img" </dev/null \
-		2>"$log.stderr"
-	status=$?
+	if [ "$host" = host ]; then
+		timeout -k 5 "${BOOT_TIMEOUT:-30}" "${qemu[@]}" -monitor none -semihosting \
+			</dev/null 2>"$log.stderr"
+		status=$?
+		sed -i 's/\r$//' "$log"
+		return
+	fi
+	sock=build/crash-$name.monitor
+	rm -f "$sock"
+	"${qemu[@]}" -monitor "unix:$sock,server,nowait" </dev/null 2>"$log.stderr" &
+	local pid=$! i
+	for ((i = 0; i < ${BOOT_TIMEOUT:-30} * 10; i++)); do
+		grep -q 'bramble: halted' "$log" 2>/dev/null && break
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	sleep 0.5
+	size_halted=$(stat -c %s "$log" 2>/dev/null || echo 0)
+	sleep 1
+	size_later=$(stat -c %s "$log" 2>/dev/null || echo 0)
+	registers=$(tests/qemu/monitor "$sock" "info registers" 2>&1)
+	kill "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	rm -f "$sock"
+	pc=$(echo "$registers" | sed -n 's/.*R15=\([0-9a-f]\{8\}\).*/\1/p')
+	psr=$(echo "$registers" | sed -n 's/^PSR=\([0-9a-f]\{8\}\).*/\1/p')
 	sed -i 's/\r$//' "$log"
+}
+
+# What every crash without a host ends with: one report, one Bail out!, the
+# halt line last, then nothing, and core 0 halted with everything masked.
+check_halted() { # check_halted NAME REPORT_REGEX
+	local name=$1 report=$2
+	check "$([ "$(grep -Ec -- "$report" "$log")" = 1 ] && echo 1)" "$name, no host: one report" \
+		"expected: one line matching '$report'" "actual:   $(grep -Ec -- "$report" "$log")"
+	check "$([ "$(grep -c '^Bail out!' "$log")" = 1 ] && echo 1)" "$name, no host: one Bail out!"
+	check "$(has "$log" '^# semihosting: no host to exit to \(status 1\)$|^semihosting: no host to exit to \(status 1\)$')" \
+		"$name, no host: the exit finds no host, and says so"
+	check "$([ "$(tail -n 1 "$log")" = "bramble: halted" ] && echo 1)" \
+		"$name, no host: the log ends with 'bramble: halted'" "actual last line: $(tail -n 1 "$log")"
+	check "$([ "$size_halted" -gt 0 ] && [ "$size_halted" = "$size_later" ] && echo 1)" \
+		"$name, no host: nothing more is printed" "log size $size_halted, a second later $size_later"
+	check "$([ -n "$pc" ] && (( 0x$pc >= halt_start && 0x$pc < halt_start + halt_size )) && echo 1)" \
+		"$name, no host: core 0 is in halt()" \
+		"expected: pc in 0x$(printf %08x $halt_start)+0x$(printf %x $halt_size)" "actual:   ${pc:-no pc} ($registers)"
+	check "$([ -n "$psr" ] && (( (0x$psr & 0x1C0) == 0x1C0 )) && echo 1)" \
+		"$name, no host: with IRQ, FIQ and asynchronous aborts masked" "actual: PSR ${psr:-unknown}"
 }
 
 echo "TAP version 13"
@@ -75,7 +134,7 @@ check_rodata_abort() { # check_rodata_abort NAME ADDR FIRST FUNCTION
 	check "$(has "$log" "^#   #$((first + 2)) 0x[0-9a-f]{8} ktest_crash_on_request\+0x")" \
 		"$name: then the test that called it"
 	check "$(has "$log" " kmain\+0x")" "$name: down to kmain"
-	check "$(has "$log" "^Bail out! unexpected fault during the self-tests")" "$name: TAP ends with Bail out!"
+	check "$(has "$log" "^Bail out! unexpected fault")" "$name: TAP ends with Bail out!"
 }
 
 crash fault 0x3B5AFFFEC4A50001 # the request, and its complement above it
@@ -120,7 +179,18 @@ check "$(has "$log" "^#     L2\[0x[0-9a-f]{2}\] = 0x00000000: fault \(not mapped
 check "$(has "$log" "^#   #0 0x[0-9a-f]{8} crash_recurse\+0x")" \
 	"overflow: the backtrace starts in the recursion, by name"
 check "$(has "$log" "^#   #1 0x[0-9a-f]{8} crash_recurse\+0x")" "overflow: which called itself"
-check "$(has "$log" "^Bail out! unexpected fault during the self-tests")" \
+check "$(has "$log" "^Bail out! unexpected fault")" \
 	"overflow: TAP ends with Bail out!"
+
+abort='^# \*\*\* (data|prefetch) abort: '
+crash fault 0x3B5AFFFEC4A50001 nohost
+check_halted fault "$abort"
+crash panic 0x3B5AFFFDC4A50002 nohost
+check_halted panic '^# PANIC at '
+crash execute 0x3B5AFFFCC4A50003 nohost
+check_halted execute "$abort"
+crash overflow 0x3B5AFFFBC4A50004 nohost
+check_halted overflow "$abort"
+check "$(has "$log" "^# \*\*\* stack overflow: the core 0 SVC stack")" "overflow, no host: the report names the stack"
 
 echo "1..$n"
