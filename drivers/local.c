@@ -52,6 +52,16 @@ void local_mailbox_interrupts(unsigned core, uint32_t routes)
 	mmio_barrier();
 }
 
+uint32_t local_mailbox_interrupts_read(unsigned core)
+{
+	uint32_t routes;
+
+	mmio_barrier();
+	routes = mmio_read32(local_base + LOCAL_MAILBOX_INTERRUPT_CONTROL(core));
+	mmio_barrier();
+	return routes;
+}
+
 void local_fiq_sources_off(unsigned core)
 {
 	uint32_t timers, mailboxes;

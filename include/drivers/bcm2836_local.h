@@ -52,6 +52,7 @@ void local_mailbox_clear(unsigned core, unsigned n, uint32_t bits);
 
 /* Route core core's mailbox interrupts: LOCAL_ROUTE_IRQ/FIQ bits, the rest off. */
 void local_mailbox_interrupts(unsigned core, uint32_t routes);
+uint32_t local_mailbox_interrupts_read(unsigned core);
 
 /*
  * Whatever the core-local block could send core core as an FIQ, off: its
