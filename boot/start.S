@@ -252,7 +252,7 @@ relocated:
 	 * firmware's armstub leaves the virtual timer enabled with its
 	 * interrupt unmasked and its compare value unknown, so that the first
 	 * interrupt enable would take a timer interrupt at once; every core
-	 * that boots stops both of its timers (ARM ARM B8.1: CNTV_CTL and
+	 * that boots stops both of its timers (ARM ARM chapter B8: CNTV_CTL and
 	 * CNTP_CTL, ENABLE = 0). Clobbers r0, r1.
 	 */
 	ldr	r0, =PHYS(boot_info)
@@ -458,8 +458,8 @@ page_store:
 	 * 8c. Turn on the MMU and caches (ACTLR.SMP was set in step 4).
 	 *
 	 * What the caches may hold. The Cortex-A7 invalidates its L1 and L2
-	 * caches itself at reset (A7 TRM 6.4 and 7.2.2, unless the
-	 * L1RSTDISABLE/L2RSTDISABLE pins say otherwise; the Pi's firmware,
+	 * caches itself at reset (unless its L1RSTDISABLE or L2RSTDISABLE
+	 * input is tied high: A7 TRM, appendix A, signal descriptions; the Pi's firmware,
 	 * which never invalidates them and runs its stub with the I-cache on,
 	 * depends on it), and a loader that ran with the data cache on has had
 	 * its lines cleaned and invalidated in step 3. What is left are lines

@@ -167,7 +167,7 @@ static unsigned banner_layout(void)
 /* Memory management over the RAM the firmware reported, keeping what r2 points at. */
 static void memory_init(void)
 {
-	struct pmm_range keep = { platform.bootargs_phys, platform.bootargs.size };
+	struct phys_range keep = { platform.bootargs_phys, platform.bootargs.size };
 	unsigned keep_count = platform.bootargs.kind == BOOTARGS_ATAGS ||
 			      platform.bootargs.kind == BOOTARGS_DEVICE_TREE;
 

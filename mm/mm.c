@@ -19,7 +19,7 @@ paddr_t mm_ram_end(void)
 	return ram_end_bytes;
 }
 
-void mm_init(paddr_t ram_end, const struct pmm_range *reserved, unsigned reserved_count)
+void mm_init(paddr_t ram_end, const struct phys_range *reserved, unsigned reserved_count)
 {
 	paddr_t kernel_end = virt_to_phys_linear((vaddr_t)__kernel_end);
 	struct pmm_stats stats;

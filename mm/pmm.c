@@ -137,35 +137,38 @@ static void choose_fast_window(struct pmm *pmm)
 	pmm->fast_base = (paddr_t)fast_first << PAGE_SHIFT;
 }
 
-int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t ram_end,
-	     const struct pmm_range *reserved_bytes, unsigned reserved_count)
+/* Bitmap words covering [kernel_end, ram_end): from kernel_end's frame rounded down to 32. */
+static uint32_t bitmap_words(paddr_t kernel_end, paddr_t ram_end)
 {
-	uint32_t covered, words, metadata_frames;
+	uint32_t base = (kernel_end >> PAGE_SHIFT) & ~(uint32_t)(BITS_PER_WORD - 1);
 
-	memset(pmm, 0, sizeof(*pmm));
-	if ((kernel_end | ram_end) & (PAGE_SIZE - 1) || kernel_end >= ram_end ||
-	    reserved_count > PMM_MAX_RESERVED)
-		return ERR_INVALID;
-	pmm->phys_window = phys_window;
-	pmm->bitmap_base = (kernel_end >> PAGE_SHIFT) & ~(uint32_t)(BITS_PER_WORD - 1);
-	pmm->end = ram_end >> PAGE_SHIFT;
-	pmm->ram_frames = pmm->end;
-	covered = pmm->end - pmm->bitmap_base;
-	words = (covered + BITS_PER_WORD - 1) / BITS_PER_WORD;
-	metadata_frames = (words * 4 + PAGE_SIZE - 1) / PAGE_SIZE;
-	if ((kernel_end >> PAGE_SHIFT) + metadata_frames >= pmm->end)
-		return ERR_INVALID;
-	pmm->bitmap = (uint32_t *)(phys_window + kernel_end);
-	pmm->bitmap_bias = (uintptr_t)pmm->bitmap - (uintptr_t)(pmm->bitmap_base / BITS_PER_WORD) * 4;
-	pmm->metadata_frames = metadata_frames;
-	pmm->first = (kernel_end >> PAGE_SHIFT) + metadata_frames;
-	pmm->free_head = PMM_NONE;
+	return ((ram_end >> PAGE_SHIFT) - base + BITS_PER_WORD - 1) / BITS_PER_WORD;
+}
 
-	/* Reserved ranges, rounded out to frames and clipped to what is handed out. */
-	for (unsigned i = 0; i < reserved_count; i++) {
-		uint64_t start = reserved_bytes[i].first >> PAGE_SHIFT;
-		uint64_t stop = ((uint64_t)reserved_bytes[i].first + reserved_bytes[i].count +
-				 PAGE_SIZE - 1) >> PAGE_SHIFT;
+uint32_t pmm_metadata_bytes(paddr_t kernel_end, paddr_t ram_end)
+{
+	if (kernel_end >= ram_end)
+		return 0;
+	return (bitmap_words(kernel_end, ram_end) * 4 + PAGE_SIZE - 1) & ~(uint32_t)(PAGE_SIZE - 1);
+}
+
+/*
+ * The reserved byte ranges as frame ranges, clipped to what can be handed
+ * out, sorted and merged (overlapping, nested, repeated or adjacent ranges
+ * become one), so that each frame is in at most one range and counted once.
+ * Returns the number of merged ranges, or -1 if there are more than
+ * PMM_MAX_RESERVED.
+ */
+static int merge_reserved(struct pmm *pmm, const struct phys_range *reserved, unsigned count)
+{
+	struct pmm_range *out = pmm->reserved;
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < count; i++) {
+		uint64_t start = reserved[i].start >> PAGE_SHIFT;
+		uint64_t stop = ((uint64_t)reserved[i].start + reserved[i].size + PAGE_SIZE - 1) >>
+				PAGE_SHIFT;
+		unsigned at;
 
 		if (start < pmm->first)
 			start = pmm->first;
@@ -173,11 +176,74 @@ int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t
 			stop = pmm->end;
 		if (start >= stop)
 			continue;
-		pmm->reserved[pmm->reserved_count].first = (uint32_t)start;
-		pmm->reserved[pmm->reserved_count].count = (uint32_t)(stop - start);
-		pmm->reserved_frames += (uint32_t)(stop - start);
-		pmm->reserved_count++;
+		/* Insert in order of first frame, then merge with the neighbours it touches. */
+		for (at = n; at > 0 && out[at - 1].first > start; at--)
+			;
+		if (at > 0 && out[at - 1].first + out[at - 1].count >= start) {
+			at--;
+			if (stop > out[at].first + out[at].count)
+				out[at].count = (uint32_t)(stop - out[at].first);
+		} else {
+			if (n == PMM_MAX_RESERVED)
+				return -1;
+			for (unsigned j = n++; j > at; j--)
+				out[j] = out[j - 1];
+			out[at].first = (uint32_t)start;
+			out[at].count = (uint32_t)(stop - start);
+		}
+		while (at + 1 < n && out[at].first + out[at].count >= out[at + 1].first) {
+			uint32_t end = out[at + 1].first + out[at + 1].count;
+
+			if (end > out[at].first + out[at].count)
+				out[at].count = end - out[at].first;
+			for (unsigned j = at + 1; j + 1 < n; j++)
+				out[j] = out[j + 1];
+			n--;
+		}
 	}
+	return (int)n;
+}
+
+int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t ram_end,
+	     const struct phys_range *reserved, unsigned reserved_count)
+{
+	uint32_t words, metadata_frames;
+	int merged;
+
+	memset(pmm, 0, sizeof(*pmm));
+	if ((kernel_end | ram_end) & (PAGE_SIZE - 1) || kernel_end >= ram_end ||
+	    (reserved_count && !reserved))
+		return ERR_INVALID;
+	words = bitmap_words(kernel_end, ram_end);
+	metadata_frames = pmm_metadata_bytes(kernel_end, ram_end) >> PAGE_SHIFT;
+	if ((kernel_end >> PAGE_SHIFT) + metadata_frames >= ram_end >> PAGE_SHIFT)
+		return ERR_INVALID;
+	/* The bitmap is about to be written at kernel_end: nothing to keep may be there. */
+	for (unsigned i = 0; i < reserved_count; i++) {
+		uint64_t start = reserved[i].start, stop = start + reserved[i].size;
+
+		if (reserved[i].size && start < kernel_end + metadata_frames * (uint64_t)PAGE_SIZE &&
+		    stop > kernel_end)
+			return ERR_RESERVED;
+	}
+	pmm->phys_window = phys_window;
+	pmm->bitmap_base = (kernel_end >> PAGE_SHIFT) & ~(uint32_t)(BITS_PER_WORD - 1);
+	pmm->end = ram_end >> PAGE_SHIFT;
+	pmm->ram_frames = pmm->end;
+	pmm->bitmap = (uint32_t *)(phys_window + kernel_end);
+	pmm->bitmap_bias = (uintptr_t)pmm->bitmap - (uintptr_t)(pmm->bitmap_base / BITS_PER_WORD) * 4;
+	pmm->metadata_frames = metadata_frames;
+	pmm->first = (kernel_end >> PAGE_SHIFT) + metadata_frames;
+	pmm->free_head = PMM_NONE;
+
+	merged = merge_reserved(pmm, reserved, reserved_count);
+	if (merged < 0) {
+		memset(pmm, 0, sizeof(*pmm));
+		return ERR_INVALID;
+	}
+	pmm->reserved_count = (uint32_t)merged;
+	for (int i = 0; i < merged; i++)
+		pmm->reserved_frames += pmm->reserved[i].count;
 	choose_fast_window(pmm);
 
 	/*

@@ -59,7 +59,7 @@
 #define HCR_AMO         (1 << 5)  /* asynchronous aborts go to Hyp; virtual ones to PL1 */
 #define HCR_VA          (1 << 8)  /* a virtual asynchronous abort is pending */
 
-/* CNTV_CTL, CNTP_CTL, generic timer control (ARM ARM B4.1.30, B4.1.34). */
+/* CNTV_CTL, CNTP_CTL: the timers' control registers (ARM ARM chapter B8, the Generic Timer). */
 #define CNT_CTL_ENABLE  (1 << 0)
 #define CNT_CTL_IMASK   (1 << 1)
 #define CNT_CTL_ISTATUS (1 << 2)

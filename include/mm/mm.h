@@ -23,6 +23,6 @@ paddr_t mm_ram_end(void);
  * the loader passed in r2) reserved, and the window with the heap. Panics if that cannot be done: the
  * kernel cannot run without it.
  */
-void mm_init(paddr_t ram_end, const struct pmm_range *reserved, unsigned reserved_count);
+void mm_init(paddr_t ram_end, const struct phys_range *reserved, unsigned reserved_count);
 
 #endif /* BRAMBLE_MM_MM_H */

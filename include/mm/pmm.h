@@ -24,6 +24,12 @@ struct pmm_range {
 	uint32_t count;
 };
 
+/* A range of physical bytes to keep: what a loader passed (ATAGs, a device tree, an initrd). */
+struct phys_range {
+	paddr_t start;
+	uint32_t size;
+};
+
 struct pmm {
 	uintptr_t phys_window;          /* virtual address of physical 0 */
 	uint32_t *bitmap;               /* 1 bit a frame from bitmap_base: 1 = not free */
@@ -55,13 +61,21 @@ struct pmm_stats {
 /*
  * Set up over RAM [0, ram_end): frames below kernel_end (vectors, L1 table,
  * image, stacks) and the metadata placed at kernel_end are reserved, and so
- * are the reserved ranges given (ATAGs, a device tree...; given as physical
- * byte ranges, rounded out to whole frames). Everything else is free.
- * O(F/32). Returns 0, or ERR_INVALID when the layout makes no sense
- * (misaligned, no room, too many ranges); then the PMM must not be used.
+ * are the ranges given (physical bytes, rounded out to whole frames; they
+ * may overlap, nest or repeat: each frame is counted once). Everything
+ * else is free. O(F/32). Returns 0, or
+ *   ERR_INVALID    the layout makes no sense (misaligned, no room, more
+ *                  than PMM_MAX_RESERVED ranges after merging);
+ *   ERR_RESERVED   a range lies where the metadata goes, at
+ *                  [kernel_end, kernel_end + pmm_metadata_bytes()): the
+ *                  caller must move what is there first;
+ * and then the PMM must not be used.
  */
 int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t ram_end,
-	     const struct pmm_range *reserved_bytes, unsigned reserved_count);
+	     const struct phys_range *reserved, unsigned reserved_count);
+
+/* How many bytes of metadata pmm_init() will write at kernel_end (whole frames). */
+uint32_t pmm_metadata_bytes(paddr_t kernel_end, paddr_t ram_end);
 
 /*
  * The two hot paths are inline (no call, no frame): their common case is a

@@ -43,7 +43,7 @@ static int is_reserved_frame(uint32_t frame)
 
 static void setup(void)
 {
-	const struct pmm_range reserved[] = { { DTB_START, DTB_BYTES } };
+	const struct phys_range reserved[] = { { DTB_START, DTB_BYTES } };
 
 	memset(ram, 0xA5, RAM_BYTES);
 	memset(model, 0, sizeof(model));
@@ -85,11 +85,72 @@ static void test_layout(void)
 		   "init: largest free run is above the DTB");
 	TAP_OK(consistent(), "init: pmm_check finds nothing");
 
-	const struct pmm_range too_many[PMM_MAX_RESERVED + 1] = { { 0, 0 } };
+	struct phys_range too_many[PMM_MAX_RESERVED + 1];
+	for (unsigned i = 0; i <= PMM_MAX_RESERVED; i++)
+		too_many[i] = (struct phys_range){ (4u << 20) + i * 2 * PAGE_SIZE, PAGE_SIZE };
 	TAP_EQ_U32(ERR_INVALID, pmm_init(&pmm, (uintptr_t)ram, KERNEL_END, RAM_BYTES, too_many,
-					 PMM_MAX_RESERVED + 1), "init: too many ranges refused");
+					 PMM_MAX_RESERVED + 1), "init: too many separate ranges refused");
 	TAP_EQ_U32(ERR_INVALID, pmm_init(&pmm, (uintptr_t)ram, KERNEL_END + 1, RAM_BYTES, NULL, 0),
 		   "init: misaligned kernel end refused");
+}
+
+/*
+ * Reserved ranges that overlap, nest, repeat or touch: every frame is
+ * reserved once, never handed out, and the counts add up (a duplicate once
+ * made stats.allocated underflow).
+ */
+static void test_reserved_ranges_merged(void)
+{
+	const paddr_t base = 4u << 20;
+	const struct phys_range ranges[] = {
+		{ base, 4 * PAGE_SIZE },                        /* frames 0-3 */
+		{ base + PAGE_SIZE, PAGE_SIZE },                /* nested in it */
+		{ base, 4 * PAGE_SIZE },                        /* the same again */
+		{ base + 3 * PAGE_SIZE, 3 * PAGE_SIZE },        /* overlapping its end: to 5 */
+		{ base + 6 * PAGE_SIZE, PAGE_SIZE },            /* touching: 6 */
+		{ base + 20 * PAGE_SIZE, 2 * PAGE_SIZE },       /* apart: 20-21 */
+		{ base + 19 * PAGE_SIZE + 1, 10 },              /* a few bytes in frame 19 */
+		{ base - 100, 200 },                            /* across two frames: -1, 0 */
+		{ base + 10 * PAGE_SIZE, 0 },                   /* empty: nothing */
+	};
+	struct pmm_stats stats;
+	unsigned bad = 0, handed = 0;
+	paddr_t frame;
+
+	memset(ram, 0xA5, RAM_BYTES);
+	TAP_EQ_U32(0, pmm_init(&pmm, (uintptr_t)ram, KERNEL_END, RAM_BYTES, ranges,
+			       sizeof(ranges) / sizeof(ranges[0])),
+		   "merge: nine overlapping ranges accepted");
+	TAP_EQ_U32(2, pmm.reserved_count, "merge: they become two ranges");
+	pmm_get_stats(&pmm, &stats);
+	/* frames -1..6 (8) and 19..21 (3) */
+	TAP_EQ_U32(pmm.first + 11, stats.reserved, "merge: each reserved frame counted once");
+	TAP_EQ_U32(RAM_FRAMES - stats.reserved, stats.free, "merge: the rest is free");
+	TAP_OK(consistent(), "merge: pmm_check finds nothing");
+	while (pmm_alloc_frame(&pmm, &frame) == 0) {
+		uint32_t n = frame / PAGE_SIZE - base / PAGE_SIZE;
+
+		handed++;
+		bad += (frame >= base - PAGE_SIZE && n + 1 <= 7) || (n >= 19 && n <= 21);
+	}
+	TAP_EQ_U32(0, bad, "merge: no reserved frame handed out");
+	TAP_EQ_U32(RAM_FRAMES - pmm.first - 11, handed, "merge: every other frame handed out");
+	pmm_get_stats(&pmm, &stats);
+	TAP_EQ_U32(handed, stats.allocated, "merge: allocated counts what was handed out");
+	TAP_EQ_U32(ERR_RESERVED, pmm_free_frame(&pmm, base + 2 * PAGE_SIZE),
+		   "merge: a reserved frame cannot be freed");
+
+	/* What would lie under the metadata is refused, before anything is written. */
+	const struct phys_range under_bitmap[] = { { KERNEL_END + 0x100, 0x10 } };
+	memset(ram + KERNEL_END, 0x5A, PAGE_SIZE);
+	TAP_EQ_U32(ERR_RESERVED, pmm_init(&pmm, (uintptr_t)ram, KERNEL_END, RAM_BYTES, under_bitmap, 1),
+		   "merge: a range where the bitmap goes is refused");
+	TAP_EQ_U32(0x5A5A5A5A, *(uint32_t *)(ram + KERNEL_END + 0x100), "merge: and left as it was");
+	TAP_EQ_U32(PAGE_SIZE, pmm_metadata_bytes(KERNEL_END, RAM_BYTES),
+		   "merge: the metadata of 16 MiB is one frame");
+	const struct phys_range after_bitmap[] = { { KERNEL_END + PAGE_SIZE, 0x10 } };
+	TAP_EQ_U32(0, pmm_init(&pmm, (uintptr_t)ram, KERNEL_END, RAM_BYTES, after_bitmap, 1),
+		   "merge: right after the metadata is fine");
 }
 
 static void test_exhaust_and_refusals(void)
@@ -362,12 +423,13 @@ int main(void)
 	ram = aligned_alloc(PAGE_SIZE, RAM_BYTES);
 	if (!ram)
 		return 1;
-	tap_plan(10 + 16 + 8 + 22 + 4 + 10 + 2);
+	tap_plan(10 + 16 + 8 + 22 + 4 + 10 + 2 + 13);
 	test_layout();
 	test_exhaust_and_refusals();
 	test_contiguous();
 	test_batch();
 	test_random_against_model();
+	test_reserved_ranges_merged();
 	free(ram);
 	return tap_done();
 }
