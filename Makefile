@@ -4,7 +4,7 @@
 #   make run        boot build/kernel7.img in QEMU, UART on this terminal
 #   make test       host tests and a QEMU boot by every loader, through prove
 #   make bench      benchmarks, in guest instructions (QEMU -icount)
-#   make fuzz       the heap/window fuzz target for 10 minutes (FUZZ_SECONDS)
+#   make fuzz       the fuzz targets (heap/window, device tree) for 10 minutes (FUZZ_SECONDS)
 #   make sdcard     build/sdcard.img: a card that boots the Pi 2 (scripts/sdcard)
 #   make debug      QEMU halted with a gdb server, gdb-multiarch attached
 #   make clean      remove build/
@@ -53,6 +53,7 @@ KERNEL_SRCS := \
 	kernel/semihost.c \
 	kernel/ktest.c \
 	kernel/bootargs.c \
+	kernel/fdt.c \
 	kernel/platform.c \
 	kernel/newlib_glue.c \
 	kernel/stack.c \
@@ -153,15 +154,29 @@ $(BUILD)/tests/fwstub.bin: tests/qemu/fwstub.S
 		-o $(BUILD)/tests/fwstub.elf
 	$(Q)$(OBJCOPY) -O binary $(BUILD)/tests/fwstub.elf $@
 
+# What the boot tests hand the kernel as a loader would: a device tree
+# (tests/qemu/dt/board.dts) and an initrd of 5000 bytes of a fixed pattern,
+# whose byte sum the kernel prints and the harness compares.
+BOOT_TEST_FILES := $(BUILD)/tests/board.dtb $(BUILD)/tests/initrd.bin
+$(BUILD)/tests/board.dtb: tests/qemu/dt/board.dts
+	@mkdir -p $(dir $@)
+	$(call say,DTC,$<)
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
+$(BUILD)/tests/initrd.bin:
+	@mkdir -p $(dir $@)
+	$(call say,GEN,$@)
+	$(Q)perl -e 'print map { chr(($$_ * 7) % 251) } 0 .. 4999' >$@
+
 # Host tests: logic without hardware, under AddressSanitizer and UBSan.
 HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Itests/lib \
                -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
                -MMD -MP
-HOST_TESTS  := fault_status bootargs pmm descriptor kheap ptdump
+HOST_TESTS  := fault_status bootargs fdt pmm descriptor kheap ptdump
 HOST_BINS   := $(patsubst %,$(BUILD)/host/test_%,$(HOST_TESTS))
 
 $(BUILD)/host/test_fault_status: tests/host/test_fault_status.c kernel/fault_status.c
 $(BUILD)/host/test_bootargs: tests/host/test_bootargs.c kernel/bootargs.c
+$(BUILD)/host/test_fdt: tests/host/test_fdt.c kernel/fdt.c
 $(BUILD)/host/test_pmm: tests/host/test_pmm.c mm/pmm.c
 $(BUILD)/host/test_descriptor: tests/host/test_descriptor.c mm/descriptor.c
 $(BUILD)/host/test_kheap: tests/host/test_kheap.c mm/kheap.c mm/window.c
@@ -172,13 +187,17 @@ $(BUILD)/host/test_%:
 	$(call say,HOSTCC,$@)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(filter %.c,$^) -o $@
 
-host-tests: $(HOST_BINS) $(BUILD)/host/fuzz_kheap
+host-tests: $(HOST_BINS) $(BUILD)/host/fuzz_kheap $(BUILD)/host/fuzz_fdt
 
-# The fuzz target (libFuzzer, with AddressSanitizer and UBSan): clang.
+# The fuzz targets (libFuzzer, with AddressSanitizer and UBSan): clang.
 FUZZ_CC     ?= clang
 FUZZ_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Itests/lib \
                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 $(BUILD)/host/fuzz_kheap: tests/host/fuzz_kheap.c mm/kheap.c mm/window.c tests/host/heap_host.h
+	@mkdir -p $(dir $@)
+	$(call say,FUZZCC,$@)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(filter %.c,$^) -o $@
+$(BUILD)/host/fuzz_fdt: tests/host/fuzz_fdt.c kernel/fdt.c
 	@mkdir -p $(dir $@)
 	$(call say,FUZZCC,$@)
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(filter %.c,$^) -o $@
@@ -219,12 +238,12 @@ $(BUILD)/sdcard.img: $(BUILD)/kernel7.img sdcard/config.txt scripts/sdcard
 	$(Q)scripts/sdcard $(BUILD)/kernel7.img sdcard/config.txt $@
 
 # The tests themselves: the image `make` builds, booted by every loader.
-prove: all host-tests $(BUILD)/tests/fwstub.bin $(BUILD)/bench/kernel7.elf $(BUILD)/sdcard.img
+prove: all host-tests $(BUILD)/tests/fwstub.bin $(BOOT_TEST_FILES) $(BUILD)/bench/kernel7.elf $(BUILD)/sdcard.img
 	prove -j$(JOBS) -f tests/host/fuzz.t $(HOST_BINS) tests/qemu/*.t tests/image/*.t
 
-# The fuzz target for longer than make test gives it (FUZZ_SECONDS, default 600).
+# The fuzz targets for longer than make test gives them (FUZZ_SECONDS, default 600).
 fuzz: deps
-	$(Q)$(MAKE) --no-print-directory $(BUILD)/host/fuzz_kheap
+	$(Q)$(MAKE) --no-print-directory $(BUILD)/host/fuzz_kheap $(BUILD)/host/fuzz_fdt
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-600} prove -v tests/host/fuzz.t
 
 clean:

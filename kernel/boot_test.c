@@ -8,6 +8,7 @@
 #include "arch/mmu.h"
 #include "kernel/boot_info.h"
 #include "kernel/bootargs.h"
+#include "kernel/platform.h"
 #include "kernel/exception.h"
 #include "kernel/ktest.h"
 #include "kernel/sections.h"
@@ -164,17 +165,19 @@ KTEST(boot, registers_recorded)
 		  info->load_address == PHYS_RAW_IMAGE_QEMU);
 	/* Interrupts were masked at entry by every loader. */
 	KT_ASSERT_EQ(PSR_I | PSR_F, info->entry_cpsr & (PSR_I | PSR_F));
-	/* r2, when set, points at ATAGs or a device tree. */
+	/* r2, when set, points at ATAGs or a device tree (where the kernel moved it, if it did). */
 	if (info->r2 != 0) {
-		KT_ASSERT(info->r2 < PHYS_RAM_MAX - PAGE_SIZE);
+		paddr_t at = platform.bootargs_moved_from == info->r2 ? platform.bootargs_phys : info->r2;
+
+		KT_ASSERT(at < PHYS_RAM_MAX - PAGE_SIZE);
 		enum bootargs_kind kind =
-			bootargs_parse((const uint32_t *)phys_to_virt(info->r2), PAGE_SIZE).kind;
+			bootargs_parse((const uint32_t *)phys_to_virt(at), PAGE_SIZE).kind;
 		KT_ASSERT(kind == BOOTARGS_ATAGS || kind == BOOTARGS_DEVICE_TREE);
 	}
 	/* The firmware (HYP) loads at 0x8000; QEMU's raw-image loader passes ATAGs at 0x100. */
 	if (mode == MODE_HYP)
 		KT_ASSERT_EQ(PHYS_KERNEL_LOAD, info->load_address);
-	if (info->load_address == PHYS_RAW_IMAGE_QEMU)
+	if (info->load_address == PHYS_RAW_IMAGE_QEMU && platform.bootargs.kind == BOOTARGS_ATAGS)
 		KT_ASSERT_EQ(PHYS_ATAGS_DEFAULT, info->r2);
 }
 

@@ -3,9 +3,12 @@
  */
 #include "kernel/bootargs.h"
 
+#include <string.h>
+
 #define ATAG_HEADER_WORDS       2
 #define ATAG_CORE_MIN_WORDS     2       /* ATAG_CORE may have no data at all */
 #define ATAG_MEM_WORDS          4       /* header, size, start */
+#define ATAG_INITRD2_WORDS      4       /* header, start, size */
 
 static uint32_t big_endian(uint32_t value)
 {
@@ -33,10 +36,21 @@ static struct bootargs parse_atags(const uint32_t *data, size_t limit)
 			result.memory_size = data[at + 2];
 			result.memory_base = data[at + 3];
 		}
+		if (tag == ATAG_INITRD2 && size >= ATAG_INITRD2_WORDS && !result.has_initrd) {
+			result.has_initrd = true;
+			result.initrd_start = data[at + 2];
+			result.initrd_size = data[at + 3];
+		}
+		if (tag == ATAG_CMDLINE && !result.cmdline) {
+			const char *text = (const char *)&data[at + ATAG_HEADER_WORDS];
+
+			if (!memchr(text, '\0', (size - ATAG_HEADER_WORDS) * 4))
+				break;
+			result.cmdline = text;
+		}
 		at += size;
 	}
-	result.has_memory = false;
-	return result;
+	return (struct bootargs){ .kind = BOOTARGS_UNKNOWN };
 }
 
 struct bootargs bootargs_parse(const uint32_t *data, size_t limit)

@@ -164,14 +164,19 @@ static unsigned banner_layout(void)
 	return kernel_map_check_wx();
 }
 
-/* Memory management over the RAM the firmware reported, keeping what r2 points at. */
+/*
+ * Memory management over the RAM the firmware reported, keeping what the
+ * loader left (the blob r2 points at, an initrd, the tree's reservations),
+ * after moving any of it that lies where the PMM's metadata goes.
+ */
 static void memory_init(void)
 {
-	struct phys_range keep = { platform.bootargs_phys, platform.bootargs.size };
-	unsigned keep_count = platform.bootargs.kind == BOOTARGS_ATAGS ||
-			      platform.bootargs.kind == BOOTARGS_DEVICE_TREE;
+	paddr_t ram_end = platform.ram.base + platform.ram.size;
+	paddr_t kernel_end = virt_to_phys_linear((vaddr_t)__kernel_end);
+	struct phys_range keep[2 + PLATFORM_KEEP_MAX];
 
-	mm_init(platform.ram.base + platform.ram.size, &keep, keep_count);
+	platform_move_out_of(kernel_end, kernel_end + pmm_metadata_bytes(kernel_end, ram_end));
+	mm_init(ram_end, keep, platform_ranges_to_keep(keep, sizeof(keep) / sizeof(keep[0])));
 }
 
 /* Each driver's registers, and where the MMIO allocator put them. */

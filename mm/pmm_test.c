@@ -164,14 +164,27 @@ KTEST(pmm, refusals_change_nothing)
 	KT_ASSERT_EQ(0, pmm_check(&kernel_pmm, NULL, 0));
 }
 
-KTEST(pmm, bootargs_kept)
+/*
+ * What the loader left (the blob r2 points at, an initrd, the device
+ * tree's reservations) is never handed out: the first and the last frame
+ * of each range are reserved, and cannot be freed.
+ */
+KTEST(pmm, loader_ranges_kept)
 {
-	if (platform.bootargs.kind != BOOTARGS_ATAGS && platform.bootargs.kind != BOOTARGS_DEVICE_TREE)
-		KT_SKIP("the loader passed nothing in r2");
-	/* Whatever r2 points at is never handed out (here: below the kernel, or a reserved range). */
-	KT_ASSERT(frame_is_reserved(platform.bootargs_phys & ~(paddr_t)(PAGE_SIZE - 1)));
-	KT_ASSERT_EQ(ERR_RESERVED,
-		     pmm_free_frame(&kernel_pmm, platform.bootargs_phys & ~(paddr_t)(PAGE_SIZE - 1)));
+	struct phys_range keep[2 + PLATFORM_KEEP_MAX];
+	unsigned n = platform_ranges_to_keep(keep, sizeof(keep) / sizeof(keep[0]));
+
+	if (n == 0)
+		KT_SKIP("the loader passed nothing to keep");
+	for (unsigned i = 0; i < n; i++) {
+		paddr_t first = keep[i].start & ~(paddr_t)(PAGE_SIZE - 1);
+		paddr_t last = (keep[i].start + keep[i].size - 1) & ~(paddr_t)(PAGE_SIZE - 1);
+
+		KT_ASSERT(frame_is_reserved(first));
+		KT_ASSERT(frame_is_reserved(last));
+		KT_ASSERT_EQ(ERR_RESERVED, pmm_free_frame(&kernel_pmm, first));
+		KT_ASSERT_EQ(ERR_RESERVED, pmm_free_frame(&kernel_pmm, last));
+	}
 }
 
 KTEST(pmm, contiguous_runs)

@@ -19,6 +19,8 @@
 #define ATAG_NONE       0x00000000
 #define ATAG_CORE       0x54410001
 #define ATAG_MEM        0x54410002
+#define ATAG_INITRD2    0x54420005      /* an initrd: physical start, size */
+#define ATAG_CMDLINE    0x54410009      /* the kernel command line, NUL-terminated */
 #define FDT_MAGIC       0xD00DFEED
 
 enum bootargs_kind {
@@ -34,11 +36,17 @@ struct bootargs {
 	bool has_memory;        /* ATAGs: an ATAG_MEM was found */
 	uint32_t memory_base;   /* ATAGs: the first ATAG_MEM */
 	uint32_t memory_size;
+	const char *cmdline;    /* ATAGs: ATAG_CMDLINE's text (in the list, NUL-terminated), or NULL */
+	bool has_initrd;        /* ATAGs: an ATAG_INITRD2 */
+	uint32_t initrd_start;
+	uint32_t initrd_size;
 };
 
 /*
  * Look at the words at data (at most limit bytes readable) and say what
- * they are. Never reads past limit; a list that runs past it is UNKNOWN.
+ * they are. Never reads past limit; a list that runs past it is UNKNOWN,
+ * and so is one whose ATAG_CMDLINE has no NUL inside its tag. A device
+ * tree is only recognised here (its magic and size): kernel/fdt.h reads it.
  */
 struct bootargs bootargs_parse(const uint32_t *data, size_t limit);
 

@@ -51,6 +51,7 @@ struct fdt {
 	uint32_t version;
 	uint32_t boot_cpu;              /* boot_cpuid_phys */
 	uint32_t rsvmap_offset;         /* the blocks, as offsets from blob */
+	uint32_t rsvmap_count;          /* entries before the (0, 0) one */
 	uint32_t struct_offset;
 	uint32_t struct_size;
 	uint32_t strings_offset;
@@ -67,13 +68,13 @@ struct fdt_memory_range {
 struct fdt_boot {
 	bool has_memory;                /* /memory gave at least one range */
 	bool memory_above_4g;           /* a range reached past 4 GiB: cut at 4 GiB or dropped */
-	bool memory_truncated;          /* more than FDT_MEMORY_RANGES_MAX ranges: the rest dropped */
+	bool memory_truncated;          /* over FDT_MEMORY_RANGES_MAX ranges: the rest dropped */
 	unsigned memory_count;
 	struct fdt_memory_range memory[FDT_MEMORY_RANGES_MAX];
 	bool has_bootargs;
-	const char *bootargs;           /* /chosen/bootargs: into the blob, NUL-terminated within it */
+	const char *bootargs;           /* into the blob, NUL-terminated within the property */
 	bool has_initrd;                /* /chosen/linux,initrd-start and -end, both there */
-	uint64_t initrd_start;          /* first byte */
+	uint64_t initrd_start;          /* first byte, as the blob says: maybe past 4 GiB */
 	uint64_t initrd_end;            /* one past the last byte; never below initrd_start */
 };
 
@@ -105,14 +106,18 @@ int fdt_reservation(const struct fdt *fdt, unsigned index, uint64_t *address, ui
  * in the blob). *node is a handle for fdt_get_property(): the offset of the
  * node's FDT_BEGIN_NODE in the structure block. Aliases and empty
  * components ("//", a trailing '/') are ERR_INVALID; a path deeper than
- * FDT_MAX_DEPTH cannot be in an opened tree and is ERR_NOT_FOUND.
+ * FDT_MAX_DEPTH levels (the root is one) cannot be in an opened tree and is
+ * ERR_NOT_FOUND.
  */
 int fdt_find_node(const struct fdt *fdt, const char *path, uint32_t *node);
 
 /*
  * A property of the node itself (not of its children), by exact name.
  * *value points into the blob, *length bytes; either output may be NULL.
- * A handle that is not at an FDT_BEGIN_NODE is ERR_INVALID.
+ * A handle that is not at an FDT_BEGIN_NODE is ERR_INVALID. Handles should
+ * come from fdt_find_node(): another one that happens to land on a word
+ * equal to FDT_BEGIN_NODE inside a value is still read safely, but what it
+ * answers means nothing.
  */
 int fdt_get_property(const struct fdt *fdt, uint32_t node, const char *name, const void **value,
 		     uint32_t *length);

@@ -1,26 +1,36 @@
 #!/bin/sh
-# Run the heap/window fuzz target for FUZZ_SECONDS (default 25) and report
-# one TAP result. make fuzz runs it longer. The corpus grows in
-# build/fuzz-corpus; a crashing input is saved in build/ and named below.
+# Run each libFuzzer target (the heap and window, the device-tree reader)
+# for its share of FUZZ_SECONDS (default 25: 15 and 10) and report one TAP
+# result each. make fuzz runs them longer. Each corpus grows in
+# build/fuzz-corpus-NAME; a crashing input is saved in build/ and named below.
 cd "$(dirname "$0")/../.." || exit 1
 seconds=${FUZZ_SECONDS:-25}
-fuzzer=build/host/fuzz_kheap
-log=build/fuzz.log
 echo "TAP version 13"
-echo "1..1"
-if [ ! -x "$fuzzer" ]; then
-	echo "not ok 1 - fuzz.kheap_window # $fuzzer is missing: run make first"
-	exit 0
-fi
-mkdir -p build/fuzz-corpus
-"$fuzzer" -max_total_time="$seconds" -max_len=4096 -artifact_prefix=build/fuzz- \
-	build/fuzz-corpus >"$log" 2>&1
-status=$?
-runs=$(grep -o 'Done [0-9]* runs' "$log" | tail -n 1)
-if [ "$status" = 0 ]; then
-	echo "# $runs in $seconds s, no failure (log: $log)"
-	echo "ok 1 - fuzz.kheap_window"
-else
-	tail -n 25 "$log" | sed 's/^/# /'
-	echo "not ok 1 - fuzz.kheap_window (exit $status; log: $log)"
-fi
+echo "1..2"
+n=0
+run() { # run NAME SHARE-IN-FIFTHS MAX_LEN
+	name=$1
+	n=$((n + 1))
+	fuzzer=build/host/fuzz_$name
+	log=build/fuzz-$name.log
+	share=$((seconds * $2 / 5))
+	[ "$share" -gt 0 ] || share=1
+	if [ ! -x "$fuzzer" ]; then
+		echo "not ok $n - fuzz.$name # $fuzzer is missing: run make first"
+		return
+	fi
+	mkdir -p "build/fuzz-corpus-$name"
+	"$fuzzer" -max_total_time="$share" -max_len="$3" -artifact_prefix="build/fuzz-$name-" \
+		"build/fuzz-corpus-$name" >"$log" 2>&1
+	status=$?
+	runs=$(grep -o 'Done [0-9]* runs' "$log" | tail -n 1)
+	if [ "$status" = 0 ]; then
+		echo "# $runs in $share s, no failure (log: $log)"
+		echo "ok $n - fuzz.$name"
+	else
+		tail -n 25 "$log" | sed 's/^/# /'
+		echo "not ok $n - fuzz.$name (exit $status; log: $log)"
+	fi
+}
+run kheap 3 4096
+run fdt 2 8192

@@ -25,7 +25,7 @@ int main(void)
 	const uint32_t garbage[] = { 0x12345678, 0x9ABCDEF0, 0, 0 };
 	struct bootargs b;
 
-	tap_plan(20);
+	tap_plan(28);
 
 	b = bootargs_parse(qemu_atags, sizeof(qemu_atags));
 	TAP_EQ_U32(BOOTARGS_ATAGS, b.kind, "QEMU's ATAGs are ATAGs");
@@ -52,6 +52,29 @@ int main(void)
 	b = bootargs_parse(device_tree, sizeof(device_tree));
 	TAP_EQ_U32(BOOTARGS_DEVICE_TREE, b.kind, "0xD00DFEED big-endian is a device tree");
 	TAP_EQ_U32(0x8000, b.size, "its total size is read big-endian");
+
+	/* What QEMU passes with -append and -initrd. */
+	const uint32_t with_cmdline[] = {
+		2, ATAG_CORE,
+		4, ATAG_INITRD2, 0x08000000, 0x1234,
+		5, ATAG_CMDLINE, 0x736E6F63, 0x3D656C6F, 0x00303030, /* "console=000" */
+		0, ATAG_NONE,
+	};
+	const uint32_t cmdline_unterminated[] = {
+		2, ATAG_CORE,
+		4, ATAG_CMDLINE, 0x736E6F63, 0x3D656C6F,
+		0, ATAG_NONE,
+	};
+	b = bootargs_parse(with_cmdline, sizeof(with_cmdline));
+	TAP_EQ_U32(BOOTARGS_ATAGS, b.kind, "ATAGs with a command line and an initrd");
+	TAP_EQ_STR("console=000", b.cmdline, "ATAG_CMDLINE's text");
+	TAP_OK(b.cmdline == (const char *)&with_cmdline[8], "points into the list");
+	TAP_OK(b.has_initrd, "ATAG_INITRD2 found");
+	TAP_EQ_U32(0x08000000, b.initrd_start, "its start");
+	TAP_EQ_U32(0x1234, b.initrd_size, "its size");
+	b = bootargs_parse(cmdline_unterminated, sizeof(cmdline_unterminated));
+	TAP_EQ_U32(BOOTARGS_UNKNOWN, b.kind, "a command line with no NUL in its tag breaks the list");
+	TAP_OK(b.cmdline == NULL && !b.has_initrd, "and nothing of it is kept");
 
 	b = bootargs_parse(garbage, sizeof(garbage));
 	TAP_EQ_U32(BOOTARGS_UNKNOWN, b.kind, "garbage is unknown");

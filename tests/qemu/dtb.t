@@ -1,0 +1,3 @@
+#!/bin/sh
+# Boot bramble the way the "dtb" loader does (see boot-test).
+exec "$(dirname "$0")/boot-test" dtb
