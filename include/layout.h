@@ -42,10 +42,9 @@
 #define PHYS_LOCAL_SIZE         LAYOUT_U32(0x00001000)
 
 /*
- * Largest amount of RAM the boot stub may map before the firmware has told
- * the kernel how much there is: everything below the peripheral window (a
+ * The most RAM there can be: everything below the peripheral window (a
  * Pi 2 has 1 GiB, whose top is shadowed by the peripherals). The linear map
- * is trimmed to the ARM's share of RAM once the mailbox reports it.
+ * grows to the ARM's share of it once the mailbox reports it, never further.
  */
 #define PHYS_RAM_MAX            PHYS_PERIPH_BASE
 
