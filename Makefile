@@ -62,6 +62,7 @@ KERNEL_SRCS := \
 	drivers/pl011.c \
 	drivers/systimer.c \
 	drivers/local.c \
+	drivers/board.c \
 	mm/linear_map.c \
 	mm/pmm.c \
 	mm/mm.c \
@@ -81,20 +82,24 @@ KERNEL_SRCS := \
 	mm/pmm_test.c \
 	mm/mmu_test.c \
 	mm/protection_test.c \
-	kernel/crash_test.c \
 	mm/kheap_test.c
 
 KERNEL_OBJS := $(patsubst %,$(OBJ)/%.o,$(KERNEL_SRCS))
 
 # The benchmark image: the same objects, plus the benchmarks (kernel/bench.h).
 BENCH_SRCS := \
-	kernel/bench.c \
-	mm/mm_bench.c \
-	mm/kheap_bench.c
+	bench/bench.c \
+	bench/mm_bench.c \
+	bench/kheap_bench.c
 BENCH_OBJS := $(patsubst %,$(OBJ)/%.o,$(BENCH_SRCS))
 
+# The crash image: the same objects, plus the crashes on request that
+# tests/qemu/crash.t asks for (tests/kernel/crash.c).
+CRASH_SRCS := tests/kernel/crash.c
+CRASH_OBJS := $(patsubst %,$(OBJ)/%.o,$(CRASH_SRCS))
+
 # Flags live here: a change to this file rebuilds everything.
-$(KERNEL_OBJS) $(BENCH_OBJS) $(BUILD)/linker.ld: Makefile
+$(KERNEL_OBJS) $(BENCH_OBJS) $(CRASH_OBJS) $(BUILD)/linker.ld: Makefile
 
 .PHONY: all clean run test prove bench fuzz debug host-tests deps sdcard
 all: $(BUILD)/kernel7.img
@@ -144,6 +149,14 @@ $(BUILD)/kernel7.img: $(BUILD)/kernel7.elf
 $(BUILD)/bench/kernel7.elf: $(KERNEL_OBJS) $(BENCH_OBJS) $(BUILD)/linker.ld scripts/gen-ksyms
 	@mkdir -p $(dir $@)
 	$(call link_with_ksyms,$(subst kernel7.map,bench/kernel7.map,$(LDFLAGS)),$(KERNEL_OBJS) $(BENCH_OBJS))
+
+$(BUILD)/crash/kernel7.elf: $(KERNEL_OBJS) $(CRASH_OBJS) $(BUILD)/linker.ld scripts/gen-ksyms
+	@mkdir -p $(dir $@)
+	$(call link_with_ksyms,$(subst kernel7.map,crash/kernel7.map,$(LDFLAGS)),$(KERNEL_OBJS) $(CRASH_OBJS))
+
+$(BUILD)/crash/kernel7.img: $(BUILD)/crash/kernel7.elf
+	$(call say,OBJCOPY,$@)
+	$(Q)$(OBJCOPY) -O binary $< $@
 
 # The firmware-handoff emulator for the HYP boot test (tests/qemu/fwstub.S).
 $(BUILD)/tests/fwstub.bin: tests/qemu/fwstub.S
@@ -238,7 +251,8 @@ $(BUILD)/sdcard.img: $(BUILD)/kernel7.img sdcard/config.txt scripts/sdcard
 	$(Q)scripts/sdcard $(BUILD)/kernel7.img sdcard/config.txt $@
 
 # The tests themselves: the image `make` builds, booted by every loader.
-prove: all host-tests $(BUILD)/tests/fwstub.bin $(BOOT_TEST_FILES) $(BUILD)/bench/kernel7.elf $(BUILD)/sdcard.img
+prove: all host-tests $(BUILD)/tests/fwstub.bin $(BOOT_TEST_FILES) $(BUILD)/bench/kernel7.elf \
+       $(BUILD)/crash/kernel7.img $(BUILD)/sdcard.img
 	prove -j$(JOBS) -f tests/host/fuzz.t $(HOST_BINS) tests/qemu/*.t tests/image/*.t
 
 # The fuzz targets for longer than make test gives them (FUZZ_SECONDS, default 600).

@@ -21,7 +21,7 @@
 #include "drivers/pl011.h"
 #include "drivers/systimer.h"
 #include "kernel/boot_info.h"
-#include "kernel/devices.h"
+#include "drivers/board.h"
 #include "kernel/error.h"
 #include "kernel/fault_status.h"
 #include "kernel/ktest.h"
@@ -179,55 +179,6 @@ static void memory_init(void)
 	mm_init(ram_end, keep, platform_ranges_to_keep(keep, sizeof(keep) / sizeof(keep[0])));
 }
 
-/* Each driver's registers, and where the MMIO allocator put them. */
-struct device {
-	const char *name;
-	paddr_t phys;
-	size_t size;
-	void (*use)(vaddr_t registers);
-	vaddr_t virt;
-};
-
-static struct device devices[] = {
-	{ "uart", PHYS_PERIPH_BASE + PL011_OFFSET, PL011_REGISTERS_SIZE, pl011_rebase, 0 },
-	{ "gpio", PHYS_PERIPH_BASE + GPIO_OFFSET, 0xB4, gpio_init, 0 },
-	{ "mailbox", PHYS_PERIPH_BASE + MAILBOX_OFFSET, 0x40, mailbox_init, 0 },
-	{ "systimer", PHYS_PERIPH_BASE + SYSTIMER_OFFSET, 0x1C, systimer_init, 0 },
-	{ "local", PHYS_LOCAL_BASE, PHYS_LOCAL_SIZE, local_init, 0 },
-};
-
-/*
- * Every driver gets its registers from the MMIO allocator (Device,
- * execute-never); then the boot stub's peripheral window goes.
- */
-static void devices_map(void)
-{
-	for (unsigned i = 0; i < sizeof(devices) / sizeof(devices[0]); i++) {
-		int error = mmio_map(devices[i].phys, devices[i].size, MEM_DEVICE, &devices[i].virt);
-
-		if (error)
-			panic("%s: cannot map its registers at 0x%08lx: %s", devices[i].name,
-			      (unsigned long)devices[i].phys, error_name(error));
-		devices[i].use(devices[i].virt);
-	}
-	if (mmu_unmap_sections(VIRT_EARLY_PERIPH, PHYS_PERIPH_SIZE >> SECTION_SHIFT))
-		panic("the boot-time peripheral window at 0x%08lx is not there to remove",
-		      (unsigned long)VIRT_EARLY_PERIPH);
-	kprintf("devices (physical -> virtual, Device, execute-never):\n");
-	for (unsigned i = 0; i < sizeof(devices) / sizeof(devices[0]); i++)
-		kprintf("  %-9s 0x%08lx -> 0x%08lx\n", devices[i].name, (unsigned long)devices[i].phys,
-			(unsigned long)devices[i].virt);
-}
-
-/* Where a device's registers are (the self-tests look). */
-vaddr_t device_registers(const char *name)
-{
-	for (unsigned i = 0; i < sizeof(devices) / sizeof(devices[0]); i++)
-		if (strcmp(devices[i].name, name) == 0)
-			return devices[i].virt;
-	return 0;
-}
-
 /* Linked in only in the benchmark image (make bench): see kernel/bench.h. */
 void bench_run_all(void) __attribute__((weak));
 
@@ -242,7 +193,7 @@ void kmain(struct boot_info *info)
 	banner(info);
 	platform_discover(info);
 	memory_init();
-	devices_map();
+	board_map_devices();
 	wx_offenders = banner_layout();
 	/*
 	 * The self-test protect.wx_check_clean looks at the table again and

@@ -6,7 +6,7 @@
 
 #include "arch/mmu.h"
 #include "drivers/systimer.h"
-#include "kernel/devices.h"
+#include "drivers/board.h"
 #include "kernel/error.h"
 #include "kernel/exception.h"
 #include "kernel/ktest.h"

@@ -11,7 +11,7 @@
 #include "arch/cp15.h"
 #include "arch/maintenance.h"
 #include "arch/mmu.h"
-#include "kernel/devices.h"
+#include "drivers/board.h"
 #include "kernel/exception.h"
 #include "kernel/ktest.h"
 #include "kernel/sections.h"

@@ -8,6 +8,7 @@
 #include "layout.h"
 
 #define GPIO_OFFSET             0x200000 /* into the peripheral window */
+#define GPIO_REGISTERS_SIZE        0xB4     /* GPFSEL0 to the test register: BCM2835 6.1 */
 #define GPIO_PIN_COUNT          54
 
 enum gpio_function {

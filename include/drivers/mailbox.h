@@ -14,6 +14,7 @@
 
 /* Registers start at this offset into the peripheral window. */
 #define MAILBOX_OFFSET          0xB880
+#define MAILBOX_REGISTERS_SIZE  0x40     /* mailbox 0 and 1: read, status, write (BCM2835 ARM mailboxes) */
 
 /* Use the mailbox registers at this virtual address (the block's base). */
 void mailbox_init(vaddr_t registers);

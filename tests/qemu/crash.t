@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # tests/qemu/crash.t - what bramble prints when it crashes, checked.
 #
-# Boots the flat image under QEMU (-bios: loaded at 0x8000 as the
-# firmware does; the ELF loader would zero .noinit) with a crash requested (kernel/crash_test.c:
+# Boots the crash image (the kernel plus tests/kernel/crash.c) flat under
+# QEMU (-bios: loaded at 0x8000 as the firmware does; the ELF loader would
+# zero .noinit) with a crash requested (tests/kernel/crash.c:
 # the request is written into the kernel's crash_request variable before it
 # runs, by QEMU's loader device), once for each: an unexpected data abort (a
 # write to rodata inside a self-test), a panic, an unexpected prefetch
@@ -20,10 +21,10 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 
-elf=build/kernel7.elf
-img=build/kernel7.img
+elf=build/crash/kernel7.elf
+img=build/crash/kernel7.img
 for f in "$elf" "$img"; do
-	[ -f "$f" ] || { echo "Bail out! $f is missing: run make first"; exit 1; }
+	[ -f "$f" ] || { echo "Bail out! $f is missing: run make build/crash/kernel7.img first"; exit 1; }
 done
 symbol() { arm-none-eabi-nm "$elf" | awk -v name="$1" '$3 == name { print $1 }'; }
 request_virt=$(symbol crash_request)
@@ -147,7 +148,7 @@ check_rodata_abort fault "$addr" 0 crash_write_rodata
 crash panic 0x3B5AFFFDC4A50002
 log=build/crash-panic.log
 check "$([ "$status" = 1 ] && echo 1)" "panic: QEMU exits with status 1" "actual: $status"
-check "$(has "$log" "PANIC at kernel/crash_test.c:[0-9]+: crash test: panic on request, value 0xc4a50002")" \
+check "$(has "$log" "PANIC at tests/kernel/crash.c:[0-9]+: crash test: panic on request, value 0xc4a50002")" \
 	"panic: the message with its value"
 check "$(has "$log" "^#   #[0-9] 0x[0-9a-f]{8} crash_nested\+0x")" "panic: the backtrace names the caller"
 check "$(has "$log" " kmain\+0x")" "panic: down to kmain"

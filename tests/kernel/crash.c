@@ -1,14 +1,15 @@
 /*
- * kernel/crash_test.c - a crash on request, to show (and test) what an
+ * tests/kernel/crash.c - a crash on request, to show (and test) what an
  * unexpected fault and a panic report: the decoded fault, the table walk
  * for the address, the registers, the backtrace by name, "Bail out!".
  * The faults asked for are a write to rodata (data abort) and a call into
  * rodata (prefetch abort), W^X refusing each, and a recursion that runs
  * core 0's SVC stack into its guard page.
  *
- * A normal boot skips it. tests/qemu/crash.t writes a request into
- * crash_request (physical address from the symbol table) before the
- * kernel starts, and checks the report on the UART.
+ * Linked only into the crash image (build/crash/kernel7.img), never into
+ * kernel7.img. tests/qemu/crash.t writes a request into crash_request
+ * (physical address from the symbol table) before the kernel starts, and
+ * checks the report on the UART; without a request the test is skipped.
  */
 #include <stdbool.h>
 #include <stdint.h>

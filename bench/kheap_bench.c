@@ -1,5 +1,5 @@
 /*
- * mm/kheap_bench.c - kmalloc/kfree against newlib-nano's malloc/free, on the
+ * bench/kheap_bench.c - kmalloc/kfree against newlib-nano's malloc/free, on the
  * same fixed traces (make bench).
  *
  * A trace, for a live set of L blocks: L allocations; then 8 L operations

@@ -1,5 +1,5 @@
 /*
- * mm/mm_bench.c - benchmarks of the PMM and the page tables (make bench).
+ * bench/mm_bench.c - benchmarks of the PMM and the page tables (make bench).
  *
  * PMM: at 10 %, 50 % and 95 % of its frames allocated (filled lowest
  * first, as a system fills up), 1000 rounds of "free a randomly chosen

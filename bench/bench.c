@@ -1,5 +1,5 @@
 /*
- * kernel/bench.c - the benchmark runner (kernel/bench.h).
+ * bench/bench.c - the benchmark runner (kernel/bench.h).
  */
 #include "kernel/bench.h"
 
