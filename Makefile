@@ -46,11 +46,11 @@ KERNEL_SRCS := \
 	kernel/panic.c \
 	kernel/fatal.c \
 	kernel/ksyms.c \
-	kernel/backtrace.c \
+	kernel/arm/backtrace.c \
 	kernel/error.c \
-	kernel/exception.c \
-	kernel/fault_status.c \
-	kernel/semihost.c \
+	kernel/arm/exception.c \
+	kernel/arm/fault_status.c \
+	kernel/arm/semihost.c \
 	kernel/ktest.c \
 	kernel/bootargs.c \
 	kernel/fdt.c \
@@ -66,17 +66,17 @@ KERNEL_SRCS := \
 	mm/linear_map.c \
 	mm/pmm.c \
 	mm/mm.c \
-	mm/descriptor.c \
-	mm/mmu.c \
+	mm/arm/descriptor.c \
+	mm/arm/mmu.c \
 	mm/window.c \
 	mm/kheap.c \
 	mm/kheap_kernel.c \
 	mm/mmio.c \
-	mm/ptdump.c \
+	mm/arm/ptdump.c \
 	mm/kernel_map.c \
 	kernel/boot_test.c \
-	kernel/exception_test.c \
-	kernel/backtrace_test.c \
+	kernel/arm/exception_test.c \
+	kernel/arm/backtrace_test.c \
 	kernel/platform_test.c \
 	mm/linear_map_test.c \
 	mm/pmm_test.c \
@@ -187,13 +187,13 @@ HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Itests/lib \
 HOST_TESTS  := fault_status bootargs fdt pmm descriptor kheap ptdump
 HOST_BINS   := $(patsubst %,$(BUILD)/host/test_%,$(HOST_TESTS))
 
-$(BUILD)/host/test_fault_status: tests/host/test_fault_status.c kernel/fault_status.c
+$(BUILD)/host/test_fault_status: tests/host/test_fault_status.c kernel/arm/fault_status.c
 $(BUILD)/host/test_bootargs: tests/host/test_bootargs.c kernel/bootargs.c
 $(BUILD)/host/test_fdt: tests/host/test_fdt.c kernel/fdt.c
 $(BUILD)/host/test_pmm: tests/host/test_pmm.c mm/pmm.c
-$(BUILD)/host/test_descriptor: tests/host/test_descriptor.c mm/descriptor.c
+$(BUILD)/host/test_descriptor: tests/host/test_descriptor.c mm/arm/descriptor.c
 $(BUILD)/host/test_kheap: tests/host/test_kheap.c mm/kheap.c mm/window.c
-$(BUILD)/host/test_ptdump: tests/host/test_ptdump.c mm/ptdump.c mm/descriptor.c
+$(BUILD)/host/test_ptdump: tests/host/test_ptdump.c mm/arm/ptdump.c mm/arm/descriptor.c
 
 $(BUILD)/host/test_%:
 	@mkdir -p $(dir $@)

@@ -217,13 +217,13 @@ KBENCH(map_unmap)
 		panic("bench: no frame");
 	for (unsigned i = 0; i < MAP_PAGES; i++) {
 		t0 = bench_now();
-		mmu_map_page(BENCH_VA + i * PAGE_SIZE, frame, MEM_NORMAL, MEM_WRITE);
+		mmu_map_page(&kernel_aspace, BENCH_VA + i * PAGE_SIZE, frame, MEM_NORMAL, MEM_WRITE);
 		t1 = bench_now();
 		add(&map, &worst_map, t1 - t0 - overhead);
 	}
 	for (unsigned i = 0; i < MAP_PAGES; i++) {
 		t0 = bench_now();
-		mmu_unmap_page(BENCH_VA + i * PAGE_SIZE);
+		mmu_unmap_page(&kernel_aspace, BENCH_VA + i * PAGE_SIZE);
 		t1 = bench_now();
 		add(&unmap, &worst_unmap, t1 - t0 - overhead);
 	}
@@ -233,14 +233,14 @@ KBENCH(map_unmap)
 		(unsigned long)(unmap / MAP_PAGES), (unsigned long)worst_unmap);
 
 	for (unsigned i = 0; i < MAP_PAGES; i++)
-		mmu_map_page(BENCH_VA + i * PAGE_SIZE, frame, MEM_NORMAL, MEM_WRITE);
+		mmu_map_page(&kernel_aspace, BENCH_VA + i * PAGE_SIZE, frame, MEM_NORMAL, MEM_WRITE);
 	/* Keep the table: a neighbouring page stays mapped, so only the pages are measured. */
-	mmu_map_page(BENCH_VA + MAP_PAGES * PAGE_SIZE, frame, MEM_NORMAL, MEM_WRITE);
+	mmu_map_page(&kernel_aspace, BENCH_VA + MAP_PAGES * PAGE_SIZE, frame, MEM_NORMAL, MEM_WRITE);
 	t0 = bench_now();
-	mmu_unmap_range(BENCH_VA, MAP_PAGES);
+	mmu_unmap_range(&kernel_aspace, BENCH_VA, MAP_PAGES);
 	t1 = bench_now();
 	kprintf("bench: unmap %u pages in one batch: %lu, %lu per page\n", MAP_PAGES,
 		(unsigned long)(t1 - t0 - overhead), (unsigned long)((t1 - t0 - overhead) / MAP_PAGES));
-	mmu_unmap_page(BENCH_VA + MAP_PAGES * PAGE_SIZE);
+	mmu_unmap_page(&kernel_aspace, BENCH_VA + MAP_PAGES * PAGE_SIZE);
 	pmm_free_frame(&kernel_pmm, frame);
 }

@@ -45,7 +45,7 @@ void board_map_devices(void)
 			      (unsigned long)devices[i].phys, error_name(error));
 		devices[i].use(devices[i].virt);
 	}
-	if (mmu_unmap_sections(VIRT_EARLY_PERIPH, PHYS_PERIPH_SIZE >> SECTION_SHIFT))
+	if (mmu_unmap_sections(&kernel_aspace, VIRT_EARLY_PERIPH, PHYS_PERIPH_SIZE >> SECTION_SHIFT))
 		panic("the boot-time peripheral window at 0x%08lx is not there to remove",
 		      (unsigned long)VIRT_EARLY_PERIPH);
 	kprintf("devices (physical -> virtual, Device, execute-never):\n");

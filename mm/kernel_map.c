@@ -6,23 +6,13 @@
 #include "kernel/printk.h"
 #include "kernel/sections.h"
 #include "mm/mm.h"
+#include "mm/mmu.h"
 
 #define WX_REPORTED_MAX 8       /* offenders listed by address, at most */
 
-/* Second-level tables are in RAM, read through the linear map; anything else cannot be read. */
-static const uint32_t *l2_through_linear_map(void *context, paddr_t table_phys)
-{
-	(void)context;
-	if (table_phys >= mm_ram_end())
-		return NULL;
-	return (const uint32_t *)phys_to_virt(table_phys);
-}
-
 void kernel_map_source(struct ptdump_source *source)
 {
-	source->l1 = (const uint32_t *)VIRT_L1_TABLE;
-	source->l2_at = l2_through_linear_map;
-	source->context = NULL;
+	mmu_table_source(&kernel_aspace, source);
 }
 
 static unsigned add_region(struct ptdump_region *regions, unsigned count, unsigned max, uintptr_t start,

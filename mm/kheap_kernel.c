@@ -18,7 +18,7 @@ static void release_pages(vaddr_t start, uint32_t count)
 		paddr_t frames[PAGE_BATCH];
 		uint32_t batch = count < PAGE_BATCH ? count : PAGE_BATCH;
 
-		if (mmu_unmap_pages(start, batch, frames) == 0)
+		if (mmu_unmap_pages(&kernel_aspace, start, batch, frames) == 0)
 			for (uint32_t i = 0; i < batch; i++)
 				pmm_free_frame(&kernel_pmm, frames[i]);
 		start += batch * PAGE_SIZE;
@@ -37,7 +37,7 @@ static int map_fresh_frames(vaddr_t start, uint32_t count)
 	error = pmm_alloc_frames(&kernel_pmm, count, frames);
 	if (error)
 		return error;
-	error = mmu_map_pages(start, frames, count, MEM_NORMAL, MEM_WRITE);
+	error = mmu_map_pages(&kernel_aspace, start, frames, count, MEM_NORMAL, MEM_WRITE);
 	if (error)
 		while (count)
 			pmm_free_frame(&kernel_pmm, frames[--count]);

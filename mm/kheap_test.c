@@ -80,7 +80,7 @@ KTEST(kheap, pages_mapped_normal_rw_nx)
 	char *p = kmalloc(3 * PAGE_SIZE);
 
 	KT_ASSERT(p != NULL);
-	KT_ASSERT_EQ(0, mmu_query((vaddr_t)p + PAGE_SIZE, &m));
+	KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, (vaddr_t)p + PAGE_SIZE, &m));
 	KT_ASSERT_EQ(MEM_NORMAL, m.kind);
 	KT_ASSERT_EQ(MEM_WRITE, m.perm);
 	memset(p, 0x5A, 3 * PAGE_SIZE);
@@ -290,12 +290,12 @@ KTEST(mmio, kinds_refusals_sharing)
 	vaddr_t floor = (vaddr_t)kernel_window.mmio_floor;
 
 	/* Device, execute-never, through the page-table query. */
-	KT_ASSERT_EQ(0, mmu_query(device_registers("mailbox"), &m));
+	KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, device_registers("mailbox"), &m));
 	KT_ASSERT_EQ(MEM_DEVICE, m.kind);
 	KT_ASSERT_EQ(MEM_WRITE, m.perm);
 	/* A frame buffer: Normal non-cacheable (the VideoCore's RAM is not the kernel's). */
 	KT_ASSERT_EQ(0, mmio_map(mm_ram_end(), 2 * PAGE_SIZE, MEM_NORMAL_UNCACHED, &fb));
-	KT_ASSERT_EQ(0, mmu_query(fb, &m));
+	KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, fb, &m));
 	KT_ASSERT_EQ(MEM_NORMAL_UNCACHED, m.kind);
 	KT_ASSERT(!(m.perm & MEM_EXEC));
 	KT_ASSERT_EQ(0, mmio_unmap(fb));
@@ -314,9 +314,9 @@ KTEST(mmio, kinds_refusals_sharing)
 	KT_ASSERT_EQ(0x10, a % PAGE_SIZE);
 	KT_ASSERT_EQ(floor - PAGE_SIZE, kernel_window.mmio_floor);
 	KT_ASSERT_EQ(0, mmio_unmap(a));
-	KT_ASSERT_EQ(0, mmu_query(a, &m)); /* still mapped: one reference left */
+	KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, a, &m)); /* still mapped: one reference left */
 	KT_ASSERT_EQ(0, mmio_unmap(b));
-	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(a, &m));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&kernel_aspace, a, &m));
 	KT_ASSERT_EQ(floor, kernel_window.mmio_floor);
 	KT_ASSERT_EQ(ERR_NOT_FOUND, mmio_unmap(a));
 }

@@ -26,7 +26,7 @@ void mm_init(paddr_t ram_end, const struct phys_range *reserved, unsigned reserv
 	int error;
 
 	ram_end_bytes = ram_end;
-	mmu_init();
+	mmu_kernel_init(&kernel_pmm);
 	error = pmm_init(&kernel_pmm, KERNEL_VIRT_BASE, kernel_end, ram_end, reserved,
 			 reserved_count);
 	if (error)

@@ -68,11 +68,11 @@ int mmio_map(paddr_t phys, size_t size, enum mem_kind kind, vaddr_t *virt)
 	if (error)
 		return error;
 	for (uint32_t i = 0; i < pages; i++) {
-		error = mmu_map_page((vaddr_t)at + i * PAGE_SIZE, (paddr_t)first + i * PAGE_SIZE, kind,
+		error = mmu_map_page(&kernel_aspace, (vaddr_t)at + i * PAGE_SIZE, (paddr_t)first + i * PAGE_SIZE, kind,
 				     MEM_WRITE);
 		if (error) {
 			if (i)
-				mmu_unmap_range((vaddr_t)at, i);
+				mmu_unmap_range(&kernel_aspace, (vaddr_t)at, i);
 			window_mmio_shrink(&kernel_window, pages);
 			return error;
 		}
@@ -109,7 +109,7 @@ int mmio_unmap(vaddr_t virt)
 
 		if (r->references && virt >= r->virt && virt - r->virt < r->pages * PAGE_SIZE) {
 			if (--r->references == 0) {
-				mmu_unmap_range(r->virt, r->pages);
+				mmu_unmap_range(&kernel_aspace, r->virt, r->pages);
 				raise_floor();
 			}
 			return 0;

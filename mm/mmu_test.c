@@ -70,16 +70,16 @@ KTEST(mmu, alias_and_unmap)
 	vaddr_t a = TEST_VA, b = TEST_VA + 0x5000;
 	struct mmu_mapping m;
 	uint32_t free_before = pmm_free_count(&kernel_pmm);
-	unsigned tables_before = mmu_table_frames();
+	unsigned tables_before = mmu_table_frames(&kernel_aspace);
 	paddr_t frame = 0;
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
-	KT_ASSERT_EQ(0, mmu_map_page(a, frame, MEM_NORMAL, MEM_WRITE));
-	KT_ASSERT_EQ(0, mmu_map_page(b, frame, MEM_NORMAL, MEM_WRITE));
-	KT_ASSERT_EQ(tables_before + 1, mmu_table_frames());
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, a, frame, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, b, frame, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(tables_before + 1, mmu_table_frames(&kernel_aspace));
 	*(volatile uint32_t *)(a + 0x10) = 0xC0FFEE01;
 	KT_ASSERT_EQ(0xC0FFEE01, read_word(b + 0x10));
-	KT_ASSERT_EQ(0, mmu_query(b + 0x10, &m));
+	KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, b + 0x10, &m));
 	KT_ASSERT_EQ(frame + 0x10, m.phys);
 	KT_ASSERT_EQ(MEM_NORMAL, m.kind);
 	KT_ASSERT_EQ(MEM_WRITE, m.perm);
@@ -89,14 +89,14 @@ KTEST(mmu, alias_and_unmap)
 	isb();
 	KT_ASSERT_EQ(frame, read_par() & (PAR_PA_MASK | PAR_F));
 
-	KT_ASSERT_EQ(0, mmu_unmap_page(a));
+	KT_ASSERT_EQ(0, mmu_unmap_page(&kernel_aspace, a));
 	KT_ASSERT(translation_fault(read_faults(a)));
-	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(a, &m));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&kernel_aspace, a, &m));
 	KT_ASSERT_EQ(0xC0FFEE01, read_word(b + 0x10));
-	KT_ASSERT_EQ(0, mmu_unmap_page(b));
+	KT_ASSERT_EQ(0, mmu_unmap_page(&kernel_aspace, b));
 	KT_ASSERT(translation_fault(read_faults(b)));
 	/* The emptied L2 table's frame went back. */
-	KT_ASSERT_EQ(tables_before, mmu_table_frames());
+	KT_ASSERT_EQ(tables_before, mmu_table_frames(&kernel_aspace));
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
 	KT_ASSERT_EQ(free_before, pmm_free_count(&kernel_pmm));
 }
@@ -110,14 +110,14 @@ KTEST(mmu, remap_sees_new_frame)
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &second));
 	*(volatile uint32_t *)phys_to_virt(first) = 0x11111111;
 	*(volatile uint32_t *)phys_to_virt(second) = 0x22222222;
-	KT_ASSERT_EQ(0, mmu_map_page(va, first, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va, first, MEM_NORMAL, MEM_READ));
 	KT_ASSERT_EQ(0x11111111, read_word(va)); /* the TLB now holds va -> first */
 	/* Unmap and map elsewhere in the same table, so it stays hooked. */
-	KT_ASSERT_EQ(0, mmu_map_page(va + PAGE_SIZE, first, MEM_NORMAL, MEM_READ));
-	KT_ASSERT_EQ(0, mmu_unmap_page(va));
-	KT_ASSERT_EQ(0, mmu_map_page(va, second, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va + PAGE_SIZE, first, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(0, mmu_unmap_page(&kernel_aspace, va));
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va, second, MEM_NORMAL, MEM_READ));
 	KT_ASSERT_EQ(0x22222222, read_word(va)); /* a stale TLB entry would say 0x11111111 */
-	KT_ASSERT_EQ(0, mmu_unmap_range(va, 2));
+	KT_ASSERT_EQ(0, mmu_unmap_range(&kernel_aspace, va, 2));
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, first));
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, second));
 }
@@ -132,21 +132,21 @@ KTEST(mmu, section)
 					     SECTION_SIZE / PAGE_SIZE, &base));
 	*(volatile uint32_t *)phys_to_virt(base) = 0xAAAA0000;
 	*(volatile uint32_t *)phys_to_virt(base + SECTION_SIZE - 4) = 0xAAAAFFFC;
-	KT_ASSERT_EQ(0, mmu_map_section(va, base, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(0, mmu_map_section(&kernel_aspace, va, base, MEM_NORMAL, MEM_READ));
 	KT_ASSERT_EQ(0xAAAA0000, read_word(va));
 	KT_ASSERT_EQ(0xAAAAFFFC, read_word(va + SECTION_SIZE - 4));
-	KT_ASSERT_EQ(0, mmu_query(va + 0x12344, &m));
+	KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, va + 0x12344, &m));
 	KT_ASSERT_EQ(base + 0x12344, m.phys);
 	KT_ASSERT_EQ(SECTION_SIZE, m.size);
 	KT_ASSERT_EQ(MEM_NORMAL, m.kind);
 	KT_ASSERT_EQ(MEM_READ, m.perm);
 	/* Pages inside a section, or a section over a section, are refused. */
-	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_page(va + PAGE_SIZE, base, MEM_NORMAL, MEM_READ));
-	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_section(va, base, MEM_DEVICE, MEM_WRITE));
-	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_page(va));
-	KT_ASSERT_EQ(0, mmu_unmap_section(va));
+	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_page(&kernel_aspace, va + PAGE_SIZE, base, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_section(&kernel_aspace, va, base, MEM_DEVICE, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_page(&kernel_aspace, va));
+	KT_ASSERT_EQ(0, mmu_unmap_section(&kernel_aspace, va));
 	KT_ASSERT(translation_fault(read_faults(va + SECTION_SIZE - 4)));
-	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_section(va));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_section(&kernel_aspace, va));
 	KT_ASSERT_EQ(0, pmm_free_contiguous(&kernel_pmm, base, SECTION_SIZE / PAGE_SIZE));
 }
 
@@ -172,12 +172,12 @@ KTEST(mmu, kinds_and_query)
 			vaddr_t va = TEST_VA + mapped * PAGE_SIZE;
 
 			if (perms[p] == MEM_EXEC && kinds[k] != MEM_NORMAL) {
-				KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(va, frame, kinds[k], perms[p]));
-				KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(va, &m));
+				KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(&kernel_aspace, va, frame, kinds[k], perms[p]));
+				KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&kernel_aspace, va, &m));
 				continue;
 			}
-			KT_ASSERT_EQ(0, mmu_map_page(va, frame, kinds[k], perms[p]));
-			KT_ASSERT_EQ(0, mmu_query(va, &m));
+			KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va, frame, kinds[k], perms[p]));
+			KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, va, &m));
 			KT_ASSERT_EQ(kinds[k], m.kind);
 			KT_ASSERT_EQ(perms[p], m.perm);
 			KT_ASSERT_EQ(frame, m.phys);
@@ -185,7 +185,7 @@ KTEST(mmu, kinds_and_query)
 		}
 	}
 	KT_ASSERT_EQ(9, mapped);
-	KT_ASSERT_EQ(0, mmu_unmap_range(TEST_VA, mapped));
+	KT_ASSERT_EQ(0, mmu_unmap_range(&kernel_aspace, TEST_VA, mapped));
 }
 
 KTEST(mmu, read_only_faults_on_write)
@@ -197,11 +197,11 @@ KTEST(mmu, read_only_faults_on_write)
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	*(volatile uint32_t *)phys_to_virt(frame) = 0x0DDBA11;
-	KT_ASSERT_EQ(0, mmu_map_page(va, frame, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va, frame, MEM_NORMAL, MEM_READ));
 	KT_ASSERT_EQ(0x0DDBA11, read_word(va));
 	faulted = write_faults(va, &fault);
 	KT_ASSERT_EQ(0x0DDBA11, read_word(va));
-	KT_ASSERT_EQ(0, mmu_unmap_page(va));
+	KT_ASSERT_EQ(0, mmu_unmap_page(&kernel_aspace, va));
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
 	KT_ASSERT(faulted);
 	KT_ASSERT_EQ(va, fault.address);
@@ -222,11 +222,11 @@ KTEST(mmu, execute_never_faults)
 	code = (uint32_t *)phys_to_virt(frame);
 	code[0] = INSN_BX_LR;
 	sync_new_code(code, sizeof(code[0]));
-	KT_ASSERT_EQ(0, mmu_map_page(exec, frame, MEM_NORMAL, MEM_EXEC));
-	KT_ASSERT_EQ(0, mmu_map_page(never, frame, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, exec, frame, MEM_NORMAL, MEM_EXEC));
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, never, frame, MEM_NORMAL, MEM_READ));
 	((void (*)(void))exec)(); /* returns: executable */
 	faulted = call_faults(never, &fault);
-	KT_ASSERT_EQ(0, mmu_unmap_range(exec, 2));
+	KT_ASSERT_EQ(0, mmu_unmap_range(&kernel_aspace, exec, 2));
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
 	KT_ASSERT(faulted);
 	KT_ASSERT_EQ(never, fault.address);
@@ -237,52 +237,52 @@ KTEST(mmu, refusals_change_nothing)
 {
 	vaddr_t va = TEST_VA + 0x2000;
 	struct mmu_mapping m;
-	unsigned tables = mmu_table_frames();
+	unsigned tables = mmu_table_frames(&kernel_aspace);
 	paddr_t frame = 0;
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
-	KT_ASSERT_EQ(0, mmu_map_page(va, frame, MEM_NORMAL, MEM_WRITE));
-	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_page(va, frame + PAGE_SIZE, MEM_DEVICE, MEM_READ));
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(va + 4, frame, MEM_NORMAL, MEM_WRITE));
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(va + PAGE_SIZE, frame + 4, MEM_NORMAL, MEM_WRITE));
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(va + PAGE_SIZE, frame, MEM_KIND_COUNT, MEM_WRITE));
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va, frame, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_page(&kernel_aspace, va, frame + PAGE_SIZE, MEM_DEVICE, MEM_READ));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(&kernel_aspace, va + 4, frame, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(&kernel_aspace, va + PAGE_SIZE, frame + 4, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(&kernel_aspace, va + PAGE_SIZE, frame, MEM_KIND_COUNT, MEM_WRITE));
 	/* W^X: writable and executable at once is refused, page or section. */
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(va + PAGE_SIZE, frame, MEM_NORMAL, MEM_WRITE | MEM_EXEC));
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_section(TEST_VA + SECTION_SIZE, 0, MEM_NORMAL,
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(&kernel_aspace, va + PAGE_SIZE, frame, MEM_NORMAL, MEM_WRITE | MEM_EXEC));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_section(&kernel_aspace, TEST_VA + SECTION_SIZE, 0, MEM_NORMAL,
 						  MEM_WRITE | MEM_EXEC));
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_section(TEST_VA + PAGE_SIZE, 0, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_section(&kernel_aspace, TEST_VA + PAGE_SIZE, 0, MEM_NORMAL, MEM_READ));
 	/* A section over a MiB that has pages. */
-	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_section(TEST_VA, 0, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_section(&kernel_aspace, TEST_VA, 0, MEM_NORMAL, MEM_READ));
 	/* A range with one unmapped page is refused whole: the mapped one stays. */
-	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_range(va, 2));
-	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_range(va - PAGE_SIZE, 2));
-	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_page(va + SECTION_SIZE));
-	KT_ASSERT_EQ(ERR_INVALID, mmu_unmap_range(0xFFFFF000, 2)); /* wraps */
-	KT_ASSERT_EQ(0, mmu_query(va, &m));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_range(&kernel_aspace, va, 2));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_range(&kernel_aspace, va - PAGE_SIZE, 2));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_page(&kernel_aspace, va + SECTION_SIZE));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_unmap_range(&kernel_aspace, 0xFFFFF000, 2)); /* wraps */
+	KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, va, &m));
 	KT_ASSERT_EQ(frame, m.phys);
 	KT_ASSERT_EQ(MEM_WRITE, m.perm);
-	KT_ASSERT_EQ(tables + 1, mmu_table_frames());
-	KT_ASSERT_EQ(0, mmu_unmap_page(va));
-	KT_ASSERT_EQ(tables, mmu_table_frames());
+	KT_ASSERT_EQ(tables + 1, mmu_table_frames(&kernel_aspace));
+	KT_ASSERT_EQ(0, mmu_unmap_page(&kernel_aspace, va));
+	KT_ASSERT_EQ(tables, mmu_table_frames(&kernel_aspace));
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
 }
 
 KTEST(mmu, tables_shared_and_returned)
 {
 	uint32_t free_before = pmm_free_count(&kernel_pmm);
-	unsigned tables = mmu_table_frames();
+	unsigned tables = mmu_table_frames(&kernel_aspace);
 	paddr_t frame = 0;
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	/* Four MiB of one aligned group share one frame of L2 tables; a fifth needs another. */
 	for (unsigned mib = 0; mib < 4; mib++)
-		KT_ASSERT_EQ(0, mmu_map_page(TEST_VA + mib * SECTION_SIZE, frame, MEM_NORMAL, MEM_READ));
-	KT_ASSERT_EQ(tables + 1, mmu_table_frames());
-	KT_ASSERT_EQ(0, mmu_map_page(TEST_VA + 4 * SECTION_SIZE, frame, MEM_NORMAL, MEM_READ));
-	KT_ASSERT_EQ(tables + 2, mmu_table_frames());
+		KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, TEST_VA + mib * SECTION_SIZE, frame, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(tables + 1, mmu_table_frames(&kernel_aspace));
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, TEST_VA + 4 * SECTION_SIZE, frame, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(tables + 2, mmu_table_frames(&kernel_aspace));
 	for (unsigned mib = 0; mib < 5; mib++)
-		KT_ASSERT_EQ(0, mmu_unmap_page(TEST_VA + mib * SECTION_SIZE));
-	KT_ASSERT_EQ(tables, mmu_table_frames());
+		KT_ASSERT_EQ(0, mmu_unmap_page(&kernel_aspace, TEST_VA + mib * SECTION_SIZE));
+	KT_ASSERT_EQ(tables, mmu_table_frames(&kernel_aspace));
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
 	KT_ASSERT_EQ(free_before, pmm_free_count(&kernel_pmm));
 }
@@ -292,21 +292,21 @@ KTEST(mmu, batched_unmap)
 	const unsigned pages = 300; /* crosses an L2 table boundary, past the full-flush threshold */
 	vaddr_t va = TEST_VA + SECTION_SIZE - 10 * PAGE_SIZE;
 	struct mmu_mapping m;
-	unsigned tables = mmu_table_frames();
+	unsigned tables = mmu_table_frames(&kernel_aspace);
 	paddr_t frame = 0;
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	*(volatile uint32_t *)phys_to_virt(frame) = 0x5EED;
 	for (unsigned i = 0; i < pages; i++)
-		KT_ASSERT_EQ(0, mmu_map_page(va + i * PAGE_SIZE, frame, MEM_NORMAL, MEM_READ));
+		KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va + i * PAGE_SIZE, frame, MEM_NORMAL, MEM_READ));
 	for (unsigned i = 0; i < pages; i += 37)
 		KT_ASSERT_EQ(0x5EED, read_word(va + i * PAGE_SIZE));
-	KT_ASSERT_EQ(0, mmu_unmap_range(va, pages));
+	KT_ASSERT_EQ(0, mmu_unmap_range(&kernel_aspace, va, pages));
 	for (unsigned i = 0; i < pages; i += 37) {
-		KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(va + i * PAGE_SIZE, &m));
+		KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&kernel_aspace, va + i * PAGE_SIZE, &m));
 		KT_ASSERT(translation_fault(read_faults(va + i * PAGE_SIZE)));
 	}
-	KT_ASSERT_EQ(tables, mmu_table_frames());
+	KT_ASSERT_EQ(tables, mmu_table_frames(&kernel_aspace));
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
 }
 
@@ -315,48 +315,48 @@ KTEST(mmu, map_pages_batch)
 	enum { PAGES = 40 };
 	vaddr_t va = TEST_VA + 2 * SECTION_SIZE - 20 * PAGE_SIZE; /* crosses into the next table */
 	paddr_t frames[PAGES], back[PAGES];
-	unsigned tables = mmu_table_frames();
+	unsigned tables = mmu_table_frames(&kernel_aspace);
 	struct mmu_mapping m;
 	int same = 1;
 
 	for (unsigned i = 0; i < PAGES; i++)
 		KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frames[i]));
 	/* Refused whole: one page in the middle is mapped already, or W+X, or a frame unaligned. */
-	KT_ASSERT_EQ(0, mmu_map_page(va + 25 * PAGE_SIZE, frames[0], MEM_NORMAL, MEM_READ));
-	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_pages(va, frames, PAGES, MEM_NORMAL, MEM_WRITE));
-	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(va, &m));
-	KT_ASSERT_EQ(0, mmu_unmap_page(va + 25 * PAGE_SIZE));
-	KT_ASSERT_EQ(tables, mmu_table_frames());
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_pages(va, frames, PAGES, MEM_NORMAL, MEM_WRITE | MEM_EXEC));
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va + 25 * PAGE_SIZE, frames[0], MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_pages(&kernel_aspace, va, frames, PAGES, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&kernel_aspace, va, &m));
+	KT_ASSERT_EQ(0, mmu_unmap_page(&kernel_aspace, va + 25 * PAGE_SIZE));
+	KT_ASSERT_EQ(tables, mmu_table_frames(&kernel_aspace));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_pages(&kernel_aspace, va, frames, PAGES, MEM_NORMAL, MEM_WRITE | MEM_EXEC));
 	frames[7] += 4;
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_pages(va, frames, PAGES, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_pages(&kernel_aspace, va, frames, PAGES, MEM_NORMAL, MEM_WRITE));
 	frames[7] -= 4;
 	/* Mapped: each page to its own frame, with the kind and permission asked for. */
-	KT_ASSERT_EQ(0, mmu_map_pages(va, frames, PAGES, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(0, mmu_map_pages(&kernel_aspace, va, frames, PAGES, MEM_NORMAL, MEM_WRITE));
 	for (unsigned i = 0; i < PAGES; i++) {
-		KT_ASSERT_EQ(0, mmu_query(va + i * PAGE_SIZE, &m));
+		KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, va + i * PAGE_SIZE, &m));
 		same &= m.phys == frames[i] && m.perm == MEM_WRITE && m.kind == MEM_NORMAL;
 		*(volatile uint32_t *)(va + i * PAGE_SIZE) = i;
 		same &= *(volatile uint32_t *)phys_to_virt(frames[i]) == i;
 	}
 	KT_ASSERT(same);
-	KT_ASSERT_EQ(tables + 1, mmu_table_frames()); /* two tables of one group share a frame */
+	KT_ASSERT_EQ(tables + 1, mmu_table_frames(&kernel_aspace)); /* two tables of one group share a frame */
 	/* Unmapped: the frames come back in order, the tables go. */
-	KT_ASSERT_EQ(0, mmu_unmap_pages(va, PAGES, back));
+	KT_ASSERT_EQ(0, mmu_unmap_pages(&kernel_aspace, va, PAGES, back));
 	for (unsigned i = 0; i < PAGES; i++) {
 		same &= back[i] == frames[i];
 		KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frames[i]));
 	}
 	KT_ASSERT(same);
-	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(va + 30 * PAGE_SIZE, &m));
-	KT_ASSERT_EQ(tables, mmu_table_frames());
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&kernel_aspace, va + 30 * PAGE_SIZE, &m));
+	KT_ASSERT_EQ(tables, mmu_table_frames(&kernel_aspace));
 }
 
 KTEST(mmu, no_frame_for_a_table)
 {
 	paddr_t frame, chain = 0;
 	struct mmu_mapping m;
-	unsigned tables = mmu_table_frames();
+	unsigned tables = mmu_table_frames(&kernel_aspace);
 	uint32_t taken = 0;
 	int error;
 
@@ -366,7 +366,7 @@ KTEST(mmu, no_frame_for_a_table)
 		chain = frame;
 		taken++;
 	}
-	error = mmu_map_page(TEST_VA + 8 * SECTION_SIZE, 0x1000, MEM_NORMAL, MEM_READ);
+	error = mmu_map_page(&kernel_aspace, TEST_VA + 8 * SECTION_SIZE, 0x1000, MEM_NORMAL, MEM_READ);
 	while (chain) {
 		frame = chain;
 		chain = *(paddr_t *)phys_to_virt(frame);
@@ -374,7 +374,7 @@ KTEST(mmu, no_frame_for_a_table)
 	}
 	KT_ASSERT(taken > 0);
 	KT_ASSERT_EQ(ERR_NO_MEMORY, error);
-	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(TEST_VA + 8 * SECTION_SIZE, &m));
-	KT_ASSERT_EQ(tables, mmu_table_frames());
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&kernel_aspace, TEST_VA + 8 * SECTION_SIZE, &m));
+	KT_ASSERT_EQ(tables, mmu_table_frames(&kernel_aspace));
 	KT_ASSERT_EQ(0, pmm_check(&kernel_pmm, NULL, 0));
 }

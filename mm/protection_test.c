@@ -29,7 +29,7 @@ static int perm_of(vaddr_t va)
 {
 	struct mmu_mapping m;
 
-	if (mmu_query(va, &m))
+	if (mmu_query(&kernel_aspace, va, &m))
 		return -1;
 	return m.kind == MEM_NORMAL ? (int)m.perm : -2;
 }
@@ -65,9 +65,9 @@ KTEST(protect, image_pages)
 		}
 	}
 	/* The image is in pages; the linear map after it in sections, execute-never. */
-	KT_ASSERT_EQ(0, mmu_query((vaddr_t)__text_start, &m));
+	KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, (vaddr_t)__text_start, &m));
 	KT_ASSERT_EQ(PAGE_SIZE, m.size);
-	KT_ASSERT_EQ(0, mmu_query(KERNEL_VIRT_BASE + KERNEL_PAGED_SIZE, &m));
+	KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, KERNEL_VIRT_BASE + KERNEL_PAGED_SIZE, &m));
 	KT_ASSERT_EQ(SECTION_SIZE, m.size);
 	KT_ASSERT_EQ(MEM_WRITE, m.perm);
 }
@@ -196,7 +196,7 @@ KTEST(protect, stack_overflow_caught_and_named)
 
 	for (unsigned i = 0; i < TEST_STACK_PAGES; i++) {
 		KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frames[i]));
-		KT_ASSERT_EQ(0, mmu_map_page(guard + (1 + i) * PAGE_SIZE, frames[i], MEM_NORMAL, MEM_WRITE));
+		KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, guard + (1 + i) * PAGE_SIZE, frames[i], MEM_NORMAL, MEM_WRITE));
 	}
 	KT_ASSERT_EQ(0, stack_register("test stack", guard, top));
 	recursion_depth = 0;
@@ -207,7 +207,7 @@ KTEST(protect, stack_overflow_caught_and_named)
 		faulted = 1;
 	}
 	stack_forget(guard);
-	KT_ASSERT_EQ(0, mmu_unmap_range(guard + PAGE_SIZE, TEST_STACK_PAGES));
+	KT_ASSERT_EQ(0, mmu_unmap_range(&kernel_aspace, guard + PAGE_SIZE, TEST_STACK_PAGES));
 	for (unsigned i = 0; i < TEST_STACK_PAGES; i++)
 		KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frames[i]));
 
@@ -271,7 +271,7 @@ KTEST(protect, wx_check_finds_planted)
 
 	kernel_map_source(&source);
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
-	KT_ASSERT_EQ(0, mmu_map_page(va, frame, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va, frame, MEM_NORMAL, MEM_WRITE));
 	KT_ASSERT_EQ(0, ptdump_check_wx(&source, &mappings_before, NULL, 0));
 	descriptor = page_descriptor(va);
 	KT_ASSERT(descriptor != NULL);
@@ -280,7 +280,7 @@ KTEST(protect, wx_check_finds_planted)
 	set_descriptor(descriptor, clean & ~(uint32_t)L2_PAGE_XN); /* planted: writable and executable */
 	found = ptdump_check_wx(&source, &mappings, offenders, 2);
 	set_descriptor(descriptor, clean); /* removed again, before anything can fail */
-	KT_ASSERT_EQ(0, mmu_unmap_page(va));
+	KT_ASSERT_EQ(0, mmu_unmap_page(&kernel_aspace, va));
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
 	KT_ASSERT_EQ(1, found);
 	KT_ASSERT_EQ(va, offenders[0]);

@@ -1,13 +1,24 @@
 /*
- * mm/mmu.h - mapping, unmapping and querying the kernel's translation table.
+ * mm/mmu.h - the page tables of an address space: map, unmap, query.
  *
- * 4 KiB pages (through 1 KiB second-level tables taken from the PMM, four
- * to a frame, given back when empty) and 1 MiB sections. Every call either
- * does all it was asked or, with an error, nothing:
+ * An address space (struct mmu_aspace) is one ARM short-descriptor
+ * first-level table and the second-level tables hooked into it, covering
+ * [base, base + size): the kernel's (kernel_aspace, the table at 0x4000,
+ * the upper 2 GiB) is one instance, and a process's TTBR0 table for the
+ * lower 2 GiB is just another. The implementation is the ARM half of mm/
+ * (mm/arm/mmu.c): descriptors, table walks, TLB maintenance. What may be
+ * mapped where (regions, W^X at the level of the kernel's layout, demand
+ * paging) is the generic half's policy; the calls here refuse only what
+ * no table may hold.
+ *
+ * 4 KiB pages (through 1 KiB second-level tables taken from the address
+ * space's PMM, four to a frame, given back when empty) and 1 MiB sections.
+ * Every call either does all it was asked or, with an error, nothing:
  *   ERR_INVALID        an address not aligned to the page or section, a bad
  *                      kind, writable and executable at once (W^X),
  *                      executable memory that is not Normal cacheable, or a
  *                      range that wraps around
+ *   ERR_RANGE          an address outside the address space
  *   ERR_EXISTS         something is mapped there already (a page, a section,
  *                      or for a section: a second-level table with pages)
  *   ERR_NOT_FOUND      unmapping what is not mapped (as a page or a section)
@@ -17,14 +28,31 @@
 #define BRAMBLE_MM_MMU_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "mm/descriptor.h"
+#include "mm/pmm.h"
+#include "mm/ptdump.h"
 
 /*
  * Above this many entries (pages, or sections: one TLB entry each), one
  * unmap invalidates the whole TLB instead of entry by entry.
  */
 #define MMU_UNMAP_FULL_FLUSH_PAGES 64
+
+struct mmu_aspace {
+	uint32_t *l1;           /* the first-level table, through the linear map: index va >> 20 */
+	paddr_t l1_phys;
+	vaddr_t base;           /* the address space is [base, base + size) */
+	uint32_t size;          /* 0 means "to the top of the 4 GiB" */
+	uint16_t *l2_used;      /* valid entries of each L2 table, by (va - base) >> 20 */
+	struct pmm *pmm;        /* where L2 tables come from */
+	uint32_t table_frames;  /* frames taken for L2 tables (the boot stub's not counted) */
+	paddr_t fixed_tables_end; /* L2 tables below this (the image's) are never given back */
+};
+
+/* The kernel's address space: the table at VIRT_L1_TABLE, 0x80000000-0xFFFFFFFF. */
+extern struct mmu_aspace kernel_aspace;
 
 struct mmu_mapping {
 	paddr_t phys;           /* the physical address va translates to */
@@ -33,35 +61,48 @@ struct mmu_mapping {
 	uint32_t size;          /* PAGE_SIZE or SECTION_SIZE */
 };
 
-/* Take over the tables the boot stub built (count their pages). Once, before any other call. */
-void mmu_init(void);
+/*
+ * Take over the kernel's table as the boot stub built it (count the pages
+ * of its second-level tables, which stay where they are), with pmm for the
+ * tables to come. Once, before any other call on kernel_aspace.
+ */
+void mmu_kernel_init(struct pmm *pmm);
 
-int mmu_map_page(vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm);
-int mmu_unmap_page(vaddr_t va);
+int mmu_map_page(struct mmu_aspace *as, vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm);
+int mmu_unmap_page(struct mmu_aspace *as, vaddr_t va);
 
 /*
  * Map count pages from va to the frames in frames[] (each page-aligned), all
  * with one kind and permission: every page, or with an error none. One
  * barrier for the lot, and each table is looked up once.
  */
-int mmu_map_pages(vaddr_t va, const paddr_t *frames, size_t count, enum mem_kind kind, unsigned perm);
+int mmu_map_pages(struct mmu_aspace *as, vaddr_t va, const paddr_t *frames, size_t count,
+		  enum mem_kind kind, unsigned perm);
 
 /* Unmap pages [va, va + count pages): all must be mapped as pages. */
-int mmu_unmap_range(vaddr_t va, size_t count);
+int mmu_unmap_range(struct mmu_aspace *as, vaddr_t va, size_t count);
 
 /* The same, and the frames they mapped to into frames[count] (if not NULL). */
-int mmu_unmap_pages(vaddr_t va, size_t count, paddr_t *frames);
+int mmu_unmap_pages(struct mmu_aspace *as, vaddr_t va, size_t count, paddr_t *frames);
 
-int mmu_map_section(vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm);
-int mmu_unmap_section(vaddr_t va);
+int mmu_map_section(struct mmu_aspace *as, vaddr_t va, paddr_t pa, enum mem_kind kind,
+		    unsigned perm);
+int mmu_unmap_section(struct mmu_aspace *as, vaddr_t va);
 
 /* Unmap sections [va, va + count MiB): all must be sections. One batch of maintenance. */
-int mmu_unmap_sections(vaddr_t va, size_t count);
+int mmu_unmap_sections(struct mmu_aspace *as, vaddr_t va, size_t count);
 
 /* What va maps to: 0, or ERR_NOT_FOUND. */
-int mmu_query(vaddr_t va, struct mmu_mapping *mapping);
+int mmu_query(const struct mmu_aspace *as, vaddr_t va, struct mmu_mapping *mapping);
+
+/*
+ * The address space's tables for mm/ptdump.h: its L1 table (every entry up
+ * to the end of what it translates; the kernel's from 0, so a dump shows
+ * the empty lower half too), L2 tables read through the linear map.
+ */
+void mmu_table_source(const struct mmu_aspace *as, struct ptdump_source *source);
 
 /* Frames used for second-level tables right now. */
-unsigned mmu_table_frames(void);
+unsigned mmu_table_frames(const struct mmu_aspace *as);
 
 #endif /* BRAMBLE_MM_MMU_H */

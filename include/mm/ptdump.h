@@ -18,8 +18,10 @@
 #define PTDUMP_LINE_MAX 128
 
 /*
- * Where the tables are. l1 is the 4096-entry first-level table, readable by
- * the caller. l2_at returns the 256-entry second-level table whose physical
+ * Where the tables are. l1 is a first-level table of l1_entries entries
+ * (4096 for a table that translates all 4 GiB, as the kernel's does; 2048
+ * for a process's TTBR0 table of the lower 2 GiB), readable by the caller;
+ * entry i maps [i MiB, i + 1 MiB). l2_at returns the 256-entry second-level table whose physical
  * address an L1 page-table entry holds (the kernel: through the linear map;
  * a host test: its own arrays), or NULL when that address cannot be read,
  * which the dump and the walk report and the W^X scan counts as an offender.
@@ -28,6 +30,7 @@
  */
 struct ptdump_source {
 	const uint32_t *l1;
+	unsigned l1_entries;
 	const uint32_t *(*l2_at)(void *context, paddr_t table_phys);
 	void *context;
 };
@@ -47,7 +50,8 @@ struct ptdump_region {
 typedef void (*ptdump_print_fn)(void *context, const char *line);
 
 /*
- * Dump all 4 GiB, low to high, one line per range of equal attributes
+ * Dump what the table translates (all 4 GiB for 4096 entries), low to high,
+ * one line per range of equal attributes
  * within one region (or outside all of them):
  *
  *   0x00000000-0x7fffffff     2G unmapped

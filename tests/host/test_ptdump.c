@@ -36,7 +36,7 @@ static const uint32_t *fake_l2_at(void *context, paddr_t table_phys)
 	return NULL;
 }
 
-static const struct ptdump_source source = { l1, fake_l2_at, NULL };
+static const struct ptdump_source source = { l1, L1_ENTRIES, fake_l2_at, NULL };
 
 static const struct ptdump_region regions[] = {
 	{ 0x80000000, 0x80003fff, "vectors" },

@@ -1,9 +1,8 @@
 /*
- * kernel/semihost.c - SYS_EXIT_EXTENDED, the one semihosting call bramble makes.
+ * kernel/arm/semihost.c - SYS_EXIT_EXTENDED, the one semihosting call bramble makes.
  */
 #include "kernel/semihost.h"
 
-#include "kernel/exception.h"
 #include "kernel/printk.h"
 
 void semihost_exit(uint32_t status)

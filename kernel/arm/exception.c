@@ -1,5 +1,5 @@
 /*
- * kernel/exception.c - what happens when the CPU takes an exception.
+ * kernel/arm/exception.c - what happens when the CPU takes an exception.
  *
  * Faults (undefined instruction, prefetch abort, data abort) are either
  * expected, and then handed to the armed fault catcher (include/kernel/

@@ -1,17 +1,19 @@
 /*
- * mm/mmu.c - the kernel's translation table: map, unmap, query.
+ * mm/arm/mmu.c - the page tables of an address space (mm/mmu.h), in the
+ * ARM short-descriptor format.
  *
- * The L1 table (4096 entries at VIRT_L1_TABLE) maps 1 MiB each. An entry is
- * a section, or points at a 1 KiB L2 table of 256 small pages. L2 tables
- * come from the PMM four to a 4 KiB frame: the four L1 entries of an
- * aligned 4 MiB group share one frame, slot (index % 4). A count of valid
- * entries per L2 table says when it is empty; an empty table is unhooked,
- * and the frame goes back to the PMM when all four of its tables are.
+ * An L1 entry maps 1 MiB: a section, or a pointer to a 1 KiB L2 table of
+ * 256 small pages. L2 tables come from the address space's PMM four to a
+ * 4 KiB frame: the four L1 entries of an aligned 4 MiB group share one
+ * frame, slot (index % 4). A count of valid entries per L2 table says when
+ * it is empty; an empty table is unhooked, and the frame goes back to the
+ * PMM when all four of its tables are.
  *
  *   L1[i] ---> frame F + (i % 4) * 1 KiB ---> 256 x small page descriptor
  *
  * Maintenance, following ARM ARM B3.10.1 ("TLB maintenance requirements")
- * and B2.2.7 (branch predictor):
+ * and B2.2.7 (branch predictor), in the inner shareable forms, so that
+ * every core sees it (B3.10.5; arch/maintenance.h):
  *   - every descriptor write is cleaned to the point of unification
  *     (DCCMVAU), which is what a walker that does not snoop the data cache
  *     needs, then a DSB makes it visible to the walker;
@@ -22,14 +24,15 @@
  *   - a new mapping where there was none needs nothing more than DSB and
  *     ISB: entries that fault are never held in the TLB;
  *   - a changed or removed one then needs a TLB invalidate by address (all
- *     ASIDs, inner shareable), BPIALL, DSB, ISB;
+ *     ASIDs: the kernel's pages are global), BPIALL, DSB, ISB;
  *   - a range is batched: all descriptors, one DSB, the invalidates (one
- *     TLBIALL past MMU_UNMAP_FULL_FLUSH_PAGES pages), one DSB and ISB;
+ *     TLBIALL past MMU_UNMAP_FULL_FLUSH_PAGES entries), one DSB and ISB;
  *   - an L2 table's frame is given back only after the TLB no longer
  *     holds anything that came from it.
  */
 #include "mm/mmu.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "arch/cp15.h"
@@ -37,24 +40,39 @@
 #include "arch/mmu.h"
 #include "kernel/error.h"
 #include "kernel/sections.h"
-#include "mm/mm.h"
 
 #define L1_GROUP                4       /* L2 tables in one frame */
 #define PENDING_FRAMES          8       /* frames released per TLB flush, at most */
 
-static uint16_t l2_used[L1_ENTRIES];   /* valid entries in each L2 table */
+/* The kernel's half: 0x80000000 up, 2048 L1 entries. */
+static uint16_t kernel_l2_used[(0x100000000ULL - KERNEL_VIRT_BASE) >> SECTION_SHIFT];
 
-static void release_empty_tables(unsigned first, unsigned last);
-static unsigned table_frames;
+struct mmu_aspace kernel_aspace = {
+	.l1 = (uint32_t *)VIRT_L1_TABLE,
+	.l1_phys = PHYS_L1_TABLE,
+	.base = KERNEL_VIRT_BASE,
+	.size = 0,
+	.l2_used = kernel_l2_used,
+};
 
-static uint32_t *l1_table(void)
-{
-	return (uint32_t *)VIRT_L1_TABLE;
-}
+static void release_empty_tables(struct mmu_aspace *as, unsigned first, unsigned last);
 
 static uint32_t *l2_table(uint32_t l1_entry)
 {
 	return (uint32_t *)phys_to_virt(l1_entry & L1_PAGE_TABLE_BASE_MASK);
+}
+
+static uint16_t *used_count(struct mmu_aspace *as, unsigned index)
+{
+	return &as->l2_used[index - (as->base >> SECTION_SHIFT)];
+}
+
+/* Whether [va, va + bytes) lies inside the address space (bytes > 0, no wrap checked by caller). */
+static bool in_aspace(const struct mmu_aspace *as, vaddr_t va, uint64_t bytes)
+{
+	uint64_t size = as->size ? as->size : 0x100000000ULL - as->base;
+
+	return va >= as->base && (uint64_t)(va - as->base) + bytes <= size;
 }
 
 static void clean_descriptor(const uint32_t *descriptor)
@@ -73,11 +91,6 @@ static void tlb_invalidate_va(vaddr_t va)
 	tlb_invalidate_page_all_asids_is(va & ~(PAGE_SIZE - 1));
 }
 
-static void tlb_invalidate_all(void)
-{
-	tlb_invalidate_all_is();
-}
-
 /* B2.2.7: the branch predictor after a change of mapping; then DSB, ISB (B3.10.1). */
 static void after_invalidate(void)
 {
@@ -94,37 +107,67 @@ static void after_invalidate(void)
  * cacheable alias (the linear map holds all of RAM) mixes attributes for
  * one location (A3.5.7).
  */
-static int kind_and_perm_valid(enum mem_kind kind, unsigned perm)
+static bool kind_and_perm_valid(enum mem_kind kind, unsigned perm)
 {
 	return (unsigned)kind < MEM_KIND_COUNT && (perm & ~MEM_PERM_MASK) == 0 &&
 	       perm != (MEM_WRITE | MEM_EXEC) && (!(perm & MEM_EXEC) || kind == MEM_NORMAL);
 }
 
-unsigned mmu_table_frames(void)
+/*
+ * The stretch of [at, end) that falls in one L1 entry: a range of pages is
+ * walked table by table with these.
+ */
+struct span {
+	unsigned index;         /* the L1 entry */
+	vaddr_t at, stop;       /* [at, stop): this entry's part of the range */
+	size_t pages;
+};
+
+static void span_first(struct span *s, vaddr_t va, vaddr_t end)
 {
-	return table_frames;
+	s->at = va;
+	s->index = va >> SECTION_SHIFT;
+	s->stop = (end - 1) >> SECTION_SHIFT == s->index ? end
+							 : (vaddr_t)(s->index + 1) << SECTION_SHIFT;
+	s->pages = (s->stop - s->at) >> PAGE_SHIFT;
 }
 
-/* Whether an L2 table's frame belongs to the image (the boot stub's tables, never freed). */
-static int table_in_image(paddr_t frame)
+/* Move to the next entry's stretch; false when the range is done. */
+static bool span_next(struct span *s, vaddr_t end)
 {
-	return frame < virt_to_phys_linear((vaddr_t)__kernel_end);
+	if (s->stop == end)
+		return false;
+	span_first(s, s->stop, end);
+	return true;
 }
 
-void mmu_init(void)
+/* The first L2 entry of the stretch (its L1 entry must be a page table). */
+static uint32_t *span_ptes(const struct mmu_aspace *as, const struct span *s)
 {
-	const uint32_t *l1 = l1_table();
+	return l2_table(as->l1[s->index]) + (s->at >> PAGE_SHIFT) % L2_ENTRIES;
+}
 
+unsigned mmu_table_frames(const struct mmu_aspace *as)
+{
+	return as->table_frames;
+}
+
+void mmu_kernel_init(struct pmm *pmm)
+{
+	struct mmu_aspace *as = &kernel_aspace;
+
+	as->pmm = pmm;
+	as->fixed_tables_end = virt_to_phys_linear((vaddr_t)__kernel_end);
 	/* Count the valid entries of the tables the boot stub built (the image's pages). */
-	for (unsigned index = 0; index < L1_ENTRIES; index++) {
+	for (unsigned index = as->base >> SECTION_SHIFT; index < L1_ENTRIES; index++) {
 		const uint32_t *table;
 
-		if ((l1[index] & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
+		if ((as->l1[index] & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
 			continue;
-		table = l2_table(l1[index]);
-		l2_used[index] = 0;
+		table = l2_table(as->l1[index]);
+		*used_count(as, index) = 0;
 		for (unsigned i = 0; i < L2_ENTRIES; i++)
-			l2_used[index] += (table[i] & L2_TYPE_SMALL) != 0;
+			*used_count(as, index) += (table[i] & L2_TYPE_SMALL) != 0;
 	}
 }
 
@@ -132,9 +175,9 @@ void mmu_init(void)
  * The L2 table for L1 index i, hooked in if there is none: it shares the
  * frame of its group if a neighbour has one, else takes a fresh frame.
  */
-static int get_l2_table(unsigned index, uint32_t **table)
+static int get_l2_table(struct mmu_aspace *as, unsigned index, uint32_t **table)
 {
-	uint32_t *l1 = l1_table();
+	uint32_t *l1 = as->l1;
 	unsigned group = index & ~(L1_GROUP - 1);
 	paddr_t frame = 0;
 	int error;
@@ -150,7 +193,7 @@ static int get_l2_table(unsigned index, uint32_t **table)
 		}
 	}
 	if (!frame) {
-		error = pmm_alloc_frame(&kernel_pmm, &frame);
+		error = pmm_alloc_frame(as->pmm, &frame);
 		if (error)
 			return error;
 		memset((void *)phys_to_virt(frame), 0, PAGE_SIZE);
@@ -162,111 +205,112 @@ static int get_l2_table(unsigned index, uint32_t **table)
 		 * it in the TLB as a valid page.
 		 */
 		dsb();
-		table_frames++;
+		as->table_frames++;
 	}
 	l1[index] = descriptor_page_table(frame + (index - group) * L2_TABLE_SIZE);
 	clean_descriptor(&l1[index]);
-	l2_used[index] = 0;
+	*used_count(as, index) = 0;
 	*table = l2_table(l1[index]);
 	return 0;
 }
 
-int mmu_map_page(vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm)
+int mmu_map_page(struct mmu_aspace *as, vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm)
 {
 	unsigned index = va >> SECTION_SHIFT;
-	uint32_t entry = l1_table()[index], *table, *pte;
+	uint32_t entry, *table, *pte;
 	int error;
 
 	if ((va | pa) & (PAGE_SIZE - 1) || !kind_and_perm_valid(kind, perm))
 		return ERR_INVALID;
+	if (!in_aspace(as, va, PAGE_SIZE))
+		return ERR_RANGE;
+	entry = as->l1[index];
 	if ((entry & L1_TYPE_MASK) == L1_TYPE_SECTION)
 		return ERR_EXISTS;
 	if ((entry & L1_TYPE_MASK) == L1_TYPE_PAGE_TABLE &&
 	    (l2_table(entry)[(va >> PAGE_SHIFT) % L2_ENTRIES] & L2_TYPE_SMALL))
 		return ERR_EXISTS;
-	error = get_l2_table(index, &table);
+	error = get_l2_table(as, index, &table);
 	if (error)
 		return error;
 	pte = &table[(va >> PAGE_SHIFT) % L2_ENTRIES];
 	*pte = descriptor_page(pa, kind, perm);
 	clean_descriptor(pte);
-	l2_used[index]++;
+	(*used_count(as, index))++;
 	dsb();
 	isb();
 	return 0;
 }
 
-int mmu_map_pages(vaddr_t va, const paddr_t *frames, size_t count, enum mem_kind kind, unsigned perm)
+int mmu_map_pages(struct mmu_aspace *as, vaddr_t va, const paddr_t *frames, size_t count,
+		  enum mem_kind kind, unsigned perm)
 {
-	uint32_t *l1 = l1_table();
 	vaddr_t end = va + count * PAGE_SIZE;
-	unsigned first_index = va >> SECTION_SHIFT, last_index;
 	uint32_t attributes;
+	struct span s;
 	int error = 0;
 
 	if (va & (PAGE_SIZE - 1) || count == 0 || count > ((1ULL << 32) - va) / PAGE_SIZE ||
 	    !kind_and_perm_valid(kind, perm))
 		return ERR_INVALID;
+	if (!in_aspace(as, va, (uint64_t)count * PAGE_SIZE))
+		return ERR_RANGE;
 	for (size_t i = 0; i < count; i++)
 		if (frames[i] & (PAGE_SIZE - 1))
 			return ERR_INVALID;
-	last_index = (end - 1) >> SECTION_SHIFT;
 
 	/* Check first: nothing may be mapped in the range. */
-	for (vaddr_t at = va; at != end;) {
-		unsigned index = at >> SECTION_SHIFT;
-		vaddr_t stop = (index == last_index) ? end : (vaddr_t)(index + 1) << SECTION_SHIFT;
+	span_first(&s, va, end);
+	do {
+		uint32_t type = as->l1[s.index] & L1_TYPE_MASK;
 
-		if ((l1[index] & L1_TYPE_MASK) == L1_TYPE_SECTION)
+		if (type == L1_TYPE_SECTION)
 			return ERR_EXISTS;
-		if ((l1[index] & L1_TYPE_MASK) == L1_TYPE_PAGE_TABLE) {
-			const uint32_t *table = l2_table(l1[index]);
+		if (type == L1_TYPE_PAGE_TABLE) {
+			const uint32_t *pte = span_ptes(as, &s);
 
-			for (vaddr_t page = at; page != stop; page += PAGE_SIZE)
-				if (table[(page >> PAGE_SHIFT) % L2_ENTRIES] & L2_TYPE_SMALL)
+			for (size_t i = 0; i < s.pages; i++)
+				if (pte[i] & L2_TYPE_SMALL)
 					return ERR_EXISTS;
 		}
-		at = stop;
-	}
+	} while (span_next(&s, end));
 	/* Then the tables; if one cannot be had, the ones just hooked in go again. */
-	for (unsigned index = first_index; index <= last_index && !error; index++) {
+	span_first(&s, va, end);
+	do {
 		uint32_t *table;
 
-		error = get_l2_table(index, &table);
-	}
+		error = get_l2_table(as, s.index, &table);
+	} while (!error && span_next(&s, end));
 	if (error) {
 		dsb();
-		release_empty_tables(first_index, last_index);
+		release_empty_tables(as, va >> SECTION_SHIFT, (end - 1) >> SECTION_SHIFT);
 		return error;
 	}
 	/* Then the entries: one attribute word, the frame addresses, one clean per line. */
 	attributes = descriptor_page(0, kind, perm);
-	for (vaddr_t at = va; at != end;) {
-		unsigned index = at >> SECTION_SHIFT;
-		vaddr_t stop = (index == last_index) ? end : (vaddr_t)(index + 1) << SECTION_SHIFT;
-		uint32_t *first = l2_table(l1[index]) + (at >> PAGE_SHIFT) % L2_ENTRIES, *pte = first;
-		size_t n = (stop - at) >> PAGE_SHIFT;
+	span_first(&s, va, end);
+	do {
+		uint32_t *pte = span_ptes(as, &s);
 
-		for (size_t i = 0; i < n; i++)
-			*pte++ = *frames++ | attributes;
-		clean_descriptors(first, n);
-		l2_used[index] += (uint16_t)n;
-		at = stop;
-	}
+		for (size_t i = 0; i < s.pages; i++)
+			pte[i] = *frames++ | attributes;
+		clean_descriptors(pte, s.pages);
+		*used_count(as, s.index) += (uint16_t)s.pages;
+	} while (span_next(&s, end));
 	dsb();
 	isb();
 	return 0;
 }
 
 /* Flush the TLB (and walks cached from unhooked tables), then give the frames back. */
-static void flush_and_free(paddr_t *pending, unsigned *count)
+static void flush_and_free(struct mmu_aspace *as, paddr_t *pending, unsigned *count)
 {
 	dsb();
-	tlb_invalidate_all();
+	tlb_invalidate_all_is();
 	after_invalidate();
 	while (*count) {
-		pmm_free_frame(&kernel_pmm, pending[--*count]);
-		table_frames--;
+		pmm_free_frame(as->pmm, pending[--*count]);
+		as->table_frames--;
 	}
 }
 
@@ -275,21 +319,21 @@ static void flush_and_free(paddr_t *pending, unsigned *count)
  * and give back the frames none of whose four tables is in use any more,
  * after a TLB flush (nothing cached may still point into them).
  */
-static void release_empty_tables(unsigned first, unsigned last)
+static void release_empty_tables(struct mmu_aspace *as, unsigned first, unsigned last)
 {
-	uint32_t *l1 = l1_table();
+	uint32_t *l1 = as->l1;
 	paddr_t pending[PENDING_FRAMES];
 	unsigned count = 0;
 
 	for (unsigned index = first; index <= last; index++) {
 		unsigned group = index & ~(L1_GROUP - 1);
 		paddr_t frame;
-		int in_use = 0;
+		bool in_use = false;
 
-		if ((l1[index] & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE || l2_used[index] != 0)
+		if ((l1[index] & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE || *used_count(as, index) != 0)
 			continue;
 		frame = l1[index] & ~(paddr_t)(PAGE_SIZE - 1);
-		if (table_in_image(frame))
+		if (frame < as->fixed_tables_end)
 			continue; /* the image's own pages: emptied only by a test, kept */
 		l1[index] = L1_TYPE_FAULT;
 		clean_descriptor(&l1[index]);
@@ -299,89 +343,83 @@ static void release_empty_tables(unsigned first, unsigned last)
 			continue;
 		pending[count++] = frame;
 		if (count == PENDING_FRAMES)
-			flush_and_free(pending, &count);
+			flush_and_free(as, pending, &count);
 	}
-	flush_and_free(pending, &count);
+	flush_and_free(as, pending, &count);
 }
 
-int mmu_unmap_range(vaddr_t va, size_t count)
+int mmu_unmap_range(struct mmu_aspace *as, vaddr_t va, size_t count)
 {
-	return mmu_unmap_pages(va, count, NULL);
+	return mmu_unmap_pages(as, va, count, NULL);
 }
 
-int mmu_unmap_pages(vaddr_t va, size_t count, paddr_t *frames)
+int mmu_unmap_pages(struct mmu_aspace *as, vaddr_t va, size_t count, paddr_t *frames)
 {
-	uint32_t *l1 = l1_table();
 	vaddr_t end = va + count * PAGE_SIZE;
-	unsigned first_index = va >> SECTION_SHIFT, last_index;
+	bool emptied = false;
+	struct span s;
 
 	if (va & (PAGE_SIZE - 1) || count == 0 || count > ((1ULL << 32) - va) / PAGE_SIZE)
 		return ERR_INVALID;
-	last_index = (end - 1) >> SECTION_SHIFT;
+	if (!in_aspace(as, va, (uint64_t)count * PAGE_SIZE))
+		return ERR_RANGE;
 
 	/* Check first: every page must be mapped, or nothing changes. */
-	for (vaddr_t at = va; at != end;) {
-		unsigned index = at >> SECTION_SHIFT;
-		vaddr_t stop = (index == last_index) ? end : (vaddr_t)(index + 1) << SECTION_SHIFT;
-		const uint32_t *table, *pte, *last;
+	span_first(&s, va, end);
+	do {
+		const uint32_t *pte;
 		uint32_t all = L2_TYPE_SMALL;
 
-		if ((l1[index] & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
+		if ((as->l1[s.index] & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
 			return ERR_NOT_FOUND;
-		table = l2_table(l1[index]);
-		last = table + ((stop - 1) >> PAGE_SHIFT) % L2_ENTRIES;
-		for (pte = table + (at >> PAGE_SHIFT) % L2_ENTRIES; pte <= last; pte++)
-			all &= *pte;
+		pte = span_ptes(as, &s);
+		for (size_t i = 0; i < s.pages; i++)
+			all &= pte[i];
 		if (!all)
 			return ERR_NOT_FOUND;
-		at = stop;
-	}
+	} while (span_next(&s, end));
 
 	/* Clear them, table by table. */
-	for (vaddr_t at = va; at != end;) {
-		unsigned index = at >> SECTION_SHIFT;
-		vaddr_t stop = (index == last_index) ? end : (vaddr_t)(index + 1) << SECTION_SHIFT;
-		uint32_t *pte = l2_table(l1[index]) + (at >> PAGE_SHIFT) % L2_ENTRIES;
-		size_t n = (stop - at) >> PAGE_SHIFT;
+	span_first(&s, va, end);
+	do {
+		uint32_t *pte = span_ptes(as, &s);
 
 		if (frames) {
-			for (size_t i = 0; i < n; i++)
+			for (size_t i = 0; i < s.pages; i++)
 				*frames++ = pte[i] & L2_PAGE_BASE_MASK;
 		}
-		memset(pte, 0, n * sizeof(*pte));
-		clean_descriptors(pte, n);
-		l2_used[index] -= (uint16_t)n;
-		at = stop;
-	}
+		memset(pte, 0, s.pages * sizeof(*pte));
+		clean_descriptors(pte, s.pages);
+		*used_count(as, s.index) -= (uint16_t)s.pages;
+		emptied |= *used_count(as, s.index) == 0;
+	} while (span_next(&s, end));
 	dsb();
 	if (count > MMU_UNMAP_FULL_FLUSH_PAGES) {
-		tlb_invalidate_all();
+		tlb_invalidate_all_is();
 	} else {
 		for (vaddr_t at = va; at != end; at += PAGE_SIZE)
 			tlb_invalidate_va(at);
 	}
 	after_invalidate();
-
-	for (unsigned index = first_index; index <= last_index; index++) {
-		if (l2_used[index] == 0) {
-			release_empty_tables(first_index, last_index);
-			break;
-		}
-	}
+	if (emptied)
+		release_empty_tables(as, va >> SECTION_SHIFT, (end - 1) >> SECTION_SHIFT);
 	return 0;
 }
 
-int mmu_unmap_page(vaddr_t va)
+int mmu_unmap_page(struct mmu_aspace *as, vaddr_t va)
 {
-	return mmu_unmap_range(va, 1);
+	return mmu_unmap_range(as, va, 1);
 }
 
-int mmu_map_section(vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm)
+int mmu_map_section(struct mmu_aspace *as, vaddr_t va, paddr_t pa, enum mem_kind kind,
+		    unsigned perm)
 {
-	uint32_t *entry = &l1_table()[va >> SECTION_SHIFT];
+	uint32_t *entry = &as->l1[va >> SECTION_SHIFT];
 
 	if ((va | pa) & (SECTION_SIZE - 1) || !kind_and_perm_valid(kind, perm))
 		return ERR_INVALID;
+	if (!in_aspace(as, va, SECTION_SIZE))
+		return ERR_RANGE;
 	if ((*entry & L1_TYPE_MASK) != L1_TYPE_FAULT)
 		return ERR_EXISTS; /* a section, or a table with (or just had) pages */
 	*entry = descriptor_section(pa, kind, perm);
@@ -391,13 +429,15 @@ int mmu_map_section(vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm)
 	return 0;
 }
 
-int mmu_unmap_sections(vaddr_t va, size_t count)
+int mmu_unmap_sections(struct mmu_aspace *as, vaddr_t va, size_t count)
 {
-	uint32_t *first = &l1_table()[va >> SECTION_SHIFT];
+	uint32_t *first = &as->l1[va >> SECTION_SHIFT];
 
 	if (va & (SECTION_SIZE - 1) || count == 0 ||
 	    count > ((1ULL << 32) - va) >> SECTION_SHIFT)
 		return ERR_INVALID;
+	if (!in_aspace(as, va, (uint64_t)count << SECTION_SHIFT))
+		return ERR_RANGE;
 	for (size_t i = 0; i < count; i++) {
 		if ((first[i] & L1_TYPE_MASK) != L1_TYPE_SECTION)
 			return ERR_NOT_FOUND;
@@ -407,7 +447,7 @@ int mmu_unmap_sections(vaddr_t va, size_t count)
 	dsb();
 	/* A section is one TLB entry: one invalidate each, as for pages, up to the same bound. */
 	if (count > MMU_UNMAP_FULL_FLUSH_PAGES) {
-		tlb_invalidate_all();
+		tlb_invalidate_all_is();
 	} else {
 		for (size_t i = 0; i < count; i++)
 			tlb_invalidate_va(va + i * SECTION_SIZE);
@@ -416,16 +456,18 @@ int mmu_unmap_sections(vaddr_t va, size_t count)
 	return 0;
 }
 
-int mmu_unmap_section(vaddr_t va)
+int mmu_unmap_section(struct mmu_aspace *as, vaddr_t va)
 {
-	return mmu_unmap_sections(va, 1);
+	return mmu_unmap_sections(as, va, 1);
 }
 
-int mmu_query(vaddr_t va, struct mmu_mapping *mapping)
+int mmu_query(const struct mmu_aspace *as, vaddr_t va, struct mmu_mapping *mapping)
 {
-	uint32_t entry = l1_table()[va >> SECTION_SHIFT];
+	uint32_t entry = as->l1[va >> SECTION_SHIFT];
 	struct mem_attributes attributes;
 
+	if (!in_aspace(as, va, 1))
+		return ERR_NOT_FOUND;
 	if ((entry & L1_TYPE_MASK) == L1_TYPE_SECTION) {
 		if (descriptor_decode_section(entry, &attributes))
 			return ERR_NOT_FOUND;
@@ -444,4 +486,24 @@ int mmu_query(vaddr_t va, struct mmu_mapping *mapping)
 	mapping->kind = attributes.kind;
 	mapping->perm = attributes.perm;
 	return 0;
+}
+
+/* Second-level tables are in RAM, read through the linear map; anything else cannot be read. */
+static const uint32_t *l2_through_linear_map(void *context, paddr_t table_phys)
+{
+	const struct mmu_aspace *as = context;
+
+	if (table_phys >= (paddr_t)as->pmm->end << PAGE_SHIFT)
+		return NULL;
+	return (const uint32_t *)phys_to_virt(table_phys);
+}
+
+void mmu_table_source(const struct mmu_aspace *as, struct ptdump_source *source)
+{
+	uint64_t end = as->size ? (uint64_t)as->base + as->size : 0x100000000ULL;
+
+	source->l1 = as->l1;
+	source->l1_entries = (unsigned)(end >> SECTION_SHIFT);
+	source->l2_at = l2_through_linear_map;
+	source->context = (void *)as;
 }

@@ -1,5 +1,5 @@
 /*
- * kernel/backtrace.c - frame-pointer backtraces (see kernel/backtrace.h).
+ * kernel/arm/backtrace.c - frame-pointer backtraces (see kernel/backtrace.h).
  *
  * A walk is a loop over frame records, each checked before it is read:
  *

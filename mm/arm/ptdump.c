@@ -217,7 +217,7 @@ static void ptdump_for_each_entry(const struct ptdump_source *source, ptdump_vis
 {
 	struct ptdump_entry entry;
 
-	for (unsigned index = 0; index < L1_ENTRIES; index++) {
+	for (unsigned index = 0; index < source->l1_entries; index++) {
 		uint32_t descriptor = source->l1[index];
 		vaddr_t va = (vaddr_t)index << SECTION_SHIFT;
 		const uint32_t *table;
@@ -412,11 +412,19 @@ void ptdump_walk(const struct ptdump_source *source, vaddr_t va, ptdump_print_fn
 		 void *print_context)
 {
 	unsigned index = va >> SECTION_SHIFT, slot = (va >> PAGE_SHIFT) % L2_ENTRIES;
-	uint32_t descriptor = source->l1[index];
+	uint32_t descriptor;
 	char line[PTDUMP_LINE_MAX];
 	struct ptdump_entry entry;
 	const uint32_t *table;
 	int n;
+
+	if (index >= source->l1_entries) {
+		snprintf(line, sizeof(line), "walk 0x%08x: beyond this table's %u MiB", (unsigned)va,
+			 source->l1_entries);
+		print(print_context, line);
+		return;
+	}
+	descriptor = source->l1[index];
 
 	n = snprintf(line, sizeof(line), "walk 0x%08x: L1[0x%03x] = 0x%08x: ", (unsigned)va, index,
 		     (unsigned)descriptor);

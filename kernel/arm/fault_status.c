@@ -1,5 +1,5 @@
 /*
- * kernel/fault_status.c - fault status and mode decoding, by table.
+ * kernel/arm/fault_status.c - fault status and mode decoding, by table.
  *
  * The fault status codes are ARM ARM Table B3-23 ("Short-descriptor
  * translation table format FSR encodings"). Only the data side can report

@@ -1,5 +1,5 @@
 /*
- * kernel/exception_test.c - self-tests of exception handling and expected faults.
+ * kernel/arm/exception_test.c - self-tests of exception handling and expected faults.
  */
 #include <string.h>
 

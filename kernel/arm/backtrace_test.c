@@ -1,5 +1,5 @@
 /*
- * kernel/backtrace_test.c - self-tests of the symbol table and the backtrace walker.
+ * kernel/arm/backtrace_test.c - self-tests of the symbol table and the backtrace walker.
  */
 #include <stdio.h>
 #include <string.h>
