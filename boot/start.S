@@ -131,8 +131,8 @@ _start:
 	cmp	r1, #MODE_HYP
 	bne	1f
 	tlb_invalidate_hyp_local r0
-1:	mcr	p15, 0, r0, c8, c7, 0           @ TLBIALL (r0 is 0)
-	icache_bp_invalidate_local r0           @ ends in DSB, ISB
+1:	tlb_invalidate_all_local r0
+	icache_bp_invalidate_local r0
 loader_state_clean:
 
 	/*
@@ -165,7 +165,7 @@ loader_state_clean:
 	mov	r1, #0
 	mcrr	p15, 4, r0, r1, c14             @ CNTVOFF = 0
 	mcrr	p15, 6, r0, r1, c2              @ VTTBR = 0
-	adr	r0, hyp_stub_vectors
+	adrl	r0, hyp_stub_vectors            @ position-independent: may run before the relocation
 	mcr	p15, 4, r0, c12, c0, 0          @ HVBAR
 	adr	r0, in_svc
 	msr	elr_hyp, r0
@@ -484,9 +484,8 @@ page_store:
 	ldr	r1, =PHYS(__kernel_l2_end)
 	bl	dcache_invalidate_range
 	dsb
-	mov	r0, #0
-	mcr	p15, 0, r0, c8, c7, 0           @ TLBIALL
-	icache_bp_invalidate_local r0           @ ends in DSB, ISB
+	tlb_invalidate_all_local r0
+	icache_bp_invalidate_local r0
 
 	/*
 	 * Translation regime: domain 0 as a client, TTBCR.N = 0 (TTBR0 walks
