@@ -79,6 +79,17 @@ _Static_assert(__builtin_offsetof(struct fault_catcher, cpsr) == CATCHER_CPSR, "
 _Static_assert(__builtin_offsetof(struct fault_catcher, kinds) == CATCHER_KINDS, "catcher");
 
 int fault_catch(struct fault_catcher *catcher, unsigned kinds) __attribute__((returns_twice));
+
+/*
+ * Fault dispatch: every fault goes first to the handler set for its action
+ * (the fault status table's action column, kernel/fault_status.h; undefined
+ * instructions have FAULT_ACTION_UNDEFINED). A handler that resolves the
+ * fault returns true and the faulting code goes on; false passes it on to
+ * an armed catcher, then to the report. FAULT_ACTION_REPORT has no handler.
+ * Returns 0, or ERR_INVALID for an action that cannot have one.
+ */
+typedef bool (*fault_handler_fn)(const struct fault_info *fault, struct exception_frame *frame);
+int fault_set_handler(enum fault_action action, fault_handler_fn handler);
 void fault_catch_cancel(void);
 
 /* Handlers, called from boot/vectors.S with the saved frame. */

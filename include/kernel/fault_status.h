@@ -44,11 +44,20 @@ enum fault_level {
 	FAULT_LEVEL_PAGE,       /* second level: page or L2 entry */
 };
 
+/* Who handles a fault (kernel/arm/exception.c, fault_set_handler()). */
+enum fault_action {
+	FAULT_ACTION_REPORT,    /* nobody can fix it: report it */
+	FAULT_ACTION_MEMORY,    /* a page-fault handler may resolve it (translation, permission...) */
+	FAULT_ACTION_UNDEFINED, /* an undefined instruction */
+	FAULT_ACTION_COUNT,
+};
+
 struct fault_status_desc {
 	uint8_t code;           /* FS[4:0] */
 	enum fault_class class;
 	enum fault_level level;
 	bool async;             /* asynchronous: DFAR is UNKNOWN, the pc is where it was taken */
+	enum fault_action action;
 	const char *name;
 };
 
@@ -71,7 +80,7 @@ struct fault_info {
 /* FS[4:0] of a DFSR or IFSR value. */
 uint32_t fault_status_code(uint32_t fsr);
 
-/* The table entry for a DFSR/IFSR value; never NULL (unknown codes have one). */
+/* The table entry for a DFSR/IFSR value, by its FS; never NULL (unknown codes have one). */
 const struct fault_status_desc *fault_status_decode(uint32_t fsr);
 
 /* "translation fault (section)"-style text for a status, into buf. */

@@ -16,6 +16,7 @@
 #include "arch/cp15.h"
 #include "drivers/bcm2836_local.h"
 #include "kernel/backtrace.h"
+#include "kernel/error.h"
 #include "kernel/fatal.h"
 #include "kernel/fault_status.h"
 #include "kernel/panic.h"
@@ -29,8 +30,17 @@
 struct fault_catcher *fault_catcher_armed;
 extern const char fault_catch_resume[];
 
+static fault_handler_fn fault_handlers[FAULT_ACTION_COUNT];
 static unsigned fiq_count;
 static struct exception_frame fiq_last;
+
+int fault_set_handler(enum fault_action action, fault_handler_fn handler)
+{
+	if ((unsigned)action >= FAULT_ACTION_COUNT || action == FAULT_ACTION_REPORT)
+		return ERR_INVALID;
+	fault_handlers[action] = handler;
+	return 0;
+}
 
 void fault_catch_cancel(void)
 {
@@ -122,6 +132,13 @@ static void fault_handle(const struct fault_info *fault, struct exception_frame 
 {
 	char line[160];
 
+	enum fault_action action = fault->kind == FAULT_UNDEFINED
+					   ? FAULT_ACTION_UNDEFINED
+					   : fault_status_decode(fault->status)->action;
+
+	/* Whoever handles this kind of fault first (a page-fault handler), then a test's catcher. */
+	if (fault_handlers[action] && fault_handlers[action](fault, frame))
+		return;
 	if (fault_catch_take(fault, frame)) {
 		describe_stack_overflow(fault, line, sizeof(line));
 		if (line[0])

@@ -11,37 +11,43 @@
 
 #include <stdio.h>
 
-static const struct fault_status_desc fault_status_table[] = {
-	{ 0x01, FAULT_CLASS_ALIGNMENT, FAULT_LEVEL_NONE, false, "alignment fault" },
-	{ 0x04, FAULT_CLASS_CACHE_MAINTENANCE, FAULT_LEVEL_NONE, false,
-	  "fault on instruction cache maintenance" },
-	{ 0x0C, FAULT_CLASS_EXTERNAL, FAULT_LEVEL_SECTION, false,
-	  "synchronous external abort on translation table walk" },
-	{ 0x0E, FAULT_CLASS_EXTERNAL, FAULT_LEVEL_PAGE, false,
-	  "synchronous external abort on translation table walk" },
-	{ 0x1C, FAULT_CLASS_PARITY, FAULT_LEVEL_SECTION, false,
-	  "synchronous parity error on translation table walk" },
-	{ 0x1E, FAULT_CLASS_PARITY, FAULT_LEVEL_PAGE, false,
-	  "synchronous parity error on translation table walk" },
-	{ 0x05, FAULT_CLASS_TRANSLATION, FAULT_LEVEL_SECTION, false, "translation fault" },
-	{ 0x07, FAULT_CLASS_TRANSLATION, FAULT_LEVEL_PAGE, false, "translation fault" },
-	{ 0x03, FAULT_CLASS_ACCESS_FLAG, FAULT_LEVEL_SECTION, false, "access flag fault" },
-	{ 0x06, FAULT_CLASS_ACCESS_FLAG, FAULT_LEVEL_PAGE, false, "access flag fault" },
-	{ 0x09, FAULT_CLASS_DOMAIN, FAULT_LEVEL_SECTION, false, "domain fault" },
-	{ 0x0B, FAULT_CLASS_DOMAIN, FAULT_LEVEL_PAGE, false, "domain fault" },
-	{ 0x0D, FAULT_CLASS_PERMISSION, FAULT_LEVEL_SECTION, false, "permission fault" },
-	{ 0x0F, FAULT_CLASS_PERMISSION, FAULT_LEVEL_PAGE, false, "permission fault" },
-	{ 0x02, FAULT_CLASS_DEBUG, FAULT_LEVEL_NONE, false, "debug event" },
-	{ 0x08, FAULT_CLASS_EXTERNAL, FAULT_LEVEL_NONE, false, "synchronous external abort" },
-	{ 0x19, FAULT_CLASS_PARITY, FAULT_LEVEL_NONE, false, "synchronous parity error on memory access" },
-	{ 0x16, FAULT_CLASS_EXTERNAL, FAULT_LEVEL_NONE, true, "asynchronous external abort" },
-	{ 0x18, FAULT_CLASS_PARITY, FAULT_LEVEL_NONE, true, "asynchronous parity error on memory access" },
-	{ 0x14, FAULT_CLASS_IMPLEMENTATION_DEFINED, FAULT_LEVEL_NONE, false, "lockdown abort" },
-	{ 0x1A, FAULT_CLASS_IMPLEMENTATION_DEFINED, FAULT_LEVEL_NONE, false, "coprocessor abort" },
+/*
+ * Indexed by FS[4:0]. The action column says who handles a fault of that
+ * kind (kernel/arm/exception.c dispatches on it): translation, access
+ * flag, domain and permission faults are what a page-fault handler can
+ * resolve; everything else is reported.
+ */
+#define ROW(fs, class, level, async, action, name) \
+	[fs] = { fs, FAULT_CLASS_##class, FAULT_LEVEL_##level, async, FAULT_ACTION_##action, name }
+
+static const struct fault_status_desc fault_status_table[32] = {
+	ROW(0x01, ALIGNMENT, NONE, false, REPORT, "alignment fault"),
+	ROW(0x02, DEBUG, NONE, false, REPORT, "debug event"),
+	ROW(0x03, ACCESS_FLAG, SECTION, false, MEMORY, "access flag fault"),
+	ROW(0x04, CACHE_MAINTENANCE, NONE, false, REPORT, "fault on instruction cache maintenance"),
+	ROW(0x05, TRANSLATION, SECTION, false, MEMORY, "translation fault"),
+	ROW(0x06, ACCESS_FLAG, PAGE, false, MEMORY, "access flag fault"),
+	ROW(0x07, TRANSLATION, PAGE, false, MEMORY, "translation fault"),
+	ROW(0x08, EXTERNAL, NONE, false, REPORT, "synchronous external abort"),
+	ROW(0x09, DOMAIN, SECTION, false, MEMORY, "domain fault"),
+	ROW(0x0B, DOMAIN, PAGE, false, MEMORY, "domain fault"),
+	ROW(0x0C, EXTERNAL, SECTION, false, REPORT,
+	    "synchronous external abort on translation table walk"),
+	ROW(0x0D, PERMISSION, SECTION, false, MEMORY, "permission fault"),
+	ROW(0x0E, EXTERNAL, PAGE, false, REPORT,
+	    "synchronous external abort on translation table walk"),
+	ROW(0x0F, PERMISSION, PAGE, false, MEMORY, "permission fault"),
+	ROW(0x14, IMPLEMENTATION_DEFINED, NONE, false, REPORT, "lockdown abort"),
+	ROW(0x16, EXTERNAL, NONE, true, REPORT, "asynchronous external abort"),
+	ROW(0x18, PARITY, NONE, true, REPORT, "asynchronous parity error on memory access"),
+	ROW(0x19, PARITY, NONE, false, REPORT, "synchronous parity error on memory access"),
+	ROW(0x1A, IMPLEMENTATION_DEFINED, NONE, false, REPORT, "coprocessor abort"),
+	ROW(0x1C, PARITY, SECTION, false, REPORT, "synchronous parity error on translation table walk"),
+	ROW(0x1E, PARITY, PAGE, false, REPORT, "synchronous parity error on translation table walk"),
 };
 
 static const struct fault_status_desc fault_status_unknown = {
-	0xFF, FAULT_CLASS_UNKNOWN, FAULT_LEVEL_NONE, false, "unknown fault status"
+	0xFF, FAULT_CLASS_UNKNOWN, FAULT_LEVEL_NONE, false, FAULT_ACTION_REPORT, "unknown fault status"
 };
 
 static const char *const fault_level_names[] = {
@@ -57,13 +63,9 @@ uint32_t fault_status_code(uint32_t fsr)
 
 const struct fault_status_desc *fault_status_decode(uint32_t fsr)
 {
-	uint32_t code = fault_status_code(fsr);
+	const struct fault_status_desc *desc = &fault_status_table[fault_status_code(fsr)];
 
-	for (size_t i = 0; i < sizeof(fault_status_table) / sizeof(fault_status_table[0]); i++) {
-		if (fault_status_table[i].code == code)
-			return &fault_status_table[i];
-	}
-	return &fault_status_unknown;
+	return desc->name ? desc : &fault_status_unknown;
 }
 
 size_t fault_status_describe(char *buf, size_t size, uint32_t fsr)

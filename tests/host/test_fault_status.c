@@ -47,7 +47,7 @@ int main(void)
 {
 	char text[200], what[160];
 
-	tap_plan(3 * COUNT + 17);
+	tap_plan(3 * COUNT + 22);
 	for (size_t i = 0; i < COUNT; i++) {
 		const struct fault_status_desc *desc = fault_status_decode(expected[i].fsr);
 
@@ -84,6 +84,19 @@ int main(void)
 		   text, "an asynchronous abort says DFAR is unknown, and prints no address");
 	fault_describe(text, sizeof(text), &fetch);
 	TAP_OK(strstr(text, "at 0x00002000") != NULL, "a prefetch abort keeps its address");
+
+	/* The action column: what a page-fault handler gets to see. */
+	TAP_EQ_U32(FAULT_ACTION_MEMORY, fault_status_decode(0x007)->action, "translation (page): memory");
+	TAP_EQ_U32(FAULT_ACTION_MEMORY, fault_status_decode(0x80D)->action, "permission (section): memory");
+	TAP_EQ_U32(FAULT_ACTION_REPORT, fault_status_decode(0x008)->action, "external abort: report");
+	TAP_EQ_U32(FAULT_ACTION_REPORT, fault_status_decode(0x000)->action, "unknown: report");
+	unsigned consistent = 0;
+	for (uint32_t code = 0; code < 32; code++) {
+		const struct fault_status_desc *d = fault_status_decode((code & 0xF) | ((code & 0x10) << 6));
+
+		consistent += d->code == code || d->class == FAULT_CLASS_UNKNOWN;
+	}
+	TAP_EQ_U32(32, consistent, "every FS decodes to its own row or to unknown");
 
 	TAP_EQ_STR("SVC", psr_mode_name(0x600001D3), "mode SVC");
 	TAP_EQ_STR("HYP", psr_mode_name(0x000001DA), "mode HYP");
