@@ -1,6 +1,7 @@
 /*
  * bench/bench.c - the benchmark runner (kernel/bench.h).
  */
+#include "lib/xorshift.h"
 #include "kernel/bench.h"
 
 #include "kernel/printk.h"
@@ -11,10 +12,7 @@ static uint32_t random_state = 0x9E3779B9;
 
 uint32_t bench_random(void)
 {
-	random_state ^= random_state << 13;
-	random_state ^= random_state >> 17;
-	random_state ^= random_state << 5;
-	return random_state;
+	return xorshift32(&random_state);
 }
 
 uint32_t bench_overhead(void)

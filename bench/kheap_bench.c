@@ -20,6 +20,7 @@
  * Then the longest paths through kmalloc and kfree, set up on purpose, and
  * what the heap's backend costs for a batch of pages.
  */
+#include "lib/xorshift.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,10 +102,7 @@ static uint32_t seed;
 
 static uint32_t next_random(void)
 {
-	seed ^= seed << 13;
-	seed ^= seed >> 17;
-	seed ^= seed << 5;
-	return seed;
+	return xorshift32(&seed);
 }
 
 static size_t trace_size(void)

@@ -86,6 +86,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/check.h"
+
 #include "kernel/error.h"
 
 #define KHEAP_CANARY            0xCA4A12E5U     /* canary, mixed with the block's address */
@@ -966,27 +968,20 @@ void kheap_get_stats(const struct kheap *heap, struct kheap_stats *stats)
 	}
 }
 
-#define CHECK(condition, ...)                                                   \
-	do {                                                                    \
-		if (!(condition)) {                                             \
-			if (problems++ == 0 && report_text)                     \
-				snprintf(report_text, report_size, __VA_ARGS__); \
-		}                                                               \
-	} while (0)
-
 unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_size)
 {
-	unsigned problems = 0, walked_free = 0, listed_free = 0, used = 0, cached = 0;
+	struct check_report report = { report_text, report_size, 0 };
+	unsigned walked_free = 0, listed_free = 0, used = 0, cached = 0;
 	const struct kheap_block *block, *previous = NULL;
 
 	if (report_text && report_size)
 		report_text[0] = '\0';
 	if (heap->end == heap->base) {
-		CHECK(heap->fl_bitmap == 0, "empty heap, but free lists are marked");
-		CHECK(heap->used_blocks == 0, "empty heap, but %lu used blocks", (unsigned long)heap->used_blocks);
-		CHECK(heap->quick_total == 0, "empty heap, but %lu blocks in the quick bins",
+		CHECK(&report, heap->fl_bitmap == 0, "empty heap, but free lists are marked");
+		CHECK(&report, heap->used_blocks == 0, "empty heap, but %lu used blocks", (unsigned long)heap->used_blocks);
+		CHECK(&report, heap->quick_total == 0, "empty heap, but %lu blocks in the quick bins",
 		      (unsigned long)heap->quick_total);
-		return problems;
+		return report.problems;
 	}
 	for (unsigned bin = 0; bin < KHEAP_QUICK_BINS; bin++) {
 		unsigned count = 0;
@@ -995,11 +990,11 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 		     entry = entry->next_free, count++) {
 			uintptr_t at = (uintptr_t)entry;
 
-			CHECK(at >= heap->base && at < heap->end - HEADER && at % KHEAP_ALIGN == 0,
+			CHECK(&report, at >= heap->base && at < heap->end - HEADER && at % KHEAP_ALIGN == 0,
 			      "quick bin %u: entry 0x%lx is not in the heap", bin, (unsigned long)at);
-			if (problems)
-				return problems; /* cannot follow it */
-			CHECK(!(entry->size_flags & FLAG_FREE) && block_size(entry) == bin * KHEAP_ALIGN &&
+			if (report.problems)
+				return report.problems; /* cannot follow it */
+			CHECK(&report, !(entry->size_flags & FLAG_FREE) && block_size(entry) == bin * KHEAP_ALIGN &&
 			      entry->link_to_me == (struct kheap_block **)quick_mark(entry),
 			      "quick bin %u: block 0x%lx (size field 0x%lx) is not a cached block of its size",
 			      bin, (unsigned long)at, (unsigned long)entry->size_flags);
@@ -1010,24 +1005,24 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 	     block = next_block(block)) {
 		int is_free = (block->size_flags & FLAG_FREE) != 0;
 
-		CHECK(block_size(block) >= MIN_PAYLOAD && block_size(block) % KHEAP_ALIGN == 0 &&
+		CHECK(&report, block_size(block) >= MIN_PAYLOAD && block_size(block) % KHEAP_ALIGN == 0 &&
 		      (uintptr_t)next_block(block) <= heap->end - HEADER,
 		      "block 0x%lx: bad size 0x%lx", (unsigned long)(uintptr_t)block,
 		      (unsigned long)block->size_flags);
-		if (problems)
-			return problems; /* cannot walk further */
+		if (report.problems)
+			return report.problems; /* cannot walk further */
 		if (previous && (previous->size_flags & FLAG_FREE)) {
-			CHECK(block->size_flags & FLAG_PREV_FREE, "block 0x%lx: previous is free, flag clear",
+			CHECK(&report, block->size_flags & FLAG_PREV_FREE, "block 0x%lx: previous is free, flag clear",
 			      (unsigned long)(uintptr_t)block);
-			CHECK(block->link == (uintptr_t)previous, "block 0x%lx: link 0x%lx, expected 0x%lx",
+			CHECK(&report, block->link == (uintptr_t)previous, "block 0x%lx: link 0x%lx, expected 0x%lx",
 			      (unsigned long)(uintptr_t)block, (unsigned long)block->link,
 			      (unsigned long)(uintptr_t)previous);
-			CHECK(!is_free, "blocks 0x%lx and 0x%lx are both free: not merged",
+			CHECK(&report, !is_free, "blocks 0x%lx and 0x%lx are both free: not merged",
 			      (unsigned long)(uintptr_t)previous, (unsigned long)(uintptr_t)block);
 		} else {
-			CHECK(!(block->size_flags & FLAG_PREV_FREE), "block 0x%lx: flag says previous free",
+			CHECK(&report, !(block->size_flags & FLAG_PREV_FREE), "block 0x%lx: flag says previous free",
 			      (unsigned long)(uintptr_t)block);
-			CHECK(block->link == check_value(block), "block 0x%lx: check word 0x%lx",
+			CHECK(&report, block->link == check_value(block), "block 0x%lx: check word 0x%lx",
 			      (unsigned long)(uintptr_t)block, (unsigned long)block->link);
 		}
 		if (is_free) {
@@ -1039,45 +1034,45 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 			for (entry = heap->free_lists[fl][sl]; entry && !found; entry = entry->next_free)
 				found = entry == block;
 			if (top) {
-				CHECK(!found, "the top block 0x%lx is in a list", (unsigned long)(uintptr_t)block);
+				CHECK(&report, !found, "the top block 0x%lx is in a list", (unsigned long)(uintptr_t)block);
 			} else {
 				walked_free++;
-				CHECK(found, "free block 0x%lx (%lu bytes) is not in its list",
+				CHECK(&report, found, "free block 0x%lx (%lu bytes) is not in its list",
 				      (unsigned long)(uintptr_t)block, (unsigned long)block_size(block));
 			}
 		} else {
 			used++;
 			if (block->size_flags & FLAG_CANARY)
-				CHECK(*canary_of(block) == canary_value(block),
+				CHECK(&report, *canary_of(block) == canary_value(block),
 				      "canary after block 0x%lx overwritten",
 				      (unsigned long)(uintptr_t)payload(block));
 		}
 		previous = block;
 	}
-	CHECK((uintptr_t)block == heap->end - HEADER && block_size(block) == 0,
+	CHECK(&report, (uintptr_t)block == heap->end - HEADER && block_size(block) == 0,
 	      "the sentinel is not at the end (0x%lx)", (unsigned long)(uintptr_t)block);
-	if (problems)
-		return problems;
+	if (report.problems)
+		return report.problems;
 	if (previous && (previous->size_flags & FLAG_FREE))
-		CHECK((block->size_flags & FLAG_PREV_FREE) && block->link == (uintptr_t)previous,
+		CHECK(&report, (block->size_flags & FLAG_PREV_FREE) && block->link == (uintptr_t)previous,
 		      "the sentinel does not link to the top 0x%lx (0x%lx, 0x%lx)",
 		      (unsigned long)(uintptr_t)previous, (unsigned long)block->link,
 		      (unsigned long)block->size_flags);
 	else
-		CHECK(!(block->size_flags & FLAG_PREV_FREE) && block->link == check_value(block),
+		CHECK(&report, !(block->size_flags & FLAG_PREV_FREE) && block->link == check_value(block),
 		      "the sentinel's header is wrong (0x%lx, 0x%lx)", (unsigned long)block->link,
 		      (unsigned long)block->size_flags);
 	for (unsigned fl = 0; fl < KHEAP_FL_COUNT; fl++) {
-		CHECK(!!(heap->fl_bitmap & (1U << fl)) == !!heap->sl_bitmap[fl],
+		CHECK(&report, !!(heap->fl_bitmap & (1U << fl)) == !!heap->sl_bitmap[fl],
 		      "first-level bit %u disagrees with its second level", fl);
 		for (unsigned sl = 0; sl < KHEAP_SL_COUNT; sl++) {
 			const struct kheap_block *entry = heap->free_lists[fl][sl];
 
-			CHECK(!!(heap->sl_bitmap[fl] & (1U << sl)) == !!entry,
+			CHECK(&report, !!(heap->sl_bitmap[fl] & (1U << sl)) == !!entry,
 			      "bitmap bit %u/%u disagrees with its list", fl, sl);
 			for (; entry; entry = entry->next_free) {
 				listed_free++;
-				CHECK((entry->size_flags & FLAG_FREE) && *entry->link_to_me == entry,
+				CHECK(&report, (entry->size_flags & FLAG_FREE) && *entry->link_to_me == entry,
 				      "listed block 0x%lx is not free or not linked back",
 				      (unsigned long)(uintptr_t)entry);
 				if (listed_free > walked_free + 1)
@@ -1085,10 +1080,10 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 			}
 		}
 	}
-	CHECK(listed_free == walked_free, "%u free blocks in the lists, %u in the heap", listed_free,
+	CHECK(&report, listed_free == walked_free, "%u free blocks in the lists, %u in the heap", listed_free,
 	      walked_free);
-	CHECK(cached == heap->quick_total && cached <= KHEAP_QUICK_TOTAL,
+	CHECK(&report, cached == heap->quick_total && cached <= KHEAP_QUICK_TOTAL,
 	      "%u blocks in the quick bins, counted %lu", cached, (unsigned long)heap->quick_total);
-	CHECK(used == heap->used_blocks, "%u used blocks, counted %lu", used, (unsigned long)heap->used_blocks);
-	return problems;
+	CHECK(&report, used == heap->used_blocks, "%u used blocks, counted %lu", used, (unsigned long)heap->used_blocks);
+	return report.problems;
 }

@@ -50,6 +50,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lib/check.h"
+
 #include "kernel/error.h"
 
 #define BITS_PER_WORD PMM_BITS_PER_WORD
@@ -330,13 +332,17 @@ int pmm_frame_is_allocated(const struct pmm *pmm, paddr_t frame)
 	return check_freeable(pmm, frame) == 0;
 }
 
-/* First frame in [from, to) whose bit is 1, or to. A word (32 frames) at a time. */
-static uint32_t find_not_free(const struct pmm *pmm, uint32_t from, uint32_t to)
+/*
+ * First frame in [from, to) whose bit is set (not free) when flip is 0, or
+ * clear (free) when flip is ~0; to if there is none. A word (32 frames) at
+ * a time.
+ */
+static uint32_t find_bit(const struct pmm *pmm, uint32_t from, uint32_t to, uint32_t flip)
 {
 	uint32_t frame = from;
 
 	while (frame < to) {
-		uint32_t word = *pmm_bit_word(pmm, frame) >> (frame % BITS_PER_WORD);
+		uint32_t word = (*pmm_bit_word(pmm, frame) ^ flip) >> (frame % BITS_PER_WORD);
 
 		if (word) {
 			frame += (uint32_t)__builtin_ctz(word);
@@ -347,21 +353,14 @@ static uint32_t find_not_free(const struct pmm *pmm, uint32_t from, uint32_t to)
 	return to;
 }
 
-/* First frame in [from, to) whose bit is 0, or to. */
+static uint32_t find_not_free(const struct pmm *pmm, uint32_t from, uint32_t to)
+{
+	return find_bit(pmm, from, to, 0);
+}
+
 static uint32_t find_free(const struct pmm *pmm, uint32_t from, uint32_t to)
 {
-	uint32_t frame = from;
-
-	while (frame < to) {
-		uint32_t word = ~*pmm_bit_word(pmm, frame) >> (frame % BITS_PER_WORD);
-
-		if (word) {
-			frame += (uint32_t)__builtin_ctz(word);
-			return frame < to ? frame : to;
-		}
-		frame += BITS_PER_WORD - frame % BITS_PER_WORD;
-	}
-	return to;
+	return find_bit(pmm, from, to, ~0U);
 }
 
 /* Put the whole wilderness on the freed list (its frames stay free). */
@@ -493,54 +492,46 @@ void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats)
 	stats->metadata_bytes = pmm->metadata_frames * PAGE_SIZE;
 }
 
-#define CHECK(condition, ...)                                                   \
-	do {                                                                    \
-		if (!(condition)) {                                             \
-			if (problems++ == 0 && report)                          \
-				snprintf(report, report_size, __VA_ARGS__);     \
-		}                                                               \
-	} while (0)
-
-unsigned pmm_check(const struct pmm *pmm, char *report, size_t report_size)
+unsigned pmm_check(const struct pmm *pmm, char *report_text, size_t report_size)
 {
-	unsigned problems = 0;
+	struct check_report report = { report_text, report_size, 0 };
 	uint32_t listed = 0, free = pmm_free_count(pmm);
 	uint32_t wilderness = pmm->wild_high - pmm->wild_low;
 
-	if (report && report_size)
-		report[0] = '\0';
-	CHECK(pmm->wild_low <= pmm->wild_high && (wilderness == 0 || (pmm->wild_low >= pmm->first &&
+	if (report_text && report_size)
+		report_text[0] = '\0';
+	CHECK(&report, pmm->wild_low <= pmm->wild_high && (wilderness == 0 || (pmm->wild_low >= pmm->first &&
 								      pmm->wild_high <= pmm->end)),
 	      "wilderness 0x%lx-0x%lx is not inside 0x%lx-0x%lx", (unsigned long)pmm->wild_low,
 	      (unsigned long)pmm->wild_high, (unsigned long)pmm->first, (unsigned long)pmm->end);
 	for (uint32_t frame = pmm->free_head; frame != PMM_NONE; frame = *next_link(pmm, frame)) {
 		if (frame < pmm->first || frame >= pmm->end) {
-			CHECK(0, "freed list holds frame 0x%lx outside 0x%lx-0x%lx", (unsigned long)frame,
+			CHECK(&report, 0, "freed list holds frame 0x%lx outside 0x%lx-0x%lx", (unsigned long)frame,
 			      (unsigned long)pmm->first, (unsigned long)pmm->end);
 			break; /* cannot follow it further */
 		}
-		CHECK(!bit_test(pmm, frame), "frame 0x%lx is on the freed list but marked not free",
+		CHECK(&report, !bit_test(pmm, frame), "frame 0x%lx is on the freed list but marked not free",
 		      (unsigned long)frame);
-		CHECK(!in_reserved_range(pmm, frame), "reserved frame 0x%lx is on the freed list",
+		CHECK(&report, !in_reserved_range(pmm, frame), "reserved frame 0x%lx is on the freed list",
 		      (unsigned long)frame);
-		CHECK(!in_wilderness(pmm, frame), "frame 0x%lx is on the freed list and in the wilderness",
+		CHECK(&report, !in_wilderness(pmm, frame), "frame 0x%lx is on the freed list and in the wilderness",
 		      (unsigned long)frame);
 		if (++listed > free) {
-			CHECK(0, "freed list longer than the %lu free frames in the bitmap (a cycle?)",
+			CHECK(&report, 0, "freed list longer than the %lu free frames in the bitmap (a cycle?)",
 			      (unsigned long)free);
 			break;
 		}
 	}
-	CHECK(listed + wilderness == free,
+	CHECK(&report, listed + wilderness == free,
 	      "freed list has %lu frames and the wilderness %lu, but the bitmap %lu free",
 	      (unsigned long)listed, (unsigned long)wilderness, (unsigned long)free);
 	for (uint32_t frame = pmm->bitmap_base; frame < pmm->end; frame++) {
 		if (!bit_test(pmm, frame))
-			CHECK(frame >= pmm->first && !in_reserved_range(pmm, frame),
+			CHECK(&report, frame >= pmm->first && !in_reserved_range(pmm, frame),
 			      "reserved frame 0x%lx is marked free", (unsigned long)frame);
 		else
-			CHECK(!in_wilderness(pmm, frame), "frame 0x%lx in the wilderness is not free",
+			CHECK(&report, !in_wilderness(pmm, frame), "frame 0x%lx in the wilderness is not free",
 			      (unsigned long)frame);
 	}
-	return problems;
+	return report.problems;
 }

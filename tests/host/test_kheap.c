@@ -4,6 +4,7 @@
  * and realloc (sizes from 1 byte to 1 MiB) with every block filled with a
  * pattern checked before it is freed, and kheap_check() after every step.
  */
+#include "lib/xorshift.h"
 #include "heap_host.h"
 #include "kernel/error.h"
 #include "tap.h"
@@ -305,10 +306,7 @@ static uint32_t rng = 0x1234567;
 
 static uint32_t rnd(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 17;
-	rng ^= rng << 5;
-	return rng;
+	return xorshift32(&rng);
 }
 
 static size_t random_size(void)

@@ -8,6 +8,7 @@
  * allocated: every answer of the PMM is checked against it, and
  * pmm_check() runs after every operation.
  */
+#include "lib/xorshift.h"
 #include <stdlib.h>
 
 #include "kernel/error.h"
@@ -28,10 +29,7 @@ static uint32_t rng_state = 0x2545F491;
 
 static uint32_t random_u32(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 17;
-	rng_state ^= rng_state << 5;
-	return rng_state;
+	return xorshift32(&rng_state);
 }
 
 static int is_reserved_frame(uint32_t frame)
