@@ -27,6 +27,7 @@
  * A breach aborts, which libFuzzer reports with the input that did it.
  * Built with AddressSanitizer and UBSan.
  */
+#include "bigendian.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,19 +239,6 @@ static void run_cut(const struct fdt *whole, const uint8_t *handles, size_t hand
 	    (a.has_bootargs && strcmp(a.bootargs, b.bootargs) != 0))
 		fail("the tree cut to totalsize reads differently");
 	free(cut);
-}
-
-static void put_be32(uint8_t *p, uint32_t value)
-{
-	p[0] = (uint8_t)(value >> 24);
-	p[1] = (uint8_t)(value >> 16);
-	p[2] = (uint8_t)(value >> 8);
-	p[3] = (uint8_t)value;
-}
-
-static uint32_t get_be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
 /* A header for blocks laid out as dtc does: reservation map right after it. */

@@ -9,6 +9,7 @@
  * shorter structure or strings block, every truncation, and every single
  * byte of a good blob changed, with all accessors run on whatever opens.
  */
+#include "bigendian.h"
 #include <stdlib.h>
 
 #include "kernel/error.h"
@@ -53,25 +54,6 @@ static void die(const char *what)
 {
 	printf("Bail out! %s\n", what);
 	exit(1);
-}
-
-static void put_be32(uint8_t *p, uint32_t value)
-{
-	p[0] = (uint8_t)(value >> 24);
-	p[1] = (uint8_t)(value >> 16);
-	p[2] = (uint8_t)(value >> 8);
-	p[3] = (uint8_t)value;
-}
-
-static uint32_t get_be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-static void put_be64(uint8_t *p, uint64_t value)
-{
-	put_be32(p, (uint32_t)(value >> 32));
-	put_be32(p + 4, (uint32_t)value);
 }
 
 static void writer_init(struct writer *w)
