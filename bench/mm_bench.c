@@ -183,7 +183,7 @@ KBENCH(pmm_setup_and_metadata)
 	const uint32_t frames = 4096; /* 16 MiB */
 	struct pmm_stats stats;
 	struct pmm scratch;
-	uint32_t t0, t1, bitmap_bytes;
+	uint32_t t0, t1;
 	paddr_t base;
 
 	if (pmm_alloc_contiguous(&kernel_pmm, frames, 1, &base))
@@ -197,13 +197,10 @@ KBENCH(pmm_setup_and_metadata)
 		(unsigned long)(t1 - t0 - bench_overhead()), (unsigned long)frames,
 		(unsigned long)((t1 - t0) / frames));
 	pmm_get_stats(&kernel_pmm, &stats);
-	bitmap_bytes = (kernel_pmm.end - kernel_pmm.bitmap_base + 31) / 32 * 4;
-	kprintf("bench: pmm metadata: bitmap %lu bytes for %lu MiB of RAM, %lu in whole frames; "
-		"%lu bytes per GiB; + %u bytes of struct\n",
-		(unsigned long)bitmap_bytes, (unsigned long)(stats.total >> 8),
-		(unsigned long)stats.metadata_bytes,
-		(unsigned long)(((uint64_t)bitmap_bytes << 30) /
-				(((uint64_t)kernel_pmm.end - kernel_pmm.bitmap_base) << PAGE_SHIFT)),
+	kprintf("bench: pmm metadata: frame table %lu bytes for %lu MiB of RAM (a byte a frame: "
+		"%lu bytes per GiB), %lu in whole frames; + %u bytes of struct\n",
+		(unsigned long)kernel_pmm.end, (unsigned long)(stats.total >> 8),
+		(unsigned long)((1UL << 30) >> PAGE_SHIFT), (unsigned long)stats.metadata_bytes,
 		(unsigned)sizeof(struct pmm));
 }
 

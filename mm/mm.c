@@ -34,7 +34,7 @@ void mm_init(paddr_t ram_end, const struct phys_range *reserved, unsigned reserv
 		      (unsigned long)ram_end, (unsigned long)kernel_end, error_name(error));
 	pmm_get_stats(&kernel_pmm, &stats);
 	kprintf("pmm: %lu frames: %lu free, %lu reserved; metadata %lu KiB at 0x%08lx "
-		"(1 bit a frame: 32 KiB per GiB) + %u bytes\n",
+		"(the frame table, a byte a frame: 256 KiB per GiB) + %u bytes\n",
 		(unsigned long)stats.total, (unsigned long)stats.free, (unsigned long)stats.reserved,
 		(unsigned long)(stats.metadata_bytes / 1024), (unsigned long)kernel_end,
 		(unsigned)sizeof(kernel_pmm));

@@ -4,40 +4,42 @@
  * Theory of operation
  * -------------------
  * RAM is cut into 4 KiB frames, numbered by physical address >> 12. Three
- * things describe the free ones:
+ * things describe them:
  *
- *   physical: | vectors, L1, kernel, stacks | bitmap | freed, allocated ... | wilderness  |
- *             0                  KERNEL_END ^        ^ first     wild_low ^             ^ wild_high
+ *   physical: | vectors, L1, kernel, stacks | frame table | freed, allocated ... | wilderness |
+ *             0                  KERNEL_END ^             ^ first       wild_low ^            ^ wild_high
  *
- *   bitmap  1 bit a frame, at KERNEL_END: 1 = allocated or reserved, 0 = free
+ *   frame table  one byte a frame, from frame 0, at KERNEL_END: 0 free,
+ *           1-254 allocated with that many references, 255 reserved
  *   freed   a singly linked list of frames that were freed, linked through
- *           their own first word: head -> [next] -> [next] -> PMM_NONE
+ *           their own first word by virtual address: head -> next -> ... -> 0
  *   wilderness  one run of frames never handed out since boot (at first,
  *           all of free RAM): free, but on no list
  *
  * - Allocating a frame pops the freed list; when it is empty, the lowest
  *   frame of the wilderness is taken. Freeing pushes on the list. Both are
- *   O(1) whatever the fill level, and inline (include/mm/pmm.h).
+ *   O(1) whatever the fill level, and inline (include/mm/pmm.h): a load
+ *   and a store of the list, one store into the frame table, and on the
+ *   free side one compare that says "aligned, RAM, one reference".
+ * - A frame's byte tells its state in O(1): a free of a free frame (a
+ *   double free) or of a reserved one is refused before it can corrupt the
+ *   list, and a shared frame (copy-on-write: more than one reference)
+ *   loses a reference instead of being freed.
  * - A contiguous run is cut from the top of the wilderness: O(count +
  *   align), the frames skipped for alignment going to the freed list. When
- *   the wilderness has no room, the bitmap is scanned a word (32 frames)
- *   at a time for a free run, the wilderness is dissolved into the list and
- *   one walk of the list takes the run's frames out of it: O(F/32 + freed
- *   frames). A contiguous free that borders the wilderness grows it back.
- * - The bitmap tells a frame's state in O(1): a free of a free frame (a
- *   double free) is refused before it can corrupt the list. A frame with
- *   bit 1 is allocated or reserved; reserved frames are those below `first`
- *   or inside one of the few reserved ranges. The fast free path checks one
- *   compare against a window that holds no reserved frame; anything else
- *   takes the fully checked path.
- * - Metadata: the bitmap is the only part that grows with RAM, 1 bit a
- *   frame, 32 KiB per GiB (rounded up to whole frames), plus this struct, a
- *   constant with room for PMM_MAX_RESERVED ranges. The bitmap starts at a
- *   multiple of 32 frames (the few frames below KERNEL_END this adds are
- *   marked not free), so a frame's word is frame / 32 from a biased base.
- * - Setup marks the bitmap a word at a time: O(F/32), nothing is linked.
+ *   the wilderness has no room, the frame table is scanned for a free run,
+ *   the wilderness is dissolved into the list and one walk of the list
+ *   takes the run's frames out of it: O(F + freed frames). A contiguous
+ *   free that borders the wilderness grows it back.
+ * - Metadata: the frame table is the only part that grows with RAM, a byte
+ *   a frame, 256 KiB per GiB (0.024 % of RAM, rounded up to whole frames),
+ *   plus this struct, a constant with room for PMM_MAX_RESERVED ranges. A
+ *   bitmap would take an eighth of that, but would need a second table for
+ *   the share counts, and its read-modify-write of a bit costs the hot
+ *   paths more than storing a byte.
+ * - Setup fills the table with memset: O(F), nothing is linked.
  * - No free count is kept: the hot paths do not pay for a counter that only
- *   statistics read; pmm_free_count() counts the bitmap.
+ *   statistics read; pmm_free_count() counts the table, four bytes a word.
  *
  * Costs measured by make bench are in docs/memory.md.
  *
@@ -47,111 +49,46 @@
  */
 #include "mm/pmm.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "kernel/error.h"
 #include "lib/check.h"
 
-#include "kernel/error.h"
-
-#define BITS_PER_WORD PMM_BITS_PER_WORD
-
-static uint32_t *next_link(const struct pmm *pmm, uint32_t frame)
+static uint8_t state_of(const struct pmm *pmm, uint32_t frame)
 {
-	return pmm_next_link(pmm, frame);
+	return pmm->frames[frame];
 }
 
-static int bit_test(const struct pmm *pmm, uint32_t frame)
-{
-	return (*pmm_bit_word(pmm, frame) & pmm_bit_mask(frame)) != 0;
-}
-
-static void bit_set(struct pmm *pmm, uint32_t frame)
-{
-	*pmm_bit_word(pmm, frame) |= pmm_bit_mask(frame);
-}
-
-static void bit_clear(struct pmm *pmm, uint32_t frame)
-{
-	*pmm_bit_word(pmm, frame) &= ~pmm_bit_mask(frame);
-}
-
-/* Set or clear the bits of frames [from, to), a word at a time where it can. */
-static void bits_fill(struct pmm *pmm, uint32_t from, uint32_t to, int value)
-{
-	while (from < to) {
-		if (from % BITS_PER_WORD == 0 && to - from >= BITS_PER_WORD) {
-			*pmm_bit_word(pmm, from) = value ? 0xFFFFFFFF : 0;
-			from += BITS_PER_WORD;
-		} else {
-			if (value)
-				bit_set(pmm, from);
-			else
-				bit_clear(pmm, from);
-			from++;
-		}
-	}
-}
-
-static int in_reserved_range(const struct pmm *pmm, uint32_t frame)
-{
-	for (uint32_t i = 0; i < pmm->reserved_count; i++) {
-		if (frame - pmm->reserved[i].first < pmm->reserved[i].count)
-			return 1;
-	}
-	return 0;
-}
-
-static int in_wilderness(const struct pmm *pmm, uint32_t frame)
+static bool in_wilderness(const struct pmm *pmm, uint32_t frame)
 {
 	return frame >= pmm->wild_low && frame < pmm->wild_high;
 }
 
+static uintptr_t frame_address(const struct pmm *pmm, uint32_t frame)
+{
+	return pmm->phys_window + ((uintptr_t)frame << PAGE_SHIFT);
+}
+
+static uint32_t frame_of(const struct pmm *pmm, uintptr_t at)
+{
+	return (uint32_t)((at - pmm->phys_window) >> PAGE_SHIFT);
+}
+
 static void list_push(struct pmm *pmm, uint32_t frame)
 {
-	*next_link(pmm, frame) = pmm->free_head;
-	pmm->free_head = frame;
-}
+	uintptr_t at = frame_address(pmm, frame);
 
-/*
- * The longest run of handed-out frames with no reserved frame in it: the
- * first wilderness, and the window of the fast free path.
- */
-static void choose_fast_window(struct pmm *pmm)
-{
-	uint32_t fast_first = pmm->first;
-
-	pmm->fast_count = 0;
-	for (uint32_t i = 0; i <= pmm->reserved_count; i++) {
-		uint32_t start = i == 0 ? pmm->first
-					: pmm->reserved[i - 1].first + pmm->reserved[i - 1].count;
-		uint32_t stop = pmm->end;
-
-		for (uint32_t j = 0; j < pmm->reserved_count; j++) {
-			if (pmm->reserved[j].first >= start && pmm->reserved[j].first < stop)
-				stop = pmm->reserved[j].first;
-		}
-		if (stop > start && stop - start > pmm->fast_count) {
-			fast_first = start;
-			pmm->fast_count = stop - start;
-		}
-	}
-	pmm->fast_base = (paddr_t)fast_first << PAGE_SHIFT;
-}
-
-/* Bitmap words covering [kernel_end, ram_end): from kernel_end's frame rounded down to 32. */
-static uint32_t bitmap_words(paddr_t kernel_end, paddr_t ram_end)
-{
-	uint32_t base = (kernel_end >> PAGE_SHIFT) & ~(uint32_t)(BITS_PER_WORD - 1);
-
-	return ((ram_end >> PAGE_SHIFT) - base + BITS_PER_WORD - 1) / BITS_PER_WORD;
+	*(uintptr_t *)at = pmm->free_head;
+	pmm->free_head = at;
 }
 
 uint32_t pmm_metadata_bytes(paddr_t kernel_end, paddr_t ram_end)
 {
 	if (kernel_end >= ram_end)
 		return 0;
-	return (bitmap_words(kernel_end, ram_end) * 4 + PAGE_SIZE - 1) & ~(uint32_t)(PAGE_SIZE - 1);
+	return ((ram_end >> PAGE_SHIFT) + PAGE_SIZE - 1) & ~(uint32_t)(PAGE_SIZE - 1);
 }
 
 /*
@@ -209,18 +146,17 @@ static int merge_reserved(struct pmm *pmm, const struct phys_range *reserved, un
 int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t ram_end,
 	     const struct phys_range *reserved, unsigned reserved_count)
 {
-	uint32_t words, metadata_frames;
+	uint32_t metadata_frames, longest = 0;
 	int merged;
 
 	memset(pmm, 0, sizeof(*pmm));
 	if ((kernel_end | ram_end) & (PAGE_SIZE - 1) || kernel_end >= ram_end ||
 	    (reserved_count && !reserved))
 		return ERR_INVALID;
-	words = bitmap_words(kernel_end, ram_end);
 	metadata_frames = pmm_metadata_bytes(kernel_end, ram_end) >> PAGE_SHIFT;
 	if ((kernel_end >> PAGE_SHIFT) + metadata_frames >= ram_end >> PAGE_SHIFT)
 		return ERR_INVALID;
-	/* The bitmap is about to be written at kernel_end: nothing to keep may be there. */
+	/* The table is about to be written at kernel_end: nothing to keep may be there. */
 	for (unsigned i = 0; i < reserved_count; i++) {
 		uint64_t start = reserved[i].start, stop = start + reserved[i].size;
 
@@ -229,14 +165,11 @@ int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t
 			return ERR_RESERVED;
 	}
 	pmm->phys_window = phys_window;
-	pmm->bitmap_base = (kernel_end >> PAGE_SHIFT) & ~(uint32_t)(BITS_PER_WORD - 1);
 	pmm->end = ram_end >> PAGE_SHIFT;
 	pmm->ram_frames = pmm->end;
-	pmm->bitmap = (uint32_t *)(phys_window + kernel_end);
-	pmm->bitmap_bias = (uintptr_t)pmm->bitmap - (uintptr_t)(pmm->bitmap_base / BITS_PER_WORD) * 4;
+	pmm->frames = (uint8_t *)(phys_window + kernel_end);
 	pmm->metadata_frames = metadata_frames;
 	pmm->first = (kernel_end >> PAGE_SHIFT) + metadata_frames;
-	pmm->free_head = PMM_NONE;
 
 	merged = merge_reserved(pmm, reserved, reserved_count);
 	if (merged < 0) {
@@ -244,25 +177,32 @@ int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t
 		return ERR_INVALID;
 	}
 	pmm->reserved_count = (uint32_t)merged;
-	for (int i = 0; i < merged; i++)
-		pmm->reserved_frames += pmm->reserved[i].count;
-	choose_fast_window(pmm);
 
 	/*
-	 * Everything starts "not free". The longest run without reserved frames
-	 * becomes the wilderness; free frames outside it (between reserved
-	 * ranges) go on the freed list.
+	 * Below first and the reserved ranges: reserved. The longest run
+	 * between them becomes the wilderness; the other free runs go on the
+	 * freed list, lowest frames first out.
 	 */
-	memset(pmm->bitmap, 0xFF, words * 4);
-	pmm->wild_low = pmm->fast_base >> PAGE_SHIFT;
-	pmm->wild_high = pmm->wild_low + pmm->fast_count;
-	bits_fill(pmm, pmm->wild_low, pmm->wild_high, 0);
-	for (uint32_t frame = pmm->end; frame-- > pmm->first;) {
-		if (in_wilderness(pmm, frame) || in_reserved_range(pmm, frame))
-			continue;
-		bit_clear(pmm, frame);
-		list_push(pmm, frame);
+	memset(pmm->frames, PMM_FRAME_RESERVED, pmm->first);
+	memset(pmm->frames + pmm->first, PMM_FRAME_FREE, pmm->end - pmm->first);
+	for (int i = 0; i < merged; i++) {
+		memset(pmm->frames + pmm->reserved[i].first, PMM_FRAME_RESERVED, pmm->reserved[i].count);
+		pmm->reserved_frames += pmm->reserved[i].count;
 	}
+	for (int i = 0; i <= merged; i++) {
+		uint32_t start = i == 0 ? pmm->first
+					: pmm->reserved[i - 1].first + pmm->reserved[i - 1].count;
+		uint32_t stop = i == merged ? pmm->end : pmm->reserved[i].first;
+
+		if (stop > start && stop - start > longest) {
+			longest = stop - start;
+			pmm->wild_low = start;
+			pmm->wild_high = stop;
+		}
+	}
+	for (uint32_t frame = pmm->end; frame-- > pmm->first;)
+		if (state_of(pmm, frame) == PMM_FRAME_FREE && !in_wilderness(pmm, frame))
+			list_push(pmm, frame);
 	return 0;
 }
 
@@ -270,7 +210,7 @@ int pmm_alloc_from_wilderness(struct pmm *pmm, paddr_t *frame)
 {
 	if (pmm->wild_low == pmm->wild_high)
 		return ERR_NO_MEMORY;
-	bit_set(pmm, pmm->wild_low);
+	pmm->frames[pmm->wild_low] = 1;
 	*frame = (paddr_t)pmm->wild_low++ << PAGE_SHIFT;
 	return 0;
 }
@@ -280,11 +220,11 @@ int pmm_alloc_frames(struct pmm *pmm, uint32_t count, paddr_t *frames)
 	uint32_t got = 0;
 
 	/* Freed frames first, as pmm_alloc_frame takes them... */
-	while (got < count && pmm->free_head != PMM_NONE) {
-		uint32_t frame = pmm->free_head;
+	while (got < count && pmm->free_head) {
+		uintptr_t at = pmm->free_head;
 
-		pmm->free_head = *next_link(pmm, frame);
-		frames[got++] = (paddr_t)frame << PAGE_SHIFT;
+		pmm->free_head = *(const uintptr_t *)at;
+		frames[got++] = (paddr_t)(at - pmm->phys_window);
 	}
 	/* ...then the wilderness; if it is too small, the list gets back what it gave, in order. */
 	if (count - got > pmm->wild_high - pmm->wild_low) {
@@ -293,15 +233,18 @@ int pmm_alloc_frames(struct pmm *pmm, uint32_t count, paddr_t *frames)
 		return ERR_NO_MEMORY;
 	}
 	for (uint32_t i = 0; i < got; i++)
-		bit_set(pmm, frames[i] >> PAGE_SHIFT);
-	bits_fill(pmm, pmm->wild_low, pmm->wild_low + (count - got), 1);
+		pmm->frames[frames[i] >> PAGE_SHIFT] = 1;
+	memset(pmm->frames + pmm->wild_low, 1, count - got);
 	while (got < count)
 		frames[got++] = (paddr_t)pmm->wild_low++ << PAGE_SHIFT;
 	return 0;
 }
 
-/* Why a frame may not be freed, or 0 if it may. */
-static int check_freeable(const struct pmm *pmm, paddr_t address)
+/*
+ * Why a frame's reference may not be dropped (or taken), or 0 if it may:
+ * in RAM, aligned, not reserved, allocated.
+ */
+static int check_allocated(const struct pmm *pmm, paddr_t address)
 {
 	uint32_t frame = address >> PAGE_SHIFT;
 
@@ -309,58 +252,63 @@ static int check_freeable(const struct pmm *pmm, paddr_t address)
 		return ERR_INVALID;
 	if (frame >= pmm->end)
 		return ERR_RANGE;
-	if (frame < pmm->first || in_reserved_range(pmm, frame))
+	if (state_of(pmm, frame) == PMM_FRAME_RESERVED)
 		return ERR_RESERVED;
-	if (!bit_test(pmm, frame))
+	if (state_of(pmm, frame) == PMM_FRAME_FREE)
 		return ERR_NOT_ALLOCATED;
 	return 0;
 }
 
 int pmm_free_frame_checked(struct pmm *pmm, paddr_t address)
 {
-	int error = check_freeable(pmm, address);
+	int error = check_allocated(pmm, address);
+	uint32_t frame = address >> PAGE_SHIFT;
 
 	if (error)
 		return error;
-	bit_clear(pmm, address >> PAGE_SHIFT);
-	list_push(pmm, address >> PAGE_SHIFT);
+	if (--pmm->frames[frame] == PMM_FRAME_FREE)
+		list_push(pmm, frame);
 	return 0;
+}
+
+int pmm_frame_share(struct pmm *pmm, paddr_t address)
+{
+	int error = check_allocated(pmm, address);
+
+	if (error)
+		return error;
+	if (state_of(pmm, address >> PAGE_SHIFT) == PMM_REFS_MAX)
+		return ERR_NO_MEMORY;
+	pmm->frames[address >> PAGE_SHIFT]++;
+	return 0;
+}
+
+unsigned pmm_frame_refs(const struct pmm *pmm, paddr_t address)
+{
+	return check_allocated(pmm, address) ? 0 : state_of(pmm, address >> PAGE_SHIFT);
 }
 
 int pmm_frame_is_allocated(const struct pmm *pmm, paddr_t frame)
 {
-	return check_freeable(pmm, frame) == 0;
+	return check_allocated(pmm, frame) == 0;
 }
 
-/*
- * First frame in [from, to) whose bit is set (not free) when flip is 0, or
- * clear (free) when flip is ~0; to if there is none. A word (32 frames) at
- * a time.
- */
-static uint32_t find_bit(const struct pmm *pmm, uint32_t from, uint32_t to, uint32_t flip)
+/* First frame in [from, to) that is free (want_free) or not, or to. */
+static uint32_t find_state(const struct pmm *pmm, uint32_t from, uint32_t to, bool want_free)
 {
-	uint32_t frame = from;
-
-	while (frame < to) {
-		uint32_t word = (*pmm_bit_word(pmm, frame) ^ flip) >> (frame % BITS_PER_WORD);
-
-		if (word) {
-			frame += (uint32_t)__builtin_ctz(word);
-			return frame < to ? frame : to;
-		}
-		frame += BITS_PER_WORD - frame % BITS_PER_WORD;
-	}
-	return to;
+	while (from < to && (state_of(pmm, from) == PMM_FRAME_FREE) != want_free)
+		from++;
+	return from;
 }
 
 static uint32_t find_not_free(const struct pmm *pmm, uint32_t from, uint32_t to)
 {
-	return find_bit(pmm, from, to, 0);
+	return find_state(pmm, from, to, false);
 }
 
 static uint32_t find_free(const struct pmm *pmm, uint32_t from, uint32_t to)
 {
-	return find_bit(pmm, from, to, ~0U);
+	return find_state(pmm, from, to, true);
 }
 
 /* Put the whole wilderness on the freed list (its frames stay free). */
@@ -374,16 +322,17 @@ static void dissolve_wilderness(struct pmm *pmm)
 /* Take frames [start, start + count), all free and all on the list, off the list. */
 static void list_remove_run(struct pmm *pmm, uint32_t start, uint32_t count)
 {
-	uint32_t *link = &pmm->free_head, left = count;
+	uintptr_t *link = &pmm->free_head;
+	uint32_t left = count;
 
-	while (left && *link != PMM_NONE) {
-		uint32_t frame = *link;
+	while (left && *link) {
+		uintptr_t at = *link;
 
-		if (frame - start < count) {
-			*link = *next_link(pmm, frame);
+		if (frame_of(pmm, at) - start < count) {
+			*link = *(const uintptr_t *)at;
 			left--;
 		} else {
-			link = next_link(pmm, frame);
+			link = (uintptr_t *)at;
 		}
 	}
 }
@@ -402,13 +351,13 @@ int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_
 			for (uint32_t frame = pmm->wild_high; frame-- > start + count;)
 				list_push(pmm, frame); /* skipped for alignment: still free */
 			pmm->wild_high = start;
-			bits_fill(pmm, start, start + count, 1);
+			memset(pmm->frames + start, 1, count);
 			*first = (paddr_t)start << PAGE_SHIFT;
 			return 0;
 		}
 	}
 
-	/* Anywhere: scan the bitmap for a free run at the alignment. */
+	/* Anywhere: scan the frame table for a free run at the alignment. */
 	start = pmm->first;
 	for (;;) {
 		uint32_t busy;
@@ -424,7 +373,7 @@ int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_
 	}
 	dissolve_wilderness(pmm);
 	list_remove_run(pmm, start, count);
-	bits_fill(pmm, start, start + count, 1);
+	memset(pmm->frames + start, 1, count);
 	*first = (paddr_t)start << PAGE_SHIFT;
 	return 0;
 }
@@ -440,12 +389,14 @@ int pmm_free_contiguous(struct pmm *pmm, paddr_t first, uint32_t count)
 	if (start >= pmm->end || count > pmm->end - start)
 		return ERR_RANGE;
 	for (uint32_t frame = start; frame < start + count; frame++) {
-		int error = check_freeable(pmm, (paddr_t)frame << PAGE_SHIFT);
+		int error = check_allocated(pmm, (paddr_t)frame << PAGE_SHIFT);
 
 		if (error)
 			return error;
+		if (state_of(pmm, frame) != 1)
+			return ERR_EXISTS; /* shared: a run is given back whole or not at all */
 	}
-	bits_fill(pmm, start, start + count, 0);
+	memset(pmm->frames + start, PMM_FRAME_FREE, count);
 	/* A run that borders the wilderness grows it back; others go on the list. */
 	if (start + count == pmm->wild_low && pmm->wild_low != pmm->wild_high) {
 		pmm->wild_low = start;
@@ -458,36 +409,48 @@ int pmm_free_contiguous(struct pmm *pmm, paddr_t first, uint32_t count)
 	return 0;
 }
 
+/* Zero bytes in a word (the table is word-aligned at KERNEL_END, and RAM ends on a frame). */
+static uint32_t zero_bytes(uint32_t word)
+{
+	uint32_t high = ((word & 0x7F7F7F7FU) + 0x7F7F7F7FU) | word | 0x7F7F7F7FU;
+
+	return (uint32_t)__builtin_popcount(~high);
+}
+
 uint32_t pmm_free_count(const struct pmm *pmm)
 {
+	const uint32_t *words = (const uint32_t *)pmm->frames;
 	uint32_t count = 0;
 
-	for (uint32_t frame = pmm->first; frame < pmm->end;) {
-		uint32_t start = find_free(pmm, frame, pmm->end);
-
-		frame = find_not_free(pmm, start, pmm->end);
-		count += frame - start;
-	}
+	for (uint32_t i = 0; i < pmm->end / 4; i++)
+		count += zero_bytes(words[i]);
+	for (uint32_t frame = pmm->end & ~3U; frame < pmm->end; frame++)
+		count += state_of(pmm, frame) == PMM_FRAME_FREE;
 	return count;
 }
 
 void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats)
 {
-	uint32_t frame = pmm->first, largest = 0, free = 0;
+	uint32_t largest = 0, free = 0, reserved = 0, shared = 0, run = 0;
 
-	while (frame < pmm->end) {
-		uint32_t start = find_free(pmm, frame, pmm->end);
-		uint32_t stop = find_not_free(pmm, start, pmm->end);
+	for (uint32_t frame = 0; frame < pmm->end; frame++) {
+		uint8_t state = state_of(pmm, frame);
 
-		if (stop - start > largest)
-			largest = stop - start;
-		free += stop - start;
-		frame = stop;
+		if (state == PMM_FRAME_FREE) {
+			free++;
+			if (++run > largest)
+				largest = run;
+			continue;
+		}
+		run = 0;
+		reserved += state == PMM_FRAME_RESERVED;
+		shared += state > 1 && state != PMM_FRAME_RESERVED;
 	}
 	stats->total = pmm->ram_frames;
 	stats->free = free;
-	stats->reserved = pmm->first + pmm->reserved_frames;
+	stats->reserved = reserved;
 	stats->allocated = stats->total - stats->free - stats->reserved;
+	stats->shared = shared;
 	stats->largest_free_run = largest;
 	stats->metadata_bytes = pmm->metadata_frames * PAGE_SIZE;
 }
@@ -500,38 +463,43 @@ unsigned pmm_check(const struct pmm *pmm, char *report_text, size_t report_size)
 
 	if (report_text && report_size)
 		report_text[0] = '\0';
-	CHECK(&report, pmm->wild_low <= pmm->wild_high && (wilderness == 0 || (pmm->wild_low >= pmm->first &&
-								      pmm->wild_high <= pmm->end)),
+	CHECK(&report, pmm->wild_low <= pmm->wild_high &&
+			       (wilderness == 0 || (pmm->wild_low >= pmm->first && pmm->wild_high <= pmm->end)),
 	      "wilderness 0x%lx-0x%lx is not inside 0x%lx-0x%lx", (unsigned long)pmm->wild_low,
 	      (unsigned long)pmm->wild_high, (unsigned long)pmm->first, (unsigned long)pmm->end);
-	for (uint32_t frame = pmm->free_head; frame != PMM_NONE; frame = *next_link(pmm, frame)) {
-		if (frame < pmm->first || frame >= pmm->end) {
-			CHECK(&report, 0, "freed list holds frame 0x%lx outside 0x%lx-0x%lx", (unsigned long)frame,
-			      (unsigned long)pmm->first, (unsigned long)pmm->end);
+	for (uintptr_t at = pmm->free_head; at; at = *(const uintptr_t *)at) {
+		uint32_t frame = frame_of(pmm, at);
+
+		if (at < pmm->phys_window || at % PAGE_SIZE || frame < pmm->first || frame >= pmm->end) {
+			CHECK(&report, 0, "freed list holds 0x%lx, not a frame in 0x%lx-0x%lx",
+			      (unsigned long)at, (unsigned long)pmm->first, (unsigned long)pmm->end);
 			break; /* cannot follow it further */
 		}
-		CHECK(&report, !bit_test(pmm, frame), "frame 0x%lx is on the freed list but marked not free",
-		      (unsigned long)frame);
-		CHECK(&report, !in_reserved_range(pmm, frame), "reserved frame 0x%lx is on the freed list",
-		      (unsigned long)frame);
-		CHECK(&report, !in_wilderness(pmm, frame), "frame 0x%lx is on the freed list and in the wilderness",
-		      (unsigned long)frame);
+		CHECK(&report, state_of(pmm, frame) == PMM_FRAME_FREE,
+		      "frame 0x%lx is on the freed list but its state is %u", (unsigned long)frame,
+		      (unsigned)state_of(pmm, frame));
+		CHECK(&report, !in_wilderness(pmm, frame),
+		      "frame 0x%lx is on the freed list and in the wilderness", (unsigned long)frame);
 		if (++listed > free) {
-			CHECK(&report, 0, "freed list longer than the %lu free frames in the bitmap (a cycle?)",
+			CHECK(&report, 0, "freed list longer than the %lu free frames in the table (a cycle?)",
 			      (unsigned long)free);
 			break;
 		}
 	}
 	CHECK(&report, listed + wilderness == free,
-	      "freed list has %lu frames and the wilderness %lu, but the bitmap %lu free",
+	      "freed list has %lu frames and the wilderness %lu, but the table %lu free",
 	      (unsigned long)listed, (unsigned long)wilderness, (unsigned long)free);
-	for (uint32_t frame = pmm->bitmap_base; frame < pmm->end; frame++) {
-		if (!bit_test(pmm, frame))
-			CHECK(&report, frame >= pmm->first && !in_reserved_range(pmm, frame),
-			      "reserved frame 0x%lx is marked free", (unsigned long)frame);
-		else
-			CHECK(&report, !in_wilderness(pmm, frame), "frame 0x%lx in the wilderness is not free",
-			      (unsigned long)frame);
+	for (uint32_t frame = 0; frame < pmm->end; frame++) {
+		bool must_reserve = frame < pmm->first;
+
+		for (uint32_t i = 0; i < pmm->reserved_count && !must_reserve; i++)
+			must_reserve = frame - pmm->reserved[i].first < pmm->reserved[i].count;
+		CHECK(&report, must_reserve == (state_of(pmm, frame) == PMM_FRAME_RESERVED),
+		      "frame 0x%lx: state %u, but it is %sreserved", (unsigned long)frame,
+		      (unsigned)state_of(pmm, frame), must_reserve ? "" : "not ");
+		if (in_wilderness(pmm, frame))
+			CHECK(&report, state_of(pmm, frame) == PMM_FRAME_FREE,
+			      "frame 0x%lx in the wilderness is not free", (unsigned long)frame);
 	}
 	return report.problems;
 }

@@ -15,8 +15,16 @@
 #include "kernel/error.h"
 #include "layout.h"
 
-#define PMM_NONE                0xFFFFFFFFU /* no frame: end of the free list */
 #define PMM_MAX_RESERVED        8           /* reserved ranges inside managed RAM */
+
+/*
+ * A frame's byte in the frame table: free, reserved, or allocated with
+ * its number of references (a frame shared copy-on-write by several
+ * address spaces has one each).
+ */
+#define PMM_FRAME_FREE          0
+#define PMM_REFS_MAX            254
+#define PMM_FRAME_RESERVED      255
 
 /* A run of frames, by frame number (physical address >> PAGE_SHIFT). */
 struct pmm_range {
@@ -32,18 +40,15 @@ struct phys_range {
 
 struct pmm {
 	uintptr_t phys_window;          /* virtual address of physical 0 */
-	uint32_t *bitmap;               /* 1 bit a frame from bitmap_base: 1 = not free */
-	uintptr_t bitmap_bias;          /* bitmap - bitmap_base / 8: frame f's word is at + f / 32 * 4 */
-	uint32_t bitmap_base;           /* first frame the bitmap covers: KERNEL_END, rounded down to 32 */
+	uint8_t *frames;                /* the frame table: a byte a frame, from frame 0 */
 	uint32_t first;                 /* first frame that can be handed out */
 	uint32_t end;                   /* one past the last frame of RAM */
-	paddr_t fast_base;              /* the fast free path's window, with no reserved */
-	uint32_t fast_count;            /* frame in it: its address and its frames */
-	uint32_t free_head;             /* freed frames, linked through themselves; PMM_NONE ends */
+	uintptr_t free_head;            /* freed frames, linked through themselves by virtual
+					   address; 0 ends the list */
 	uint32_t wild_low;              /* the wilderness: [wild_low, wild_high) never handed out, */
 	uint32_t wild_high;             /* free, and not on the list */
 	uint32_t ram_frames;            /* frames of RAM, from physical 0 */
-	uint32_t metadata_frames;       /* the bitmap's frames, at KERNEL_END */
+	uint32_t metadata_frames;       /* the frame table's frames, at KERNEL_END */
 	uint32_t reserved_count;
 	struct pmm_range reserved[PMM_MAX_RESERVED];
 	uint32_t reserved_frames;       /* frames of the reserved ranges */
@@ -54,8 +59,9 @@ struct pmm_stats {
 	uint32_t free;
 	uint32_t reserved;              /* never handed out: below first, metadata, ranges */
 	uint32_t allocated;             /* handed out and not freed */
+	uint32_t shared;                /* of those, with more than one reference */
 	uint32_t largest_free_run;      /* longest run of physically contiguous free frames */
-	uint32_t metadata_bytes;        /* the bitmap, rounded up to whole frames */
+	uint32_t metadata_bytes;        /* the frame table, rounded up to whole frames */
 };
 
 /*
@@ -78,86 +84,76 @@ int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t
 uint32_t pmm_metadata_bytes(paddr_t kernel_end, paddr_t ram_end);
 
 /*
- * The two hot paths are inline (no call, no frame): their common case is a
- * handful of instructions, and the rest goes to an out-of-line function.
- * The helpers below are theirs; other code should not need them.
- */
-#define PMM_BITS_PER_WORD       32
-
-/* A freed frame's first word: the next freed frame, or PMM_NONE. */
-static inline uint32_t *pmm_next_link(const struct pmm *pmm, uint32_t frame)
-{
-	return (uint32_t *)(pmm->phys_window + ((uintptr_t)frame << PAGE_SHIFT));
-}
-
-/* The bitmap word holding a frame's bit, and the bit. */
-static inline uint32_t *pmm_bit_word(const struct pmm *pmm, uint32_t frame)
-{
-	return (uint32_t *)(pmm->bitmap_bias + (uintptr_t)(frame / PMM_BITS_PER_WORD) * 4);
-}
-
-static inline uint32_t pmm_bit_mask(uint32_t frame)
-{
-	return 1U << (frame % PMM_BITS_PER_WORD);
-}
-
-/*
  * count frames, one by one as pmm_alloc_frame would give them (not
  * contiguous), into frames[]: O(count). All or nothing: ERR_NO_MEMORY when
  * fewer are free, and nothing changes then.
  */
 int pmm_alloc_frames(struct pmm *pmm, uint32_t count, paddr_t *frames);
 
-/* The uncommon cases, out of line. */
+/* The uncommon cases of the two hot paths below, out of line. */
 int pmm_alloc_from_wilderness(struct pmm *pmm, paddr_t *frame);
 int pmm_free_frame_checked(struct pmm *pmm, paddr_t frame);
 
-/* One frame: O(1). ERR_NO_MEMORY when none is free; nothing changes then. */
+/*
+ * One frame, with one reference: O(1). ERR_NO_MEMORY when none is free;
+ * nothing changes then. Inline: the common case is a pop from the freed
+ * list and a store into the frame table.
+ */
 static inline int pmm_alloc_frame(struct pmm *pmm, paddr_t *frame)
 {
-	uint32_t head = pmm->free_head;
+	uintptr_t head = pmm->free_head;
+	paddr_t address;
 
-	if (__builtin_expect(head == PMM_NONE, 0))
+	if (__builtin_expect(head == 0, 0))
 		return pmm_alloc_from_wilderness(pmm, frame);
-	pmm->free_head = *pmm_next_link(pmm, head);
-	*pmm_bit_word(pmm, head) |= pmm_bit_mask(head);
-	*frame = (paddr_t)head << PAGE_SHIFT;
+	pmm->free_head = *(const uintptr_t *)head;
+	address = head - pmm->phys_window;
+	pmm->frames[address >> PAGE_SHIFT] = 1;
+	*frame = address;
 	return 0;
 }
 
 /*
- * Give a frame back: O(1). Refused, changing nothing, with ERR_INVALID
- * (not frame-aligned), ERR_RANGE (not RAM the PMM hands out),
- * ERR_RESERVED, or ERR_NOT_ALLOCATED (a double free).
+ * Drop a reference to a frame; the last one gives the frame back: O(1).
+ * Refused, changing nothing, with ERR_INVALID (not frame-aligned),
+ * ERR_RANGE (not RAM), ERR_RESERVED, or ERR_NOT_ALLOCATED (a double free).
  */
 static inline int pmm_free_frame(struct pmm *pmm, paddr_t address)
 {
-	uint32_t frame = address >> PAGE_SHIFT;
-	uint32_t *word = pmm_bit_word(pmm, frame), mask = pmm_bit_mask(frame);
 	/*
-	 * The common case: aligned, in the window with no reserved frames,
-	 * allocated. One compare does the first two: the offset into the
-	 * window, rotated right by 12, is the frame index when aligned, and at
-	 * least 2^20 (more than any window) when not.
+	 * The common case, an aligned frame of RAM with one reference, in one
+	 * compare and one load: the address rotated right by 12 is the frame
+	 * number when aligned, and at least 2^20 (more than any RAM) when not.
 	 */
-	uint32_t offset = address - pmm->fast_base;
-	uint32_t index = (offset >> PAGE_SHIFT) | (offset << (32 - PAGE_SHIFT));
+	uint32_t index = (address >> PAGE_SHIFT) | (address << (32 - PAGE_SHIFT));
+	uintptr_t at;
 
-	if (__builtin_expect(index >= pmm->fast_count || !(*word & mask), 0))
+	if (__builtin_expect(index >= pmm->end || pmm->frames[index] != 1, 0))
 		return pmm_free_frame_checked(pmm, address);
-	*word &= ~mask;
-	/* pmm_next_link(pmm, frame), from the address known to be aligned here. */
-	*(uint32_t *)(pmm->phys_window + address) = pmm->free_head;
-	pmm->free_head = frame;
+	pmm->frames[index] = PMM_FRAME_FREE;
+	at = pmm->phys_window + address;
+	*(uintptr_t *)at = pmm->free_head;
+	pmm->free_head = at;
 	return 0;
 }
+
+/*
+ * One more reference to an allocated frame (a page shared copy-on-write).
+ * ERR_NOT_ALLOCATED for a free frame, ERR_RESERVED, ERR_RANGE, ERR_INVALID
+ * as for pmm_free_frame; ERR_NO_MEMORY at PMM_REFS_MAX references (the
+ * caller copies the page instead of sharing it).
+ */
+int pmm_frame_share(struct pmm *pmm, paddr_t frame);
+
+/* The references to a frame: 0 when free, reserved or not RAM. */
+unsigned pmm_frame_refs(const struct pmm *pmm, paddr_t frame);
 
 /*
  * count physically contiguous frames whose first frame's number is a
  * multiple of align (a power of two, in frames: 4 for a 16 KiB-aligned L1
  * table). From the top of the wilderness when it has room: O(count +
- * align). Otherwise a scan of the bitmap and one walk of the freed list:
- * O(F/32 + freed frames) for F frames of RAM. ERR_INVALID for a zero count
+ * align). Otherwise a scan of the frame table and one walk of the freed list:
+ * O(F + freed frames) for F frames of RAM. ERR_INVALID for a zero count
  * or a bad alignment, ERR_NO_MEMORY when no such run is free.
  */
 int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_t *first);
@@ -165,21 +161,21 @@ int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_
 /* Give back count frames from first: refused as a whole, with the errors of pmm_free_frame. */
 int pmm_free_contiguous(struct pmm *pmm, paddr_t first, uint32_t count);
 
-/* Whether the PMM considers this frame handed out (not free, not reserved). */
+/* Whether the PMM considers this frame handed out (not free, not reserved), to anyone. */
 int pmm_frame_is_allocated(const struct pmm *pmm, paddr_t frame);
 
-/* Free frames, counted in the bitmap: O(F/32). */
+/* Free frames, counted in the frame table: O(F), four frames a word. */
 uint32_t pmm_free_count(const struct pmm *pmm);
 
-/* All the figures, with the largest free run: O(F/32). */
+/* All the figures, with the largest free run: O(F). */
 void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats);
 
 /*
- * Walk the metadata and check every invariant: the free list and the bitmap
+ * Walk the metadata and check every invariant: the free list and the frame table
  * agree, counts match, reserved frames are never free. Returns the number of
  * problems found; each is described into report (if not NULL) by the first
  * one only: a person reads one problem at a time.
  */
-unsigned pmm_check(const struct pmm *pmm, char *report, size_t report_size);
+unsigned pmm_check(const struct pmm *pmm, char *report_text, size_t report_size);
 
 #endif /* BRAMBLE_MM_PMM_H */

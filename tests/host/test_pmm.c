@@ -21,6 +21,7 @@
 #define DTB_START       ((8u << 20) + 0x234) /* not frame-aligned: rounded out */
 #define DTB_BYTES       0x3000
 #define RANDOM_STEPS    20000
+#define NO_FRAME        0xFFFFFFFFU /* random_allocated_frame: the model holds none */
 
 static uint8_t *ram;
 static struct pmm pmm;
@@ -311,7 +312,7 @@ static paddr_t random_allocated_frame(void)
 		if (model[n])
 			return (paddr_t)n * PAGE_SIZE;
 	}
-	return PMM_NONE;
+	return NO_FRAME;
 }
 
 static void test_random_against_model(void)
@@ -340,7 +341,7 @@ static void test_random_against_model(void)
 			}
 		} else if (op < 75) {
 			frame = random_allocated_frame();
-			if (frame != PMM_NONE) {
+			if (frame != NO_FRAME) {
 				failures += pmm_free_frame(&pmm, frame) != 0;
 				model[frame / PAGE_SIZE] = 0;
 				model_free++;
@@ -416,18 +417,57 @@ static void test_random_against_model(void)
 	TAP_EQ_U32(RANDOM_STEPS, checks, "random: all steps ran");
 }
 
+/*
+ * References: a frame shared (copy-on-write) by several owners is freed by
+ * the last of them; each earlier free only drops a reference.
+ */
+static void test_shared_frames(void)
+{
+	struct pmm_stats before, stats;
+	paddr_t frame, other;
+	unsigned refused = 0;
+
+	setup();
+	pmm_get_stats(&pmm, &before);
+	TAP_EQ_U32(0, pmm_alloc_frame(&pmm, &frame), "share: a frame");
+	TAP_EQ_U32(1, pmm_frame_refs(&pmm, frame), "share: one reference when allocated");
+	TAP_EQ_U32(0, pmm_frame_share(&pmm, frame), "share: a second owner");
+	TAP_EQ_U32(0, pmm_frame_share(&pmm, frame), "share: a third");
+	TAP_EQ_U32(3, pmm_frame_refs(&pmm, frame), "share: three references");
+	pmm_get_stats(&pmm, &stats);
+	TAP_EQ_U32(1, stats.shared, "share: one frame counted as shared");
+	TAP_EQ_U32(0, pmm_free_frame(&pmm, frame), "share: the first free drops a reference");
+	TAP_EQ_U32(0, pmm_free_frame(&pmm, frame), "share: and the second");
+	TAP_OK(pmm_frame_is_allocated(&pmm, frame) && pmm_alloc_frame(&pmm, &other) == 0 && other != frame,
+	       "share: still allocated, not handed out again");
+	TAP_EQ_U32(0, pmm_free_frame(&pmm, other), "share: (the other back)");
+	TAP_EQ_U32(0, pmm_free_frame(&pmm, frame), "share: the last free frees it");
+	TAP_EQ_U32(ERR_NOT_ALLOCATED, pmm_frame_share(&pmm, frame), "share: a free frame cannot be shared");
+	TAP_EQ_U32(ERR_RESERVED, pmm_frame_share(&pmm, 0), "share: nor a reserved one");
+	TAP_EQ_U32(0, pmm_alloc_frame(&pmm, &frame), "share: up to the limit");
+	for (unsigned i = 1; i < PMM_REFS_MAX; i++)
+		refused += pmm_frame_share(&pmm, frame) != 0;
+	refused += pmm_frame_share(&pmm, frame) != ERR_NO_MEMORY;
+	for (unsigned i = 0; i < PMM_REFS_MAX; i++)
+		refused += pmm_free_frame(&pmm, frame) != 0;
+	TAP_EQ_U32(0, refused, "share: PMM_REFS_MAX references, one more refused, all dropped again");
+	pmm_get_stats(&pmm, &stats);
+	TAP_OK(same_stats(&before, &stats) && consistent(), "share: the PMM is as it was");
+}
+
 int main(void)
 {
 	ram = aligned_alloc(PAGE_SIZE, RAM_BYTES);
 	if (!ram)
 		return 1;
-	tap_plan(10 + 16 + 8 + 22 + 4 + 10 + 2 + 13);
+	tap_plan(10 + 16 + 8 + 22 + 4 + 10 + 2 + 13 + 16);
 	test_layout();
 	test_exhaust_and_refusals();
 	test_contiguous();
 	test_batch();
 	test_random_against_model();
 	test_reserved_ranges_merged();
+	test_shared_frames();
 	free(ram);
 	return tap_done();
 }
