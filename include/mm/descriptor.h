@@ -39,6 +39,19 @@ const char *mem_kind_name(enum mem_kind kind);
 uint32_t descriptor_section(paddr_t base, enum mem_kind kind, unsigned perm);
 uint32_t descriptor_page(paddr_t base, enum mem_kind kind, unsigned perm);
 
+/*
+ * The bits of a small page of each kind and permission that a table may
+ * hold (type, memory type, access, execute-never), to be or-ed with the
+ * frame's address; 0 for a combination no table may hold (W+X, executable
+ * non-Normal memory). kind < MEM_KIND_COUNT and perm <= MEM_PERM_MASK.
+ */
+extern const uint32_t descriptor_page_bits[MEM_KIND_COUNT][MEM_PERM_MASK + 1];
+
+static inline uint32_t descriptor_page_attributes(enum mem_kind kind, unsigned perm)
+{
+	return descriptor_page_bits[kind][perm];
+}
+
 /* First-level entry pointing at a second-level table (1 KiB aligned). */
 uint32_t descriptor_page_table(paddr_t table);
 

@@ -3,7 +3,7 @@
  *
  * An address space (struct mmu_aspace) is one ARM short-descriptor
  * first-level table and the second-level tables hooked into it, covering
- * [base, base + size): the kernel's (kernel_aspace, the table at 0x4000,
+ * [base, base + last_offset]: the kernel's (kernel_aspace, the table at 0x4000,
  * the upper 2 GiB) is one instance, and a process's TTBR0 table for the
  * lower 2 GiB is just another. The implementation is the ARM half of mm/
  * (mm/arm/mmu.c): descriptors, table walks, TLB maintenance. What may be
@@ -43,9 +43,10 @@
 struct mmu_aspace {
 	uint32_t *l1;           /* the first-level table, through the linear map: index va >> 20 */
 	paddr_t l1_phys;
-	vaddr_t base;           /* the address space is [base, base + size) */
-	uint32_t size;          /* 0 means "to the top of the 4 GiB" */
-	uint16_t *l2_used;      /* valid entries of each L2 table, by (va - base) >> 20 */
+	vaddr_t base;           /* the address space is [base, base + last_offset] */
+	uint32_t last_offset;
+	uint16_t *l2_used_by_index; /* valid entries of each L2 table, by L1 index (va >> 20;
+				       the array itself starts at base's index) */
 	struct pmm *pmm;        /* where L2 tables come from */
 	uint32_t table_frames;  /* frames taken for L2 tables (the boot stub's not counted) */
 	paddr_t fixed_tables_end; /* L2 tables below this (the image's) are never given back */

@@ -22,13 +22,17 @@ struct mem_kind_row {
 	uint32_t page;          /* the same in a small page descriptor */
 };
 
+/* The kind bits of a small page, for both tables below. */
+#define PAGE_NORMAL     (PAGE_TEX(1) | L2_PAGE_C | L2_PAGE_B | L2_PAGE_S)
+#define PAGE_NORMAL_NC  (PAGE_TEX(1) | L2_PAGE_S)
+#define PAGE_DEVICE     L2_PAGE_B
+#define PAGE_SO         0
+
 static const struct mem_kind_row mem_kinds[MEM_KIND_COUNT] = {
-	[MEM_NORMAL] = { "Normal",
-			 SECT_TEX(1) | L1_SECT_C | L1_SECT_B | L1_SECT_S,
-			 PAGE_TEX(1) | L2_PAGE_C | L2_PAGE_B | L2_PAGE_S },
-	[MEM_NORMAL_UNCACHED] = { "Normal-NC", SECT_TEX(1) | L1_SECT_S, PAGE_TEX(1) | L2_PAGE_S },
-	[MEM_DEVICE] = { "Device", L1_SECT_B, L2_PAGE_B },
-	[MEM_STRONGLY_ORDERED] = { "Strongly-ordered", 0, 0 },
+	[MEM_NORMAL] = { "Normal", SECT_TEX(1) | L1_SECT_C | L1_SECT_B | L1_SECT_S, PAGE_NORMAL },
+	[MEM_NORMAL_UNCACHED] = { "Normal-NC", SECT_TEX(1) | L1_SECT_S, PAGE_NORMAL_NC },
+	[MEM_DEVICE] = { "Device", L1_SECT_B, PAGE_DEVICE },
+	[MEM_STRONGLY_ORDERED] = { "Strongly-ordered", 0, PAGE_SO },
 };
 
 /* All bits that the kind rows use, per descriptor format. */
@@ -40,11 +44,35 @@ struct mem_perm_row {
 	uint32_t page;
 };
 
+/* The permission bits of a small page, for both tables below. */
+#define PAGE_RO_NX      (L2_PAGE_AP2 | L2_PAGE_AP0 | L2_PAGE_XN)
+#define PAGE_RW_NX      (L2_PAGE_AP0 | L2_PAGE_XN)
+#define PAGE_RO_X       (L2_PAGE_AP2 | L2_PAGE_AP0)
+#define PAGE_RW_X       L2_PAGE_AP0
+
 static const struct mem_perm_row mem_perms[MEM_PERM_MASK + 1] = {
-	[MEM_READ] = { L1_SECT_AP2 | L1_SECT_AP0 | L1_SECT_XN, L2_PAGE_AP2 | L2_PAGE_AP0 | L2_PAGE_XN },
-	[MEM_WRITE] = { L1_SECT_AP0 | L1_SECT_XN, L2_PAGE_AP0 | L2_PAGE_XN },
-	[MEM_EXEC] = { L1_SECT_AP2 | L1_SECT_AP0, L2_PAGE_AP2 | L2_PAGE_AP0 },
-	[MEM_WRITE | MEM_EXEC] = { L1_SECT_AP0, L2_PAGE_AP0 },
+	[MEM_READ] = { L1_SECT_AP2 | L1_SECT_AP0 | L1_SECT_XN, PAGE_RO_NX },
+	[MEM_WRITE] = { L1_SECT_AP0 | L1_SECT_XN, PAGE_RW_NX },
+	[MEM_EXEC] = { L1_SECT_AP2 | L1_SECT_AP0, PAGE_RO_X },
+	[MEM_WRITE | MEM_EXEC] = { L1_SECT_AP0, PAGE_RW_X },
+};
+
+/*
+ * Each kind and permission a small page may have, as the bits of its
+ * descriptor (with the type); 0 for what no table may hold: writable and
+ * executable at once (W^X), or executable memory that is not Normal
+ * cacheable (instruction fetches may be speculative, ARM ARM B3.7.2, so
+ * Device and Strongly-ordered memory must be execute-never; and Normal
+ * non-cacheable RAM has a cacheable alias in the linear map, A3.5.7).
+ */
+#define PAGE(kind, perm) (L2_TYPE_SMALL | (kind) | (perm))
+const uint32_t descriptor_page_bits[MEM_KIND_COUNT][MEM_PERM_MASK + 1] = {
+	[MEM_NORMAL] = { PAGE(PAGE_NORMAL, PAGE_RO_NX), PAGE(PAGE_NORMAL, PAGE_RW_NX),
+			 PAGE(PAGE_NORMAL, PAGE_RO_X), 0 },
+	[MEM_NORMAL_UNCACHED] = { PAGE(PAGE_NORMAL_NC, PAGE_RO_NX), PAGE(PAGE_NORMAL_NC, PAGE_RW_NX),
+				  0, 0 },
+	[MEM_DEVICE] = { PAGE(PAGE_DEVICE, PAGE_RO_NX), PAGE(PAGE_DEVICE, PAGE_RW_NX), 0, 0 },
+	[MEM_STRONGLY_ORDERED] = { PAGE(PAGE_SO, PAGE_RO_NX), PAGE(PAGE_SO, PAGE_RW_NX), 0, 0 },
 };
 
 #define SECTION_PERM_BITS (L1_SECT_AP2 | L1_SECT_AP1 | L1_SECT_AP0 | L1_SECT_XN)
@@ -115,3 +143,4 @@ int descriptor_decode_page(uint32_t descriptor, struct mem_attributes *out)
 	out->base = descriptor & L2_PAGE_BASE_MASK;
 	return 0;
 }
+

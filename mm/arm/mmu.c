@@ -51,8 +51,8 @@ struct mmu_aspace kernel_aspace = {
 	.l1 = (uint32_t *)VIRT_L1_TABLE,
 	.l1_phys = PHYS_L1_TABLE,
 	.base = KERNEL_VIRT_BASE,
-	.size = 0,
-	.l2_used = kernel_l2_used,
+	.last_offset = 0xFFFFFFFFU - KERNEL_VIRT_BASE,
+	.l2_used_by_index = kernel_l2_used - (KERNEL_VIRT_BASE >> SECTION_SHIFT),
 };
 
 static void release_empty_tables(struct mmu_aspace *as, unsigned first, unsigned last);
@@ -64,15 +64,13 @@ static uint32_t *l2_table(uint32_t l1_entry)
 
 static uint16_t *used_count(struct mmu_aspace *as, unsigned index)
 {
-	return &as->l2_used[index - (as->base >> SECTION_SHIFT)];
+	return &as->l2_used_by_index[index];
 }
 
-/* Whether [va, va + bytes) lies inside the address space (bytes > 0, no wrap checked by caller). */
+/* Whether [va, va + bytes) lies inside the address space (bytes > 0). */
 static bool in_aspace(const struct mmu_aspace *as, vaddr_t va, uint64_t bytes)
 {
-	uint64_t size = as->size ? as->size : 0x100000000ULL - as->base;
-
-	return va >= as->base && (uint64_t)(va - as->base) + bytes <= size;
+	return va - as->base <= as->last_offset && bytes - 1 <= as->last_offset - (va - as->base);
 }
 
 static void clean_descriptor(const uint32_t *descriptor)
@@ -214,31 +212,58 @@ static int get_l2_table(struct mmu_aspace *as, unsigned index, uint32_t **table)
 	return 0;
 }
 
-int mmu_map_page(struct mmu_aspace *as, vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm)
+/* A page at va (whose L1 entry has no table yet) through a new or shared L2 table. */
+static int map_page_new_table(struct mmu_aspace *as, vaddr_t va, uint32_t descriptor)
 {
 	unsigned index = va >> SECTION_SHIFT;
-	uint32_t entry, *table, *pte;
+	uint32_t *table, *pte;
 	int error;
 
-	if ((va | pa) & (PAGE_SIZE - 1) || !kind_and_perm_valid(kind, perm))
-		return ERR_INVALID;
-	if (!in_aspace(as, va, PAGE_SIZE))
-		return ERR_RANGE;
-	entry = as->l1[index];
-	if ((entry & L1_TYPE_MASK) == L1_TYPE_SECTION)
-		return ERR_EXISTS;
-	if ((entry & L1_TYPE_MASK) == L1_TYPE_PAGE_TABLE &&
-	    (l2_table(entry)[(va >> PAGE_SHIFT) % L2_ENTRIES] & L2_TYPE_SMALL))
+	if ((as->l1[index] & L1_TYPE_MASK) == L1_TYPE_SECTION)
 		return ERR_EXISTS;
 	error = get_l2_table(as, index, &table);
 	if (error)
 		return error;
 	pte = &table[(va >> PAGE_SHIFT) % L2_ENTRIES];
-	*pte = descriptor_page(pa, kind, perm);
+	*pte = descriptor;
 	clean_descriptor(pte);
 	(*used_count(as, index))++;
 	dsb();
 	isb();
+	return 0;
+}
+
+/*
+ * The common case, an L2 table already there, is a straight line: one
+ * table lookup validates kind and permission and gives the descriptor's
+ * bits, one compare the range, and a new entry where there was none needs
+ * only the DSB that makes it visible to the walker (B3.10.1: entries that
+ * fault are never in a TLB), and an ISB when it is code.
+ */
+int mmu_map_page(struct mmu_aspace *as, vaddr_t va, paddr_t pa, enum mem_kind kind, unsigned perm)
+{
+	unsigned index = va >> SECTION_SHIFT;
+	uint32_t attributes, entry, *pte;
+
+	if ((unsigned)kind >= MEM_KIND_COUNT || perm > MEM_PERM_MASK)
+		return ERR_INVALID;
+	attributes = descriptor_page_attributes(kind, perm);
+	if (!attributes || ((va | pa) & (PAGE_SIZE - 1)))
+		return ERR_INVALID;
+	if (va - as->base > as->last_offset)
+		return ERR_RANGE;
+	entry = as->l1[index];
+	if ((entry & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
+		return map_page_new_table(as, va, pa | attributes);
+	pte = l2_table(entry) + ((va >> PAGE_SHIFT) & (L2_ENTRIES - 1));
+	if (*pte & L2_TYPE_SMALL)
+		return ERR_EXISTS;
+	*pte = pa | attributes;
+	clean_descriptor(pte);
+	as->l2_used_by_index[index]++;
+	dsb();
+	if (perm & MEM_EXEC)
+		isb();
 	return 0;
 }
 
@@ -406,9 +431,35 @@ int mmu_unmap_pages(struct mmu_aspace *as, vaddr_t va, size_t count, paddr_t *fr
 	return 0;
 }
 
+/*
+ * One page, the common case in a straight line: the entry cleared and
+ * cleaned, DSB, the TLB entry invalidated on every core, the branch
+ * predictor, DSB, ISB (B3.10.1, B2.2.7); the table goes only when that was
+ * its last page.
+ */
 int mmu_unmap_page(struct mmu_aspace *as, vaddr_t va)
 {
-	return mmu_unmap_range(as, va, 1);
+	unsigned index = va >> SECTION_SHIFT;
+	uint32_t entry, *pte;
+
+	if (va & (PAGE_SIZE - 1))
+		return ERR_INVALID;
+	if (va - as->base > as->last_offset)
+		return ERR_RANGE;
+	entry = as->l1[index];
+	if ((entry & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
+		return ERR_NOT_FOUND;
+	pte = l2_table(entry) + ((va >> PAGE_SHIFT) & (L2_ENTRIES - 1));
+	if (!(*pte & L2_TYPE_SMALL))
+		return ERR_NOT_FOUND;
+	*pte = L2_TYPE_FAULT;
+	clean_descriptor(pte);
+	dsb();
+	tlb_invalidate_va(va);
+	after_invalidate();
+	if (--as->l2_used_by_index[index] == 0)
+		release_empty_tables(as, index, index);
+	return 0;
 }
 
 int mmu_map_section(struct mmu_aspace *as, vaddr_t va, paddr_t pa, enum mem_kind kind,
@@ -500,7 +551,7 @@ static const uint32_t *l2_through_linear_map(void *context, paddr_t table_phys)
 
 void mmu_table_source(const struct mmu_aspace *as, struct ptdump_source *source)
 {
-	uint64_t end = as->size ? (uint64_t)as->base + as->size : 0x100000000ULL;
+	uint64_t end = (uint64_t)as->base + as->last_offset + 1;
 
 	source->l1 = as->l1;
 	source->l1_entries = (unsigned)(end >> SECTION_SHIFT);

@@ -4,6 +4,8 @@
  * Table B3-10, not computed from the table under test.
  */
 #include "arch/mmu.h"
+#include <stdbool.h>
+
 #include "mm/descriptor.h"
 #include "tap.h"
 
@@ -12,7 +14,7 @@ int main(void)
 	struct mem_attributes a;
 	char what[96];
 
-	tap_plan(16 + 2 * MEM_KIND_COUNT * 4 + 4);
+	tap_plan(16 + 2 * MEM_KIND_COUNT * 4 + 4 + 3);
 
 	/* Sections: type 0b10, B 2, C 3, XN 4, AP 11:10, TEX 14:12, AP2 15, S 16. */
 	TAP_EQ_U32(0x0001141E, descriptor_section(0, MEM_NORMAL, MEM_WRITE), "section Normal RW NX");
@@ -66,5 +68,21 @@ int main(void)
 	TAP_OK(descriptor_decode_section(0x3F000416 | (1 << 16), &a) == 0 && a.kind == MEM_DEVICE,
 	       "Device with S set still decodes as Device");
 	TAP_EQ_STR("Normal", mem_kind_name(MEM_NORMAL), "kind name");
+	/* The fast path's table: what descriptor_page gives, or 0 where no table may hold it. */
+	unsigned agree = 0, refused = 0;
+	for (unsigned k = 0; k < MEM_KIND_COUNT; k++) {
+		for (unsigned p = 0; p <= MEM_PERM_MASK; p++) {
+			bool allowed = p != (MEM_WRITE | MEM_EXEC) && (!(p & MEM_EXEC) || k == MEM_NORMAL);
+			uint32_t bits = descriptor_page_attributes((enum mem_kind)k, p);
+
+			agree += allowed ? bits == descriptor_page(0, (enum mem_kind)k, p) : bits == 0;
+			refused += !allowed;
+		}
+	}
+	TAP_EQ_U32(MEM_KIND_COUNT * (MEM_PERM_MASK + 1), agree,
+		   "page bits table: descriptor_page's bits, 0 where refused");
+	TAP_EQ_U32(MEM_KIND_COUNT + 3, refused, "page bits table: W+X everywhere, X outside Normal");
+	TAP_EQ_U32(0x00000012, descriptor_page_attributes(MEM_NORMAL, MEM_EXEC) & 0x13,
+		   "page bits table: Normal RO X is a small page, not execute-never");
 	return tap_done();
 }
