@@ -7,6 +7,8 @@
 #   make fuzz       the fuzz targets (heap/window, device tree) for 10 minutes (FUZZ_SECONDS)
 #   make sdcard     build/sdcard.img: a card that boots the Pi 2 (scripts/sdcard)
 #   make debug      QEMU halted with a gdb server, gdb-multiarch attached
+#   make format     reformat the C sources (.clang-format)
+#   make lint       formatting checked, and cppcheck (part of make test)
 #   make clean      remove build/
 #   V=1             show full command lines
 
@@ -101,7 +103,7 @@ CRASH_OBJS := $(patsubst %,$(OBJ)/%.o,$(CRASH_SRCS))
 # Flags live here: a change to this file rebuilds everything.
 $(KERNEL_OBJS) $(BENCH_OBJS) $(CRASH_OBJS) $(BUILD)/linker.ld: Makefile
 
-.PHONY: all clean run test prove bench fuzz debug host-tests deps sdcard
+.PHONY: all clean run test prove bench fuzz debug host-tests deps sdcard format format-check lint
 all: $(BUILD)/kernel7.img
 
 $(OBJ)/%.c.o: %.c
@@ -234,7 +236,32 @@ debug: deps
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 test: deps
+	$(Q)$(MAKE) --no-print-directory lint
 	$(Q)$(MAKE) --no-print-directory -j$(JOBS) prove
+
+# Style and static analysis. Formatting is clang-format's with the project's
+# .clang-format; cppcheck looks for real bugs (warning, portability and
+# performance classes) in every C file, with the kernel's include path. The
+# only suppression is for comparisons of linker-script symbols (section
+# starts and ends), which cppcheck takes for pointers into different objects.
+C_SOURCES = $(shell git ls-files '*.c' '*.h' 2>/dev/null || find boot kernel mm drivers include bench tests -name '*.[ch]')
+CPPCHECK := cppcheck -q --std=c11 --enable=warning,portability,performance --inline-suppr \
+            -Iinclude -Itests/lib -U__ASSEMBLER__ --suppress=missingIncludeSystem \
+            --suppress=comparePointers --error-exitcode=1 \
+            --template='{file}:{line}: {severity} {id}: {message}'
+
+format:
+	$(Q)clang-format -i $(C_SOURCES)
+
+format-check:
+	$(call say,FORMAT,check)
+	$(Q)bad=0; for f in $(C_SOURCES); do \
+		clang-format "$$f" | cmp -s - "$$f" || { echo "$$f: not formatted (make format)"; bad=1; }; \
+	done; exit $$bad
+
+lint: format-check
+	$(call say,CPPCHECK,boot kernel mm drivers bench tests)
+	$(Q)$(CPPCHECK) boot kernel mm drivers bench tests/kernel tests/host
 
 # Benchmarks: guest instructions, deterministic under -icount (kernel/bench.h).
 bench: deps

@@ -32,7 +32,8 @@ uint32_t bench_overhead(void)
 void bench_run_all(void)
 {
 	kprintf("bench: guest instructions (PMCCNTR under -icount shift=0,sleep=off), "
-		"measurement overhead %lu subtracted\n", (unsigned long)bench_overhead());
+		"measurement overhead %lu subtracted\n",
+		(unsigned long)bench_overhead());
 	for (const struct kbench *bench = __kbench_start; bench < __kbench_end; bench++) {
 		kprintf("bench: --- %s\n", bench->name);
 		bench->run();

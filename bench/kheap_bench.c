@@ -31,21 +31,21 @@
 #include "mm/kheap.h"
 #include "mm/mm.h"
 
-#define NEWLIB_ARENA_FRAMES     (64u << 20 >> PAGE_SHIFT)  /* 64 MiB */
+#define NEWLIB_ARENA_FRAMES (64u << 20 >> PAGE_SHIFT) /* 64 MiB */
 
 struct timing {
 	uint64_t alloc_sum, free_sum;
 	uint32_t allocs, frees;
 	uint64_t alloc_sum_steady, free_sum_steady;
 	uint32_t allocs_steady, frees_steady;
-	uint32_t alloc_worst, free_worst;       /* every call */
+	uint32_t alloc_worst, free_worst;               /* every call */
 	uint32_t alloc_worst_steady, free_worst_steady; /* calls that did not map or unmap pages */
 	size_t peak_live, peak_held;
 	/* kmalloc only: where the figures come from. */
-	uint64_t grow_cost, shrink_cost;        /* calls that moved pages: their instructions */
-	size_t grown, shrunk;                   /* bytes the heap grew and shrank by, in all */
-	uint32_t hits, hit_sum;                 /* allocations a quick bin served */
-	uint32_t cached, cached_sum;            /* frees that went into a quick bin */
+	uint64_t grow_cost, shrink_cost; /* calls that moved pages: their instructions */
+	size_t grown, shrunk;            /* bytes the heap grew and shrank by, in all */
+	uint32_t hits, hit_sum;          /* allocations a quick bin served */
+	uint32_t cached, cached_sum;     /* frees that went into a quick bin */
 };
 
 struct allocator {
@@ -53,7 +53,7 @@ struct allocator {
 	void *(*alloc)(size_t size);
 	void (*free)(void *pointer);
 	size_t (*held)(void);
-	bool is_kheap;                          /* (whose quick bins can be looked at) */
+	bool is_kheap; /* (whose quick bins can be looked at) */
 };
 
 static size_t kheap_held(void)
@@ -81,8 +81,8 @@ static const struct allocator allocators[] = {
 	{ "newlib", newlib_malloc, newlib_free, newlib_held, false },
 };
 
-static uint32_t __attribute__((noinline)) time_alloc(const struct allocator *a, size_t size,
-						      void **pointer)
+static uint32_t __attribute__((noinline))
+time_alloc(const struct allocator *a, size_t size, void **pointer)
 {
 	uint32_t start = bench_now();
 
@@ -196,7 +196,8 @@ static void run_trace(const struct allocator *a, unsigned live, void **slots, si
 			t->grown += a->held() - held;
 		}
 		if (!slots[slot])
-			panic("bench: %s could not allocate %lu bytes", a->name, (unsigned long)sizes[slot]);
+			panic("bench: %s could not allocate %lu bytes", a->name,
+			      (unsigned long)sizes[slot]);
 		record(t, 1, cost, a->held() != held);
 		live_bytes += sizes[slot];
 		if (live_bytes > t->peak_live)
@@ -218,23 +219,27 @@ static void print_timing(const char *name, unsigned live, const struct timing *t
 
 	kprintf("bench: %-7s %4u live: alloc avg %4lu worst %5lu | without page mapping: avg %4lu "
 		"worst %4lu (%u%% of calls)\n",
-		name, live, (unsigned long)(t->alloc_sum / t->allocs), (unsigned long)t->alloc_worst,
+		name, live, (unsigned long)(t->alloc_sum / t->allocs),
+		(unsigned long)t->alloc_worst,
 		(unsigned long)(t->alloc_sum_steady / (t->allocs_steady ? t->allocs_steady : 1)),
-		(unsigned long)t->alloc_worst_steady, (unsigned)(t->allocs_steady * 100ULL / t->allocs));
+		(unsigned long)t->alloc_worst_steady,
+		(unsigned)(t->allocs_steady * 100ULL / t->allocs));
 	kprintf("bench: %-7s %4u live: free  avg %4lu worst %5lu | without page mapping: avg %4lu "
 		"worst %4lu (%u%% of calls)  footprint %u.%02ux\n",
 		name, live, (unsigned long)(t->free_sum / t->frees), (unsigned long)t->free_worst,
 		(unsigned long)(t->free_sum_steady / (t->frees_steady ? t->frees_steady : 1)),
-		(unsigned long)t->free_worst_steady, (unsigned)(t->frees_steady * 100ULL / t->frees),
-		ratio / 100, ratio % 100);
+		(unsigned long)t->free_worst_steady,
+		(unsigned)(t->frees_steady * 100ULL / t->frees), ratio / 100, ratio % 100);
 	if (t->hits + t->cached == 0)
 		return;
 	kprintf("bench: %-7s %4u live: quick bins served %lu allocations (avg %lu) and took %lu frees "
-		"(avg %lu)\n", name, live, (unsigned long)t->hits, (unsigned long)(t->hit_sum / t->hits),
+		"(avg %lu)\n",
+		name, live, (unsigned long)t->hits, (unsigned long)(t->hit_sum / t->hits),
 		(unsigned long)t->cached, (unsigned long)(t->cached_sum / t->cached));
 	kprintf("bench: %-7s %4u live: growth mapped %lu KiB in %lu instructions (%lu a page), "
-		"shrinking unmapped %lu KiB in %lu\n", name, live, (unsigned long)(t->grown >> 10),
-		(unsigned long)t->grow_cost, (unsigned long)(t->grown ? t->grow_cost / (t->grown >> 12) : 0),
+		"shrinking unmapped %lu KiB in %lu\n",
+		name, live, (unsigned long)(t->grown >> 10), (unsigned long)t->grow_cost,
+		(unsigned long)(t->grown ? t->grow_cost / (t->grown >> 12) : 0),
 		(unsigned long)(t->shrunk >> 10), (unsigned long)t->shrink_cost);
 }
 
@@ -242,7 +247,8 @@ KBENCH(kmalloc_vs_newlib)
 {
 	static const unsigned live_sets[] = { 64, 256, 1024, 4096 };
 	paddr_t arena, scratch;
-	uint32_t scratch_frames = (4096 * (sizeof(void *) + sizeof(size_t)) + PAGE_SIZE - 1) / PAGE_SIZE;
+	uint32_t scratch_frames =
+		(4096 * (sizeof(void *) + sizeof(size_t)) + PAGE_SIZE - 1) / PAGE_SIZE;
 	bool debug = kernel_heap.debug;
 	void **slots;
 	size_t *sizes;
@@ -316,7 +322,8 @@ KBENCH(kmalloc_worst_paths)
 	kfree(a);
 	cost = cost_of_kmalloc(400, &p);
 	kprintf("bench: worst kmalloc, 400 bytes cut from the only free block of its level, "
-		"the rest listed in another: %lu\n", (unsigned long)cost);
+		"the rest listed in another: %lu\n",
+		(unsigned long)cost);
 	kfree(p);
 
 	/* kmalloc that searches the lists in vain and cuts the top. */
@@ -368,7 +375,8 @@ KBENCH(heap_growth_pages)
 		uint32_t t0 = bench_now(), t1, t2;
 
 		if (kernel_heap.backend.grow(kernel_heap.backend.context, pages, &start))
-			panic("bench: the heap's backend could not grow by %lu pages", (unsigned long)pages);
+			panic("bench: the heap's backend could not grow by %lu pages",
+			      (unsigned long)pages);
 		t1 = bench_now();
 		kernel_heap.backend.shrink(kernel_heap.backend.context, pages);
 		t2 = bench_now();

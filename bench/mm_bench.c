@@ -17,9 +17,9 @@
 #include "mm/mm.h"
 #include "mm/mmu.h"
 
-#define ROUNDS          1000
-#define BENCH_VA        (VIRT_HEAP_BASE + 0x20000000) /* unused by anything else */
-#define MAP_PAGES       256
+#define ROUNDS    1000
+#define BENCH_VA  (VIRT_HEAP_BASE + 0x20000000) /* unused by anything else */
+#define MAP_PAGES 256
 
 /* The baseline: a bitmap, scanned from the start for the first free frame. */
 struct bitmap_allocator {
@@ -70,8 +70,8 @@ static uint32_t __attribute__((noinline)) time_pmm_free(paddr_t frame)
 	return bench_now() - start;
 }
 
-static uint32_t __attribute__((noinline)) time_bitmap_alloc(struct bitmap_allocator *b,
-							      uint32_t *frame)
+static uint32_t __attribute__((noinline))
+time_bitmap_alloc(struct bitmap_allocator *b, uint32_t *frame)
 {
 	uint32_t start = bench_now();
 
@@ -79,8 +79,8 @@ static uint32_t __attribute__((noinline)) time_bitmap_alloc(struct bitmap_alloca
 	return bench_now() - start;
 }
 
-static uint32_t __attribute__((noinline)) time_bitmap_free(struct bitmap_allocator *b,
-							     uint32_t frame)
+static uint32_t __attribute__((noinline))
+time_bitmap_free(struct bitmap_allocator *b, uint32_t frame)
 {
 	uint32_t start = bench_now();
 
@@ -120,7 +120,8 @@ static uint32_t *scratch_words(uint32_t n, paddr_t *base, uint32_t *frames)
 
 static void bench_pmm_at(unsigned percent, uint32_t overhead)
 {
-	uint32_t managed = pmm_free_count(&kernel_pmm), goal = (uint32_t)((uint64_t)managed * percent / 100);
+	uint32_t managed = pmm_free_count(&kernel_pmm),
+		 goal = (uint32_t)((uint64_t)managed * percent / 100);
 	uint32_t held_frames, baseline_held_frames, bits_frames, *held, *baseline_held, fill, got;
 	paddr_t held_base, baseline_held_base, bits_base, frame = 0;
 	struct bitmap_allocator baseline;
@@ -214,7 +215,8 @@ KBENCH(map_unmap)
 		panic("bench: no frame");
 	for (unsigned i = 0; i < MAP_PAGES; i++) {
 		t0 = bench_now();
-		mmu_map_page(&kernel_aspace, BENCH_VA + i * PAGE_SIZE, frame, MEM_NORMAL, MEM_WRITE);
+		mmu_map_page(&kernel_aspace, BENCH_VA + i * PAGE_SIZE, frame, MEM_NORMAL,
+			     MEM_WRITE);
 		t1 = bench_now();
 		add(&map, &worst_map, t1 - t0 - overhead);
 	}
@@ -230,14 +232,17 @@ KBENCH(map_unmap)
 		(unsigned long)(unmap / MAP_PAGES), (unsigned long)worst_unmap);
 
 	for (unsigned i = 0; i < MAP_PAGES; i++)
-		mmu_map_page(&kernel_aspace, BENCH_VA + i * PAGE_SIZE, frame, MEM_NORMAL, MEM_WRITE);
+		mmu_map_page(&kernel_aspace, BENCH_VA + i * PAGE_SIZE, frame, MEM_NORMAL,
+			     MEM_WRITE);
 	/* Keep the table: a neighbouring page stays mapped, so only the pages are measured. */
-	mmu_map_page(&kernel_aspace, BENCH_VA + MAP_PAGES * PAGE_SIZE, frame, MEM_NORMAL, MEM_WRITE);
+	mmu_map_page(&kernel_aspace, BENCH_VA + MAP_PAGES * PAGE_SIZE, frame, MEM_NORMAL,
+		     MEM_WRITE);
 	t0 = bench_now();
 	mmu_unmap_range(&kernel_aspace, BENCH_VA, MAP_PAGES);
 	t1 = bench_now();
 	kprintf("bench: unmap %u pages in one batch: %lu, %lu per page\n", MAP_PAGES,
-		(unsigned long)(t1 - t0 - overhead), (unsigned long)((t1 - t0 - overhead) / MAP_PAGES));
+		(unsigned long)(t1 - t0 - overhead),
+		(unsigned long)((t1 - t0 - overhead) / MAP_PAGES));
 	mmu_unmap_page(&kernel_aspace, BENCH_VA + MAP_PAGES * PAGE_SIZE);
 	pmm_free_frame(&kernel_pmm, frame);
 }

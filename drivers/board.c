@@ -29,7 +29,8 @@ static struct board_device devices[] = {
 	{ "uart", PHYS_PERIPH_BASE + PL011_OFFSET, PL011_REGISTERS_SIZE, pl011_rebase, 0 },
 	{ "gpio", PHYS_PERIPH_BASE + GPIO_OFFSET, GPIO_REGISTERS_SIZE, gpio_init, 0 },
 	{ "mailbox", PHYS_PERIPH_BASE + MAILBOX_OFFSET, MAILBOX_REGISTERS_SIZE, mailbox_init, 0 },
-	{ "systimer", PHYS_PERIPH_BASE + SYSTIMER_OFFSET, SYSTIMER_REGISTERS_SIZE, systimer_init, 0 },
+	{ "systimer", PHYS_PERIPH_BASE + SYSTIMER_OFFSET, SYSTIMER_REGISTERS_SIZE, systimer_init,
+	  0 },
 	{ "local", PHYS_LOCAL_BASE, PHYS_LOCAL_SIZE, local_init, 0 },
 };
 
@@ -38,20 +39,22 @@ static struct board_device devices[] = {
 void board_map_devices(void)
 {
 	for (unsigned i = 0; i < DEVICE_COUNT; i++) {
-		int error = mmio_map(devices[i].phys, devices[i].size, MEM_DEVICE, &devices[i].virt);
+		int error =
+			mmio_map(devices[i].phys, devices[i].size, MEM_DEVICE, &devices[i].virt);
 
 		if (error)
 			panic("%s: cannot map its registers at 0x%08lx: %s", devices[i].name,
 			      (unsigned long)devices[i].phys, error_name(error));
 		devices[i].use(devices[i].virt);
 	}
-	if (mmu_unmap_sections(&kernel_aspace, VIRT_EARLY_PERIPH, PHYS_PERIPH_SIZE >> SECTION_SHIFT))
+	if (mmu_unmap_sections(&kernel_aspace, VIRT_EARLY_PERIPH,
+			       PHYS_PERIPH_SIZE >> SECTION_SHIFT))
 		panic("the boot-time peripheral window at 0x%08lx is not there to remove",
 		      (unsigned long)VIRT_EARLY_PERIPH);
 	kprintf("devices (physical -> virtual, Device, execute-never):\n");
 	for (unsigned i = 0; i < DEVICE_COUNT; i++)
-		kprintf("  %-9s 0x%08lx -> 0x%08lx\n", devices[i].name, (unsigned long)devices[i].phys,
-			(unsigned long)devices[i].virt);
+		kprintf("  %-9s 0x%08lx -> 0x%08lx\n", devices[i].name,
+			(unsigned long)devices[i].phys, (unsigned long)devices[i].virt);
 }
 
 vaddr_t device_registers(const char *name)

@@ -8,16 +8,16 @@
 #include "drivers/systimer.h"
 #include "kernel/error.h"
 
-#define GPFSEL0         0x00    /* 10 pins per register, 3 bits each */
-#define GPPUD           0x94
-#define GPPUDCLK0       0x98    /* 32 pins per register */
+#define GPFSEL0   0x00 /* 10 pins per register, 3 bits each */
+#define GPPUD     0x94
+#define GPPUDCLK0 0x98 /* 32 pins per register */
 
 /*
  * The pull control sequence needs 150 cycles of set-up and hold (section
  * 6.1): cycles of the VideoCore's 250 MHz clock, 0.6 us. Wait 1 us on the
  * system timer, after a DSB so that the write has reached the device.
  */
-#define GPIO_PULL_SETUP_US     1
+#define GPIO_PULL_SETUP_US 1
 
 static vaddr_t gpio_base;
 

@@ -68,7 +68,8 @@ void local_fiq_sources_off(unsigned core)
 
 	mmio_barrier();
 	timers = mmio_read32(local_base + LOCAL_TIMER_INTERRUPT_CONTROL(core));
-	mmio_write32(local_base + LOCAL_TIMER_INTERRUPT_CONTROL(core), timers & ~LOCAL_ROUTE_FIQ_ALL);
+	mmio_write32(local_base + LOCAL_TIMER_INTERRUPT_CONTROL(core),
+		     timers & ~LOCAL_ROUTE_FIQ_ALL);
 	mailboxes = mmio_read32(local_base + LOCAL_MAILBOX_INTERRUPT_CONTROL(core));
 	mmio_write32(local_base + LOCAL_MAILBOX_INTERRUPT_CONTROL(core),
 		     mailboxes & ~LOCAL_ROUTE_FIQ_ALL);

@@ -30,34 +30,34 @@
  * (written at +0x20, its status at +0x38). "Full" is checked on the one
  * being written, "empty" on the one being read.
  */
-#define MAILBOX0_READ           0x00
-#define MAILBOX0_STATUS         0x18
-#define MAILBOX1_WRITE          0x20
-#define MAILBOX1_STATUS         0x38
-#define MAILBOX_STATUS_FULL     (1U << 31)
-#define MAILBOX_STATUS_EMPTY    (1U << 30)
+#define MAILBOX0_READ            0x00
+#define MAILBOX0_STATUS          0x18
+#define MAILBOX1_WRITE           0x20
+#define MAILBOX1_STATUS          0x38
+#define MAILBOX_STATUS_FULL      (1U << 31)
+#define MAILBOX_STATUS_EMPTY     (1U << 30)
 #define MAILBOX_CHANNEL_PROPERTY 8
-#define MAILBOX_CHANNEL_MASK    0xF
+#define MAILBOX_CHANNEL_MASK     0xF
 
-#define BUS_ALIAS_UNCACHED      0xC0000000U
+#define BUS_ALIAS_UNCACHED 0xC0000000U
 
-#define PROPERTY_REQUEST        0x00000000U
-#define PROPERTY_SUCCESS        0x80000000U
-#define PROPERTY_TAG_RESPONSE   0x80000000U /* set by the VideoCore in the tag's code */
+#define PROPERTY_REQUEST                0x00000000U
+#define PROPERTY_SUCCESS                0x80000000U
+#define PROPERTY_TAG_RESPONSE           0x80000000U /* set by the VideoCore in the tag's code */
 #define PROPERTY_TAG_GET_BOARD_REVISION 0x00010002U
-#define PROPERTY_TAG_GET_ARM_MEMORY 0x00010005U
-#define PROPERTY_TAG_GET_VC_MEMORY  0x00010006U
-#define PROPERTY_TAG_GET_CLOCK_RATE 0x00030002U
+#define PROPERTY_TAG_GET_ARM_MEMORY     0x00010005U
+#define PROPERTY_TAG_GET_VC_MEMORY      0x00010006U
+#define PROPERTY_TAG_GET_CLOCK_RATE     0x00030002U
 
 /*
  * How long to wait for the VideoCore, by the system timer: the firmware
  * answers property calls in well under a millisecond, and Linux's driver
  * gives it a second too.
  */
-#define MAILBOX_TIMEOUT_US      1000000
-#define MAILBOX_FIFO_DEPTH      8        /* answers the read FIFO can hold */
-#define MAILBOX_BUFFER_WORDS    32
-#define CACHE_LINE_MAX          64
+#define MAILBOX_TIMEOUT_US   1000000
+#define MAILBOX_FIFO_DEPTH   8 /* answers the read FIFO can hold */
+#define MAILBOX_BUFFER_WORDS 32
+#define CACHE_LINE_MAX       64
 
 static vaddr_t mailbox_base;
 static uint32_t message[MAILBOX_BUFFER_WORDS] __attribute__((aligned(CACHE_LINE_MAX)));
@@ -151,8 +151,7 @@ out:
 	return error;
 }
 
-int mailbox_property(uint32_t tag, uint32_t *value, unsigned request_words,
-		     unsigned response_words)
+int mailbox_property(uint32_t tag, uint32_t *value, unsigned request_words, unsigned response_words)
 {
 	unsigned words = request_words > response_words ? request_words : response_words;
 	int error;
@@ -160,13 +159,13 @@ int mailbox_property(uint32_t tag, uint32_t *value, unsigned request_words,
 	if (!mailbox_base || words + 6 > MAILBOX_BUFFER_WORDS)
 		return ERR_INVALID;
 	memset(message, 0, sizeof(message));
-	message[0] = (words + 6) * 4;           /* whole message size in bytes */
+	message[0] = (words + 6) * 4; /* whole message size in bytes */
 	message[1] = PROPERTY_REQUEST;
 	message[2] = tag;
-	message[3] = words * 4;                 /* value buffer size */
-	message[4] = request_words * 4;         /* request: value length */
+	message[3] = words * 4;         /* value buffer size */
+	message[4] = request_words * 4; /* request: value length */
 	memcpy(&message[5], value, request_words * 4);
-	message[5 + words] = 0;                 /* end tag */
+	message[5 + words] = 0; /* end tag */
 	error = mailbox_call();
 	if (error)
 		return error;

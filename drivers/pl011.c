@@ -23,23 +23,23 @@
 #include "drivers/systimer.h"
 #include "kernel/error.h"
 
-#define UART_DR         0x00
-#define UART_FR         0x18
-#define UART_IBRD       0x24
-#define UART_FBRD       0x28
-#define UART_LCRH       0x2C
-#define UART_CR         0x30
-#define UART_IMSC       0x38
-#define UART_ICR        0x44
+#define UART_DR   0x00
+#define UART_FR   0x18
+#define UART_IBRD 0x24
+#define UART_FBRD 0x28
+#define UART_LCRH 0x2C
+#define UART_CR   0x30
+#define UART_IMSC 0x38
+#define UART_ICR  0x44
 
-#define FR_BUSY         (1 << 3)
-#define FR_TXFF         (1 << 5)
-#define LCRH_FEN        (1 << 4)
-#define LCRH_WLEN_8     (3 << 5)
-#define CR_UARTEN       (1 << 0)
-#define CR_TXE          (1 << 8)
-#define CR_RXE          (1 << 9)
-#define ICR_ALL         0x7FF
+#define FR_BUSY     (1 << 3)
+#define FR_TXFF     (1 << 5)
+#define LCRH_FEN    (1 << 4)
+#define LCRH_WLEN_8 (3 << 5)
+#define CR_UARTEN   (1 << 0)
+#define CR_TXE      (1 << 8)
+#define CR_RXE      (1 << 9)
+#define ICR_ALL     0x7FF
 
 /*
  * Waits are bounded by the system timer, never by a count of polls (whose
@@ -47,18 +47,18 @@
  * drains in 1.4 ms at 115200 baud and in 17 ms at 9600, the slowest rate
  * a loader might have left.
  */
-#define DRAIN_TIMEOUT_US        50000
+#define DRAIN_TIMEOUT_US 50000
 /*
  * A byte waits this long for room in the FIFO (the FIFO sends one byte
  * every 87 us at 115200). When the UART's clock is off or the UART is
  * disabled, TXFF never clears: then bytes are dropped (and counted)
  * instead of stopping the core, so that a panic can still finish.
  */
-#define ROOM_TIMEOUT_US         10000
+#define ROOM_TIMEOUT_US 10000
 
 static vaddr_t uart_base;
-static bool stalled;            /* the last byte found no room in time */
-static uint32_t dropped;        /* bytes dropped because of that */
+static bool stalled;     /* the last byte found no room in time */
+static uint32_t dropped; /* bytes dropped because of that */
 
 static bool flag_clears_within(uint32_t flag, uint32_t timeout_us)
 {
@@ -108,7 +108,7 @@ int pl011_init(vaddr_t registers, uint32_t clock_hz, uint32_t baud)
 		return ERR_INVALID;
 	uart_base = registers;
 	mmio_barrier();
-	wait_not_busy();                        /* the firmware's last characters go out */
+	wait_not_busy(); /* the firmware's last characters go out */
 	mmio_write32(uart_base + UART_CR, 0);
 	wait_not_busy();                        /* TRM step 2: the character in progress */
 	mmio_write32(uart_base + UART_LCRH, 0); /* FEN = 0 flushes the transmit FIFO */

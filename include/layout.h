@@ -28,42 +28,42 @@
 #endif
 
 /* Physical side. */
-#define PHYS_VECTORS            LAYOUT_U32(0x00000000)
-#define PHYS_ATAGS_DEFAULT      LAYOUT_U32(0x00000100) /* where loaders put ATAGs */
-#define PHYS_VECTORS_LIMIT      LAYOUT_U32(0x00000100) /* vectors must stay below the ATAGs */
-#define PHYS_L1_TABLE           LAYOUT_U32(0x00004000)
-#define PHYS_KERNEL_LOAD        LAYOUT_U32(0x00008000) /* the firmware loads kernel7.img here */
-#define PHYS_RAW_IMAGE_QEMU     LAYOUT_U32(0x00010000) /* qemu -kernel <raw image> puts it here */
+#define PHYS_VECTORS        LAYOUT_U32(0x00000000)
+#define PHYS_ATAGS_DEFAULT  LAYOUT_U32(0x00000100) /* where loaders put ATAGs */
+#define PHYS_VECTORS_LIMIT  LAYOUT_U32(0x00000100) /* vectors must stay below the ATAGs */
+#define PHYS_L1_TABLE       LAYOUT_U32(0x00004000)
+#define PHYS_KERNEL_LOAD    LAYOUT_U32(0x00008000) /* the firmware loads kernel7.img here */
+#define PHYS_RAW_IMAGE_QEMU LAYOUT_U32(0x00010000) /* qemu -kernel <raw image> puts it here */
 
 /* BCM2836: the SoC peripherals, and the ARM-local block (core mailboxes, timers). */
-#define PHYS_PERIPH_BASE        LAYOUT_U32(0x3F000000)
-#define PHYS_PERIPH_SIZE        LAYOUT_U32(0x01000000)
-#define PHYS_LOCAL_BASE         LAYOUT_U32(0x40000000)
-#define PHYS_LOCAL_SIZE         LAYOUT_U32(0x00001000)
+#define PHYS_PERIPH_BASE LAYOUT_U32(0x3F000000)
+#define PHYS_PERIPH_SIZE LAYOUT_U32(0x01000000)
+#define PHYS_LOCAL_BASE  LAYOUT_U32(0x40000000)
+#define PHYS_LOCAL_SIZE  LAYOUT_U32(0x00001000)
 
 /*
  * The most RAM there can be: everything below the peripheral window (a
  * Pi 2 has 1 GiB, whose top is shadowed by the peripherals). The linear map
  * grows to the ARM's share of it once the mailbox reports it, never further.
  */
-#define PHYS_RAM_MAX            PHYS_PERIPH_BASE
+#define PHYS_RAM_MAX PHYS_PERIPH_BASE
 
 /* Virtual side. */
-#define KERNEL_VIRT_BASE        LAYOUT_U32(0x80000000) /* linear map: virt = phys + this */
-#define VIRT_VECTORS            LAYOUT_U32(0x80000000) /* VBAR */
-#define VIRT_L1_TABLE           LAYOUT_U32(0x80004000)
-#define VIRT_KERNEL_START       LAYOUT_U32(0x80008000)
-#define VIRT_EARLY_PERIPH       LAYOUT_U32(0xBF000000) /* PHYS_PERIPH_BASE + KERNEL_VIRT_BASE */
-#define VIRT_HEAP_BASE          LAYOUT_U32(0xC0000000) /* heap break starts here, grows up */
-#define VIRT_MMIO_TOP           LAYOUT_U32(0xFFFFFFFF) /* MMIO floor grows down from here */
+#define KERNEL_VIRT_BASE  LAYOUT_U32(0x80000000) /* linear map: virt = phys + this */
+#define VIRT_VECTORS      LAYOUT_U32(0x80000000) /* VBAR */
+#define VIRT_L1_TABLE     LAYOUT_U32(0x80004000)
+#define VIRT_KERNEL_START LAYOUT_U32(0x80008000)
+#define VIRT_EARLY_PERIPH LAYOUT_U32(0xBF000000) /* PHYS_PERIPH_BASE + KERNEL_VIRT_BASE */
+#define VIRT_HEAP_BASE    LAYOUT_U32(0xC0000000) /* heap break starts here, grows up */
+#define VIRT_MMIO_TOP     LAYOUT_U32(0xFFFFFFFF) /* MMIO floor grows down from here */
 
 /* Sizes of the translation granules (ARM ARM B3.5). */
-#define PAGE_SHIFT              12
-#define PAGE_SIZE               (1 << PAGE_SHIFT)
-#define SECTION_SHIFT           20
-#define SECTION_SIZE            (1 << SECTION_SHIFT)
-#define L1_ENTRIES              4096
-#define L1_TABLE_SIZE           (L1_ENTRIES * 4)
+#define PAGE_SHIFT    12
+#define PAGE_SIZE     (1 << PAGE_SHIFT)
+#define SECTION_SHIFT 20
+#define SECTION_SIZE  (1 << SECTION_SHIFT)
+#define L1_ENTRIES    4096
+#define L1_TABLE_SIZE (L1_ENTRIES * 4)
 
 /*
  * The image (from physical 0: vectors, L1 table, boot stub, text, rodata,
@@ -71,7 +71,7 @@
  * own permissions (W^X); the rest of the linear map uses sections. The
  * boot stub's second-level tables cover this much.
  */
-#define KERNEL_PAGED_SIZE       (4 * SECTION_SIZE)
+#define KERNEL_PAGED_SIZE (4 * SECTION_SIZE)
 
 /*
  * Kernel stacks: per core, one for SVC and one for each exception mode, each
@@ -85,16 +85,16 @@
  * The STACK_TOP_* values are offsets of each initial stack pointer (stacks
  * grow down) from the start of the core's block.
  */
-#define CORE_COUNT              4
-#define STACK_GUARD_SIZE        PAGE_SIZE
-#define STACK_SIZE_SVC          (16 * 1024)
-#define STACK_SIZE_EXCEPTION    (4 * 1024) /* abort, undefined, IRQ, FIQ each */
-#define STACK_TOP_SVC           (STACK_GUARD_SIZE + STACK_SIZE_SVC)
-#define STACK_TOP_ABT           (STACK_TOP_SVC + STACK_GUARD_SIZE + STACK_SIZE_EXCEPTION)
-#define STACK_TOP_UND           (STACK_TOP_ABT + STACK_GUARD_SIZE + STACK_SIZE_EXCEPTION)
-#define STACK_TOP_IRQ           (STACK_TOP_UND + STACK_GUARD_SIZE + STACK_SIZE_EXCEPTION)
-#define STACK_TOP_FIQ           (STACK_TOP_IRQ + STACK_GUARD_SIZE + STACK_SIZE_EXCEPTION)
-#define CORE_STACKS_SIZE        STACK_TOP_FIQ
+#define CORE_COUNT           4
+#define STACK_GUARD_SIZE     PAGE_SIZE
+#define STACK_SIZE_SVC       (16 * 1024)
+#define STACK_SIZE_EXCEPTION (4 * 1024) /* abort, undefined, IRQ, FIQ each */
+#define STACK_TOP_SVC        (STACK_GUARD_SIZE + STACK_SIZE_SVC)
+#define STACK_TOP_ABT        (STACK_TOP_SVC + STACK_GUARD_SIZE + STACK_SIZE_EXCEPTION)
+#define STACK_TOP_UND        (STACK_TOP_ABT + STACK_GUARD_SIZE + STACK_SIZE_EXCEPTION)
+#define STACK_TOP_IRQ        (STACK_TOP_UND + STACK_GUARD_SIZE + STACK_SIZE_EXCEPTION)
+#define STACK_TOP_FIQ        (STACK_TOP_IRQ + STACK_GUARD_SIZE + STACK_SIZE_EXCEPTION)
+#define CORE_STACKS_SIZE     STACK_TOP_FIQ
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

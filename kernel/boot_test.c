@@ -50,7 +50,8 @@ KTEST(boot, l1_table)
 
 	/* The image's first MiB is in pages, through the table in .pgtables... */
 	KT_ASSERT_EQ(L1_TYPE_PAGE_TABLE, first & L1_TYPE_MASK);
-	KT_ASSERT_EQ(virt_to_phys_linear((vaddr_t)__kernel_l2_start), first & L1_PAGE_TABLE_BASE_MASK);
+	KT_ASSERT_EQ(virt_to_phys_linear((vaddr_t)__kernel_l2_start),
+		     first & L1_PAGE_TABLE_BASE_MASK);
 	/* ...and the linear map after it is Normal, kernel-only read-write, execute-never sections. */
 	KT_ASSERT_EQ(L1_TYPE_SECTION, linear & L1_TYPE_MASK);
 	KT_ASSERT_EQ(KERNEL_PAGED_SIZE, linear & L1_SECT_BASE_MASK);
@@ -81,8 +82,8 @@ KTEST(boot, tex_remap)
 {
 	KT_ASSERT_EQ(PRRR_VALUE, read_prrr());
 	KT_ASSERT_EQ(NMRR_VALUE, read_nmrr());
-	KT_ASSERT(read_prrr() & PRRR_NOS(7));   /* Normal write-back: inner shareable */
-	KT_ASSERT(read_ttbr0() & TTBR_NOS);     /* and so are the walks */
+	KT_ASSERT(read_prrr() & PRRR_NOS(7)); /* Normal write-back: inner shareable */
+	KT_ASSERT(read_ttbr0() & TTBR_NOS);   /* and so are the walks */
 	KT_ASSERT_EQ(0, read_contextidr());
 }
 
@@ -167,7 +168,8 @@ KTEST(boot, registers_recorded)
 	KT_ASSERT_EQ(PSR_I | PSR_F, info->entry_cpsr & (PSR_I | PSR_F));
 	/* r2, when set, points at ATAGs or a device tree (where the kernel moved it, if it did). */
 	if (info->r2 != 0) {
-		paddr_t at = platform.bootargs_moved_from == info->r2 ? platform.bootargs_phys : info->r2;
+		paddr_t at = platform.bootargs_moved_from == info->r2 ? platform.bootargs_phys
+								      : info->r2;
 
 		KT_ASSERT(at < PHYS_RAM_MAX - PAGE_SIZE);
 		enum bootargs_kind kind =

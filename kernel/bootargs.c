@@ -5,10 +5,10 @@
 
 #include <string.h>
 
-#define ATAG_HEADER_WORDS       2
-#define ATAG_CORE_MIN_WORDS     2       /* ATAG_CORE may have no data at all */
-#define ATAG_MEM_WORDS          4       /* header, size, start */
-#define ATAG_INITRD2_WORDS      4       /* header, start, size */
+#define ATAG_HEADER_WORDS   2
+#define ATAG_CORE_MIN_WORDS 2 /* ATAG_CORE may have no data at all */
+#define ATAG_MEM_WORDS      4 /* header, size, start */
+#define ATAG_INITRD2_WORDS  4 /* header, start, size */
 
 static uint32_t big_endian(uint32_t value)
 {
@@ -63,7 +63,8 @@ struct bootargs bootargs_parse(const uint32_t *data, size_t limit)
 	if (limit < 8)
 		return unknown;
 	if (big_endian(data[0]) == FDT_MAGIC) {
-		struct bootargs tree = { .kind = BOOTARGS_DEVICE_TREE, .size = big_endian(data[1]) };
+		struct bootargs tree = { .kind = BOOTARGS_DEVICE_TREE,
+					 .size = big_endian(data[1]) };
 
 		return tree.size >= 8 ? tree : unknown;
 	}

@@ -32,28 +32,28 @@
 #include <string.h>
 
 /* Header fields, by byte offset. */
-#define HEADER_MAGIC            0
-#define HEADER_TOTALSIZE        4
-#define HEADER_OFF_DT_STRUCT    8
-#define HEADER_OFF_DT_STRINGS   12
-#define HEADER_OFF_MEM_RSVMAP   16
-#define HEADER_VERSION          20
-#define HEADER_LAST_COMP        24
-#define HEADER_BOOT_CPUID       28
-#define HEADER_SIZE_DT_STRINGS  32
-#define HEADER_SIZE_DT_STRUCT   36
+#define HEADER_MAGIC           0
+#define HEADER_TOTALSIZE       4
+#define HEADER_OFF_DT_STRUCT   8
+#define HEADER_OFF_DT_STRINGS  12
+#define HEADER_OFF_MEM_RSVMAP  16
+#define HEADER_VERSION         20
+#define HEADER_LAST_COMP       24
+#define HEADER_BOOT_CPUID      28
+#define HEADER_SIZE_DT_STRINGS 32
+#define HEADER_SIZE_DT_STRUCT  36
 
-#define RSVMAP_ENTRY_SIZE       16      /* two big-endian 64-bit words */
-#define PROP_HEADER_SIZE        8       /* len, nameoff */
-#define FOUR_GIB                0x100000000ULL
+#define RSVMAP_ENTRY_SIZE 16 /* two big-endian 64-bit words */
+#define PROP_HEADER_SIZE  8  /* len, nameoff */
+#define FOUR_GIB          0x100000000ULL
 
 /* One decoded token of the structure block. */
 struct token {
 	uint32_t tag;
-	uint32_t offset;                /* its own, in the structure block */
-	uint32_t next;                  /* the next token's */
-	const char *name;               /* FDT_BEGIN_NODE: the node's; FDT_PROP: the property's */
-	const uint8_t *value;           /* FDT_PROP */
+	uint32_t offset;      /* its own, in the structure block */
+	uint32_t next;        /* the next token's */
+	const char *name;     /* FDT_BEGIN_NODE: the node's; FDT_PROP: the property's */
+	const uint8_t *value; /* FDT_PROP */
 	uint32_t length;
 };
 

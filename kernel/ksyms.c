@@ -14,7 +14,7 @@
 
 struct ksyms_entry {
 	uint32_t address;
-	uint32_t name;          /* offset in ksyms_table_names */
+	uint32_t name; /* offset in ksyms_table_names */
 };
 
 /* Written by scripts/gen-ksyms, placed by linker.ld. */

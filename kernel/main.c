@@ -38,7 +38,7 @@
 #include "mm/mmu.h"
 
 /* When the mailbox cannot say, the firmware's default UART clock. */
-#define UART_CLOCK_FALLBACK_HZ  48000000
+#define UART_CLOCK_FALLBACK_HZ 48000000
 
 /* Filled by boot/start.S; in .data because BSS is cleared after it is written. */
 struct boot_info boot_info __attribute__((section(".data")));
@@ -96,7 +96,8 @@ static void banner_entry_state(const struct boot_info *info)
 	kprintf("boot: entered with the MMU %s, data cache %s, instruction cache %s (%s 0x%08lx)%s\n",
 		(sctlr & SCTLR_M) ? "on" : "off", (sctlr & SCTLR_C) ? "on" : "off",
 		(sctlr & SCTLR_I) ? "on" : "off", hyp ? "HSCTLR" : "SCTLR", (unsigned long)sctlr,
-		(sctlr & (SCTLR_M | SCTLR_C)) ? ": turned off, caches cleaned and invalidated" : "");
+		(sctlr & (SCTLR_M | SCTLR_C)) ? ": turned off, caches cleaned and invalidated"
+					      : "");
 	if (part != MIDR_PART_CORTEX_A7)
 		kprintf("boot: MIDR 0x%08lx is not a Cortex-A7: ACTLR.SMP left to the firmware\n",
 			(unsigned long)read_midr());
@@ -154,7 +155,8 @@ static unsigned banner_layout(void)
 		(unsigned long)kernel_window.base, (unsigned long)(window.heap_bytes / 1024),
 		(unsigned long)kernel_window.heap_break);
 	kprintf("  %-12s 0x%08lx-0x%08lx %6lu KiB  free gap (and one guard page)\n", "",
-		(unsigned long)kernel_window.heap_break, (unsigned long)kernel_window.mmio_floor - 1,
+		(unsigned long)kernel_window.heap_break,
+		(unsigned long)kernel_window.mmio_floor - 1,
 		(unsigned long)((kernel_window.mmio_floor - kernel_window.heap_break) / 1024));
 	kprintf("  %-12s 0x%08lx-0x%08lx %6lu KiB  floor at 0x%08lx, grows down\n", "MMIO",
 		(unsigned long)kernel_window.mmio_floor, (unsigned long)(kernel_window.top - 1),

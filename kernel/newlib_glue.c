@@ -34,7 +34,8 @@ void *_sbrk(ptrdiff_t increment)
 {
 	char *previous = arena_break;
 
-	if (!arena_start || increment > arena_end - arena_break || increment < arena_start - arena_break) {
+	if (!arena_start || increment > arena_end - arena_break ||
+	    increment < arena_start - arena_break) {
 		errno = ENOMEM;
 		return (void *)-1;
 	}

@@ -13,7 +13,7 @@
 #include "mm/linear_map.h"
 
 /* How much of what r2 points at is read to recognise it. */
-#define BOOTARGS_READ_LIMIT     4096
+#define BOOTARGS_READ_LIMIT 4096
 
 struct platform platform;
 
@@ -44,8 +44,7 @@ static void discover_bootargs(uint32_t r2)
 		platform.bootargs = (struct bootargs){ .kind = BOOTARGS_UNKNOWN };
 		return;
 	}
-	platform.bootargs =
-		bootargs_parse((const uint32_t *)phys_to_virt(r2), BOOTARGS_READ_LIMIT);
+	platform.bootargs = bootargs_parse((const uint32_t *)phys_to_virt(r2), BOOTARGS_READ_LIMIT);
 	if (platform.bootargs.kind == BOOTARGS_DEVICE_TREE &&
 	    (platform.bootargs.size > mapped - r2 ||
 	     overlaps(r2, platform.bootargs.size, PHYS_L1_TABLE, image_end)))
@@ -93,7 +92,8 @@ static void read_device_tree(void)
 	if (platform.dt.has_bootargs)
 		keep_cmdline(platform.dt.bootargs);
 	if (platform.dt.has_initrd)
-		keep_initrd(platform.dt.initrd_start, platform.dt.initrd_end - platform.dt.initrd_start);
+		keep_initrd(platform.dt.initrd_start,
+			    platform.dt.initrd_end - platform.dt.initrd_start);
 	for (unsigned i = 0; fdt_reservation(&tree, i, &address, &size) == 0; i++) {
 		if (address >= (uint64_t)platform.ram.base + platform.ram.size || size == 0)
 			continue;
@@ -158,9 +158,10 @@ static void cross_check_ram(void)
 	    (dt->memory[0].base != platform.ram.base || dt->memory[0].size != platform.ram.size))
 		kprintf("ram: WARNING: the device tree's memory node says 0x%08llx bytes at 0x%08llx, "
 			"the %s 0x%08lx at 0x%08lx; using the %s\n",
-			(unsigned long long)dt->memory[0].size, (unsigned long long)dt->memory[0].base,
-			platform.ram_source, (unsigned long)platform.ram.size,
-			(unsigned long)platform.ram.base, platform.ram_source);
+			(unsigned long long)dt->memory[0].size,
+			(unsigned long long)dt->memory[0].base, platform.ram_source,
+			(unsigned long)platform.ram.size, (unsigned long)platform.ram.base,
+			platform.ram_source);
 }
 
 /* The bytes of a range added up (mod 2^32): what the boot tests compare with the file. */
@@ -175,7 +176,8 @@ static uint32_t platform_byte_sum(struct phys_range range)
 }
 
 /* Move one range of the loader's to dest; say so. */
-static void move_range(const char *what, struct phys_range *range, paddr_t dest, paddr_t *moved_from)
+static void move_range(const char *what, struct phys_range *range, paddr_t dest,
+		       paddr_t *moved_from)
 {
 	memmove((void *)phys_to_virt(dest), (const void *)phys_to_virt(range->start), range->size);
 	kprintf("%s: moved from 0x%08lx to 0x%08lx: it lay where the PMM's metadata goes\n", what,
@@ -201,14 +203,15 @@ void platform_move_out_of(paddr_t start, paddr_t end)
 		if (overlaps(platform.keep[i].start, platform.keep[i].size, start, end))
 			panic("dt: the reservation 0x%08lx+0x%lx lies where the PMM's metadata goes "
 			      "(0x%08lx-0x%08lx)",
-			      (unsigned long)platform.keep[i].start, (unsigned long)platform.keep[i].size,
-			      (unsigned long)start, (unsigned long)end - 1);
+			      (unsigned long)platform.keep[i].start,
+			      (unsigned long)platform.keep[i].size, (unsigned long)start,
+			      (unsigned long)end - 1);
 	if (keep_blob && overlaps(blob.start, blob.size, start, end)) {
 		if (above + blob.size > ram_end)
 			panic("bootargs: no room to move %lu bytes above 0x%08llx",
 			      (unsigned long)blob.size, (unsigned long long)above);
 		move_range(platform.bootargs.kind == BOOTARGS_ATAGS ? "bootargs: the ATAGs"
-								     : "bootargs: the device tree",
+								    : "bootargs: the device tree",
 			   &blob, (paddr_t)above, &platform.bootargs_moved_from);
 		platform.bootargs_phys = blob.start;
 		above = (above + blob.size + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
@@ -226,7 +229,8 @@ unsigned platform_ranges_to_keep(struct phys_range *ranges, unsigned max)
 	unsigned n = 0;
 
 	if ((platform.bootargs.kind == BOOTARGS_ATAGS ||
-	     platform.bootargs.kind == BOOTARGS_DEVICE_TREE) && n < max)
+	     platform.bootargs.kind == BOOTARGS_DEVICE_TREE) &&
+	    n < max)
 		ranges[n++] = (struct phys_range){ platform.bootargs_phys, platform.bootargs.size };
 	if (platform.initrd.size && n < max)
 		ranges[n++] = platform.initrd;
@@ -251,14 +255,16 @@ void platform_discover(const struct boot_info *info)
 	cross_check_ram();
 	platform.vc_error = mailbox_get_vc_memory(&platform.vc);
 	platform.revision_error = mailbox_get_board_revision(&platform.revision);
-	platform.arm_clock_error = mailbox_get_clock_rate(MAILBOX_CLOCK_ARM, &platform.arm_clock_hz);
+	platform.arm_clock_error =
+		mailbox_get_clock_rate(MAILBOX_CLOCK_ARM, &platform.arm_clock_hz);
 
 	kprintf("ram: ARM 0x%08lx-0x%08lx, %lu MiB (from the %s)\n",
 		(unsigned long)platform.ram.base,
 		(unsigned long)(platform.ram.base + platform.ram.size - 1),
 		(unsigned long)(platform.ram.size >> 20), platform.ram_source);
 	if (platform.vc_error == 0)
-		kprintf("ram: VideoCore 0x%08lx-0x%08lx, %lu MiB\n", (unsigned long)platform.vc.base,
+		kprintf("ram: VideoCore 0x%08lx-0x%08lx, %lu MiB\n",
+			(unsigned long)platform.vc.base,
 			(unsigned long)(platform.vc.base + platform.vc.size - 1),
 			(unsigned long)(platform.vc.size >> 20));
 	else
@@ -274,17 +280,21 @@ void platform_discover(const struct boot_info *info)
 	switch (platform.bootargs.kind) {
 	case BOOTARGS_ATAGS:
 		kprintf("bootargs: ATAGs at 0x%08lx, %lu bytes%s\n",
-			(unsigned long)platform.bootargs_phys, (unsigned long)platform.bootargs.size,
+			(unsigned long)platform.bootargs_phys,
+			(unsigned long)platform.bootargs.size,
 			platform.bootargs.has_memory ? ", with ATAG_MEM" : "");
 		break;
 	case BOOTARGS_DEVICE_TREE:
 		if (platform.dt_error)
 			kprintf("bootargs: device tree at 0x%08lx, %lu bytes, unreadable (%s): kept, "
-				"not used\n", (unsigned long)platform.bootargs_phys,
-				(unsigned long)platform.bootargs.size, error_name(platform.dt_error));
+				"not used\n",
+				(unsigned long)platform.bootargs_phys,
+				(unsigned long)platform.bootargs.size,
+				error_name(platform.dt_error));
 		else
 			kprintf("bootargs: device tree at 0x%08lx, %lu bytes: %u memory range%s, "
-				"%u reservation%s\n", (unsigned long)platform.bootargs_phys,
+				"%u reservation%s\n",
+				(unsigned long)platform.bootargs_phys,
 				(unsigned long)platform.bootargs.size, platform.dt.memory_count,
 				platform.dt.memory_count == 1 ? "" : "s", platform.keep_count,
 				platform.keep_count == 1 ? "" : "s");

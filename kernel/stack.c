@@ -49,8 +49,8 @@ bool stack_guard_find(uintptr_t address, struct stack_guard *out)
 		for (size_t i = 0; i < sizeof(core_stacks) / sizeof(core_stacks[0]); i++) {
 			if (!in_page(address, block + core_stacks[i].guard_offset))
 				continue;
-			snprintf(out->name, sizeof(out->name), "core %lu %s stack", (unsigned long)core,
-				 core_stacks[i].mode);
+			snprintf(out->name, sizeof(out->name), "core %lu %s stack",
+				 (unsigned long)core, core_stacks[i].mode);
 			out->guard = block + core_stacks[i].guard_offset;
 			out->top = block + core_stacks[i].top_offset;
 			return true;

@@ -8,15 +8,15 @@
 #include "mm/mm.h"
 #include "mm/mmu.h"
 
-#define WX_REPORTED_MAX 8       /* offenders listed by address, at most */
+#define WX_REPORTED_MAX 8 /* offenders listed by address, at most */
 
 void kernel_map_source(struct ptdump_source *source)
 {
 	mmu_table_source(&kernel_aspace, source);
 }
 
-static unsigned add_region(struct ptdump_region *regions, unsigned count, unsigned max, uintptr_t start,
-			   uintptr_t end, const char *name)
+static unsigned add_region(struct ptdump_region *regions, unsigned count, unsigned max,
+			   uintptr_t start, uintptr_t end, const char *name)
 {
 	if (count == max || end <= start)
 		return count;
@@ -34,11 +34,14 @@ unsigned kernel_map_regions(struct ptdump_region *regions, unsigned max)
 	n = add_region(regions, n, max, VIRT_VECTORS, VIRT_VECTORS + PAGE_SIZE, "vectors");
 	n = add_region(regions, n, max, VIRT_VECTORS + PAGE_SIZE, VIRT_L1_TABLE, "low memory");
 	n = add_region(regions, n, max, VIRT_L1_TABLE, VIRT_L1_TABLE + L1_TABLE_SIZE, "L1 table");
-	n = add_region(regions, n, max, boot_stub, phys_to_virt((paddr_t)__boot_phys_end), "boot stub");
-	n = add_region(regions, n, max, (uintptr_t)__text_start, (uintptr_t)__text_end, "kernel text");
+	n = add_region(regions, n, max, boot_stub, phys_to_virt((paddr_t)__boot_phys_end),
+		       "boot stub");
+	n = add_region(regions, n, max, (uintptr_t)__text_start, (uintptr_t)__text_end,
+		       "kernel text");
 	n = add_region(regions, n, max, (uintptr_t)__rodata_start, (uintptr_t)__rodata_end,
 		       "kernel rodata");
-	n = add_region(regions, n, max, (uintptr_t)__data_start, (uintptr_t)__bss_start, "kernel data");
+	n = add_region(regions, n, max, (uintptr_t)__data_start, (uintptr_t)__bss_start,
+		       "kernel data");
 	n = add_region(regions, n, max, (uintptr_t)__bss_start, (uintptr_t)__kernel_l2_start,
 		       "kernel bss");
 	n = add_region(regions, n, max, (uintptr_t)__kernel_l2_start, (uintptr_t)__kernel_l2_end,
@@ -47,14 +50,15 @@ unsigned kernel_map_regions(struct ptdump_region *regions, unsigned max)
 		       "stacks + guards");
 	n = add_region(regions, n, max, (uintptr_t)__kernel_end, phys_to_virt(mm_ram_end()),
 		       "linear map");
-	n = add_region(regions, n, max, (uintptr_t)kernel_window.base, (uintptr_t)kernel_window.heap_break,
-		       "heap");
+	n = add_region(regions, n, max, (uintptr_t)kernel_window.base,
+		       (uintptr_t)kernel_window.heap_break, "heap");
 	/*
 	 * The window keeps WINDOW_GUARD_PAGES unmapped above the break (mm/window.h),
 	 * so a heap overrun faults there; the dump names that page on its own line.
 	 */
 	n = add_region(regions, n, max, (uintptr_t)kernel_window.heap_break,
-		       (uintptr_t)kernel_window.heap_break + WINDOW_GUARD_PAGES * PAGE_SIZE, "guard");
+		       (uintptr_t)kernel_window.heap_break + WINDOW_GUARD_PAGES * PAGE_SIZE,
+		       "guard");
 	n = add_region(regions, n, max,
 		       (uintptr_t)kernel_window.heap_break + WINDOW_GUARD_PAGES * PAGE_SIZE,
 		       (uintptr_t)kernel_window.mmio_floor, "heap/MMIO gap");

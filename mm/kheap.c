@@ -90,36 +90,37 @@
 
 #include "kernel/error.h"
 
-#define KHEAP_CANARY            0xCA4A12E5U     /* canary, mixed with the block's address */
-#define KHEAP_POISON            0x6B            /* freed memory, in debug mode */
-#define KHEAP_KEEP_PAGES        64              /* free pages kept at the top against thrashing */
-#define KHEAP_GROW_PAGES        16              /* the heap grows by at least this much */
+#define KHEAP_CANARY     0xCA4A12E5U /* canary, mixed with the block's address */
+#define KHEAP_POISON     0x6B        /* freed memory, in debug mode */
+#define KHEAP_KEEP_PAGES 64          /* free pages kept at the top against thrashing */
+#define KHEAP_GROW_PAGES 16          /* the heap grows by at least this much */
 
 /* The hot paths are a handful of small steps: have them inlined. */
 #define HOT static inline __attribute__((always_inline))
 
-#define FLAG_FREE               1U
-#define FLAG_PREV_FREE          2U
-#define FLAG_CANARY             4U
-#define FLAG_MASK               7U
+#define FLAG_FREE      1U
+#define FLAG_PREV_FREE 2U
+#define FLAG_CANARY    4U
+#define FLAG_MASK      7U
 
-#define SMALL_LIMIT             (KHEAP_SL_COUNT * KHEAP_ALIGN)  /* 128: linear classes below */
-#define CANARY_BYTES            8
+#define SMALL_LIMIT  (KHEAP_SL_COUNT * KHEAP_ALIGN) /* 128: linear classes below */
+#define CANARY_BYTES 8
 
 struct kheap_block {
-	uintptr_t link;                 /* previous block if PREV_FREE, else its address, inverted */
+	uintptr_t link; /* previous block if PREV_FREE, else its address, inverted */
 	uint32_t size_flags;
 	/* Free blocks only: */
 	struct kheap_block *next_free;
-	struct kheap_block **link_to_me;        /* the list head or the previous block's next_free */
+	struct kheap_block **link_to_me; /* the list head or the previous block's next_free */
 };
 
-#define HEADER          offsetof(struct kheap_block, next_free)
-#define MIN_PAYLOAD     (2 * sizeof(void *))
+#define HEADER      offsetof(struct kheap_block, next_free)
+#define MIN_PAYLOAD (2 * sizeof(void *))
 
 _Static_assert(HEADER % KHEAP_ALIGN == 0, "payloads must stay aligned");
 _Static_assert(KHEAP_ALIGN == 8, "kfree's range check rotates by 3");
-_Static_assert(offsetof(struct kheap, free_lists) == 0, "unlinking takes a list's class from its offset");
+_Static_assert(offsetof(struct kheap, free_lists) == 0,
+	       "unlinking takes a list's class from its offset");
 
 HOT size_t block_size(const struct kheap_block *block)
 {
@@ -204,7 +205,8 @@ HOT void insert_free(struct kheap *heap, struct kheap_block *block)
 HOT void remove_free(struct kheap *heap, struct kheap_block *block)
 {
 	struct kheap_block **link = block->link_to_me, *next = block->next_free;
-	uintptr_t offset = (uintptr_t)link - (uintptr_t)heap->free_lists; /* (the lists come first) */
+	uintptr_t offset =
+		(uintptr_t)link - (uintptr_t)heap->free_lists; /* (the lists come first) */
 
 	*link = next;
 	if (next)
@@ -250,8 +252,10 @@ static void set_bounds(struct kheap *heap, uintptr_t base, uintptr_t end)
 	heap->first_payload = base + HEADER;
 	/* From base + HEADER up to the last place a block of MIN_PAYLOAD fits below the sentinel. */
 	heap->payload_slots =
-		end > base ? (uint32_t)((end - base - 2 * HEADER - MIN_PAYLOAD) / KHEAP_ALIGN + 1) : 0;
-	heap->fast_slots = heap->debug ? 0 : heap->payload_slots; /* (debug mode: every free in full) */
+		end > base ? (uint32_t)((end - base - 2 * HEADER - MIN_PAYLOAD) / KHEAP_ALIGN + 1)
+			   : 0;
+	heap->fast_slots =
+		heap->debug ? 0 : heap->payload_slots; /* (debug mode: every free in full) */
 	heap->last_payload_end = end - HEADER - MIN_PAYLOAD;
 }
 
@@ -324,7 +328,8 @@ static int grow(struct kheap *heap, size_t size)
 		block->link = check_value(block);
 	} else if (start != heap->end) {
 		if (heap->backend.shrink)
-			heap->backend.shrink(heap->backend.context, pages); /* not contiguous: cannot use */
+			heap->backend.shrink(heap->backend.context,
+					     pages); /* not contiguous: cannot use */
 		return ERR_NO_MEMORY;
 	} else {
 		block = top ? top : sentinel_of(heap); /* (the old sentinel's previous is in use) */
@@ -348,7 +353,8 @@ static void __attribute__((noinline)) shrink(struct kheap *heap, struct kheap_bl
 		heap->backend.shrink(heap->backend.context, pages);
 		return;
 	}
-	new_end = ((uintptr_t)payload(top) + MIN_PAYLOAD + HEADER + page - 1) & ~(uintptr_t)(page - 1);
+	new_end = ((uintptr_t)payload(top) + MIN_PAYLOAD + HEADER + page - 1) &
+		  ~(uintptr_t)(page - 1);
 	if (new_end + KHEAP_KEEP_PAGES * page >= heap->end)
 		return;
 	new_end += KHEAP_KEEP_PAGES * page;
@@ -508,7 +514,8 @@ static void __attribute__((noinline)) quick_drain(struct kheap *heap)
 			struct kheap_block *block = heap->quick[bin].head;
 
 			heap->quick[bin].head = block->next_free;
-			*quick_mark_slot(block) = 0; /* (else a block cut here later could look cached) */
+			*quick_mark_slot(block) =
+				0; /* (else a block cut here later could look cached) */
 			heap->used_blocks--;
 			release(heap, block);
 		}
@@ -585,7 +592,8 @@ HOT uintptr_t canary_value(const struct kheap_block *block)
 
 size_t kheap_usable_size(const void *pointer)
 {
-	const struct kheap_block *block = (const struct kheap_block *)((const char *)pointer - HEADER);
+	const struct kheap_block *block =
+		(const struct kheap_block *)((const char *)pointer - HEADER);
 
 	return block_size(block) - ((block->size_flags & FLAG_CANARY) ? CANARY_BYTES : 0);
 }
@@ -604,7 +612,8 @@ HOT void *finish(struct kheap *heap, struct kheap_block *block)
 /* Payload bytes to ask for to hand out size usable bytes. */
 HOT size_t payload_for(const struct kheap *heap, size_t size)
 {
-	size = ((size + KHEAP_ALIGN - 1) & ~(size_t)(KHEAP_ALIGN - 1)) + (heap->debug ? CANARY_BYTES : 0);
+	size = ((size + KHEAP_ALIGN - 1) & ~(size_t)(KHEAP_ALIGN - 1)) +
+	       (heap->debug ? CANARY_BYTES : 0);
 	return size < MIN_PAYLOAD ? MIN_PAYLOAD : size;
 }
 
@@ -672,7 +681,8 @@ void *kheap_alloc_aligned(struct kheap *heap, size_t size, size_t align)
 	if (aligned != start) {
 		/* The bytes before become a block of their own, and go back free. */
 		if (aligned - start < HEADER + MIN_PAYLOAD)
-			aligned = (start + HEADER + MIN_PAYLOAD + align - 1) & ~(uintptr_t)(align - 1);
+			aligned = (start + HEADER + MIN_PAYLOAD + align - 1) &
+				  ~(uintptr_t)(align - 1);
 		front = block;
 		block = (struct kheap_block *)(aligned - HEADER);
 		set_size(block, (uintptr_t)next_block(front) - aligned, 0);
@@ -717,50 +727,62 @@ static struct kheap_block *__attribute__((noinline)) validate(struct kheap *heap
 	size_t size;
 
 	if (!in_heap(heap, address, heap->payload_slots)) {
-		report(heap, "kheap: free of 0x%08lx refused: not in the heap 0x%08lx-0x%08lx", address,
-		       heap->base, heap->end);
+		report(heap, "kheap: free of 0x%08lx refused: not in the heap 0x%08lx-0x%08lx",
+		       address, heap->base, heap->end);
 		return NULL;
 	}
 	size_flags = block->size_flags;
 	size = size_flags & ~FLAG_MASK;
 	if (size < MIN_PAYLOAD || size > heap->end - HEADER - address) {
-		report(heap, "kheap: free of 0x%08lx refused: not a block (size field 0x%08lx, heap ends "
-			     "at 0x%08lx)", address, size_flags, heap->end);
+		report(heap,
+		       "kheap: free of 0x%08lx refused: not a block (size field 0x%08lx, heap ends "
+		       "at 0x%08lx)",
+		       address, size_flags, heap->end);
 		return NULL;
 	}
 	if (size_flags & FLAG_PREV_FREE) {
 		struct kheap_block *previous = (struct kheap_block *)block->link;
 
-		if (block->link < heap->base || block->link >= (uintptr_t)block || block->link % KHEAP_ALIGN ||
-		    !(previous->size_flags & FLAG_FREE) || next_block(previous) != block) {
-			report(heap, "kheap: free of 0x%08lx refused: not a block (its header at 0x%08lx "
-				     "links to 0x%08lx, which is no free neighbour)", address,
-			       (uintptr_t)block, block->link);
+		if (block->link < heap->base || block->link >= (uintptr_t)block ||
+		    block->link % KHEAP_ALIGN || !(previous->size_flags & FLAG_FREE) ||
+		    next_block(previous) != block) {
+			report(heap,
+			       "kheap: free of 0x%08lx refused: not a block (its header at 0x%08lx "
+			       "links to 0x%08lx, which is no free neighbour)",
+			       address, (uintptr_t)block, block->link);
 			return NULL;
 		}
 	} else if (block->link != check_value(block)) {
-		report(heap, "kheap: free of 0x%08lx refused: not a block the heap handed out "
-			     "(header 0x%08lx, expected 0x%08lx)", address, block->link, check_value(block));
+		report(heap,
+		       "kheap: free of 0x%08lx refused: not a block the heap handed out "
+		       "(header 0x%08lx, expected 0x%08lx)",
+		       address, block->link, check_value(block));
 		return NULL;
 	}
 	next = next_block(block);
 	if (!!(next->size_flags & FLAG_PREV_FREE) != !!(size_flags & FLAG_FREE)) {
-		report(heap, "kheap: free of 0x%08lx refused: its neighbour at 0x%08lx disagrees (0x%08lx)",
+		report(heap,
+		       "kheap: free of 0x%08lx refused: its neighbour at 0x%08lx disagrees (0x%08lx)",
 		       address, (uintptr_t)next, next->size_flags);
 		return NULL;
 	}
 	if (size_flags & FLAG_FREE) {
-		report(heap, "kheap: double free of 0x%08lx (a block of %lu bytes, already free at "
-			     "0x%08lx)", address, size, (uintptr_t)block);
+		report(heap,
+		       "kheap: double free of 0x%08lx (a block of %lu bytes, already free at "
+		       "0x%08lx)",
+		       address, size, (uintptr_t)block);
 		return NULL;
 	}
 	if (*quick_mark_slot(block) == quick_mark(block) && quick_contains(heap, block)) {
-		report(heap, "kheap: double free of 0x%08lx (a block of %lu bytes, already freed and "
-			     "cached at 0x%08lx)", address, size, (uintptr_t)block);
+		report(heap,
+		       "kheap: double free of 0x%08lx (a block of %lu bytes, already freed and "
+		       "cached at 0x%08lx)",
+		       address, size, (uintptr_t)block);
 		return NULL;
 	}
 	if ((size_flags & FLAG_CANARY) && *canary_of(block) != canary_value(block)) {
-		report(heap, "kheap: canary after block 0x%08lx overwritten: 0x%08lx, expected 0x%08lx",
+		report(heap,
+		       "kheap: canary after block 0x%08lx overwritten: 0x%08lx, expected 0x%08lx",
 		       address, *canary_of(block), canary_value(block));
 		return NULL;
 	}
@@ -817,7 +839,8 @@ static void __attribute__((noinline)) free_checked(struct kheap *heap, void *poi
 		memset(pointer, KHEAP_POISON, size);
 		free_block(heap, block);
 	} else if (quick_takes(heap, size)) {
-		block->size_flags &= ~FLAG_CANARY; /* (a block from debug mode: its canary is payload now) */
+		block->size_flags &=
+			~FLAG_CANARY; /* (a block from debug mode: its canary is payload now) */
 		quick_put(heap, block, size, check_value(block));
 	} else {
 		free_block(heap, block);
@@ -856,8 +879,7 @@ HOT void heap_free(struct kheap *heap, void *pointer)
 	if (size_flags & FLAG_PREV_FREE) {
 		previous = (struct kheap_block *)block->link;
 		if (block->link < heap->base || previous >= block || block->link % KHEAP_ALIGN ||
-		    !(previous->size_flags & FLAG_FREE) ||
-		    next_block(previous) != block)
+		    !(previous->size_flags & FLAG_FREE) || next_block(previous) != block)
 			goto checked;
 	} else if (block->link != check) {
 		goto checked;
@@ -950,7 +972,8 @@ void kheap_get_stats(const struct kheap *heap, struct kheap_stats *stats)
 	if (heap->end == heap->base)
 		return;
 	for (unsigned bin = 0; bin < KHEAP_QUICK_BINS; bin++)
-		for (const struct kheap_block *entry = heap->quick[bin].head; entry; entry = entry->next_free) {
+		for (const struct kheap_block *entry = heap->quick[bin].head; entry;
+		     entry = entry->next_free) {
 			stats->cached_blocks++;
 			stats->cached_bytes += block_size(entry);
 		}
@@ -978,24 +1001,31 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 		report_text[0] = '\0';
 	if (heap->end == heap->base) {
 		CHECK(&report, heap->fl_bitmap == 0, "empty heap, but free lists are marked");
-		CHECK(&report, heap->used_blocks == 0, "empty heap, but %lu used blocks", (unsigned long)heap->used_blocks);
-		CHECK(&report, heap->quick_total == 0, "empty heap, but %lu blocks in the quick bins",
+		CHECK(&report, heap->used_blocks == 0, "empty heap, but %lu used blocks",
+		      (unsigned long)heap->used_blocks);
+		CHECK(&report, heap->quick_total == 0,
+		      "empty heap, but %lu blocks in the quick bins",
 		      (unsigned long)heap->quick_total);
 		return report.problems;
 	}
 	for (unsigned bin = 0; bin < KHEAP_QUICK_BINS; bin++) {
 		unsigned count = 0;
 
-		for (const struct kheap_block *entry = heap->quick[bin].head; entry && cached + count <= KHEAP_QUICK_TOTAL;
+		for (const struct kheap_block *entry = heap->quick[bin].head;
+		     entry && cached + count <= KHEAP_QUICK_TOTAL;
 		     entry = entry->next_free, count++) {
 			uintptr_t at = (uintptr_t)entry;
 
-			CHECK(&report, at >= heap->base && at < heap->end - HEADER && at % KHEAP_ALIGN == 0,
-			      "quick bin %u: entry 0x%lx is not in the heap", bin, (unsigned long)at);
+			CHECK(&report,
+			      at >= heap->base && at < heap->end - HEADER && at % KHEAP_ALIGN == 0,
+			      "quick bin %u: entry 0x%lx is not in the heap", bin,
+			      (unsigned long)at);
 			if (report.problems)
 				return report.problems; /* cannot follow it */
-			CHECK(&report, !(entry->size_flags & FLAG_FREE) && block_size(entry) == bin * KHEAP_ALIGN &&
-			      entry->link_to_me == (struct kheap_block **)quick_mark(entry),
+			CHECK(&report,
+			      !(entry->size_flags & FLAG_FREE) &&
+				      block_size(entry) == bin * KHEAP_ALIGN &&
+				      entry->link_to_me == (struct kheap_block **)quick_mark(entry),
 			      "quick bin %u: block 0x%lx (size field 0x%lx) is not a cached block of its size",
 			      bin, (unsigned long)at, (unsigned long)entry->size_flags);
 		}
@@ -1005,25 +1035,30 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 	     block = next_block(block)) {
 		int is_free = (block->size_flags & FLAG_FREE) != 0;
 
-		CHECK(&report, block_size(block) >= MIN_PAYLOAD && block_size(block) % KHEAP_ALIGN == 0 &&
-		      (uintptr_t)next_block(block) <= heap->end - HEADER,
+		CHECK(&report,
+		      block_size(block) >= MIN_PAYLOAD && block_size(block) % KHEAP_ALIGN == 0 &&
+			      (uintptr_t)next_block(block) <= heap->end - HEADER,
 		      "block 0x%lx: bad size 0x%lx", (unsigned long)(uintptr_t)block,
 		      (unsigned long)block->size_flags);
 		if (report.problems)
 			return report.problems; /* cannot walk further */
 		if (previous && (previous->size_flags & FLAG_FREE)) {
-			CHECK(&report, block->size_flags & FLAG_PREV_FREE, "block 0x%lx: previous is free, flag clear",
+			CHECK(&report, block->size_flags & FLAG_PREV_FREE,
+			      "block 0x%lx: previous is free, flag clear",
 			      (unsigned long)(uintptr_t)block);
-			CHECK(&report, block->link == (uintptr_t)previous, "block 0x%lx: link 0x%lx, expected 0x%lx",
+			CHECK(&report, block->link == (uintptr_t)previous,
+			      "block 0x%lx: link 0x%lx, expected 0x%lx",
 			      (unsigned long)(uintptr_t)block, (unsigned long)block->link,
 			      (unsigned long)(uintptr_t)previous);
 			CHECK(&report, !is_free, "blocks 0x%lx and 0x%lx are both free: not merged",
 			      (unsigned long)(uintptr_t)previous, (unsigned long)(uintptr_t)block);
 		} else {
-			CHECK(&report, !(block->size_flags & FLAG_PREV_FREE), "block 0x%lx: flag says previous free",
+			CHECK(&report, !(block->size_flags & FLAG_PREV_FREE),
+			      "block 0x%lx: flag says previous free",
 			      (unsigned long)(uintptr_t)block);
-			CHECK(&report, block->link == check_value(block), "block 0x%lx: check word 0x%lx",
-			      (unsigned long)(uintptr_t)block, (unsigned long)block->link);
+			CHECK(&report, block->link == check_value(block),
+			      "block 0x%lx: check word 0x%lx", (unsigned long)(uintptr_t)block,
+			      (unsigned long)block->link);
 		}
 		if (is_free) {
 			unsigned fl, sl;
@@ -1031,14 +1066,18 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 			int found = 0, top = (uintptr_t)next_block(block) == heap->end - HEADER;
 
 			mapping_insert(block_size(block), &fl, &sl);
-			for (entry = heap->free_lists[fl][sl]; entry && !found; entry = entry->next_free)
+			for (entry = heap->free_lists[fl][sl]; entry && !found;
+			     entry = entry->next_free)
 				found = entry == block;
 			if (top) {
-				CHECK(&report, !found, "the top block 0x%lx is in a list", (unsigned long)(uintptr_t)block);
+				CHECK(&report, !found, "the top block 0x%lx is in a list",
+				      (unsigned long)(uintptr_t)block);
 			} else {
 				walked_free++;
-				CHECK(&report, found, "free block 0x%lx (%lu bytes) is not in its list",
-				      (unsigned long)(uintptr_t)block, (unsigned long)block_size(block));
+				CHECK(&report, found,
+				      "free block 0x%lx (%lu bytes) is not in its list",
+				      (unsigned long)(uintptr_t)block,
+				      (unsigned long)block_size(block));
 			}
 		} else {
 			used++;
@@ -1054,12 +1093,14 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 	if (report.problems)
 		return report.problems;
 	if (previous && (previous->size_flags & FLAG_FREE))
-		CHECK(&report, (block->size_flags & FLAG_PREV_FREE) && block->link == (uintptr_t)previous,
+		CHECK(&report,
+		      (block->size_flags & FLAG_PREV_FREE) && block->link == (uintptr_t)previous,
 		      "the sentinel does not link to the top 0x%lx (0x%lx, 0x%lx)",
 		      (unsigned long)(uintptr_t)previous, (unsigned long)block->link,
 		      (unsigned long)block->size_flags);
 	else
-		CHECK(&report, !(block->size_flags & FLAG_PREV_FREE) && block->link == check_value(block),
+		CHECK(&report,
+		      !(block->size_flags & FLAG_PREV_FREE) && block->link == check_value(block),
 		      "the sentinel's header is wrong (0x%lx, 0x%lx)", (unsigned long)block->link,
 		      (unsigned long)block->size_flags);
 	for (unsigned fl = 0; fl < KHEAP_FL_COUNT; fl++) {
@@ -1072,7 +1113,9 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 			      "bitmap bit %u/%u disagrees with its list", fl, sl);
 			for (; entry; entry = entry->next_free) {
 				listed_free++;
-				CHECK(&report, (entry->size_flags & FLAG_FREE) && *entry->link_to_me == entry,
+				CHECK(&report,
+				      (entry->size_flags & FLAG_FREE) &&
+					      *entry->link_to_me == entry,
 				      "listed block 0x%lx is not free or not linked back",
 				      (unsigned long)(uintptr_t)entry);
 				if (listed_free > walked_free + 1)
@@ -1080,10 +1123,11 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 			}
 		}
 	}
-	CHECK(&report, listed_free == walked_free, "%u free blocks in the lists, %u in the heap", listed_free,
-	      walked_free);
+	CHECK(&report, listed_free == walked_free, "%u free blocks in the lists, %u in the heap",
+	      listed_free, walked_free);
 	CHECK(&report, cached == heap->quick_total && cached <= KHEAP_QUICK_TOTAL,
 	      "%u blocks in the quick bins, counted %lu", cached, (unsigned long)heap->quick_total);
-	CHECK(&report, used == heap->used_blocks, "%u used blocks, counted %lu", used, (unsigned long)heap->used_blocks);
+	CHECK(&report, used == heap->used_blocks, "%u used blocks, counted %lu", used,
+	      (unsigned long)heap->used_blocks);
 	return report.problems;
 }

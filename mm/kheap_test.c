@@ -103,7 +103,8 @@ KTEST(kheap, random_sequence)
 		seed = seed * 1103515245 + 12345;
 		i = (seed >> 8) % SLOTS;
 		seed = seed * 1103515245 + 12345;
-		size = (seed >> 4) % 100 < 95 ? 1 + (seed >> 12) % 2048 : 1 + (seed >> 8) % (1 << 20);
+		size = (seed >> 4) % 100 < 95 ? 1 + (seed >> 12) % 2048
+					      : 1 + (seed >> 8) % (1 << 20);
 		if (blocks[i]) {
 			for (size_t k = 0; k < sizes[i]; k++)
 				bad += blocks[i][k] != (unsigned char)(i + k);
@@ -155,12 +156,12 @@ KTEST(kheap, bad_frees_refused)
 
 	KT_ASSERT(a && b);
 	kfree(a);
-	kfree(a);                               /* double free */
+	kfree(a); /* double free */
 	KT_ASSERT_EQ(refused + 1, kernel_heap.refused);
-	kfree(b + 8);                           /* inside a block */
-	kfree(&local);                          /* not the heap at all */
+	kfree(b + 8);  /* inside a block */
+	kfree(&local); /* not the heap at all */
 	KT_ASSERT_EQ(refused + 3, kernel_heap.refused);
-	b[kheap_usable_size(b)] ^= 0xFF;        /* one byte past the end */
+	b[kheap_usable_size(b)] ^= 0xFF; /* one byte past the end */
 	kfree(b);
 	KT_ASSERT_EQ(refused + 4, kernel_heap.refused);
 	KT_ASSERT(kheap_check(&kernel_heap, NULL, 0) != 0); /* the check sees the canary too */
@@ -189,12 +190,12 @@ KTEST(kheap, quick_bins_without_debug)
 	a = kmalloc(48);
 	kfree(a);
 	kheap_get_stats(&kernel_heap, &cached_one);
-	again = kmalloc(41);            /* the same rounded size, 48 */
+	again = kmalloc(41); /* the same rounded size, 48 */
 	reused = again == a;
 	kfree(again);
-	kfree(again);                   /* a double free of a cached block */
+	kfree(again); /* a double free of a cached block */
 	consistent = heap_consistent();
-	kfree(keep);                    /* the last live block: the bins empty, the pages go */
+	kfree(keep); /* the last live block: the bins empty, the pages go */
 	kheap_get_stats(&kernel_heap, &after);
 	kheap_set_debug(&kernel_heap, debug);
 	KT_ASSERT_EQ(1, cached_one.cached_blocks);
@@ -266,10 +267,11 @@ KTEST(window, mmio_meets_heap)
 
 	KT_ASSERT(heap_block != NULL);
 	gap = kernel_window.mmio_floor - kernel_window.heap_break - PAGE_SIZE;
-	full = mmio_map(NOWHERE_PHYS, (size_t)gap + PAGE_SIZE, MEM_DEVICE, &virt); /* one too many */
+	full = mmio_map(NOWHERE_PHYS, (size_t)gap + PAGE_SIZE, MEM_DEVICE,
+			&virt); /* one too many */
 	if (full == 0)
 		mmio_unmap(virt);
-	more = mmio_map(NOWHERE_PHYS, (size_t)gap, MEM_DEVICE, &virt);      /* exactly the gap */
+	more = mmio_map(NOWHERE_PHYS, (size_t)gap, MEM_DEVICE, &virt); /* exactly the gap */
 	after = mmio_map(0xF0000000, PAGE_SIZE, MEM_DEVICE, &extra); /* not inside the one above */
 	if (more == 0)
 		mmio_unmap(virt);
@@ -302,7 +304,8 @@ KTEST(mmio, kinds_refusals_sharing)
 	KT_ASSERT_EQ(floor, kernel_window.mmio_floor);
 	/* Refused: RAM, cacheable, zero size, wrap-around. */
 	KT_ASSERT_EQ(ERR_INVALID, mmio_map(0x00100000, PAGE_SIZE, MEM_DEVICE, &a));
-	KT_ASSERT_EQ(ERR_INVALID, mmio_map(mm_ram_end() - PAGE_SIZE, 2 * PAGE_SIZE, MEM_DEVICE, &a));
+	KT_ASSERT_EQ(ERR_INVALID,
+		     mmio_map(mm_ram_end() - PAGE_SIZE, 2 * PAGE_SIZE, MEM_DEVICE, &a));
 	KT_ASSERT_EQ(ERR_INVALID, mmio_map(NOWHERE_PHYS, PAGE_SIZE, MEM_NORMAL, &a));
 	KT_ASSERT_EQ(ERR_INVALID, mmio_map(NOWHERE_PHYS, 0, MEM_DEVICE, &a));
 	KT_ASSERT_EQ(ERR_INVALID, mmio_map(0xFFFFF000, 2 * PAGE_SIZE, MEM_DEVICE, &a));

@@ -32,11 +32,13 @@ paddr_t linear_map_extend(paddr_t ram_end)
 	if (end > PHYS_RAM_MAX)
 		end = PHYS_RAM_MAX;
 	for (paddr_t pa = mapped_end; pa < end; pa += SECTION_SIZE) {
-		int error = mmu_map_section(&kernel_aspace, phys_to_virt(pa), pa, MEM_NORMAL, MEM_WRITE);
+		int error = mmu_map_section(&kernel_aspace, phys_to_virt(pa), pa, MEM_NORMAL,
+					    MEM_WRITE);
 
 		if (error)
 			panic("linear map: cannot map 0x%08lx -> 0x%08lx: %s",
-			      (unsigned long)phys_to_virt(pa), (unsigned long)pa, error_name(error));
+			      (unsigned long)phys_to_virt(pa), (unsigned long)pa,
+			      error_name(error));
 		mapped_end = pa + SECTION_SIZE;
 	}
 	return mapped_end;

@@ -24,7 +24,8 @@ KTEST(linear_map, ends_at_ram_end)
 	if (fault_catch(&catcher, FAULT_DATA_ABORT) == 0) {
 		(void)*(volatile uint32_t *)beyond;
 		fault_catch_cancel();
-		KT_FAIL("read at 0x%08lx, past the end of RAM, did not fault", (unsigned long)beyond);
+		KT_FAIL("read at 0x%08lx, past the end of RAM, did not fault",
+			(unsigned long)beyond);
 	}
 	KT_ASSERT_EQ(beyond, catcher.fault.address);
 	KT_ASSERT_EQ(FAULT_CLASS_TRANSLATION, fault_status_decode(catcher.fault.status)->class);

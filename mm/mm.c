@@ -35,9 +35,9 @@ void mm_init(paddr_t ram_end, const struct phys_range *reserved, unsigned reserv
 	pmm_get_stats(&kernel_pmm, &stats);
 	kprintf("pmm: %lu frames: %lu free, %lu reserved; metadata %lu KiB at 0x%08lx "
 		"(the frame table, a byte a frame: 256 KiB per GiB) + %u bytes\n",
-		(unsigned long)stats.total, (unsigned long)stats.free, (unsigned long)stats.reserved,
-		(unsigned long)(stats.metadata_bytes / 1024), (unsigned long)kernel_end,
-		(unsigned)sizeof(kernel_pmm));
+		(unsigned long)stats.total, (unsigned long)stats.free,
+		(unsigned long)stats.reserved, (unsigned long)(stats.metadata_bytes / 1024),
+		(unsigned long)kernel_end, (unsigned)sizeof(kernel_pmm));
 	window_init(&kernel_window, VIRT_HEAP_BASE, (uint64_t)VIRT_MMIO_TOP + 1);
 	kheap_kernel_init();
 }

@@ -16,9 +16,9 @@
 struct mmio_region {
 	paddr_t phys;
 	vaddr_t virt;
-	uint32_t pages;         /* 0: slot unused */
+	uint32_t pages; /* 0: slot unused */
 	enum mem_kind kind;
-	uint32_t references;    /* 0 with pages != 0: unmapped, still holding window space */
+	uint32_t references; /* 0 with pages != 0: unmapped, still holding window space */
 };
 
 static struct mmio_region regions[MMIO_MAX_MAPPINGS];
@@ -68,8 +68,8 @@ int mmio_map(paddr_t phys, size_t size, enum mem_kind kind, vaddr_t *virt)
 	if (error)
 		return error;
 	for (uint32_t i = 0; i < pages; i++) {
-		error = mmu_map_page(&kernel_aspace, (vaddr_t)at + i * PAGE_SIZE, (paddr_t)first + i * PAGE_SIZE, kind,
-				     MEM_WRITE);
+		error = mmu_map_page(&kernel_aspace, (vaddr_t)at + i * PAGE_SIZE,
+				     (paddr_t)first + i * PAGE_SIZE, kind, MEM_WRITE);
 		if (error) {
 			if (i)
 				mmu_unmap_range(&kernel_aspace, (vaddr_t)at, i);

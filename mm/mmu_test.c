@@ -13,7 +13,7 @@
 #include "mm/mm.h"
 #include "mm/mmu.h"
 
-#define TEST_VA         (VIRT_HEAP_BASE + 0x10000000) /* 4 MiB aligned */
+#define TEST_VA (VIRT_HEAP_BASE + 0x10000000) /* 4 MiB aligned */
 
 static uint32_t read_word(vaddr_t va)
 {
@@ -141,7 +141,8 @@ KTEST(mmu, section)
 	KT_ASSERT_EQ(MEM_NORMAL, m.kind);
 	KT_ASSERT_EQ(MEM_READ, m.perm);
 	/* Pages inside a section, or a section over a section, are refused. */
-	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_page(&kernel_aspace, va + PAGE_SIZE, base, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(ERR_EXISTS,
+		     mmu_map_page(&kernel_aspace, va + PAGE_SIZE, base, MEM_NORMAL, MEM_READ));
 	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_section(&kernel_aspace, va, base, MEM_DEVICE, MEM_WRITE));
 	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_unmap_page(&kernel_aspace, va));
 	KT_ASSERT_EQ(0, mmu_unmap_section(&kernel_aspace, va));
@@ -172,11 +173,13 @@ KTEST(mmu, kinds_and_query)
 			vaddr_t va = TEST_VA + mapped * PAGE_SIZE;
 
 			if (perms[p] == MEM_EXEC && kinds[k] != MEM_NORMAL) {
-				KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(&kernel_aspace, va, frame, kinds[k], perms[p]));
+				KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(&kernel_aspace, va, frame,
+								       kinds[k], perms[p]));
 				KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&kernel_aspace, va, &m));
 				continue;
 			}
-			KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va, frame, kinds[k], perms[p]));
+			KT_ASSERT_EQ(0,
+				     mmu_map_page(&kernel_aspace, va, frame, kinds[k], perms[p]));
 			KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, va, &m));
 			KT_ASSERT_EQ(kinds[k], m.kind);
 			KT_ASSERT_EQ(perms[p], m.perm);
@@ -242,15 +245,21 @@ KTEST(mmu, refusals_change_nothing)
 
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va, frame, MEM_NORMAL, MEM_WRITE));
-	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_page(&kernel_aspace, va, frame + PAGE_SIZE, MEM_DEVICE, MEM_READ));
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(&kernel_aspace, va + 4, frame, MEM_NORMAL, MEM_WRITE));
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(&kernel_aspace, va + PAGE_SIZE, frame + 4, MEM_NORMAL, MEM_WRITE));
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(&kernel_aspace, va + PAGE_SIZE, frame, MEM_KIND_COUNT, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_EXISTS,
+		     mmu_map_page(&kernel_aspace, va, frame + PAGE_SIZE, MEM_DEVICE, MEM_READ));
+	KT_ASSERT_EQ(ERR_INVALID,
+		     mmu_map_page(&kernel_aspace, va + 4, frame, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(&kernel_aspace, va + PAGE_SIZE, frame + 4,
+					       MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(&kernel_aspace, va + PAGE_SIZE, frame,
+					       MEM_KIND_COUNT, MEM_WRITE));
 	/* W^X: writable and executable at once is refused, page or section. */
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(&kernel_aspace, va + PAGE_SIZE, frame, MEM_NORMAL, MEM_WRITE | MEM_EXEC));
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_section(&kernel_aspace, TEST_VA + SECTION_SIZE, 0, MEM_NORMAL,
-						  MEM_WRITE | MEM_EXEC));
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_section(&kernel_aspace, TEST_VA + PAGE_SIZE, 0, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_page(&kernel_aspace, va + PAGE_SIZE, frame, MEM_NORMAL,
+					       MEM_WRITE | MEM_EXEC));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_section(&kernel_aspace, TEST_VA + SECTION_SIZE, 0,
+						  MEM_NORMAL, MEM_WRITE | MEM_EXEC));
+	KT_ASSERT_EQ(ERR_INVALID,
+		     mmu_map_section(&kernel_aspace, TEST_VA + PAGE_SIZE, 0, MEM_NORMAL, MEM_READ));
 	/* A section over a MiB that has pages. */
 	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_section(&kernel_aspace, TEST_VA, 0, MEM_NORMAL, MEM_READ));
 	/* A range with one unmapped page is refused whole: the mapped one stays. */
@@ -276,9 +285,11 @@ KTEST(mmu, tables_shared_and_returned)
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	/* Four MiB of one aligned group share one frame of L2 tables; a fifth needs another. */
 	for (unsigned mib = 0; mib < 4; mib++)
-		KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, TEST_VA + mib * SECTION_SIZE, frame, MEM_NORMAL, MEM_READ));
+		KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, TEST_VA + mib * SECTION_SIZE, frame,
+					     MEM_NORMAL, MEM_READ));
 	KT_ASSERT_EQ(tables + 1, mmu_table_frames(&kernel_aspace));
-	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, TEST_VA + 4 * SECTION_SIZE, frame, MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, TEST_VA + 4 * SECTION_SIZE, frame, MEM_NORMAL,
+				     MEM_READ));
 	KT_ASSERT_EQ(tables + 2, mmu_table_frames(&kernel_aspace));
 	for (unsigned mib = 0; mib < 5; mib++)
 		KT_ASSERT_EQ(0, mmu_unmap_page(&kernel_aspace, TEST_VA + mib * SECTION_SIZE));
@@ -289,7 +300,8 @@ KTEST(mmu, tables_shared_and_returned)
 
 KTEST(mmu, batched_unmap)
 {
-	const unsigned pages = 300; /* crosses an L2 table boundary, past the full-flush threshold */
+	const unsigned pages =
+		300; /* crosses an L2 table boundary, past the full-flush threshold */
 	vaddr_t va = TEST_VA + SECTION_SIZE - 10 * PAGE_SIZE;
 	struct mmu_mapping m;
 	unsigned tables = mmu_table_frames(&kernel_aspace);
@@ -298,7 +310,8 @@ KTEST(mmu, batched_unmap)
 	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
 	*(volatile uint32_t *)phys_to_virt(frame) = 0x5EED;
 	for (unsigned i = 0; i < pages; i++)
-		KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va + i * PAGE_SIZE, frame, MEM_NORMAL, MEM_READ));
+		KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va + i * PAGE_SIZE, frame, MEM_NORMAL,
+					     MEM_READ));
 	for (unsigned i = 0; i < pages; i += 37)
 		KT_ASSERT_EQ(0x5EED, read_word(va + i * PAGE_SIZE));
 	KT_ASSERT_EQ(0, mmu_unmap_range(&kernel_aspace, va, pages));
@@ -322,14 +335,18 @@ KTEST(mmu, map_pages_batch)
 	for (unsigned i = 0; i < PAGES; i++)
 		KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frames[i]));
 	/* Refused whole: one page in the middle is mapped already, or W+X, or a frame unaligned. */
-	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va + 25 * PAGE_SIZE, frames[0], MEM_NORMAL, MEM_READ));
-	KT_ASSERT_EQ(ERR_EXISTS, mmu_map_pages(&kernel_aspace, va, frames, PAGES, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va + 25 * PAGE_SIZE, frames[0], MEM_NORMAL,
+				     MEM_READ));
+	KT_ASSERT_EQ(ERR_EXISTS,
+		     mmu_map_pages(&kernel_aspace, va, frames, PAGES, MEM_NORMAL, MEM_WRITE));
 	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&kernel_aspace, va, &m));
 	KT_ASSERT_EQ(0, mmu_unmap_page(&kernel_aspace, va + 25 * PAGE_SIZE));
 	KT_ASSERT_EQ(tables, mmu_table_frames(&kernel_aspace));
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_pages(&kernel_aspace, va, frames, PAGES, MEM_NORMAL, MEM_WRITE | MEM_EXEC));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_map_pages(&kernel_aspace, va, frames, PAGES, MEM_NORMAL,
+						MEM_WRITE | MEM_EXEC));
 	frames[7] += 4;
-	KT_ASSERT_EQ(ERR_INVALID, mmu_map_pages(&kernel_aspace, va, frames, PAGES, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_INVALID,
+		     mmu_map_pages(&kernel_aspace, va, frames, PAGES, MEM_NORMAL, MEM_WRITE));
 	frames[7] -= 4;
 	/* Mapped: each page to its own frame, with the kind and permission asked for. */
 	KT_ASSERT_EQ(0, mmu_map_pages(&kernel_aspace, va, frames, PAGES, MEM_NORMAL, MEM_WRITE));
@@ -340,7 +357,8 @@ KTEST(mmu, map_pages_batch)
 		same &= *(volatile uint32_t *)phys_to_virt(frames[i]) == i;
 	}
 	KT_ASSERT(same);
-	KT_ASSERT_EQ(tables + 1, mmu_table_frames(&kernel_aspace)); /* two tables of one group share a frame */
+	KT_ASSERT_EQ(tables + 1,
+		     mmu_table_frames(&kernel_aspace)); /* two tables of one group share a frame */
 	/* Unmapped: the frames come back in order, the tables go. */
 	KT_ASSERT_EQ(0, mmu_unmap_pages(&kernel_aspace, va, PAGES, back));
 	for (unsigned i = 0; i < PAGES; i++) {
@@ -366,7 +384,8 @@ KTEST(mmu, no_frame_for_a_table)
 		chain = frame;
 		taken++;
 	}
-	error = mmu_map_page(&kernel_aspace, TEST_VA + 8 * SECTION_SIZE, 0x1000, MEM_NORMAL, MEM_READ);
+	error = mmu_map_page(&kernel_aspace, TEST_VA + 8 * SECTION_SIZE, 0x1000, MEM_NORMAL,
+			     MEM_READ);
 	while (chain) {
 		frame = chain;
 		chain = *(paddr_t *)phys_to_virt(frame);

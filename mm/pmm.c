@@ -160,8 +160,8 @@ int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t
 	for (unsigned i = 0; i < reserved_count; i++) {
 		uint64_t start = reserved[i].start, stop = start + reserved[i].size;
 
-		if (reserved[i].size && start < kernel_end + metadata_frames * (uint64_t)PAGE_SIZE &&
-		    stop > kernel_end)
+		if (reserved[i].size &&
+		    start < kernel_end + metadata_frames * (uint64_t)PAGE_SIZE && stop > kernel_end)
 			return ERR_RESERVED;
 	}
 	pmm->phys_window = phys_window;
@@ -186,7 +186,8 @@ int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t
 	memset(pmm->frames, PMM_FRAME_RESERVED, pmm->first);
 	memset(pmm->frames + pmm->first, PMM_FRAME_FREE, pmm->end - pmm->first);
 	for (int i = 0; i < merged; i++) {
-		memset(pmm->frames + pmm->reserved[i].first, PMM_FRAME_RESERVED, pmm->reserved[i].count);
+		memset(pmm->frames + pmm->reserved[i].first, PMM_FRAME_RESERVED,
+		       pmm->reserved[i].count);
 		pmm->reserved_frames += pmm->reserved[i].count;
 	}
 	for (int i = 0; i <= merged; i++) {
@@ -463,25 +464,30 @@ unsigned pmm_check(const struct pmm *pmm, char *report_text, size_t report_size)
 
 	if (report_text && report_size)
 		report_text[0] = '\0';
-	CHECK(&report, pmm->wild_low <= pmm->wild_high &&
-			       (wilderness == 0 || (pmm->wild_low >= pmm->first && pmm->wild_high <= pmm->end)),
+	CHECK(&report,
+	      pmm->wild_low <= pmm->wild_high && (wilderness == 0 || (pmm->wild_low >= pmm->first &&
+								      pmm->wild_high <= pmm->end)),
 	      "wilderness 0x%lx-0x%lx is not inside 0x%lx-0x%lx", (unsigned long)pmm->wild_low,
 	      (unsigned long)pmm->wild_high, (unsigned long)pmm->first, (unsigned long)pmm->end);
 	for (uintptr_t at = pmm->free_head; at; at = *(const uintptr_t *)at) {
 		uint32_t frame = frame_of(pmm, at);
 
-		if (at < pmm->phys_window || at % PAGE_SIZE || frame < pmm->first || frame >= pmm->end) {
+		if (at < pmm->phys_window || at % PAGE_SIZE || frame < pmm->first ||
+		    frame >= pmm->end) {
 			CHECK(&report, 0, "freed list holds 0x%lx, not a frame in 0x%lx-0x%lx",
-			      (unsigned long)at, (unsigned long)pmm->first, (unsigned long)pmm->end);
+			      (unsigned long)at, (unsigned long)pmm->first,
+			      (unsigned long)pmm->end);
 			break; /* cannot follow it further */
 		}
 		CHECK(&report, state_of(pmm, frame) == PMM_FRAME_FREE,
 		      "frame 0x%lx is on the freed list but its state is %u", (unsigned long)frame,
 		      (unsigned)state_of(pmm, frame));
 		CHECK(&report, !in_wilderness(pmm, frame),
-		      "frame 0x%lx is on the freed list and in the wilderness", (unsigned long)frame);
+		      "frame 0x%lx is on the freed list and in the wilderness",
+		      (unsigned long)frame);
 		if (++listed > free) {
-			CHECK(&report, 0, "freed list longer than the %lu free frames in the table (a cycle?)",
+			CHECK(&report, 0,
+			      "freed list longer than the %lu free frames in the table (a cycle?)",
 			      (unsigned long)free);
 			break;
 		}

@@ -158,7 +158,7 @@ KTEST(pmm, refusals_change_nothing)
 	KT_ASSERT(stats_equal(&before, &after));
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
 	pmm_get_stats(&kernel_pmm, &before);
-	KT_ASSERT_EQ(ERR_NOT_ALLOCATED, pmm_free_frame(&kernel_pmm, frame));    /* double free */
+	KT_ASSERT_EQ(ERR_NOT_ALLOCATED, pmm_free_frame(&kernel_pmm, frame)); /* double free */
 	pmm_get_stats(&kernel_pmm, &after);
 	KT_ASSERT(stats_equal(&before, &after));
 	KT_ASSERT_EQ(0, pmm_check(&kernel_pmm, NULL, 0));
@@ -224,7 +224,8 @@ KTEST(pmm, fragmentation_reported)
 	/* Free every other frame of this round: no two free frames touch. */
 	for (uint32_t n = kernel_pmm.first; n < kernel_pmm.end; n += 2) {
 		frame = (paddr_t)n << PAGE_SHIFT;
-		if (pmm_frame_is_allocated(&kernel_pmm, frame) && *tag_word(frame) == tag_of(frame, 3)) {
+		if (pmm_frame_is_allocated(&kernel_pmm, frame) &&
+		    *tag_word(frame) == tag_of(frame, 3)) {
 			*tag_word(frame) = 0;
 			KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
 			freed++;

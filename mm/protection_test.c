@@ -21,7 +21,7 @@
 #include "mm/mm.h"
 #include "mm/mmu.h"
 
-#define TEST_STACK_VA   (VIRT_HEAP_BASE + 0x10200000)   /* guard page, then the stack */
+#define TEST_STACK_VA    (VIRT_HEAP_BASE + 0x10200000) /* guard page, then the stack */
 #define TEST_STACK_PAGES 4
 
 /* What mmu_query says about va: the permissions, or -1 if it is not mapped. */
@@ -196,7 +196,8 @@ KTEST(protect, stack_overflow_caught_and_named)
 
 	for (unsigned i = 0; i < TEST_STACK_PAGES; i++) {
 		KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frames[i]));
-		KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, guard + (1 + i) * PAGE_SIZE, frames[i], MEM_NORMAL, MEM_WRITE));
+		KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, guard + (1 + i) * PAGE_SIZE, frames[i],
+					     MEM_NORMAL, MEM_WRITE));
 	}
 	KT_ASSERT_EQ(0, stack_register("test stack", guard, top));
 	recursion_depth = 0;
@@ -226,7 +227,8 @@ KTEST(protect, stack_overflow_caught_and_named)
 	/* The kernel's own stacks are named too. */
 	KT_ASSERT(stack_guard_find((uintptr_t)__stacks_start + 8, &found));
 	KT_ASSERT_STREQ("core 0 SVC stack", found.name);
-	KT_ASSERT(stack_guard_find((uintptr_t)__stacks_start + CORE_STACKS_SIZE + STACK_TOP_ABT, &found));
+	KT_ASSERT(stack_guard_find((uintptr_t)__stacks_start + CORE_STACKS_SIZE + STACK_TOP_ABT,
+				   &found));
 	KT_ASSERT_STREQ("core 1 undefined stack", found.name);
 	KT_ASSERT(!stack_guard_find((uintptr_t)__stacks_start + PAGE_SIZE, &found));
 }
@@ -251,7 +253,8 @@ static uint32_t *page_descriptor(vaddr_t va)
 
 	if ((l1 & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
 		return NULL;
-	return (uint32_t *)phys_to_virt(l1 & L1_PAGE_TABLE_BASE_MASK) + ((va >> PAGE_SHIFT) % L2_ENTRIES);
+	return (uint32_t *)phys_to_virt(l1 & L1_PAGE_TABLE_BASE_MASK) +
+	       ((va >> PAGE_SHIFT) % L2_ENTRIES);
 }
 
 static void set_descriptor(uint32_t *descriptor, uint32_t value)
@@ -277,7 +280,8 @@ KTEST(protect, wx_check_finds_planted)
 	KT_ASSERT(descriptor != NULL);
 	clean = *descriptor;
 	KT_ASSERT(clean & L2_PAGE_XN);
-	set_descriptor(descriptor, clean & ~(uint32_t)L2_PAGE_XN); /* planted: writable and executable */
+	set_descriptor(descriptor,
+		       clean & ~(uint32_t)L2_PAGE_XN); /* planted: writable and executable */
 	found = ptdump_check_wx(&source, &mappings, offenders, 2);
 	set_descriptor(descriptor, clean); /* removed again, before anything can fail */
 	KT_ASSERT_EQ(0, mmu_unmap_page(&kernel_aspace, va));

@@ -9,52 +9,52 @@
 
 #include <stdint.h>
 
-#define CP15_READ(name, opc1, crn, crm, opc2)                                            \
-	static inline uint32_t read_##name(void)                                          \
-	{                                                                                 \
-		uint32_t value;                                                           \
-		__asm__ volatile("mrc p15, " #opc1 ", %0, " #crn ", " #crm ", " #opc2     \
-				 : "=r"(value));                                          \
-		return value;                                                             \
+#define CP15_READ(name, opc1, crn, crm, opc2)                                         \
+	static inline uint32_t read_##name(void)                                      \
+	{                                                                             \
+		uint32_t value;                                                       \
+		__asm__ volatile("mrc p15, " #opc1 ", %0, " #crn ", " #crm ", " #opc2 \
+				 : "=r"(value));                                      \
+		return value;                                                         \
 	}
 
-#define CP15_WRITE(name, opc1, crn, crm, opc2)                                           \
-	static inline void write_##name(uint32_t value)                                   \
-	{                                                                                 \
-		__asm__ volatile("mcr p15, " #opc1 ", %0, " #crn ", " #crm ", " #opc2     \
-				 :                                                        \
-				 : "r"(value)                                             \
-				 : "memory");                                             \
+#define CP15_WRITE(name, opc1, crn, crm, opc2)                                        \
+	static inline void write_##name(uint32_t value)                               \
+	{                                                                             \
+		__asm__ volatile("mcr p15, " #opc1 ", %0, " #crn ", " #crm ", " #opc2 \
+				 :                                                    \
+				 : "r"(value)                                         \
+				 : "memory");                                         \
 	}
 
-#define CP15_RW(name, opc1, crn, crm, opc2)                                              \
-	CP15_READ(name, opc1, crn, crm, opc2)                                             \
+#define CP15_RW(name, opc1, crn, crm, opc2)   \
+	CP15_READ(name, opc1, crn, crm, opc2) \
 	CP15_WRITE(name, opc1, crn, crm, opc2)
 
-CP15_READ(midr, 0, c0, c0, 0)           /* main ID */
-CP15_READ(mpidr, 0, c0, c0, 5)          /* multiprocessor affinity */
-CP15_READ(id_mmfr3, 0, c0, c1, 7)       /* memory model features 3 (coherent walk) */
-CP15_READ(ctr, 0, c0, c0, 1)            /* cache type */
-CP15_RW(sctlr, 0, c1, c0, 0)            /* system control */
-CP15_RW(actlr, 0, c1, c0, 1)            /* auxiliary control */
-CP15_RW(ttbr0, 0, c2, c0, 0)            /* translation table base 0 */
-CP15_RW(ttbcr, 0, c2, c0, 2)            /* translation table base control */
-CP15_RW(dacr, 0, c3, c0, 0)             /* domain access control */
-CP15_READ(dfsr, 0, c5, c0, 0)           /* data fault status */
-CP15_READ(ifsr, 0, c5, c0, 1)           /* instruction fault status */
-CP15_READ(dfar, 0, c6, c0, 0)           /* data fault address */
-CP15_READ(ifar, 0, c6, c0, 2)           /* instruction fault address */
-CP15_READ(par, 0, c7, c4, 0)            /* physical address (after ATS1C*) */
-CP15_WRITE(ats1cpr, 0, c7, c8, 0)       /* translate as a PL1 read */
-CP15_WRITE(ats1cpw, 0, c7, c8, 1)       /* translate as a PL1 write */
-CP15_RW(vbar, 0, c12, c0, 0)            /* vector base address */
-CP15_RW(prrr, 0, c10, c2, 0)            /* primary region remap (TEX remap) */
-CP15_RW(nmrr, 0, c10, c2, 1)            /* normal memory remap (TEX remap) */
-CP15_RW(contextidr, 0, c13, c0, 1)      /* context ID: the ASID */
-CP15_RW(cntv_ctl, 0, c14, c3, 1)        /* virtual timer control */
-CP15_RW(cntp_ctl, 0, c14, c2, 1)        /* physical timer control (this security state's) */
-CP15_RW(pmcr, 0, c9, c12, 0)            /* performance monitors control */
-CP15_READ(pmccntr, 0, c9, c13, 0)       /* cycle counter (instructions under -icount) */
+CP15_READ(midr, 0, c0, c0, 0)      /* main ID */
+CP15_READ(mpidr, 0, c0, c0, 5)     /* multiprocessor affinity */
+CP15_READ(id_mmfr3, 0, c0, c1, 7)  /* memory model features 3 (coherent walk) */
+CP15_READ(ctr, 0, c0, c0, 1)       /* cache type */
+CP15_RW(sctlr, 0, c1, c0, 0)       /* system control */
+CP15_RW(actlr, 0, c1, c0, 1)       /* auxiliary control */
+CP15_RW(ttbr0, 0, c2, c0, 0)       /* translation table base 0 */
+CP15_RW(ttbcr, 0, c2, c0, 2)       /* translation table base control */
+CP15_RW(dacr, 0, c3, c0, 0)        /* domain access control */
+CP15_READ(dfsr, 0, c5, c0, 0)      /* data fault status */
+CP15_READ(ifsr, 0, c5, c0, 1)      /* instruction fault status */
+CP15_READ(dfar, 0, c6, c0, 0)      /* data fault address */
+CP15_READ(ifar, 0, c6, c0, 2)      /* instruction fault address */
+CP15_READ(par, 0, c7, c4, 0)       /* physical address (after ATS1C*) */
+CP15_WRITE(ats1cpr, 0, c7, c8, 0)  /* translate as a PL1 read */
+CP15_WRITE(ats1cpw, 0, c7, c8, 1)  /* translate as a PL1 write */
+CP15_RW(vbar, 0, c12, c0, 0)       /* vector base address */
+CP15_RW(prrr, 0, c10, c2, 0)       /* primary region remap (TEX remap) */
+CP15_RW(nmrr, 0, c10, c2, 1)       /* normal memory remap (TEX remap) */
+CP15_RW(contextidr, 0, c13, c0, 1) /* context ID: the ASID */
+CP15_RW(cntv_ctl, 0, c14, c3, 1)   /* virtual timer control */
+CP15_RW(cntp_ctl, 0, c14, c2, 1)   /* physical timer control (this security state's) */
+CP15_RW(pmcr, 0, c9, c12, 0)       /* performance monitors control */
+CP15_READ(pmccntr, 0, c9, c13, 0)  /* cycle counter (instructions under -icount) */
 
 static inline void dsb(void)
 {

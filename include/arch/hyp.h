@@ -17,10 +17,10 @@
  * physical asynchronous abort would go to Hyp, which cannot report it, so
  * the caller gives that back with HYP_CALL_ABORTS_TO_PL1 right after.
  */
-#define HYP_CALL_VIRTUAL_ABORT  1
+#define HYP_CALL_VIRTUAL_ABORT 1
 
 /* HCR.AMO and HCR.VA clear again: asynchronous aborts are PL1's. */
-#define HYP_CALL_ABORTS_TO_PL1  2
+#define HYP_CALL_ABORTS_TO_PL1 2
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

@@ -28,6 +28,8 @@
 #define BRAMBLE_ARCH_MAINTENANCE_H
 
 #ifdef __ASSEMBLER__
+/* Assembler macros: clang-format leaves them alone. */
+/* clang-format off */
 
 /*
  * Forget every instruction cache line and every branch prediction of this
@@ -71,19 +73,20 @@
 	mcr	p15, 0, \operand, c7, c14, 2    @ DCCISW
 .endm
 
+/* clang-format on */
 #else /* C */
 
 #include <stdint.h>
 
 #include "arch/cp15.h"
 
-#define MAINTENANCE_OP(name, opc1, crn, crm, opc2)                                       \
-	static inline void name(uint32_t operand)                                         \
-	{                                                                                 \
-		__asm__ volatile("mcr p15, " #opc1 ", %0, " #crn ", " #crm ", " #opc2     \
-				 :                                                        \
-				 : "r"(operand)                                           \
-				 : "memory");                                             \
+#define MAINTENANCE_OP(name, opc1, crn, crm, opc2)                                    \
+	static inline void name(uint32_t operand)                                     \
+	{                                                                             \
+		__asm__ volatile("mcr p15, " #opc1 ", %0, " #crn ", " #crm ", " #opc2 \
+				 :                                                    \
+				 : "r"(operand)                                       \
+				 : "memory");                                         \
 	}
 
 /* Data cache, one line by virtual address. */
@@ -93,19 +96,19 @@ MAINTENANCE_OP(dcache_clean_invalidate_line_poc, 0, c7, c14, 1) /* DCCIMVAC */
 MAINTENANCE_OP(dcache_clean_line_pou, 0, c7, c11, 1)            /* DCCMVAU */
 
 /* Instruction cache and branch predictor. The operand of the "all" forms is ignored (0). */
-MAINTENANCE_OP(icache_invalidate_all_local_op, 0, c7, c5, 0)    /* ICIALLU */
-MAINTENANCE_OP(icache_invalidate_all_is_op, 0, c7, c1, 0)       /* ICIALLUIS */
-MAINTENANCE_OP(icache_invalidate_line_pou, 0, c7, c5, 1)        /* ICIMVAU */
-MAINTENANCE_OP(bp_invalidate_all_local_op, 0, c7, c5, 6)        /* BPIALL */
-MAINTENANCE_OP(bp_invalidate_all_is_op, 0, c7, c1, 6)           /* BPIALLIS */
+MAINTENANCE_OP(icache_invalidate_all_local_op, 0, c7, c5, 0) /* ICIALLU */
+MAINTENANCE_OP(icache_invalidate_all_is_op, 0, c7, c1, 0)    /* ICIALLUIS */
+MAINTENANCE_OP(icache_invalidate_line_pou, 0, c7, c5, 1)     /* ICIMVAU */
+MAINTENANCE_OP(bp_invalidate_all_local_op, 0, c7, c5, 6)     /* BPIALL */
+MAINTENANCE_OP(bp_invalidate_all_is_op, 0, c7, c1, 6)        /* BPIALLIS */
 
 /* TLB. MVA operands are page aligned; ASID operands are the ASID in [7:0]. */
-MAINTENANCE_OP(tlb_invalidate_all_local_op, 0, c8, c7, 0)       /* TLBIALL */
-MAINTENANCE_OP(tlb_invalidate_all_is_op, 0, c8, c3, 0)          /* TLBIALLIS */
-MAINTENANCE_OP(tlb_invalidate_page_all_asids_is, 0, c8, c3, 3)  /* TLBIMVAAIS */
-MAINTENANCE_OP(tlb_invalidate_page_asid_is, 0, c8, c3, 1)       /* TLBIMVAIS: MVA | ASID */
-MAINTENANCE_OP(tlb_invalidate_asid_is, 0, c8, c3, 2)            /* TLBIASIDIS */
-MAINTENANCE_OP(tlb_invalidate_page_local, 0, c8, c7, 1)         /* TLBIMVA: MVA | ASID */
+MAINTENANCE_OP(tlb_invalidate_all_local_op, 0, c8, c7, 0)      /* TLBIALL */
+MAINTENANCE_OP(tlb_invalidate_all_is_op, 0, c8, c3, 0)         /* TLBIALLIS */
+MAINTENANCE_OP(tlb_invalidate_page_all_asids_is, 0, c8, c3, 3) /* TLBIMVAAIS */
+MAINTENANCE_OP(tlb_invalidate_page_asid_is, 0, c8, c3, 1)      /* TLBIMVAIS: MVA | ASID */
+MAINTENANCE_OP(tlb_invalidate_asid_is, 0, c8, c3, 2)           /* TLBIASIDIS */
+MAINTENANCE_OP(tlb_invalidate_page_local, 0, c8, c7, 1)        /* TLBIMVA: MVA | ASID */
 
 static inline void icache_invalidate_all_local(void)
 {

@@ -14,10 +14,10 @@
  * written. Mailbox 3 is the boot mailbox: a parked core waits until its
  * mailbox 3 holds an entry address, clears it, and jumps there.
  */
-#define LOCAL_MAILBOX_SET(core, n)      (0x80 + 0x10 * (core) + 4 * (n))
-#define LOCAL_MAILBOX_CLR(core, n)      (0xC0 + 0x10 * (core) + 4 * (n))
-#define LOCAL_BOOT_MAILBOX              3
-#define LOCAL_MAILBOX_STRIDE            0x10 /* between one core's registers and the next's */
+#define LOCAL_MAILBOX_SET(core, n) (0x80 + 0x10 * (core) + 4 * (n))
+#define LOCAL_MAILBOX_CLR(core, n) (0xC0 + 0x10 * (core) + 4 * (n))
+#define LOCAL_BOOT_MAILBOX         3
+#define LOCAL_MAILBOX_STRIDE       0x10 /* between one core's registers and the next's */
 
 /*
  * Per-core interrupt control (QA7 4.6, 4.7): for the four generic timer
@@ -26,13 +26,13 @@
  * (FIQ wins when both are set). The PMU's routes are set and cleared
  * through their own pair of registers: bit n IRQ to core n, 4 + n FIQ.
  */
-#define LOCAL_TIMER_INTERRUPT_CONTROL(core)     (0x40 + 4 * (core))
-#define LOCAL_MAILBOX_INTERRUPT_CONTROL(core)   (0x50 + 4 * (core))
-#define LOCAL_PMU_ROUTE_SET                     0x10
-#define LOCAL_PMU_ROUTE_CLEAR                   0x14
-#define LOCAL_ROUTE_IRQ(n)                      (1U << (n))
-#define LOCAL_ROUTE_FIQ(n)                      (1U << (4 + (n)))
-#define LOCAL_ROUTE_FIQ_ALL                     0xF0U
+#define LOCAL_TIMER_INTERRUPT_CONTROL(core)   (0x40 + 4 * (core))
+#define LOCAL_MAILBOX_INTERRUPT_CONTROL(core) (0x50 + 4 * (core))
+#define LOCAL_PMU_ROUTE_SET                   0x10
+#define LOCAL_PMU_ROUTE_CLEAR                 0x14
+#define LOCAL_ROUTE_IRQ(n)                    (1U << (n))
+#define LOCAL_ROUTE_FIQ(n)                    (1U << (4 + (n)))
+#define LOCAL_ROUTE_FIQ_ALL                   0xF0U
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

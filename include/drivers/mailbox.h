@@ -9,12 +9,13 @@
 #include "layout.h"
 
 /* Clock ids of the "get clock rate" tag. */
-#define MAILBOX_CLOCK_UART      2
-#define MAILBOX_CLOCK_ARM       3
+#define MAILBOX_CLOCK_UART 2
+#define MAILBOX_CLOCK_ARM  3
 
 /* Registers start at this offset into the peripheral window. */
-#define MAILBOX_OFFSET          0xB880
-#define MAILBOX_REGISTERS_SIZE  0x40     /* mailbox 0 and 1: read, status, write (BCM2835 ARM mailboxes) */
+#define MAILBOX_OFFSET 0xB880
+#define MAILBOX_REGISTERS_SIZE \
+	0x40 /* mailbox 0 and 1: read, status, write (BCM2835 ARM mailboxes) */
 
 /* Use the mailbox registers at this virtual address (the block's base). */
 void mailbox_init(vaddr_t registers);
@@ -34,7 +35,7 @@ struct mailbox_memory {
 
 int mailbox_get_clock_rate(uint32_t clock_id, uint32_t *hz);
 int mailbox_get_board_revision(uint32_t *revision);
-int mailbox_get_arm_memory(struct mailbox_memory *memory);   /* tag 0x00010005 */
-int mailbox_get_vc_memory(struct mailbox_memory *memory);    /* tag 0x00010006 */
+int mailbox_get_arm_memory(struct mailbox_memory *memory); /* tag 0x00010005 */
+int mailbox_get_vc_memory(struct mailbox_memory *memory);  /* tag 0x00010006 */
 
 #endif /* BRAMBLE_DRIVERS_MAILBOX_H */

@@ -9,11 +9,11 @@
 
 #include "layout.h"
 
-#define PL011_OFFSET            0x201000 /* into the peripheral window */
-#define PL011_BAUD              115200
-#define PL011_TX_PIN            14       /* GPIO 14: TXD0 in ALT0 */
-#define PL011_RX_PIN            15       /* GPIO 15: RXD0 in ALT0 */
-#define PL011_REGISTERS_SIZE    0x90
+#define PL011_OFFSET         0x201000 /* into the peripheral window */
+#define PL011_BAUD           115200
+#define PL011_TX_PIN         14 /* GPIO 14: TXD0 in ALT0 */
+#define PL011_RX_PIN         15 /* GPIO 15: RXD0 in ALT0 */
+#define PL011_REGISTERS_SIZE 0x90
 
 /* Divisor for baud from the UART reference clock: IBRD in [21:6], FBRD in [5:0]. */
 uint32_t pl011_divisor(uint32_t clock_hz, uint32_t baud);

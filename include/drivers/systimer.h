@@ -5,9 +5,9 @@
 #ifndef BRAMBLE_DRIVERS_SYSTIMER_H
 #define BRAMBLE_DRIVERS_SYSTIMER_H
 
-#define SYSTIMER_OFFSET         0x3000  /* into the peripheral window */
-#define SYSTIMER_REGISTERS_SIZE 0x1C     /* CS, CLO, CHI, C0-C3 (BCM2835 12.1) */
-#define SYSTIMER_CLO            0x04    /* counter, low 32 bits */
+#define SYSTIMER_OFFSET         0x3000 /* into the peripheral window */
+#define SYSTIMER_REGISTERS_SIZE 0x1C   /* CS, CLO, CHI, C0-C3 (BCM2835 12.1) */
+#define SYSTIMER_CLO            0x04   /* counter, low 32 bits */
 #define SYSTIMER_HZ             1000000
 
 #ifndef __ASSEMBLER__

@@ -40,7 +40,7 @@
 #include <stdint.h>
 
 /* At most this many frames are printed (a recursion would print forever). */
-#define BACKTRACE_MAX_FRAMES    32
+#define BACKTRACE_MAX_FRAMES 32
 
 /* Memory a walk may read frame records from: [low, high). */
 struct backtrace_stack {
@@ -50,11 +50,11 @@ struct backtrace_stack {
 
 /* Where a walk starts: the registers of the code it describes. */
 struct backtrace_start {
-	uintptr_t pc;                   /* where that code is: the first frame */
-	uintptr_t lr;                   /* its caller, while pc's function has lr unsaved */
-	uintptr_t fp;                   /* r11 */
-	uintptr_t sp;                   /* which kernel stack the records are on ... */
-	struct backtrace_stack stack;   /* ... unless this is given (high != 0) */
+	uintptr_t pc;                 /* where that code is: the first frame */
+	uintptr_t lr;                 /* its caller, while pc's function has lr unsaved */
+	uintptr_t fp;                 /* r11 */
+	uintptr_t sp;                 /* which kernel stack the records are on ... */
+	struct backtrace_stack stack; /* ... unless this is given (high != 0) */
 };
 
 /* Why a walk ended. */
@@ -70,8 +70,8 @@ enum backtrace_stop {
 
 struct backtrace_end {
 	enum backtrace_stop stop;
-	uintptr_t value;                /* the fp or return address that stopped the walk */
-	struct backtrace_stack stack;   /* the stack walked (0, 0 if none) */
+	uintptr_t value;              /* the fp or return address that stopped the walk */
+	struct backtrace_stack stack; /* the stack walked (0, 0 if none) */
 };
 
 /*
@@ -87,9 +87,8 @@ unsigned backtrace_collect(const struct backtrace_start *start, uintptr_t *pcs, 
  * the caller, pcs[1] into its caller, and so on. stack: the caller's stack,
  * or NULL for the kernel stack that holds it.
  */
-unsigned backtrace_collect_here(const struct backtrace_stack *stack, uintptr_t *pcs,
-				unsigned max, struct backtrace_end *end)
-	__attribute__((noinline));
+unsigned backtrace_collect_here(const struct backtrace_stack *stack, uintptr_t *pcs, unsigned max,
+				struct backtrace_end *end) __attribute__((noinline));
 
 /* The kernel stack (include/layout.h: a mode's stack of one core) that holds address. */
 bool backtrace_kernel_stack(uintptr_t address, struct backtrace_stack *stack);
@@ -104,7 +103,7 @@ bool backtrace_kernel_stack(uintptr_t address, struct backtrace_stack *stack);
 void backtrace_print(const uintptr_t *pcs, unsigned count, const struct backtrace_end *end);
 
 /* One frame's line of backtrace_print(), without the newline, cut to fit size. */
-#define BACKTRACE_LINE_SIZE     96
+#define BACKTRACE_LINE_SIZE 96
 void backtrace_format_frame(char *buffer, size_t size, unsigned index, uintptr_t address,
 			    bool return_address);
 

@@ -15,15 +15,14 @@
 
 #include <stdint.h>
 
-
 struct kbench {
 	const char *name;
 	void (*run)(void);
 };
 
-#define KBENCH(name)                                                                      \
-	static void kbench_##name(void);                                                  \
-	static const struct kbench kbench_record_##name                                   \
+#define KBENCH(name)                                                                              \
+	static void kbench_##name(void);                                                          \
+	static const struct kbench kbench_record_##name                                           \
 		__attribute__((used, section(".kbench"), aligned(4))) = { #name, kbench_##name }; \
 	static void kbench_##name(void)
 

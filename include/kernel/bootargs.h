@@ -16,28 +16,28 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define ATAG_NONE       0x00000000
-#define ATAG_CORE       0x54410001
-#define ATAG_MEM        0x54410002
-#define ATAG_INITRD2    0x54420005      /* an initrd: physical start, size */
-#define ATAG_CMDLINE    0x54410009      /* the kernel command line, NUL-terminated */
-#define FDT_MAGIC       0xD00DFEED
+#define ATAG_NONE    0x00000000
+#define ATAG_CORE    0x54410001
+#define ATAG_MEM     0x54410002
+#define ATAG_INITRD2 0x54420005 /* an initrd: physical start, size */
+#define ATAG_CMDLINE 0x54410009 /* the kernel command line, NUL-terminated */
+#define FDT_MAGIC    0xD00DFEED
 
 enum bootargs_kind {
-	BOOTARGS_NONE,          /* r2 was 0 */
-	BOOTARGS_ATAGS,         /* a valid ATAG list */
-	BOOTARGS_DEVICE_TREE,   /* a flattened device tree header */
-	BOOTARGS_UNKNOWN,       /* something else, or a broken list */
+	BOOTARGS_NONE,        /* r2 was 0 */
+	BOOTARGS_ATAGS,       /* a valid ATAG list */
+	BOOTARGS_DEVICE_TREE, /* a flattened device tree header */
+	BOOTARGS_UNKNOWN,     /* something else, or a broken list */
 };
 
 struct bootargs {
 	enum bootargs_kind kind;
-	uint32_t size;          /* bytes the structure occupies (to keep it safe) */
-	bool has_memory;        /* ATAGs: an ATAG_MEM was found */
-	uint32_t memory_base;   /* ATAGs: the first ATAG_MEM */
+	uint32_t size;        /* bytes the structure occupies (to keep it safe) */
+	bool has_memory;      /* ATAGs: an ATAG_MEM was found */
+	uint32_t memory_base; /* ATAGs: the first ATAG_MEM */
 	uint32_t memory_size;
-	const char *cmdline;    /* ATAGs: ATAG_CMDLINE's text (in the list, NUL-terminated), or NULL */
-	bool has_initrd;        /* ATAGs: an ATAG_INITRD2 */
+	const char *cmdline; /* ATAGs: ATAG_CMDLINE's text (in the list, NUL-terminated), or NULL */
+	bool has_initrd;     /* ATAGs: an ATAG_INITRD2 */
 	uint32_t initrd_start;
 	uint32_t initrd_size;
 };

@@ -10,19 +10,19 @@
 #ifndef BRAMBLE_KERNEL_EXCEPTION_H
 #define BRAMBLE_KERNEL_EXCEPTION_H
 
-#define FRAME_R0        0
-#define FRAME_R8        32
-#define FRAME_SP        52      /* sp of the interrupted mode */
-#define FRAME_LR        56      /* lr of the interrupted mode */
-#define FRAME_PC        64      /* where the exception returns to */
-#define FRAME_CPSR      68      /* the interrupted CPSR (the SPSR) */
-#define FRAME_SIZE      72
+#define FRAME_R0   0
+#define FRAME_R8   32
+#define FRAME_SP   52 /* sp of the interrupted mode */
+#define FRAME_LR   56 /* lr of the interrupted mode */
+#define FRAME_PC   64 /* where the exception returns to */
+#define FRAME_CPSR 68 /* the interrupted CPSR (the SPSR) */
+#define FRAME_SIZE 72
 
 /* struct fault_catcher, for boot/vectors.S: r4-r11 at 0, then these. */
-#define CATCHER_SP      32
-#define CATCHER_LR      36
-#define CATCHER_CPSR    40
-#define CATCHER_KINDS   44
+#define CATCHER_SP    32
+#define CATCHER_LR    36
+#define CATCHER_CPSR  40
+#define CATCHER_KINDS 44
 
 #ifndef __ASSEMBLER__
 #include <stdbool.h>
@@ -31,12 +31,12 @@
 #include "kernel/fault_status.h"
 
 struct exception_frame {
-	uint32_t r[13];         /* r0-r12 */
-	uint32_t sp;            /* interrupted mode's sp (not restored on return) */
-	uint32_t lr;            /* interrupted mode's lr (not restored on return) */
-	uint32_t reserved;      /* keeps the frame a multiple of 8 bytes */
-	uint32_t pc;            /* return address: see each handler */
-	uint32_t cpsr;          /* restored on return */
+	uint32_t r[13];    /* r0-r12 */
+	uint32_t sp;       /* interrupted mode's sp (not restored on return) */
+	uint32_t lr;       /* interrupted mode's lr (not restored on return) */
+	uint32_t reserved; /* keeps the frame a multiple of 8 bytes */
+	uint32_t pc;       /* return address: see each handler */
+	uint32_t cpsr;     /* restored on return */
 };
 
 _Static_assert(__builtin_offsetof(struct exception_frame, r[8]) == FRAME_R8, "frame");
@@ -67,9 +67,9 @@ _Static_assert(sizeof(struct exception_frame) == FRAME_SIZE, "frame");
  * reported and is fatal.
  */
 struct fault_catcher {
-	uint32_t r4_r11[8];     /* the fault_catch() call's callee-saved registers */
-	uint32_t sp, lr, cpsr;  /* and its sp, return address and CPSR */
-	unsigned kinds;         /* mask of enum fault_kind that may happen */
+	uint32_t r4_r11[8];    /* the fault_catch() call's callee-saved registers */
+	uint32_t sp, lr, cpsr; /* and its sp, return address and CPSR */
+	unsigned kinds;        /* mask of enum fault_kind that may happen */
 	struct fault_info fault;
 };
 

@@ -14,13 +14,13 @@
 #include <stdint.h>
 
 /* Fields of DFSR/IFSR, short-descriptor format. */
-#define FSR_FS_LOW_MASK         0xF             /* FS[3:0] */
-#define FSR_FS_HIGH             (1 << 10)       /* FS[4] */
-#define FSR_DOMAIN_SHIFT        4               /* DFSR only, [7:4] */
-#define FSR_DOMAIN_MASK         0xF
-#define FSR_WNR                 (1 << 11)       /* DFSR: the access was a write */
-#define FSR_EXT                 (1 << 12)       /* external abort type */
-#define FSR_CM                  (1 << 13)       /* DFSR: during cache maintenance */
+#define FSR_FS_LOW_MASK  0xF       /* FS[3:0] */
+#define FSR_FS_HIGH      (1 << 10) /* FS[4] */
+#define FSR_DOMAIN_SHIFT 4         /* DFSR only, [7:4] */
+#define FSR_DOMAIN_MASK  0xF
+#define FSR_WNR          (1 << 11) /* DFSR: the access was a write */
+#define FSR_EXT          (1 << 12) /* external abort type */
+#define FSR_CM           (1 << 13) /* DFSR: during cache maintenance */
 
 /* What a fault status means, grouped. */
 enum fault_class {
@@ -39,42 +39,42 @@ enum fault_class {
 
 /* Where in a translation the fault was found. */
 enum fault_level {
-	FAULT_LEVEL_NONE,       /* not a translation-table fault */
-	FAULT_LEVEL_SECTION,    /* first level: section or L1 entry */
-	FAULT_LEVEL_PAGE,       /* second level: page or L2 entry */
+	FAULT_LEVEL_NONE,    /* not a translation-table fault */
+	FAULT_LEVEL_SECTION, /* first level: section or L1 entry */
+	FAULT_LEVEL_PAGE,    /* second level: page or L2 entry */
 };
 
 /* Who handles a fault (kernel/arm/exception.c, fault_set_handler()). */
 enum fault_action {
-	FAULT_ACTION_REPORT,    /* nobody can fix it: report it */
-	FAULT_ACTION_MEMORY,    /* a page-fault handler may resolve it (translation, permission...) */
+	FAULT_ACTION_REPORT, /* nobody can fix it: report it */
+	FAULT_ACTION_MEMORY, /* a page-fault handler may resolve it (translation, permission...) */
 	FAULT_ACTION_UNDEFINED, /* an undefined instruction */
 	FAULT_ACTION_COUNT,
 };
 
 struct fault_status_desc {
-	uint8_t code;           /* FS[4:0] */
+	uint8_t code; /* FS[4:0] */
 	enum fault_class class;
 	enum fault_level level;
-	bool async;             /* asynchronous: DFAR is UNKNOWN, the pc is where it was taken */
+	bool async; /* asynchronous: DFAR is UNKNOWN, the pc is where it was taken */
 	enum fault_action action;
 	const char *name;
 };
 
 /* What kind of exception a fault was. */
 enum fault_kind {
-	FAULT_UNDEFINED = 1 << 0,       /* undefined instruction */
-	FAULT_PREFETCH_ABORT = 1 << 1,  /* instruction fetch faulted */
-	FAULT_DATA_ABORT = 1 << 2,      /* data access faulted */
+	FAULT_UNDEFINED = 1 << 0,      /* undefined instruction */
+	FAULT_PREFETCH_ABORT = 1 << 1, /* instruction fetch faulted */
+	FAULT_DATA_ABORT = 1 << 2,     /* data access faulted */
 };
 
 /* A fault as the exception handler saw it. */
 struct fault_info {
 	enum fault_kind kind;
-	uint32_t status;        /* DFSR or IFSR; the instruction for an undefined one */
-	uint32_t address;       /* DFAR or IFAR; the instruction's address for undefined */
-	uint32_t pc;            /* the faulting instruction */
-	uint32_t cpsr;          /* the state it ran in */
+	uint32_t status;  /* DFSR or IFSR; the instruction for an undefined one */
+	uint32_t address; /* DFAR or IFAR; the instruction's address for undefined */
+	uint32_t pc;      /* the faulting instruction */
+	uint32_t cpsr;    /* the state it ran in */
 };
 
 /* FS[4:0] of a DFSR or IFSR value. */

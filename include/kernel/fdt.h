@@ -30,28 +30,28 @@
 
 #include "kernel/error.h"
 
-#define FDT_MAGIC               0xD00DFEED /* the same as kernel/bootargs.h's */
-#define FDT_HEADER_SIZE         40         /* the ten words of a version 17 header */
-#define FDT_VERSION_MIN         16         /* the oldest layout read (unit names, not paths) */
-#define FDT_VERSION_READ        17         /* the newest one this reader knows */
-#define FDT_MAX_DEPTH           16         /* nodes open at once, the root counting as one */
-#define FDT_MEMORY_RANGES_MAX   8
+#define FDT_MAGIC             0xD00DFEED /* the same as kernel/bootargs.h's */
+#define FDT_HEADER_SIZE       40         /* the ten words of a version 17 header */
+#define FDT_VERSION_MIN       16         /* the oldest layout read (unit names, not paths) */
+#define FDT_VERSION_READ      17         /* the newest one this reader knows */
+#define FDT_MAX_DEPTH         16         /* nodes open at once, the root counting as one */
+#define FDT_MEMORY_RANGES_MAX 8
 
 /* Structure block tokens. */
-#define FDT_BEGIN_NODE          0x00000001
-#define FDT_END_NODE            0x00000002
-#define FDT_PROP                0x00000003
-#define FDT_NOP                 0x00000004
-#define FDT_END                 0x00000009
+#define FDT_BEGIN_NODE 0x00000001
+#define FDT_END_NODE   0x00000002
+#define FDT_PROP       0x00000003
+#define FDT_NOP        0x00000004
+#define FDT_END        0x00000009
 
 /* An opened tree: filled by fdt_open(), read by the rest. */
 struct fdt {
 	const uint8_t *blob;
-	uint32_t total_size;            /* the header's totalsize, within the limit */
+	uint32_t total_size; /* the header's totalsize, within the limit */
 	uint32_t version;
-	uint32_t boot_cpu;              /* boot_cpuid_phys */
-	uint32_t rsvmap_offset;         /* the blocks, as offsets from blob */
-	uint32_t rsvmap_count;          /* entries before the (0, 0) one */
+	uint32_t boot_cpu;      /* boot_cpuid_phys */
+	uint32_t rsvmap_offset; /* the blocks, as offsets from blob */
+	uint32_t rsvmap_count;  /* entries before the (0, 0) one */
 	uint32_t struct_offset;
 	uint32_t struct_size;
 	uint32_t strings_offset;
@@ -66,16 +66,16 @@ struct fdt_memory_range {
 
 /* What the kernel wants from the tree at boot (fdt_read_boot()). */
 struct fdt_boot {
-	bool has_memory;                /* /memory gave at least one range */
-	bool memory_above_4g;           /* a range reached past 4 GiB: cut at 4 GiB or dropped */
-	bool memory_truncated;          /* over FDT_MEMORY_RANGES_MAX ranges: the rest dropped */
+	bool has_memory;       /* /memory gave at least one range */
+	bool memory_above_4g;  /* a range reached past 4 GiB: cut at 4 GiB or dropped */
+	bool memory_truncated; /* over FDT_MEMORY_RANGES_MAX ranges: the rest dropped */
 	unsigned memory_count;
 	struct fdt_memory_range memory[FDT_MEMORY_RANGES_MAX];
 	bool has_bootargs;
-	const char *bootargs;           /* into the blob, NUL-terminated within the property */
-	bool has_initrd;                /* /chosen/linux,initrd-start and -end, both there */
-	uint64_t initrd_start;          /* first byte, as the blob says: maybe past 4 GiB */
-	uint64_t initrd_end;            /* one past the last byte; never below initrd_start */
+	const char *bootargs;  /* into the blob, NUL-terminated within the property */
+	bool has_initrd;       /* /chosen/linux,initrd-start and -end, both there */
+	uint64_t initrd_start; /* first byte, as the blob says: maybe past 4 GiB */
+	uint64_t initrd_end;   /* one past the last byte; never below initrd_start */
 };
 
 /*

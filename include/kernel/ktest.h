@@ -40,13 +40,13 @@ struct ktest_context {
 	const char *skip_reason;
 };
 
-#define KTEST(suite, name)                                                                 \
-	static void ktest_##suite##_##name(struct ktest_context *ktest_context);            \
-	static const struct ktest ktest_record_##suite##_##name                             \
-		__attribute__((used, section(".ktests"), aligned(4))) = {                   \
-			#suite, #name, ktest_##suite##_##name                               \
-		};                                                                          \
-	static void ktest_##suite##_##name(struct ktest_context *ktest_context __attribute__((unused)))
+#define KTEST(suite, name)                                                               \
+	static void ktest_##suite##_##name(struct ktest_context *ktest_context);         \
+	static const struct ktest ktest_record_##suite##_##name                          \
+		__attribute__((used, section(".ktests"),                                 \
+			       aligned(4))) = { #suite, #name, ktest_##suite##_##name }; \
+	static void ktest_##suite##_##name(struct ktest_context *ktest_context           \
+					   __attribute__((unused)))
 
 /* Checks: each returns false (and records the failure) when it does not hold. */
 bool ktest_check_true(struct ktest_context *context, const char *file, int line,
@@ -60,37 +60,37 @@ void ktest_fail(struct ktest_context *context, const char *file, int line, const
 	__attribute__((format(printf, 4, 5)));
 
 /* Assertions: on failure, print and leave the test function. */
-#define KT_ASSERT(cond)                                                                      \
-	do {                                                                                 \
-		if (!ktest_check_true(ktest_context, __FILE__, __LINE__, #cond, (cond)))     \
-			return;                                                              \
+#define KT_ASSERT(cond)                                                                  \
+	do {                                                                             \
+		if (!ktest_check_true(ktest_context, __FILE__, __LINE__, #cond, (cond))) \
+			return;                                                          \
 	} while (0)
 
-#define KT_ASSERT_EQ(expected, actual)                                                       \
-	do {                                                                                 \
-		if (!ktest_check_u32(ktest_context, __FILE__, __LINE__, #expected, #actual,  \
-				     (uint32_t)(expected), (uint32_t)(actual)))               \
-			return;                                                              \
+#define KT_ASSERT_EQ(expected, actual)                                                      \
+	do {                                                                                \
+		if (!ktest_check_u32(ktest_context, __FILE__, __LINE__, #expected, #actual, \
+				     (uint32_t)(expected), (uint32_t)(actual)))             \
+			return;                                                             \
 	} while (0)
 
 #define KT_ASSERT_STREQ(expected, actual)                                                    \
 	do {                                                                                 \
-		if (!ktest_check_str(ktest_context, __FILE__, __LINE__, #actual, (expected),  \
-				     (actual)))                                               \
+		if (!ktest_check_str(ktest_context, __FILE__, __LINE__, #actual, (expected), \
+				     (actual)))                                              \
 			return;                                                              \
 	} while (0)
 
-#define KT_FAIL(...)                                                                         \
-	do {                                                                                 \
-		ktest_fail(ktest_context, __FILE__, __LINE__, __VA_ARGS__);                  \
-		return;                                                                      \
+#define KT_FAIL(...)                                                        \
+	do {                                                                \
+		ktest_fail(ktest_context, __FILE__, __LINE__, __VA_ARGS__); \
+		return;                                                     \
 	} while (0)
 
 /* The test cannot run here (say why); it is reported as skipped, not passed. */
-#define KT_SKIP(reason)                                                                      \
-	do {                                                                                 \
-		ktest_context->skip_reason = (reason);                                       \
-		return;                                                                      \
+#define KT_SKIP(reason)                                \
+	do {                                           \
+		ktest_context->skip_reason = (reason); \
+		return;                                \
 	} while (0)
 
 /*

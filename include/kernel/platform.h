@@ -16,27 +16,27 @@
 #include "kernel/fdt.h"
 #include "mm/pmm.h"
 
-#define PLATFORM_CMDLINE_MAX    512     /* bytes of the command line kept, with its NUL */
-#define PLATFORM_KEEP_MAX       6       /* ranges of the loader's to keep, besides the blob and initrd */
+#define PLATFORM_CMDLINE_MAX 512 /* bytes of the command line kept, with its NUL */
+#define PLATFORM_KEEP_MAX    6   /* ranges of the loader's to keep, besides the blob and initrd */
 
 struct platform {
-	struct bootargs bootargs;       /* what r2 pointed at */
-	paddr_t bootargs_phys;          /* and where it is now (0 if nothing; it may have moved) */
-	paddr_t bootargs_moved_from;    /* where r2 pointed, if the blob was moved; else 0 */
-	int dt_error;                   /* a device tree that could not be read: why */
-	struct fdt_boot dt;             /* what the device tree says (when dt_error is 0) */
-	struct mailbox_memory ram;      /* the ARM's RAM */
-	const char *ram_source;         /* "mailbox" or "ATAG_MEM" */
+	struct bootargs bootargs;    /* what r2 pointed at */
+	paddr_t bootargs_phys;       /* and where it is now (0 if nothing; it may have moved) */
+	paddr_t bootargs_moved_from; /* where r2 pointed, if the blob was moved; else 0 */
+	int dt_error;                /* a device tree that could not be read: why */
+	struct fdt_boot dt;          /* what the device tree says (when dt_error is 0) */
+	struct mailbox_memory ram;   /* the ARM's RAM */
+	const char *ram_source;      /* "mailbox" or "ATAG_MEM" */
 	int vc_error;
-	struct mailbox_memory vc;       /* the VideoCore's RAM */
+	struct mailbox_memory vc; /* the VideoCore's RAM */
 	int revision_error;
 	uint32_t revision;
 	int arm_clock_error;
 	uint32_t arm_clock_hz;
 	char cmdline[PLATFORM_CMDLINE_MAX]; /* the kernel command line ("" if none) */
-	struct phys_range initrd;       /* the loader's initrd (size 0 if none) */
-	paddr_t initrd_moved_from;      /* where it was, if it was moved; else 0 */
-	unsigned keep_count;            /* the device tree's reservation map, as read */
+	struct phys_range initrd;           /* the loader's initrd (size 0 if none) */
+	paddr_t initrd_moved_from;          /* where it was, if it was moved; else 0 */
+	unsigned keep_count;                /* the device tree's reservation map, as read */
 	struct phys_range keep[PLATFORM_KEEP_MAX];
 };
 

@@ -5,7 +5,7 @@
 #ifndef BRAMBLE_KERNEL_SECTIONS_H
 #define BRAMBLE_KERNEL_SECTIONS_H
 
-extern char _start[];                   /* physical: the boot stub's entry */
+extern char _start[]; /* physical: the boot stub's entry */
 extern char __boot_phys_end[];
 extern char __text_start[], __text_end[];
 extern char __rodata_start[], __rodata_end[];

@@ -12,10 +12,10 @@
 
 #include <stdint.h>
 
-#define SEMIHOST_SVC_ARM                0x123456
-#define SEMIHOST_SYS_EXIT_EXTENDED      0x20
-#define SEMIHOST_APPLICATION_EXIT       0x20026 /* ADP_Stopped_ApplicationExit */
-#define SEMIHOST_NO_HOST                0xFFFFFFFFU /* r0 when no host answered */
+#define SEMIHOST_SVC_ARM           0x123456
+#define SEMIHOST_SYS_EXIT_EXTENDED 0x20
+#define SEMIHOST_APPLICATION_EXIT  0x20026     /* ADP_Stopped_ApplicationExit */
+#define SEMIHOST_NO_HOST           0xFFFFFFFFU /* r0 when no host answered */
 
 /* Ask the host to exit with status. Returns only when there is no host. */
 void semihost_exit(uint32_t status);

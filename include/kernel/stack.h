@@ -14,12 +14,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STACK_EXTRA_MAX 4       /* stacks other than the kernel's own, e.g. a test's */
+#define STACK_EXTRA_MAX 4 /* stacks other than the kernel's own, e.g. a test's */
 
 struct stack_guard {
-	char name[32];          /* "core 0 SVC stack", "test stack" */
-	uintptr_t guard;        /* the guard page (unmapped) */
-	uintptr_t top;          /* the stack's initial sp; the stack is [guard + page, top) */
+	char name[32];   /* "core 0 SVC stack", "test stack" */
+	uintptr_t guard; /* the guard page (unmapped) */
+	uintptr_t top;   /* the stack's initial sp; the stack is [guard + page, top) */
 };
 
 /* The initial sp of a core's SVC stack (layout.h). */

@@ -12,26 +12,25 @@
 #include "layout.h"
 
 enum mem_kind {
-	MEM_NORMAL,             /* RAM: write-back, write-allocate, shareable */
-	MEM_NORMAL_UNCACHED,    /* RAM the CPU must not cache: frame buffers, DMA */
-	MEM_DEVICE,             /* device registers: no speculation, writes may be buffered */
-	MEM_STRONGLY_ORDERED,   /* device registers that need every access to complete in order */
+	MEM_NORMAL,           /* RAM: write-back, write-allocate, shareable */
+	MEM_NORMAL_UNCACHED,  /* RAM the CPU must not cache: frame buffers, DMA */
+	MEM_DEVICE,           /* device registers: no speculation, writes may be buffered */
+	MEM_STRONGLY_ORDERED, /* device registers that need every access to complete in order */
 	MEM_KIND_COUNT,
 };
 
 /* Permissions: a mask. Kernel-only always (PL0 has no access). */
-#define MEM_READ        0               /* read-only, execute-never */
-#define MEM_WRITE       (1U << 0)       /* writable */
-#define MEM_EXEC        (1U << 1)       /* executable */
-#define MEM_PERM_MASK   (MEM_WRITE | MEM_EXEC)
+#define MEM_READ      0         /* read-only, execute-never */
+#define MEM_WRITE     (1U << 0) /* writable */
+#define MEM_EXEC      (1U << 1) /* executable */
+#define MEM_PERM_MASK (MEM_WRITE | MEM_EXEC)
 
 /* What a descriptor says. */
 struct mem_attributes {
-	paddr_t base;           /* physical base of the section or page */
+	paddr_t base; /* physical base of the section or page */
 	enum mem_kind kind;
 	unsigned perm;
 };
-
 
 const char *mem_kind_name(enum mem_kind kind);
 

@@ -12,7 +12,7 @@
 
 #include "mm/ptdump.h"
 
-#define KERNEL_MAP_REGIONS_MAX  20
+#define KERNEL_MAP_REGIONS_MAX 20
 
 /* The live table, read through the linear map. */
 void kernel_map_source(struct ptdump_source *source);

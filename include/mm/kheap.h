@@ -14,14 +14,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define KHEAP_ALIGN             8               /* every block's alignment */
-#define KHEAP_SL_LOG2           4               /* 16 size classes per power of two */
-#define KHEAP_SL_COUNT          (1 << KHEAP_SL_LOG2)
-#define KHEAP_FL_COUNT          25              /* up to blocks of 1 GiB */
-#define KHEAP_MAX_ALLOC         (256U << 20)    /* larger requests fail at once */
-#define KHEAP_QUICK_LIMIT       512             /* freed blocks up to this size are cached */
-#define KHEAP_QUICK_BINS        (KHEAP_QUICK_LIMIT / KHEAP_ALIGN + 1)
-#define KHEAP_QUICK_TOTAL       512             /* blocks cached in all the bins at most */
+#define KHEAP_ALIGN       8 /* every block's alignment */
+#define KHEAP_SL_LOG2     4 /* 16 size classes per power of two */
+#define KHEAP_SL_COUNT    (1 << KHEAP_SL_LOG2)
+#define KHEAP_FL_COUNT    25           /* up to blocks of 1 GiB */
+#define KHEAP_MAX_ALLOC   (256U << 20) /* larger requests fail at once */
+#define KHEAP_QUICK_LIMIT 512          /* freed blocks up to this size are cached */
+#define KHEAP_QUICK_BINS  (KHEAP_QUICK_LIMIT / KHEAP_ALIGN + 1)
+#define KHEAP_QUICK_TOTAL 512 /* blocks cached in all the bins at most */
 
 struct kheap_block;
 
@@ -36,7 +36,7 @@ struct kheap_backend {
 
 /* Recently freed blocks of one exact size, kept used-looking (mm/kheap.c). */
 struct kheap_bin {
-	struct kheap_block *head;       /* linked through their first payload word */
+	struct kheap_block *head; /* linked through their first payload word */
 };
 
 struct kheap {
@@ -45,31 +45,31 @@ struct kheap {
 	 * offset in the struct is then its class, which unlinking uses.
 	 */
 	struct kheap_block *free_lists[KHEAP_FL_COUNT][KHEAP_SL_COUNT];
-	uint32_t fl_bitmap;             /* bit f: some list of first level f is not empty */
+	uint32_t fl_bitmap; /* bit f: some list of first level f is not empty */
 	uint32_t sl_bitmap[KHEAP_FL_COUNT];
 	/* What the fast paths touch, together (every offset stays within a load's reach). */
-	uintptr_t base;                 /* the heap is [base, end) */
+	uintptr_t base; /* the heap is [base, end) */
 	uintptr_t end;
-	uintptr_t first_payload;        /* base + the header: the lowest pointer kfree takes */
-	uint32_t payload_slots;         /* how many 8-byte places a pointer kfree takes can be at */
-	uint32_t fast_slots;            /* the same for kfree's fast path: 0 in debug mode */
-	uintptr_t last_payload_end;     /* end - a header - the smallest payload */
-	uint32_t used_blocks;           /* not free: handed out, or waiting in a quick bin */
-	uint32_t quick_total;           /* waiting in the quick bins */
-	bool debug;                     /* canaries, poison, no quick bins (kheap_set_debug) */
-	struct kheap_bin quick[KHEAP_QUICK_BINS];       /* bin = payload size / 8 */
-	uint32_t refused;               /* frees refused: double, foreign, bad canary */
+	uintptr_t first_payload;    /* base + the header: the lowest pointer kfree takes */
+	uint32_t payload_slots;     /* how many 8-byte places a pointer kfree takes can be at */
+	uint32_t fast_slots;        /* the same for kfree's fast path: 0 in debug mode */
+	uintptr_t last_payload_end; /* end - a header - the smallest payload */
+	uint32_t used_blocks;       /* not free: handed out, or waiting in a quick bin */
+	uint32_t quick_total;       /* waiting in the quick bins */
+	bool debug;                 /* canaries, poison, no quick bins (kheap_set_debug) */
+	struct kheap_bin quick[KHEAP_QUICK_BINS]; /* bin = payload size / 8 */
+	uint32_t refused;                         /* frees refused: double, foreign, bad canary */
 	struct kheap_backend backend;
 };
 
 struct kheap_stats {
-	size_t heap_bytes;              /* end - base */
+	size_t heap_bytes; /* end - base */
 	size_t live_bytes;
 	uint32_t live_blocks;
-	size_t free_bytes;              /* in free blocks */
+	size_t free_bytes; /* in free blocks */
 	uint32_t free_blocks;
 	size_t largest_free;
-	uint32_t cached_blocks;         /* freed, waiting in the quick bins */
+	uint32_t cached_blocks; /* freed, waiting in the quick bins */
 	size_t cached_bytes;
 };
 

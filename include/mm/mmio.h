@@ -28,7 +28,7 @@ int mmio_unmap(vaddr_t virt);
 
 /* Mappings now held (for the banner and tests). */
 struct mmio_mapping_info {
-	paddr_t phys;           /* page-aligned */
+	paddr_t phys; /* page-aligned */
 	vaddr_t virt;
 	uint32_t pages;
 	enum mem_kind kind;

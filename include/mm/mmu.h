@@ -41,25 +41,24 @@
 #define MMU_UNMAP_FULL_FLUSH_PAGES 64
 
 struct mmu_aspace {
-	uint32_t *l1;           /* the first-level table, through the linear map: index va >> 20 */
+	uint32_t *l1; /* the first-level table, through the linear map: index va >> 20 */
 	paddr_t l1_phys;
-	vaddr_t base;           /* the address space is [base, base + last_offset] */
+	vaddr_t base; /* the address space is [base, base + last_offset] */
 	uint32_t last_offset;
-	uint16_t *l2_used_by_index; /* valid entries of each L2 table, by L1 index (va >> 20;
-				       the array itself starts at base's index) */
-	struct pmm *pmm;        /* where L2 tables come from */
-	uint32_t table_frames;  /* frames taken for L2 tables (the boot stub's not counted) */
-	paddr_t fixed_tables_end; /* L2 tables below this (the image's) are never given back */
+	uint16_t *l2_used_by_index; /* valid entries of each L2 table, by L1 index (va >> 20) */
+	struct pmm *pmm;            /* where L2 tables come from */
+	uint32_t table_frames;      /* frames taken for L2 tables (the boot stub's not counted) */
+	paddr_t fixed_tables_end;   /* L2 tables below this (the image's) are never given back */
 };
 
 /* The kernel's address space: the table at VIRT_L1_TABLE, 0x80000000-0xFFFFFFFF. */
 extern struct mmu_aspace kernel_aspace;
 
 struct mmu_mapping {
-	paddr_t phys;           /* the physical address va translates to */
+	paddr_t phys; /* the physical address va translates to */
 	enum mem_kind kind;
-	unsigned perm;          /* MEM_WRITE, MEM_EXEC */
-	uint32_t size;          /* PAGE_SIZE or SECTION_SIZE */
+	unsigned perm; /* MEM_WRITE, MEM_EXEC */
+	uint32_t size; /* PAGE_SIZE or SECTION_SIZE */
 };
 
 /*

@@ -15,16 +15,16 @@
 #include "kernel/error.h"
 #include "layout.h"
 
-#define PMM_MAX_RESERVED        8           /* reserved ranges inside managed RAM */
+#define PMM_MAX_RESERVED 8 /* reserved ranges inside managed RAM */
 
 /*
  * A frame's byte in the frame table: free, reserved, or allocated with
  * its number of references (a frame shared copy-on-write by several
  * address spaces has one each).
  */
-#define PMM_FRAME_FREE          0
-#define PMM_REFS_MAX            254
-#define PMM_FRAME_RESERVED      255
+#define PMM_FRAME_FREE     0
+#define PMM_REFS_MAX       254
+#define PMM_FRAME_RESERVED 255
 
 /* A run of frames, by frame number (physical address >> PAGE_SHIFT). */
 struct pmm_range {
@@ -39,29 +39,29 @@ struct phys_range {
 };
 
 struct pmm {
-	uintptr_t phys_window;          /* virtual address of physical 0 */
-	uint8_t *frames;                /* the frame table: a byte a frame, from frame 0 */
-	uint32_t first;                 /* first frame that can be handed out */
-	uint32_t end;                   /* one past the last frame of RAM */
-	uintptr_t free_head;            /* freed frames, linked through themselves by virtual
+	uintptr_t phys_window;    /* virtual address of physical 0 */
+	uint8_t *frames;          /* the frame table: a byte a frame, from frame 0 */
+	uint32_t first;           /* first frame that can be handed out */
+	uint32_t end;             /* one past the last frame of RAM */
+	uintptr_t free_head;      /* freed frames, linked through themselves by virtual
 					   address; 0 ends the list */
-	uint32_t wild_low;              /* the wilderness: [wild_low, wild_high) never handed out, */
-	uint32_t wild_high;             /* free, and not on the list */
-	uint32_t ram_frames;            /* frames of RAM, from physical 0 */
-	uint32_t metadata_frames;       /* the frame table's frames, at KERNEL_END */
+	uint32_t wild_low;        /* the wilderness: [wild_low, wild_high) never handed out, */
+	uint32_t wild_high;       /* free, and not on the list */
+	uint32_t ram_frames;      /* frames of RAM, from physical 0 */
+	uint32_t metadata_frames; /* the frame table's frames, at KERNEL_END */
 	uint32_t reserved_count;
 	struct pmm_range reserved[PMM_MAX_RESERVED];
-	uint32_t reserved_frames;       /* frames of the reserved ranges */
+	uint32_t reserved_frames; /* frames of the reserved ranges */
 };
 
 struct pmm_stats {
-	uint32_t total;                 /* frames of RAM */
+	uint32_t total; /* frames of RAM */
 	uint32_t free;
-	uint32_t reserved;              /* never handed out: below first, metadata, ranges */
-	uint32_t allocated;             /* handed out and not freed */
-	uint32_t shared;                /* of those, with more than one reference */
-	uint32_t largest_free_run;      /* longest run of physically contiguous free frames */
-	uint32_t metadata_bytes;        /* the frame table, rounded up to whole frames */
+	uint32_t reserved;         /* never handed out: below first, metadata, ranges */
+	uint32_t allocated;        /* handed out and not freed */
+	uint32_t shared;           /* of those, with more than one reference */
+	uint32_t largest_free_run; /* longest run of physically contiguous free frames */
+	uint32_t metadata_bytes;   /* the frame table, rounded up to whole frames */
 };
 
 /*

@@ -21,16 +21,16 @@
 #define WINDOW_GUARD_PAGES 1
 
 struct window {
-	uint64_t base;          /* lowest address of the window: the heap starts here */
-	uint64_t top;           /* one past its highest address: MMIO ends here */
-	uint64_t heap_break;    /* one past the heap's last byte */
-	uint64_t mmio_floor;    /* the lowest MMIO byte (top when there is none) */
+	uint64_t base;       /* lowest address of the window: the heap starts here */
+	uint64_t top;        /* one past its highest address: MMIO ends here */
+	uint64_t heap_break; /* one past the heap's last byte */
+	uint64_t mmio_floor; /* the lowest MMIO byte (top when there is none) */
 };
 
 struct window_stats {
 	uint64_t heap_bytes;
 	uint64_t mmio_bytes;
-	uint64_t free_bytes;    /* the gap, not counting the guard page */
+	uint64_t free_bytes; /* the gap, not counting the guard page */
 };
 
 /* A window over [base, top), empty. */

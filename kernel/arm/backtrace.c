@@ -52,24 +52,22 @@
  * instructions in between (loads of arguments, the varargs push), but the
  * record is always set up within the first few.
  */
-#define PROLOGUE_MAX_INSNS      16
+#define PROLOGUE_MAX_INSNS 16
 
 /* The shape of the innermost frame of interrupted code (kernel/backtrace.h). */
 enum frame_shape {
-	FRAME_NOT_SET_UP,       /* fp is still the caller's; the caller is in lr */
-	FRAME_LEAF,             /* fp -> the caller's fp; the caller is in lr */
-	FRAME_RECORD,           /* fp -> the return address, fp - 4 -> the caller's fp */
+	FRAME_NOT_SET_UP, /* fp is still the caller's; the caller is in lr */
+	FRAME_LEAF,       /* fp -> the caller's fp; the caller is in lr */
+	FRAME_RECORD,     /* fp -> the return address, fp - 4 -> the caller's fp */
 };
 
 /* Each mode's stack in a core's block of .stacks (include/layout.h). */
 static const struct {
-	uint32_t top;           /* offset of its initial sp from the block's start */
+	uint32_t top; /* offset of its initial sp from the block's start */
 	uint32_t size;
 } kernel_stacks[] = {
-	{ STACK_TOP_SVC, STACK_SIZE_SVC },
-	{ STACK_TOP_ABT, STACK_SIZE_EXCEPTION },
-	{ STACK_TOP_UND, STACK_SIZE_EXCEPTION },
-	{ STACK_TOP_IRQ, STACK_SIZE_EXCEPTION },
+	{ STACK_TOP_SVC, STACK_SIZE_SVC },       { STACK_TOP_ABT, STACK_SIZE_EXCEPTION },
+	{ STACK_TOP_UND, STACK_SIZE_EXCEPTION }, { STACK_TOP_IRQ, STACK_SIZE_EXCEPTION },
 	{ STACK_TOP_FIQ, STACK_SIZE_EXCEPTION },
 };
 
@@ -150,7 +148,8 @@ static unsigned walk_records(uintptr_t fp, uintptr_t previous, const struct back
 		}
 		if (check_record(fp, 4, previous, stack, end))
 			return count;
-		return_address = ((const uint32_t *)fp)[0] & ~1U; /* bit 0: a return to Thumb code */
+		return_address =
+			((const uint32_t *)fp)[0] & ~1U; /* bit 0: a return to Thumb code */
 		if (!in_text(return_address)) {
 			end->stop = BACKTRACE_STOP_PC_OUTSIDE_TEXT;
 			end->value = return_address;
@@ -186,7 +185,8 @@ static enum frame_shape frame_shape_at(uintptr_t pc, uintptr_t *function)
 			pushed = (insn & REGISTER_BIT(REG_LR)) ? FRAME_RECORD : FRAME_LEAF;
 		else if (insn == INSN_PUSH_FP)
 			pushed = FRAME_LEAF;
-		else if ((insn & INSN_ADD_FP_SP_MASK) == INSN_ADD_FP_SP && pushed != FRAME_NOT_SET_UP)
+		else if ((insn & INSN_ADD_FP_SP_MASK) == INSN_ADD_FP_SP &&
+			 pushed != FRAME_NOT_SET_UP)
 			return pushed;
 	}
 	return FRAME_NOT_SET_UP;
@@ -288,9 +288,10 @@ unsigned backtrace_collect(const struct backtrace_start *start, uintptr_t *pcs, 
  * own record. Out of line, so that they call something and so have a full
  * record (a leaf's holds no return address).
  */
-static __attribute__((noinline)) unsigned
-collect_from_record(uintptr_t fp, const struct backtrace_stack *given, uintptr_t *pcs,
-		    unsigned max, struct backtrace_end *end)
+static __attribute__((noinline)) unsigned collect_from_record(uintptr_t fp,
+							      const struct backtrace_stack *given,
+							      uintptr_t *pcs, unsigned max,
+							      struct backtrace_end *end)
 {
 	struct backtrace_stack stack = { 0, 0 };
 
@@ -303,8 +304,8 @@ collect_from_record(uintptr_t fp, const struct backtrace_stack *given, uintptr_t
 	return walk_records(fp, 0, &stack, pcs, 0, max, end);
 }
 
-unsigned backtrace_collect_here(const struct backtrace_stack *stack, uintptr_t *pcs,
-				unsigned max, struct backtrace_end *end)
+unsigned backtrace_collect_here(const struct backtrace_stack *stack, uintptr_t *pcs, unsigned max,
+				struct backtrace_end *end)
 {
 	unsigned count =
 		collect_from_record((uintptr_t)__builtin_frame_address(0), stack, pcs, max, end);
@@ -322,8 +323,8 @@ void backtrace_format_frame(char *buffer, size_t size, unsigned index, uintptr_t
 	const char *name = ksyms_lookup(address - adjust, &offset);
 
 	if (name)
-		snprintf(buffer, size, "  #%u 0x%08lx %s+0x%lx", index, (unsigned long)address, name,
-			 (unsigned long)(offset + adjust));
+		snprintf(buffer, size, "  #%u 0x%08lx %s+0x%lx", index, (unsigned long)address,
+			 name, (unsigned long)(offset + adjust));
 	else
 		snprintf(buffer, size, "  #%u 0x%08lx ?", index, (unsigned long)address);
 }

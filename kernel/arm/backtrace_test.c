@@ -74,14 +74,16 @@ KTEST(ksyms, table_sorted_and_complete)
 	KT_ASSERT(ksyms_address(count - 1) < (uintptr_t)__text_end);
 	for (unsigned i = 0; i < count; i++) {
 		uintptr_t address = ksyms_address(i), offset = 0xBAD;
-		uintptr_t last = i + 1 < count ? ksyms_address(i + 1) - 1 : (uintptr_t)__text_end - 1;
+		uintptr_t last =
+			i + 1 < count ? ksyms_address(i + 1) - 1 : (uintptr_t)__text_end - 1;
 		const char *name = ksyms_name(i);
 
 		if (i > 0 && address <= ksyms_address(i - 1))
 			KT_FAIL("entry %u at 0x%08lx is not above entry %u at 0x%08lx", i,
 				(unsigned long)address, i - 1, (unsigned long)ksyms_address(i - 1));
 		if (!name || name[0] == '\0' || name[0] == '$' || name[0] == '.')
-			KT_FAIL("entry %u at 0x%08lx has no proper name", i, (unsigned long)address);
+			KT_FAIL("entry %u at 0x%08lx has no proper name", i,
+				(unsigned long)address);
 		KT_ASSERT(ksyms_lookup(address, &offset) == name);
 		KT_ASSERT_EQ(0, offset);
 		KT_ASSERT(ksyms_lookup(last, &offset) == name);
@@ -97,8 +99,8 @@ KTEST(ksyms, table_sorted_and_complete)
  */
 #define CHAIN_NOT_A_TAIL_CALL() __asm__ volatile("" ::: "memory")
 
-static __attribute__((noinline, noclone)) unsigned
-backtrace_chain_c(uintptr_t *pcs, unsigned max, struct backtrace_end *end)
+static __attribute__((noinline, noclone)) unsigned backtrace_chain_c(uintptr_t *pcs, unsigned max,
+								     struct backtrace_end *end)
 {
 	unsigned count = backtrace_collect_here(NULL, pcs, max, end);
 
@@ -106,8 +108,8 @@ backtrace_chain_c(uintptr_t *pcs, unsigned max, struct backtrace_end *end)
 	return count;
 }
 
-static __attribute__((noinline, noclone)) unsigned
-backtrace_chain_b(uintptr_t *pcs, unsigned max, struct backtrace_end *end)
+static __attribute__((noinline, noclone)) unsigned backtrace_chain_b(uintptr_t *pcs, unsigned max,
+								     struct backtrace_end *end)
 {
 	unsigned count = backtrace_chain_c(pcs, max, end);
 
@@ -115,8 +117,8 @@ backtrace_chain_b(uintptr_t *pcs, unsigned max, struct backtrace_end *end)
 	return count;
 }
 
-static __attribute__((noinline, noclone)) unsigned
-backtrace_chain_a(uintptr_t *pcs, unsigned max, struct backtrace_end *end)
+static __attribute__((noinline, noclone)) unsigned backtrace_chain_a(uintptr_t *pcs, unsigned max,
+								     struct backtrace_end *end)
 {
 	unsigned count = backtrace_chain_b(pcs, max, end);
 
@@ -215,9 +217,9 @@ __asm__(".text\n"
 	"	bl backtrace_test_no_record\n"
 	"	pop {fp, pc}\n");
 
-#define RETURN_FROM_RECORD      ((uintptr_t)backtrace_test_caller + 12)
-#define RETURN_FROM_LEAF        ((uintptr_t)backtrace_test_caller + 16)
-#define RETURN_FROM_NO_RECORD   ((uintptr_t)backtrace_test_caller + 20)
+#define RETURN_FROM_RECORD    ((uintptr_t)backtrace_test_caller + 12)
+#define RETURN_FROM_LEAF      ((uintptr_t)backtrace_test_caller + 16)
+#define RETURN_FROM_NO_RECORD ((uintptr_t)backtrace_test_caller + 20)
 
 /*
  * A stack made by hand, [low, high) = the array, holding a leaf's record at
@@ -229,10 +231,10 @@ __asm__(".text\n"
  *
  * lr is LR_RETURN unless a test says otherwise.
  */
-#define FAKE_WORDS              32
-#define LR_RETURN               RETURN_FROM_RECORD
-#define OUTER_RETURN            RETURN_FROM_LEAF
-#define OUTERMOST_RETURN        RETURN_FROM_NO_RECORD
+#define FAKE_WORDS       32
+#define LR_RETURN        RETURN_FROM_RECORD
+#define OUTER_RETURN     RETURN_FROM_LEAF
+#define OUTERMOST_RETURN RETURN_FROM_NO_RECORD
 
 struct fake_stack {
 	uint32_t words[FAKE_WORDS];
@@ -266,7 +268,7 @@ static struct backtrace_start fake_start(struct fake_stack *fake, uintptr_t pc, 
  * back as count WALK_FAULTED and the faulting address in end->value, so
  * that the test fails instead of the kernel stopping.
  */
-#define WALK_FAULTED            (~0U)
+#define WALK_FAULTED (~0U)
 
 static unsigned guarded_collect(const struct backtrace_start *start, uintptr_t *pcs, unsigned max,
 				struct backtrace_end *end)
@@ -284,17 +286,17 @@ static unsigned guarded_collect(const struct backtrace_start *start, uintptr_t *
 }
 
 /* The walk from start must give exactly pc, then the given return addresses, and reach the end. */
-#define KT_ASSERT_WALK(start, ...)                                                           \
-	do {                                                                                 \
-		const uintptr_t expected_[] = { (start)->pc, __VA_ARGS__ };                  \
-		unsigned count_ = sizeof(expected_) / sizeof(expected_[0]);                  \
-		uintptr_t pcs_[8];                                                           \
-		struct backtrace_end end_;                                                   \
-                                                                                             \
-		KT_ASSERT_EQ(count_, guarded_collect((start), pcs_, 8, &end_));               \
-		KT_ASSERT_EQ(BACKTRACE_STOP_END, end_.stop);                                 \
-		for (unsigned i_ = 0; i_ < count_; i_++)                                     \
-			KT_ASSERT_EQ(expected_[i_], pcs_[i_]);                               \
+#define KT_ASSERT_WALK(start, ...)                                              \
+	do {                                                                    \
+		const uintptr_t expected_[] = { (start)->pc, __VA_ARGS__ };     \
+		unsigned count_ = sizeof(expected_) / sizeof(expected_[0]);     \
+		uintptr_t pcs_[8];                                              \
+		struct backtrace_end end_;                                      \
+                                                                                \
+		KT_ASSERT_EQ(count_, guarded_collect((start), pcs_, 8, &end_)); \
+		KT_ASSERT_EQ(BACKTRACE_STOP_END, end_.stop);                    \
+		for (unsigned i_ = 0; i_ < count_; i_++)                        \
+			KT_ASSERT_EQ(expected_[i_], pcs_[i_]);                  \
 	} while (0)
 
 KTEST(backtrace, first_frame_shapes)
@@ -441,8 +443,8 @@ KTEST(backtrace, frame_lines)
 
 	/* A return address at a function's start is named by the call before it. */
 	backtrace_format_frame(line, sizeof(line), 3, ksyms_address(last), true);
-	snprintf(expected, sizeof(expected), "  #3 0x%08lx %s+0x%lx", (unsigned long)ksyms_address(last),
-		 ksyms_name(last - 1),
+	snprintf(expected, sizeof(expected), "  #3 0x%08lx %s+0x%lx",
+		 (unsigned long)ksyms_address(last), ksyms_name(last - 1),
 		 (unsigned long)(ksyms_address(last) - ksyms_address(last - 1)));
 	KT_ASSERT_STREQ(expected, line);
 

@@ -94,8 +94,10 @@ static void describe_stack_overflow(const struct fault_info *fault, char *line, 
 	line[0] = '\0';
 	if (fault->kind == FAULT_DATA_ABORT && !fault_status_decode(fault->status)->async &&
 	    stack_guard_find(fault->address, &stack))
-		snprintf(line, size, "stack overflow: the %s (0x%08lx-0x%08lx) ran into its guard page",
-			 stack.name, (unsigned long)(stack.guard + PAGE_SIZE), (unsigned long)stack.top);
+		snprintf(line, size,
+			 "stack overflow: the %s (0x%08lx-0x%08lx) ran into its guard page",
+			 stack.name, (unsigned long)(stack.guard + PAGE_SIZE),
+			 (unsigned long)stack.top);
 }
 
 static void fault_report(const struct fault_info *fault, const struct exception_frame *frame)
@@ -108,12 +110,15 @@ static void fault_report(const struct fault_info *fault, const struct exception_
 	fault_describe(line, sizeof(line), fault);
 	kprintf("\n*** %s\n", line);
 	if (fault->kind != FAULT_UNDEFINED) {
-		kprintf("  %s 0x%08lx: status 0x%02lx", fault->kind == FAULT_DATA_ABORT ? "DFSR" : "IFSR",
-			(unsigned long)fault->status, (unsigned long)fault_status_code(fault->status));
+		kprintf("  %s 0x%08lx: status 0x%02lx",
+			fault->kind == FAULT_DATA_ABORT ? "DFSR" : "IFSR",
+			(unsigned long)fault->status,
+			(unsigned long)fault_status_code(fault->status));
 		if (fault->kind == FAULT_DATA_ABORT &&
 		    fault_status_decode(fault->status)->level != FAULT_LEVEL_NONE)
 			kprintf(", domain %lu",
-				(unsigned long)((fault->status >> FSR_DOMAIN_SHIFT) & FSR_DOMAIN_MASK));
+				(unsigned long)((fault->status >> FSR_DOMAIN_SHIFT) &
+						FSR_DOMAIN_MASK));
 		if (fault->status & FSR_EXT)
 			kprintf(", external abort type 1");
 		if (fault->kind == FAULT_DATA_ABORT && (fault->status & FSR_CM))

@@ -124,7 +124,8 @@ KTEST(exceptions, async_abort_reported)
 			;
 		fault_catch_cancel();
 		hyp_call(HYP_CALL_ABORTS_TO_PL1);
-		KT_FAIL("no asynchronous abort was taken (CPSR 0x%08lx)", (unsigned long)read_cpsr());
+		KT_FAIL("no asynchronous abort was taken (CPSR 0x%08lx)",
+			(unsigned long)read_cpsr());
 	}
 	KT_ASSERT_EQ(0, hyp_call(HYP_CALL_ABORTS_TO_PL1));
 	KT_ASSERT_EQ(FAULT_DATA_ABORT, catcher.fault.kind);
@@ -182,7 +183,7 @@ KTEST(exceptions, fiq_frame_and_survival)
 	KT_ASSERT_EQ(0xBBBBBBBB, frame->r[11]);
 	KT_ASSERT_EQ(0xCCCCCCCC, frame->r[12]);
 	KT_ASSERT_EQ(MODE_SVC, frame->cpsr & MODE_MASK);
-	KT_ASSERT(cpsr_after & PSR_F);  /* it went on with FIQs masked */
+	KT_ASSERT(cpsr_after & PSR_F); /* it went on with FIQs masked */
 	KT_ASSERT_EQ(0, local_mailbox_interrupts_read(0) & LOCAL_ROUTE_FIQ_ALL);
 }
 
@@ -200,9 +201,11 @@ static bool map_on_fault(const struct fault_info *fault, struct exception_frame 
 {
 	(void)frame;
 	dispatch_calls++;
-	if (fault->kind != FAULT_DATA_ABORT || (fault->address & ~(PAGE_SIZE - 1)) != DISPATCH_TEST_VA)
+	if (fault->kind != FAULT_DATA_ABORT ||
+	    (fault->address & ~(PAGE_SIZE - 1)) != DISPATCH_TEST_VA)
 		return false;
-	return mmu_map_page(&kernel_aspace, DISPATCH_TEST_VA, dispatch_frame, MEM_NORMAL, MEM_READ) == 0;
+	return mmu_map_page(&kernel_aspace, DISPATCH_TEST_VA, dispatch_frame, MEM_NORMAL,
+			    MEM_READ) == 0;
 }
 
 KTEST(exceptions, memory_faults_dispatched)

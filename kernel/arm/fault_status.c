@@ -42,12 +42,15 @@ static const struct fault_status_desc fault_status_table[32] = {
 	ROW(0x18, PARITY, NONE, true, REPORT, "asynchronous parity error on memory access"),
 	ROW(0x19, PARITY, NONE, false, REPORT, "synchronous parity error on memory access"),
 	ROW(0x1A, IMPLEMENTATION_DEFINED, NONE, false, REPORT, "coprocessor abort"),
-	ROW(0x1C, PARITY, SECTION, false, REPORT, "synchronous parity error on translation table walk"),
-	ROW(0x1E, PARITY, PAGE, false, REPORT, "synchronous parity error on translation table walk"),
+	ROW(0x1C, PARITY, SECTION, false, REPORT,
+	    "synchronous parity error on translation table walk"),
+	ROW(0x1E, PARITY, PAGE, false, REPORT,
+	    "synchronous parity error on translation table walk"),
 };
 
 static const struct fault_status_desc fault_status_unknown = {
-	0xFF, FAULT_CLASS_UNKNOWN, FAULT_LEVEL_NONE, false, FAULT_ACTION_REPORT, "unknown fault status"
+	0xFF,  FAULT_CLASS_UNKNOWN, FAULT_LEVEL_NONE,
+	false, FAULT_ACTION_REPORT, "unknown fault status"
 };
 
 static const char *const fault_level_names[] = {
@@ -121,9 +124,9 @@ struct mode_name {
 };
 
 static const struct mode_name mode_names[] = {
-	{ MODE_USR, "USR" }, { MODE_FIQ, "FIQ" }, { MODE_IRQ, "IRQ" }, { MODE_SVC, "SVC" },
-	{ MODE_MON, "MON" }, { MODE_ABT, "ABT" }, { MODE_HYP, "HYP" }, { MODE_UND, "UND" },
-	{ MODE_SYS, "SYS" },
+	{ MODE_USR, "USR" }, { MODE_FIQ, "FIQ" }, { MODE_IRQ, "IRQ" },
+	{ MODE_SVC, "SVC" }, { MODE_MON, "MON" }, { MODE_ABT, "ABT" },
+	{ MODE_HYP, "HYP" }, { MODE_UND, "UND" }, { MODE_SYS, "SYS" },
 };
 
 const char *psr_mode_name(uint32_t psr)

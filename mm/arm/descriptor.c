@@ -13,20 +13,20 @@
 
 #include "arch/mmu.h"
 
-#define SECT_TEX(t)     ((uint32_t)(t) << L1_SECT_TEX_SHIFT)
-#define PAGE_TEX(t)     ((uint32_t)(t) << L2_PAGE_TEX_SHIFT)
+#define SECT_TEX(t) ((uint32_t)(t) << L1_SECT_TEX_SHIFT)
+#define PAGE_TEX(t) ((uint32_t)(t) << L2_PAGE_TEX_SHIFT)
 
 struct mem_kind_row {
 	const char *name;
-	uint32_t section;       /* TEX, C, B, S in a section descriptor */
-	uint32_t page;          /* the same in a small page descriptor */
+	uint32_t section; /* TEX, C, B, S in a section descriptor */
+	uint32_t page;    /* the same in a small page descriptor */
 };
 
 /* The kind bits of a small page, for both tables below. */
-#define PAGE_NORMAL     (PAGE_TEX(1) | L2_PAGE_C | L2_PAGE_B | L2_PAGE_S)
-#define PAGE_NORMAL_NC  (PAGE_TEX(1) | L2_PAGE_S)
-#define PAGE_DEVICE     L2_PAGE_B
-#define PAGE_SO         0
+#define PAGE_NORMAL    (PAGE_TEX(1) | L2_PAGE_C | L2_PAGE_B | L2_PAGE_S)
+#define PAGE_NORMAL_NC (PAGE_TEX(1) | L2_PAGE_S)
+#define PAGE_DEVICE    L2_PAGE_B
+#define PAGE_SO        0
 
 static const struct mem_kind_row mem_kinds[MEM_KIND_COUNT] = {
 	[MEM_NORMAL] = { "Normal", SECT_TEX(1) | L1_SECT_C | L1_SECT_B | L1_SECT_S, PAGE_NORMAL },
@@ -40,15 +40,15 @@ static const struct mem_kind_row mem_kinds[MEM_KIND_COUNT] = {
 #define PAGE_KIND_BITS    (PAGE_TEX(7) | L2_PAGE_C | L2_PAGE_B | L2_PAGE_S)
 
 struct mem_perm_row {
-	uint32_t section;       /* AP and XN bits of a section */
+	uint32_t section; /* AP and XN bits of a section */
 	uint32_t page;
 };
 
 /* The permission bits of a small page, for both tables below. */
-#define PAGE_RO_NX      (L2_PAGE_AP2 | L2_PAGE_AP0 | L2_PAGE_XN)
-#define PAGE_RW_NX      (L2_PAGE_AP0 | L2_PAGE_XN)
-#define PAGE_RO_X       (L2_PAGE_AP2 | L2_PAGE_AP0)
-#define PAGE_RW_X       L2_PAGE_AP0
+#define PAGE_RO_NX (L2_PAGE_AP2 | L2_PAGE_AP0 | L2_PAGE_XN)
+#define PAGE_RW_NX (L2_PAGE_AP0 | L2_PAGE_XN)
+#define PAGE_RO_X  (L2_PAGE_AP2 | L2_PAGE_AP0)
+#define PAGE_RW_X  L2_PAGE_AP0
 
 static const struct mem_perm_row mem_perms[MEM_PERM_MASK + 1] = {
 	[MEM_READ] = { L1_SECT_AP2 | L1_SECT_AP0 | L1_SECT_XN, PAGE_RO_NX },
@@ -69,8 +69,8 @@ static const struct mem_perm_row mem_perms[MEM_PERM_MASK + 1] = {
 const uint32_t descriptor_page_bits[MEM_KIND_COUNT][MEM_PERM_MASK + 1] = {
 	[MEM_NORMAL] = { PAGE(PAGE_NORMAL, PAGE_RO_NX), PAGE(PAGE_NORMAL, PAGE_RW_NX),
 			 PAGE(PAGE_NORMAL, PAGE_RO_X), 0 },
-	[MEM_NORMAL_UNCACHED] = { PAGE(PAGE_NORMAL_NC, PAGE_RO_NX), PAGE(PAGE_NORMAL_NC, PAGE_RW_NX),
-				  0, 0 },
+	[MEM_NORMAL_UNCACHED] = { PAGE(PAGE_NORMAL_NC, PAGE_RO_NX),
+				  PAGE(PAGE_NORMAL_NC, PAGE_RW_NX), 0, 0 },
 	[MEM_DEVICE] = { PAGE(PAGE_DEVICE, PAGE_RO_NX), PAGE(PAGE_DEVICE, PAGE_RW_NX), 0, 0 },
 	[MEM_STRONGLY_ORDERED] = { PAGE(PAGE_SO, PAGE_RO_NX), PAGE(PAGE_SO, PAGE_RW_NX), 0, 0 },
 };
@@ -100,7 +100,8 @@ uint32_t descriptor_page_table(paddr_t table)
 	return (table & L1_PAGE_TABLE_BASE_MASK) | L1_TYPE_PAGE_TABLE; /* domain 0 */
 }
 
-static int decode(uint32_t kind_bits, uint32_t perm_bits, int is_section, struct mem_attributes *out)
+static int decode(uint32_t kind_bits, uint32_t perm_bits, int is_section,
+		  struct mem_attributes *out)
 {
 	int kind = -1, perm = -1;
 
@@ -143,4 +144,3 @@ int descriptor_decode_page(uint32_t descriptor, struct mem_attributes *out)
 	out->base = descriptor & L2_PAGE_BASE_MASK;
 	return 0;
 }
-

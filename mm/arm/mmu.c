@@ -41,18 +41,18 @@
 #include "kernel/error.h"
 #include "kernel/sections.h"
 
-#define L1_GROUP                4       /* L2 tables in one frame */
-#define PENDING_FRAMES          8       /* frames released per TLB flush, at most */
+#define L1_GROUP       4 /* L2 tables in one frame */
+#define PENDING_FRAMES 8 /* frames released per TLB flush, at most */
 
-/* The kernel's half: 0x80000000 up, 2048 L1 entries. */
-static uint16_t kernel_l2_used[(0x100000000ULL - KERNEL_VIRT_BASE) >> SECTION_SHIFT];
+/* By L1 index; the kernel's table uses the upper half (0x80000000 up). */
+static uint16_t kernel_l2_used[L1_ENTRIES];
 
 struct mmu_aspace kernel_aspace = {
 	.l1 = (uint32_t *)VIRT_L1_TABLE,
 	.l1_phys = PHYS_L1_TABLE,
 	.base = KERNEL_VIRT_BASE,
 	.last_offset = 0xFFFFFFFFU - KERNEL_VIRT_BASE,
-	.l2_used_by_index = kernel_l2_used - (KERNEL_VIRT_BASE >> SECTION_SHIFT),
+	.l2_used_by_index = kernel_l2_used,
 };
 
 static void release_empty_tables(struct mmu_aspace *as, unsigned first, unsigned last);
@@ -116,8 +116,8 @@ static bool kind_and_perm_valid(enum mem_kind kind, unsigned perm)
  * walked table by table with these.
  */
 struct span {
-	unsigned index;         /* the L1 entry */
-	vaddr_t at, stop;       /* [at, stop): this entry's part of the range */
+	unsigned index;   /* the L1 entry */
+	vaddr_t at, stop; /* [at, stop): this entry's part of the range */
 	size_t pages;
 };
 
@@ -484,8 +484,7 @@ int mmu_unmap_sections(struct mmu_aspace *as, vaddr_t va, size_t count)
 {
 	uint32_t *first = &as->l1[va >> SECTION_SHIFT];
 
-	if (va & (SECTION_SIZE - 1) || count == 0 ||
-	    count > ((1ULL << 32) - va) >> SECTION_SHIFT)
+	if (va & (SECTION_SIZE - 1) || count == 0 || count > ((1ULL << 32) - va) >> SECTION_SHIFT)
 		return ERR_INVALID;
 	if (!in_aspace(as, va, (uint64_t)count << SECTION_SHIFT))
 		return ERR_RANGE;

@@ -53,23 +53,23 @@
 #include "mm/descriptor.h"
 
 /* Formats descriptor.c does not handle (ARM ARM B3.5.1, Figures B3-4 and B3-5). */
-#define L1_TYPE_SECTION_PXN     0x3             /* a section, PXN = bit 0 */
-#define L1_SUPERSECTION_BASE    0xFF000000
-#define L2_TYPE_BITS            0x3
-#define L2_TYPE_LARGE           0x1             /* bits [1:0] = 0b01: 64 KiB large page */
-#define L2_LARGE_XN             (1 << 15)
-#define L2_LARGE_BASE_MASK      0xFFFF0000
-#define SUPERSECTION_SIZE       (16 * SECTION_SIZE)
-#define LARGE_PAGE_SIZE         (16 * PAGE_SIZE)
+#define L1_TYPE_SECTION_PXN  0x3 /* a section, PXN = bit 0 */
+#define L1_SUPERSECTION_BASE 0xFF000000
+#define L2_TYPE_BITS         0x3
+#define L2_TYPE_LARGE        0x1 /* bits [1:0] = 0b01: 64 KiB large page */
+#define L2_LARGE_XN          (1 << 15)
+#define L2_LARGE_BASE_MASK   0xFFFF0000
+#define SUPERSECTION_SIZE    (16 * SECTION_SIZE)
+#define LARGE_PAGE_SIZE      (16 * PAGE_SIZE)
 
 enum ptdump_type {
 	PTDUMP_UNMAPPED,
 	PTDUMP_SECTION,
-	PTDUMP_SECTION_PXN,     /* bits [1:0] = 0b11: descriptor.c does not decode it */
+	PTDUMP_SECTION_PXN, /* bits [1:0] = 0b11: descriptor.c does not decode it */
 	PTDUMP_SUPERSECTION,
 	PTDUMP_PAGE,
 	PTDUMP_LARGE_PAGE,
-	PTDUMP_NO_TABLE,        /* an L1 page-table entry whose table cannot be read */
+	PTDUMP_NO_TABLE, /* an L1 page-table entry whose table cannot be read */
 	PTDUMP_TYPE_COUNT,
 };
 
@@ -77,32 +77,32 @@ enum ptdump_type {
 struct ptdump_entry {
 	enum ptdump_type type;
 	bool decoded;
-	enum mem_kind kind;     /* when decoded */
-	unsigned access;        /* AP[2:0], when not decoded */
-	unsigned perm;          /* MEM_WRITE, MEM_EXEC: decoded, or judged from AP and XN */
-	uint32_t raw;           /* the descriptor, when not decoded */
-	paddr_t base;           /* physical base of the section or page */
+	enum mem_kind kind; /* when decoded */
+	unsigned access;    /* AP[2:0], when not decoded */
+	unsigned perm;      /* MEM_WRITE, MEM_EXEC: decoded, or judged from AP and XN */
+	uint32_t raw;       /* the descriptor, when not decoded */
+	paddr_t base;       /* physical base of the section or page */
 };
 
 struct ptdump_type_row {
-	const char *name;       /* in the dump */
-	const char *walk_name;  /* in the walk */
-	uint32_t size;          /* bytes the descriptor maps */
+	const char *name;      /* in the dump */
+	const char *walk_name; /* in the walk */
+	uint32_t size;         /* bytes the descriptor maps */
 	uint32_t base_mask;
 	uint32_t ap0, ap1, ap2, xn;
 };
 
 static const struct ptdump_type_row ptdump_types[PTDUMP_TYPE_COUNT] = {
 	[PTDUMP_UNMAPPED] = { "unmapped", "fault", 0, 0, 0, 0, 0, 0 },
-	[PTDUMP_SECTION] = { "section", "section", SECTION_SIZE, L1_SECT_BASE_MASK,
-			     L1_SECT_AP0, L1_SECT_AP1, L1_SECT_AP2, L1_SECT_XN },
+	[PTDUMP_SECTION] = { "section", "section", SECTION_SIZE, L1_SECT_BASE_MASK, L1_SECT_AP0,
+			     L1_SECT_AP1, L1_SECT_AP2, L1_SECT_XN },
 	[PTDUMP_SECTION_PXN] = { "section", "section (PXN)", SECTION_SIZE, L1_SECT_BASE_MASK,
 				 L1_SECT_AP0, L1_SECT_AP1, L1_SECT_AP2, L1_SECT_XN },
 	[PTDUMP_SUPERSECTION] = { "supersection", "supersection", SUPERSECTION_SIZE,
 				  L1_SUPERSECTION_BASE, L1_SECT_AP0, L1_SECT_AP1, L1_SECT_AP2,
 				  L1_SECT_XN },
-	[PTDUMP_PAGE] = { "page", "small page", PAGE_SIZE, L2_PAGE_BASE_MASK,
-			  L2_PAGE_AP0, L2_PAGE_AP1, L2_PAGE_AP2, L2_PAGE_XN },
+	[PTDUMP_PAGE] = { "page", "small page", PAGE_SIZE, L2_PAGE_BASE_MASK, L2_PAGE_AP0,
+			  L2_PAGE_AP1, L2_PAGE_AP2, L2_PAGE_XN },
 	[PTDUMP_LARGE_PAGE] = { "large page", "large page", LARGE_PAGE_SIZE, L2_LARGE_BASE_MASK,
 				L2_PAGE_AP0, L2_PAGE_AP1, L2_PAGE_AP2, L2_LARGE_XN },
 	[PTDUMP_NO_TABLE] = { "L2 table", "page table", 0, 0, 0, 0, 0, 0 },
@@ -118,14 +118,13 @@ static const struct {
 	const char *text;
 	bool writable;
 } ptdump_access[8] = {
-	[0] = { "--", false },  /* no access */
-	[1] = { "RW", true },   /* PL0: none */
-	[2] = { "RW", true },   /* PL0: read-only */
-	[3] = { "RW", true },   /* PL0: read-write */
-	[AP_RESERVED] = { "??", true },
-	[5] = { "RO", false },  /* PL0: none */
-	[6] = { "RO", false },  /* PL0: read-only */
-	[7] = { "RO", false },  /* PL0: read-only */
+	[0] = { "--", false },                                 /* no access */
+	[1] = { "RW", true },                                  /* PL0: none */
+	[2] = { "RW", true },                                  /* PL0: read-only */
+	[3] = { "RW", true },                                  /* PL0: read-write */
+	[AP_RESERVED] = { "??", true }, [5] = { "RO", false }, /* PL0: none */
+	[6] = { "RO", false },                                 /* PL0: read-only */
+	[7] = { "RO", false },                                 /* PL0: read-only */
 };
 
 /* Fill in what descriptor.c could not: kind unknown, permissions from the raw bits. */
@@ -284,8 +283,8 @@ struct ptdump_dump_state {
 	void *print_context;
 	bool open;
 	vaddr_t start;
-	uint64_t end;           /* exclusive: 1 << 32 at the top */
-	int region;             /* index, or -1 outside all */
+	uint64_t end; /* exclusive: 1 << 32 at the top */
+	int region;   /* index, or -1 outside all */
 	struct ptdump_entry entry;
 };
 
@@ -392,8 +391,7 @@ void ptdump_dump(const struct ptdump_source *source, const struct ptdump_region 
 }
 
 /* "section at 0x00100000: Normal RW NX, pa 0x00123456", and the like. */
-static void ptdump_describe(char *buffer, size_t size, const struct ptdump_entry *entry,
-			    vaddr_t va)
+static void ptdump_describe(char *buffer, size_t size, const struct ptdump_entry *entry, vaddr_t va)
 {
 	const struct ptdump_type_row *row = &ptdump_types[entry->type];
 	char perm[8];
@@ -419,8 +417,8 @@ void ptdump_walk(const struct ptdump_source *source, vaddr_t va, ptdump_print_fn
 	int n;
 
 	if (index >= source->l1_entries) {
-		snprintf(line, sizeof(line), "walk 0x%08x: beyond this table's %u MiB", (unsigned)va,
-			 source->l1_entries);
+		snprintf(line, sizeof(line), "walk 0x%08x: beyond this table's %u MiB",
+			 (unsigned)va, source->l1_entries);
 		print(print_context, line);
 		return;
 	}

@@ -35,19 +35,25 @@
 #include "kernel/error.h"
 #include "kernel/fdt.h"
 
-#define FRAME_HEADER            8       /* mode, entries, struct length, delta */
-#define MAX_HANDLES             64      /* arbitrary handles tried per input */
-#define MAX_NAMES               32      /* strings-block names tried as properties */
-#define FOUR_GIB                0x100000000ULL
+#define FRAME_HEADER 8  /* mode, entries, struct length, delta */
+#define MAX_HANDLES  64 /* arbitrary handles tried per input */
+#define MAX_NAMES    32 /* strings-block names tried as properties */
+#define FOUR_GIB     0x100000000ULL
 
 static const char *const paths[] = {
-	"/", "/chosen", "/memory", "/memory@0", "/cpus", "/cpus/cpu@0", "/soc", "/soc/serial",
-	"/a/b/c", "/chosen/bootargs", "/x@1/y@2",
+	"/",    "/chosen",     "/memory", "/memory@0",        "/cpus",    "/cpus/cpu@0",
+	"/soc", "/soc/serial", "/a/b/c",  "/chosen/bootargs", "/x@1/y@2",
 };
 
 static const char *const names[] = {
-	"reg", "bootargs", "#address-cells", "#size-cells", "linux,initrd-start",
-	"linux,initrd-end", "compatible", "",
+	"reg",
+	"bootargs",
+	"#address-cells",
+	"#size-cells",
+	"linux,initrd-start",
+	"linux,initrd-end",
+	"compatible",
+	"",
 };
 
 static volatile uint8_t sink;
@@ -300,11 +306,11 @@ static uint8_t *frame(const uint8_t *data, size_t length, size_t *size)
  *   7 prop_names[arg] as a string "a=1 b" (with its NUL when arg is even)
  * Open nodes are closed at the end, and FDT_END follows.
  */
-static const char *const node_names[] = { "", "memory@0", "memory", "chosen", "memory@1000",
-					   "soc", "cpus", "x" };
-static const char *const prop_names[] = { "reg", "bootargs", "#address-cells", "#size-cells",
-					  "linux,initrd-start", "linux,initrd-end", "device_type",
-					  "compatible" };
+static const char *const node_names[] = { "",    "memory@0", "memory", "chosen", "memory@1000",
+					  "soc", "cpus",     "x" };
+static const char *const prop_names[] = { "reg",         "bootargs",           "#address-cells",
+					  "#size-cells", "linux,initrd-start", "linux,initrd-end",
+					  "device_type", "compatible" };
 
 struct tree_writer {
 	uint8_t *structure;

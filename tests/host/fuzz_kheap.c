@@ -13,8 +13,8 @@
  */
 #include "heap_host.h"
 
-#define ARENA           (2u << 20)
-#define MAX_LIVE        128
+#define ARENA    (2u << 20)
+#define MAX_LIVE 128
 
 struct live_block {
 	unsigned char *pointer;
@@ -85,15 +85,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t length)
 		case 2: /* allocate, aligned when op is 2 */
 			if (n < MAX_LIVE) {
 				size_t align = (size_t)8 << (pick % 10);
-				unsigned char *p = op == 2 ? kheap_alloc_aligned(&h.heap, size, align)
-							   : kheap_alloc(&h.heap, size);
+				unsigned char *p =
+					op == 2 ? kheap_alloc_aligned(&h.heap, size, align)
+						: kheap_alloc(&h.heap, size);
 
 				if (p) {
 					if ((uintptr_t)p % (op == 2 ? align : 8))
 						fail("misaligned block", NULL);
 					if (kheap_usable_size(p) < size)
 						fail("usable size below the request", NULL);
-					live[n] = (struct live_block){ p, size, (unsigned char)pick };
+					live[n] =
+						(struct live_block){ p, size, (unsigned char)pick };
 					fill(&live[n++]);
 				}
 			}
@@ -125,7 +127,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t length)
 				} else if (p) {
 					/* The bytes both sizes sampled: the first 256 (or fewer). */
 					size_t kept = live[i].size < size ? live[i].size : size;
-					struct live_block moved = { p, kept < 256 ? kept : 256, live[i].pattern };
+					struct live_block moved = { p, kept < 256 ? kept : 256,
+								    live[i].pattern };
 
 					verify(&moved);
 					live[i].pointer = p;

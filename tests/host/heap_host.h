@@ -14,7 +14,7 @@
 #include "mm/window.h"
 
 struct host_heap {
-	unsigned char *arena;           /* stands in for the window's memory */
+	unsigned char *arena; /* stands in for the window's memory */
 	size_t arena_size;
 	struct window window;
 	struct kheap heap;
@@ -41,7 +41,8 @@ static void host_shrink(void *context, uint32_t pages)
 
 	/* What goes back is unreachable now: make a use of it visible (first bytes of each page). */
 	for (uint32_t i = 1; i <= pages; i++)
-		memset((void *)(uintptr_t)(h->window.heap_break - (uint64_t)i * PAGE_SIZE), 0xEE, 64);
+		memset((void *)(uintptr_t)(h->window.heap_break - (uint64_t)i * PAGE_SIZE), 0xEE,
+		       64);
 	window_heap_shrink(&h->window, pages);
 }
 
@@ -59,8 +60,11 @@ static void host_report(void *context, const char *message)
 static inline void host_heap_reset(struct host_heap *h, int debug)
 {
 	struct kheap_backend backend = {
-		.grow = host_grow, .shrink = host_shrink, .report = host_report,
-		.context = h, .page_size = PAGE_SIZE,
+		.grow = host_grow,
+		.shrink = host_shrink,
+		.report = host_report,
+		.context = h,
+		.page_size = PAGE_SIZE,
 	};
 
 	h->reports = 0;

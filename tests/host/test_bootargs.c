@@ -8,15 +8,11 @@ int main(void)
 {
 	/* What QEMU's raw-image loader and the firmware emulation pass at 0x100. */
 	const uint32_t qemu_atags[] = {
-		5, ATAG_CORE, 0, 4096, 0,
-		4, ATAG_MEM, 0x3C000000, 0,
-		0, ATAG_NONE,
+		5, ATAG_CORE, 0, 4096, 0, 4, ATAG_MEM, 0x3C000000, 0, 0, ATAG_NONE,
 	};
 	const uint32_t two_mems[] = {
-		2, ATAG_CORE,
-		4, ATAG_MEM, 0x1000000, 0x2000000,
-		4, ATAG_MEM, 0x9999, 0x8888,
-		0, ATAG_NONE,
+		2, ATAG_CORE, 4,      ATAG_MEM, 0x1000000, 0x2000000,
+		4, ATAG_MEM,  0x9999, 0x8888,   0,         ATAG_NONE,
 	};
 	const uint32_t no_end[] = { 5, ATAG_CORE, 0, 4096, 0, 4, ATAG_MEM, 0x3C000000, 0 };
 	const uint32_t zero_size[] = { 5, ATAG_CORE, 0, 4096, 0, 1, ATAG_MEM, 0, 0, 0, 0 };
@@ -40,7 +36,8 @@ int main(void)
 	TAP_EQ_U32(0x2000000, b.memory_base, "the first ATAG_MEM counts (start)");
 
 	b = bootargs_parse(no_end, sizeof(no_end));
-	TAP_EQ_U32(BOOTARGS_UNKNOWN, b.kind, "a list without ATAG_NONE in the limit is not trusted");
+	TAP_EQ_U32(BOOTARGS_UNKNOWN, b.kind,
+		   "a list without ATAG_NONE in the limit is not trusted");
 	TAP_OK(!b.has_memory, "and yields no memory");
 
 	b = bootargs_parse(zero_size, sizeof(zero_size));
@@ -55,15 +52,12 @@ int main(void)
 
 	/* What QEMU passes with -append and -initrd. */
 	const uint32_t with_cmdline[] = {
-		2, ATAG_CORE,
-		4, ATAG_INITRD2, 0x08000000, 0x1234,
-		5, ATAG_CMDLINE, 0x736E6F63, 0x3D656C6F, 0x00303030, /* "console=000" */
+		2, ATAG_CORE,    4,          ATAG_INITRD2, 0x08000000, 0x1234,
+		5, ATAG_CMDLINE, 0x736E6F63, 0x3D656C6F,   0x00303030, /* "console=000" */
 		0, ATAG_NONE,
 	};
 	const uint32_t cmdline_unterminated[] = {
-		2, ATAG_CORE,
-		4, ATAG_CMDLINE, 0x736E6F63, 0x3D656C6F,
-		0, ATAG_NONE,
+		2, ATAG_CORE, 4, ATAG_CMDLINE, 0x736E6F63, 0x3D656C6F, 0, ATAG_NONE,
 	};
 	b = bootargs_parse(with_cmdline, sizeof(with_cmdline));
 	TAP_EQ_U32(BOOTARGS_ATAGS, b.kind, "ATAGs with a command line and an initrd");
@@ -73,7 +67,8 @@ int main(void)
 	TAP_EQ_U32(0x08000000, b.initrd_start, "its start");
 	TAP_EQ_U32(0x1234, b.initrd_size, "its size");
 	b = bootargs_parse(cmdline_unterminated, sizeof(cmdline_unterminated));
-	TAP_EQ_U32(BOOTARGS_UNKNOWN, b.kind, "a command line with no NUL in its tag breaks the list");
+	TAP_EQ_U32(BOOTARGS_UNKNOWN, b.kind,
+		   "a command line with no NUL in its tag breaks the list");
 	TAP_OK(b.cmdline == NULL && !b.has_initrd, "and nothing of it is kept");
 
 	b = bootargs_parse(garbage, sizeof(garbage));

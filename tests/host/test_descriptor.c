@@ -17,7 +17,8 @@ int main(void)
 	tap_plan(16 + 2 * MEM_KIND_COUNT * 4 + 4 + 3);
 
 	/* Sections: type 0b10, B 2, C 3, XN 4, AP 11:10, TEX 14:12, AP2 15, S 16. */
-	TAP_EQ_U32(0x0001141E, descriptor_section(0, MEM_NORMAL, MEM_WRITE), "section Normal RW NX");
+	TAP_EQ_U32(0x0001141E, descriptor_section(0, MEM_NORMAL, MEM_WRITE),
+		   "section Normal RW NX");
 	TAP_EQ_U32(0x0001140E, descriptor_section(0, MEM_NORMAL, MEM_WRITE | MEM_EXEC),
 		   "section Normal RW X");
 	TAP_EQ_U32(0x3F000416, descriptor_section(0x3F000000, MEM_DEVICE, MEM_WRITE),
@@ -49,13 +50,16 @@ int main(void)
 		for (unsigned p = 0; p <= MEM_PERM_MASK; p++) {
 			int ok;
 
-			ok = descriptor_decode_section(descriptor_section(0x40000000, k, p), &a) == 0 &&
+			ok = descriptor_decode_section(descriptor_section(0x40000000, k, p), &a) ==
+				     0 &&
 			     a.kind == (enum mem_kind)k && a.perm == p && a.base == 0x40000000;
-			snprintf(what, sizeof(what), "section round trip %s perm %u", mem_kind_name(k), p);
+			snprintf(what, sizeof(what), "section round trip %s perm %u",
+				 mem_kind_name(k), p);
 			TAP_OK(ok, what);
 			ok = descriptor_decode_page(descriptor_page(0x7000, k, p), &a) == 0 &&
 			     a.kind == (enum mem_kind)k && a.perm == p && a.base == 0x7000;
-			snprintf(what, sizeof(what), "page round trip %s perm %u", mem_kind_name(k), p);
+			snprintf(what, sizeof(what), "page round trip %s perm %u", mem_kind_name(k),
+				 p);
 			TAP_OK(ok, what);
 		}
 	}
@@ -72,16 +76,19 @@ int main(void)
 	unsigned agree = 0, refused = 0;
 	for (unsigned k = 0; k < MEM_KIND_COUNT; k++) {
 		for (unsigned p = 0; p <= MEM_PERM_MASK; p++) {
-			bool allowed = p != (MEM_WRITE | MEM_EXEC) && (!(p & MEM_EXEC) || k == MEM_NORMAL);
+			bool allowed =
+				p != (MEM_WRITE | MEM_EXEC) && (!(p & MEM_EXEC) || k == MEM_NORMAL);
 			uint32_t bits = descriptor_page_attributes((enum mem_kind)k, p);
 
-			agree += allowed ? bits == descriptor_page(0, (enum mem_kind)k, p) : bits == 0;
+			agree += allowed ? bits == descriptor_page(0, (enum mem_kind)k, p)
+					 : bits == 0;
 			refused += !allowed;
 		}
 	}
 	TAP_EQ_U32(MEM_KIND_COUNT * (MEM_PERM_MASK + 1), agree,
 		   "page bits table: descriptor_page's bits, 0 where refused");
-	TAP_EQ_U32(MEM_KIND_COUNT + 3, refused, "page bits table: W+X everywhere, X outside Normal");
+	TAP_EQ_U32(MEM_KIND_COUNT + 3, refused,
+		   "page bits table: W+X everywhere, X outside Normal");
 	TAP_EQ_U32(0x00000012, descriptor_page_attributes(MEM_NORMAL, MEM_EXEC) & 0x13,
 		   "page bits table: Normal RO X is a small page, not execute-never");
 	return tap_done();

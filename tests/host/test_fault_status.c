@@ -74,25 +74,31 @@ int main(void)
 	struct fault_info fetch = { FAULT_PREFETCH_ABORT, 0x406, 0x2000, 0x2000, 0x600001D3 };
 
 	fault_describe(text, sizeof(text), &sync);
-	TAP_EQ_STR("data abort: translation fault (page) on write at 0x00001000, pc 0x80009a24 (SVC)",
-		   text, "a synchronous abort names its address");
+	TAP_EQ_STR(
+		"data abort: translation fault (page) on write at 0x00001000, pc 0x80009a24 (SVC)",
+		text, "a synchronous abort names its address");
 	TAP_OK(fault_status_decode(0x1406)->async, "FS 0b10110 is asynchronous");
 	TAP_OK(!fault_status_decode(0x008)->async, "FS 0b01000 is not");
 	fault_describe(text, sizeof(text), &async);
-	TAP_EQ_STR("data abort: asynchronous external abort, address unknown (DFAR is not valid for "
-		   "asynchronous aborts), taken at pc 0x80009a24 (SVC)",
-		   text, "an asynchronous abort says DFAR is unknown, and prints no address");
+	TAP_EQ_STR(
+		"data abort: asynchronous external abort, address unknown (DFAR is not valid for "
+		"asynchronous aborts), taken at pc 0x80009a24 (SVC)",
+		text, "an asynchronous abort says DFAR is unknown, and prints no address");
 	fault_describe(text, sizeof(text), &fetch);
 	TAP_OK(strstr(text, "at 0x00002000") != NULL, "a prefetch abort keeps its address");
 
 	/* The action column: what a page-fault handler gets to see. */
-	TAP_EQ_U32(FAULT_ACTION_MEMORY, fault_status_decode(0x007)->action, "translation (page): memory");
-	TAP_EQ_U32(FAULT_ACTION_MEMORY, fault_status_decode(0x80D)->action, "permission (section): memory");
-	TAP_EQ_U32(FAULT_ACTION_REPORT, fault_status_decode(0x008)->action, "external abort: report");
+	TAP_EQ_U32(FAULT_ACTION_MEMORY, fault_status_decode(0x007)->action,
+		   "translation (page): memory");
+	TAP_EQ_U32(FAULT_ACTION_MEMORY, fault_status_decode(0x80D)->action,
+		   "permission (section): memory");
+	TAP_EQ_U32(FAULT_ACTION_REPORT, fault_status_decode(0x008)->action,
+		   "external abort: report");
 	TAP_EQ_U32(FAULT_ACTION_REPORT, fault_status_decode(0x000)->action, "unknown: report");
 	unsigned consistent = 0;
 	for (uint32_t code = 0; code < 32; code++) {
-		const struct fault_status_desc *d = fault_status_decode((code & 0xF) | ((code & 0x10) << 6));
+		const struct fault_status_desc *d =
+			fault_status_decode((code & 0xF) | ((code & 0x10) << 6));
 
 		consistent += d->code == code || d->class == FAULT_CLASS_UNKNOWN;
 	}

@@ -16,20 +16,20 @@
 #include "kernel/fdt.h"
 #include "tap.h"
 
-#define WRITER_STRUCT_MAX       4096
-#define WRITER_STRINGS_MAX      1024
-#define WRITER_RSVMAP_MAX       16
+#define WRITER_STRUCT_MAX  4096
+#define WRITER_STRINGS_MAX 1024
+#define WRITER_RSVMAP_MAX  16
 
 /* Header fields, by byte offset (the specification's order). */
-#define H_MAGIC                 0
-#define H_TOTALSIZE             4
-#define H_OFF_DT_STRUCT         8
-#define H_OFF_DT_STRINGS        12
-#define H_OFF_MEM_RSVMAP        16
-#define H_VERSION               20
-#define H_LAST_COMP             24
-#define H_SIZE_DT_STRINGS       32
-#define H_SIZE_DT_STRUCT        36
+#define H_MAGIC           0
+#define H_TOTALSIZE       4
+#define H_OFF_DT_STRUCT   8
+#define H_OFF_DT_STRINGS  12
+#define H_OFF_MEM_RSVMAP  16
+#define H_VERSION         20
+#define H_LAST_COMP       24
+#define H_SIZE_DT_STRINGS 32
+#define H_SIZE_DT_STRUCT  36
 
 struct writer {
 	uint8_t rsvmap[WRITER_RSVMAP_MAX * 16];
@@ -38,8 +38,8 @@ struct writer {
 	uint32_t struct_size;
 	char strings[WRITER_STRINGS_MAX];
 	uint32_t strings_size;
-	bool no_end;                    /* leave out the final FDT_END */
-	bool no_rsvmap_end;             /* leave out the (0, 0) entry */
+	bool no_end;        /* leave out the final FDT_END */
+	bool no_rsvmap_end; /* leave out the (0, 0) entry */
 };
 
 /* A finished blob: data is malloc'ed with exactly size bytes. */
@@ -400,8 +400,8 @@ static void chosen_initrd_twelve(struct writer *w)
  */
 static bool accessors_hold(const struct blob *b, const struct fdt *fdt)
 {
-	static const char *const paths[] = { "/", "/chosen", "/memory", "/memory@0", "/soc",
-					     "/soc/serial", "/cpus/cpu@0" };
+	static const char *const paths[] = { "/",    "/chosen",     "/memory",    "/memory@0",
+					     "/soc", "/soc/serial", "/cpus/cpu@0" };
 	static const char *const names[] = { "reg", "bootargs", "#address-cells", "model", "" };
 	struct fdt_boot boot;
 	uint64_t address, size;
@@ -654,9 +654,9 @@ static void test_memory_cells(void)
 	struct fdt_boot boot;
 	const uint32_t reg_2_1[] = { 0, 0x00000000, 0x10000000, 1, 0x00000000, 0x1000 };
 	const uint32_t reg_2_2[] = {
-		0, 0x00000000, 0, 0x40000000,   /* 1 GiB at 0 */
-		0, 0xC0000000, 0, 0x80000000,   /* crosses 4 GiB: cut at it */
-		0, 0x80000000, 0, 0,            /* size 0: skipped */
+		0, 0x00000000, 0, 0x40000000, /* 1 GiB at 0 */
+		0, 0xC0000000, 0, 0x80000000, /* crosses 4 GiB: cut at it */
+		0, 0x80000000, 0, 0,          /* size 0: skipped */
 	};
 	const uint32_t reg_1_2[] = { 0x1000, 0, 0x2000 };
 	const uint32_t reg_nine[] = { 0, 1, 2, 1, 4, 1, 6, 1, 8, 1, 10, 1, 12, 1, 14, 1, 16, 1 };
@@ -854,29 +854,31 @@ static void test_bad_structure(void)
 {
 	static const char names[] = "reg\0model";
 	const uint32_t minimal[] = { FDT_BEGIN_NODE, 0, FDT_END_NODE, FDT_END };
-	const uint32_t prop_ok[] = { FDT_BEGIN_NODE, 0, FDT_PROP, 4, 4, 0x61626300, FDT_END_NODE,
-				     FDT_END };
+	const uint32_t prop_ok[] = { FDT_BEGIN_NODE, 0,      FDT_PROP, 4, 4, 0x61626300,
+				     FDT_END_NODE,   FDT_END };
 	const uint32_t unknown[] = { FDT_BEGIN_NODE, 0, 5, FDT_END_NODE, FDT_END };
-	const uint32_t len_past[] = { FDT_BEGIN_NODE, 0, FDT_PROP, 13, 4, 0x61626300, FDT_END_NODE,
-				      FDT_END };
-	const uint32_t len_wraps[] = { FDT_BEGIN_NODE, 0, FDT_PROP, 0xFFFFFFF8, 4, FDT_END_NODE,
-				       FDT_END };
-	const uint32_t len_huge[] = { FDT_BEGIN_NODE, 0, FDT_PROP, 0x7FFFFFFF, 0, FDT_END_NODE,
-				      FDT_END };
-	const uint32_t nameoff_past[] = { FDT_BEGIN_NODE, 0, FDT_PROP, 0, 10, FDT_END_NODE,
-					  FDT_END };
-	const uint32_t nameoff_huge[] = { FDT_BEGIN_NODE, 0, FDT_PROP, 0, 0xFFFFFFFF, FDT_END_NODE,
-					  FDT_END };
+	const uint32_t len_past[] = { FDT_BEGIN_NODE, 0,      FDT_PROP, 13, 4, 0x61626300,
+				      FDT_END_NODE,   FDT_END };
+	const uint32_t len_wraps[] = { FDT_BEGIN_NODE, 0,      FDT_PROP, 0xFFFFFFF8, 4,
+				       FDT_END_NODE,   FDT_END };
+	const uint32_t len_huge[] = { FDT_BEGIN_NODE, 0,      FDT_PROP, 0x7FFFFFFF, 0,
+				      FDT_END_NODE,   FDT_END };
+	const uint32_t nameoff_past[] = {
+		FDT_BEGIN_NODE, 0, FDT_PROP, 0, 10, FDT_END_NODE, FDT_END
+	};
+	const uint32_t nameoff_huge[] = { FDT_BEGIN_NODE, 0,      FDT_PROP, 0, 0xFFFFFFFF,
+					  FDT_END_NODE,   FDT_END };
 	const uint32_t prop_cut[] = { FDT_BEGIN_NODE, 0, FDT_PROP, 0 };
 	const uint32_t name_cut[] = { FDT_BEGIN_NODE, 0, FDT_BEGIN_NODE, 0x61626364 };
 	const uint32_t end_inside[] = { FDT_BEGIN_NODE, 0, FDT_END };
 	const uint32_t extra_end_node[] = { FDT_BEGIN_NODE, 0, FDT_END_NODE, FDT_END_NODE,
 					    FDT_END };
-	const uint32_t prop_outside[] = { FDT_BEGIN_NODE, 0, FDT_END_NODE, FDT_PROP, 0, 0,
-					  FDT_END };
+	const uint32_t prop_outside[] = {
+		FDT_BEGIN_NODE, 0, FDT_END_NODE, FDT_PROP, 0, 0, FDT_END
+	};
 	const uint32_t prop_before[] = { FDT_PROP, 0, 0, FDT_BEGIN_NODE, 0, FDT_END_NODE, FDT_END };
-	const uint32_t two_roots[] = { FDT_BEGIN_NODE, 0, FDT_END_NODE, FDT_BEGIN_NODE, 0,
-				       FDT_END_NODE, FDT_END };
+	const uint32_t two_roots[] = { FDT_BEGIN_NODE, 0,      FDT_END_NODE, FDT_BEGIN_NODE, 0,
+				       FDT_END_NODE,   FDT_END };
 	const uint32_t no_root[] = { FDT_NOP, FDT_END };
 	const uint32_t missing_end[] = { FDT_BEGIN_NODE, 0, FDT_END_NODE, FDT_NOP };
 	const uint32_t end_node_cut[] = { FDT_BEGIN_NODE, 0 };

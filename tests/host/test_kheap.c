@@ -37,16 +37,21 @@ static void test_window(void)
 	window_get_stats(&w, &s);
 	TAP_EQ_U32(3 * PAGE_SIZE, s.heap_bytes, "window: heap bytes");
 	TAP_EQ_U32(3 * PAGE_SIZE, s.mmio_bytes, "window: MMIO bytes");
-	TAP_EQ_U32(0x40000000 - 6 * PAGE_SIZE - PAGE_SIZE, s.free_bytes, "window: gap less the guard");
+	TAP_EQ_U32(0x40000000 - 6 * PAGE_SIZE - PAGE_SIZE, s.free_bytes,
+		   "window: gap less the guard");
 	/* Fill the gap but for the guard page: then neither side may take one more page. */
 	uint32_t gap_pages = (uint32_t)(s.free_bytes / PAGE_SIZE);
 	TAP_EQ_U32(0, window_heap_grow(&w, gap_pages, &at), "window: heap takes the whole gap");
-	TAP_EQ_U32(ERR_NO_MEMORY, window_heap_grow(&w, 1, &at), "window: heap refused at the guard");
-	TAP_EQ_U32(ERR_NO_MEMORY, window_mmio_grow(&w, 1, &at), "window: MMIO refused at the guard");
-	TAP_EQ_U32(w.mmio_floor - PAGE_SIZE, w.heap_break, "window: exactly one guard page between");
+	TAP_EQ_U32(ERR_NO_MEMORY, window_heap_grow(&w, 1, &at),
+		   "window: heap refused at the guard");
+	TAP_EQ_U32(ERR_NO_MEMORY, window_mmio_grow(&w, 1, &at),
+		   "window: MMIO refused at the guard");
+	TAP_EQ_U32(w.mmio_floor - PAGE_SIZE, w.heap_break,
+		   "window: exactly one guard page between");
 	TAP_EQ_U32(0, window_heap_shrink(&w, 1), "window: heap shrinks");
 	TAP_EQ_U32(0, window_mmio_grow(&w, 1, &at), "window: then MMIO fits again");
-	TAP_EQ_U32(ERR_INVALID, window_heap_shrink(&w, 0x100000), "window: cannot shrink below base");
+	TAP_EQ_U32(ERR_INVALID, window_heap_shrink(&w, 0x100000),
+		   "window: cannot shrink below base");
 	TAP_OK(!window_fits(&w, w.heap_break + PAGE_SIZE, w.mmio_floor), "window_fits: no meeting");
 }
 
@@ -63,13 +68,13 @@ static unsigned forged_frees(struct host_heap *h)
 	size_t header = 2 * sizeof(uintptr_t); /* (a block header: link and size, padded) */
 
 	memset(inside, 0, 256);
-	inside[8] = (uintptr_t)inside + 3;                      /* link: misaligned */
-	inside[9] = 16 | 2;                                     /* size 16, PREV_FREE */
+	inside[8] = (uintptr_t)inside + 3; /* link: misaligned */
+	inside[9] = 16 | 2;                /* size 16, PREV_FREE */
 	kheap_free(&h->heap, (char *)&inside[8] + header);
-	inside[8] = (uintptr_t)inside + 200;                    /* link: after the block */
+	inside[8] = (uintptr_t)inside + 200; /* link: after the block */
 	kheap_free(&h->heap, (char *)&inside[8] + header);
-	inside[8] = ~(uintptr_t)&inside[8];                     /* a right check word... */
-	inside[9] = 0x7FFFFFF8;                                 /* ...and a size past the heap */
+	inside[8] = ~(uintptr_t)&inside[8]; /* a right check word... */
+	inside[9] = 0x7FFFFFF8;             /* ...and a size past the heap */
 	kheap_free(&h->heap, (char *)&inside[8] + header);
 	ok = h->heap.refused == refused + 3 && heap_ok(h);
 	kheap_free(&h->heap, inside);
@@ -129,7 +134,8 @@ static void test_fixed(void)
 	TAP_OK(!heap_ok(&h), "kheap_check sees the overwritten canary");
 	kheap_free(&h.heap, c);
 	TAP_EQ_U32(3 + 3 + 1, h.heap.refused, "free with an overwritten canary refused");
-	TAP_OK(strstr(h.last_report, "canary after block") != NULL, "canary report names the block");
+	TAP_OK(strstr(h.last_report, "canary after block") != NULL,
+	       "canary report names the block");
 	c[kheap_usable_size(c)] ^= 0x55;
 	kheap_free(&h.heap, c);
 	TAP_EQ_U32(3 + 3 + 1, h.heap.refused, "after repair the free works");
@@ -197,7 +203,7 @@ static void test_window_full(void)
 	TAP_OK(count > 200 && count < 4096, "window full: kmalloc returns NULL in the end");
 	/* Refused with less room left than the request's growth (2 pages), the guard kept. */
 	TAP_OK(h.window.heap_break + PAGE_SIZE <= h.window.mmio_floor &&
-	       h.window.mmio_floor - h.window.heap_break < 3 * PAGE_SIZE,
+		       h.window.mmio_floor - h.window.heap_break < 3 * PAGE_SIZE,
 	       "window full: the guard page is left between heap and MMIO, and no more");
 	TAP_OK(heap_ok(&h), "window full: heap intact");
 	while (window_mmio_grow(&h.window, 1, &at) == 0)
@@ -207,7 +213,10 @@ static void test_window_full(void)
 	for (unsigned i = 0; i < count; i++)
 		kheap_free(&h.heap, blocks[i]);
 	TAP_EQ_U32(h.window.base, h.window.heap_break, "window full: all freed, break at base");
-	TAP_EQ_U32(0, window_mmio_shrink(&h.window, (uint32_t)((h.window.top - h.window.mmio_floor) / PAGE_SIZE) - (3u << 20) / PAGE_SIZE),
+	TAP_EQ_U32(0,
+		   window_mmio_shrink(&h.window,
+				      (uint32_t)((h.window.top - h.window.mmio_floor) / PAGE_SIZE) -
+					      (3u << 20) / PAGE_SIZE),
 		   "window full: MMIO gives its extra pages back");
 	TAP_OK(kheap_alloc(&h.heap, 3000) != NULL, "window full: and kmalloc works again");
 	host_heap_destroy(&h);
@@ -239,11 +248,13 @@ static void test_quick(void)
 	kheap_free(&h.heap, again);
 	kheap_free(&h.heap, again);
 	TAP_EQ_U32(1, h.heap.refused, "quick: a double free of a cached block is refused");
-	TAP_OK(strstr(h.last_report, "double free") != NULL, "quick: and reported as a double free");
+	TAP_OK(strstr(h.last_report, "double free") != NULL,
+	       "quick: and reported as a double free");
 	TAP_OK(forged_frees(&h), "quick: forged headers refused on the fast path too");
 	refused_before = h.heap.refused;
 	kheap_free(&h.heap, NULL);
-	TAP_OK(h.heap.refused == refused_before && heap_ok(&h), "quick: kfree(NULL) does nothing on the fast path");
+	TAP_OK(h.heap.refused == refused_before && heap_ok(&h),
+	       "quick: kfree(NULL) does nothing on the fast path");
 	kheap_free(&h.heap, blocks[1]);
 
 	/* Bounds: the bins hold KHEAP_QUICK_TOTAL blocks in all; the rest go to the lists. */
@@ -252,7 +263,8 @@ static void test_quick(void)
 	for (unsigned i = 0; i < KHEAP_QUICK_TOTAL + 100; i++)
 		kheap_free(&h.heap, blocks[i]);
 	kheap_get_stats(&h.heap, &stats);
-	TAP_EQ_U32(KHEAP_QUICK_TOTAL, stats.cached_blocks, "quick: the bins hold at most their total");
+	TAP_EQ_U32(KHEAP_QUICK_TOTAL, stats.cached_blocks,
+		   "quick: the bins hold at most their total");
 	TAP_OK(stats.free_bytes >= 100 * 16, "quick: and the blocks beyond it are free");
 	TAP_OK(heap_ok(&h), "quick: heap consistent with full bins");
 	kheap_free(&h.heap, keeper);
@@ -265,7 +277,8 @@ static void test_quick(void)
 	 * is refused. Eight neighbours of 64 bytes are cached; 400 bytes fit
 	 * only once they are one free block.
 	 */
-	window_mmio_grow(&h.window, (uint32_t)((h.window.top - h.window.base) / PAGE_SIZE) - 64, &at);
+	window_mmio_grow(&h.window, (uint32_t)((h.window.top - h.window.base) / PAGE_SIZE) - 64,
+			 &at);
 	for (count = 0; count < 200; count++)
 		blocks[count] = kheap_alloc(&h.heap, 64);
 	while ((keeper = kheap_alloc(&h.heap, 64)) != NULL)
@@ -275,7 +288,8 @@ static void test_quick(void)
 	kheap_get_stats(&h.heap, &stats);
 	TAP_EQ_U32(8, stats.cached_blocks, "quick, window full: eight neighbours cached");
 	again = kheap_alloc(&h.heap, 400);
-	TAP_OK(again == blocks[100], "quick, window full: merged to serve a larger request, not refused");
+	TAP_OK(again == blocks[100],
+	       "quick, window full: merged to serve a larger request, not refused");
 	TAP_OK(heap_ok(&h), "quick, window full: heap consistent");
 	host_heap_destroy(&h);
 
@@ -394,7 +408,8 @@ static void test_random(int debug, unsigned steps)
 	TAP_EQ_U32(0, failures, what);
 	while (n)
 		kheap_free(&h.heap, live[--n].pointer);
-	TAP_EQ_U32(h.window.base, h.window.heap_break, "random: all freed, the break is back at the base");
+	TAP_EQ_U32(h.window.base, h.window.heap_break,
+		   "random: all freed, the break is back at the base");
 	host_heap_destroy(&h);
 }
 

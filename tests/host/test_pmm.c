@@ -15,13 +15,13 @@
 #include "mm/pmm.h"
 #include "tap.h"
 
-#define RAM_BYTES       (16u << 20)
-#define RAM_FRAMES      (RAM_BYTES / PAGE_SIZE)
-#define KERNEL_END      (1u << 20)
-#define DTB_START       ((8u << 20) + 0x234) /* not frame-aligned: rounded out */
-#define DTB_BYTES       0x3000
-#define RANDOM_STEPS    20000
-#define NO_FRAME        0xFFFFFFFFU /* random_allocated_frame: the model holds none */
+#define RAM_BYTES    (16u << 20)
+#define RAM_FRAMES   (RAM_BYTES / PAGE_SIZE)
+#define KERNEL_END   (1u << 20)
+#define DTB_START    ((8u << 20) + 0x234) /* not frame-aligned: rounded out */
+#define DTB_BYTES    0x3000
+#define RANDOM_STEPS 20000
+#define NO_FRAME     0xFFFFFFFFU /* random_allocated_frame: the model holds none */
 
 static uint8_t *ram;
 static struct pmm pmm;
@@ -35,7 +35,8 @@ static uint32_t random_u32(void)
 
 static int is_reserved_frame(uint32_t frame)
 {
-	uint32_t dtb_first = DTB_START / PAGE_SIZE, dtb_end = (DTB_START + DTB_BYTES + PAGE_SIZE - 1) / PAGE_SIZE;
+	uint32_t dtb_first = DTB_START / PAGE_SIZE,
+		 dtb_end = (DTB_START + DTB_BYTES + PAGE_SIZE - 1) / PAGE_SIZE;
 
 	return frame < pmm.first || (frame >= dtb_first && frame < dtb_end);
 }
@@ -80,15 +81,17 @@ static void test_layout(void)
 	TAP_EQ_U32(pmm.first + 4, stats.reserved, "init: reserved = below first + DTB frames");
 	TAP_EQ_U32(RAM_FRAMES - stats.reserved, stats.free, "init: the rest is free");
 	TAP_EQ_U32(0, stats.allocated, "init: nothing allocated");
-	TAP_EQ_U32(RAM_FRAMES - (DTB_START + DTB_BYTES + PAGE_SIZE - 1) / PAGE_SIZE, stats.largest_free_run,
-		   "init: largest free run is above the DTB");
+	TAP_EQ_U32(RAM_FRAMES - (DTB_START + DTB_BYTES + PAGE_SIZE - 1) / PAGE_SIZE,
+		   stats.largest_free_run, "init: largest free run is above the DTB");
 	TAP_OK(consistent(), "init: pmm_check finds nothing");
 
 	struct phys_range too_many[PMM_MAX_RESERVED + 1];
 	for (unsigned i = 0; i <= PMM_MAX_RESERVED; i++)
 		too_many[i] = (struct phys_range){ (4u << 20) + i * 2 * PAGE_SIZE, PAGE_SIZE };
-	TAP_EQ_U32(ERR_INVALID, pmm_init(&pmm, (uintptr_t)ram, KERNEL_END, RAM_BYTES, too_many,
-					 PMM_MAX_RESERVED + 1), "init: too many separate ranges refused");
+	TAP_EQ_U32(ERR_INVALID,
+		   pmm_init(&pmm, (uintptr_t)ram, KERNEL_END, RAM_BYTES, too_many,
+			    PMM_MAX_RESERVED + 1),
+		   "init: too many separate ranges refused");
 	TAP_EQ_U32(ERR_INVALID, pmm_init(&pmm, (uintptr_t)ram, KERNEL_END + 1, RAM_BYTES, NULL, 0),
 		   "init: misaligned kernel end refused");
 }
@@ -102,23 +105,24 @@ static void test_reserved_ranges_merged(void)
 {
 	const paddr_t base = 4u << 20;
 	const struct phys_range ranges[] = {
-		{ base, 4 * PAGE_SIZE },                        /* frames 0-3 */
-		{ base + PAGE_SIZE, PAGE_SIZE },                /* nested in it */
-		{ base, 4 * PAGE_SIZE },                        /* the same again */
-		{ base + 3 * PAGE_SIZE, 3 * PAGE_SIZE },        /* overlapping its end: to 5 */
-		{ base + 6 * PAGE_SIZE, PAGE_SIZE },            /* touching: 6 */
-		{ base + 20 * PAGE_SIZE, 2 * PAGE_SIZE },       /* apart: 20-21 */
-		{ base + 19 * PAGE_SIZE + 1, 10 },              /* a few bytes in frame 19 */
-		{ base - 100, 200 },                            /* across two frames: -1, 0 */
-		{ base + 10 * PAGE_SIZE, 0 },                   /* empty: nothing */
+		{ base, 4 * PAGE_SIZE },                  /* frames 0-3 */
+		{ base + PAGE_SIZE, PAGE_SIZE },          /* nested in it */
+		{ base, 4 * PAGE_SIZE },                  /* the same again */
+		{ base + 3 * PAGE_SIZE, 3 * PAGE_SIZE },  /* overlapping its end: to 5 */
+		{ base + 6 * PAGE_SIZE, PAGE_SIZE },      /* touching: 6 */
+		{ base + 20 * PAGE_SIZE, 2 * PAGE_SIZE }, /* apart: 20-21 */
+		{ base + 19 * PAGE_SIZE + 1, 10 },        /* a few bytes in frame 19 */
+		{ base - 100, 200 },                      /* across two frames: -1, 0 */
+		{ base + 10 * PAGE_SIZE, 0 },             /* empty: nothing */
 	};
 	struct pmm_stats stats;
 	unsigned bad = 0, handed = 0;
 	paddr_t frame;
 
 	memset(ram, 0xA5, RAM_BYTES);
-	TAP_EQ_U32(0, pmm_init(&pmm, (uintptr_t)ram, KERNEL_END, RAM_BYTES, ranges,
-			       sizeof(ranges) / sizeof(ranges[0])),
+	TAP_EQ_U32(0,
+		   pmm_init(&pmm, (uintptr_t)ram, KERNEL_END, RAM_BYTES, ranges,
+			    sizeof(ranges) / sizeof(ranges[0])),
 		   "merge: nine overlapping ranges accepted");
 	TAP_EQ_U32(2, pmm.reserved_count, "merge: they become two ranges");
 	pmm_get_stats(&pmm, &stats);
@@ -142,9 +146,11 @@ static void test_reserved_ranges_merged(void)
 	/* What would lie under the metadata is refused, before anything is written. */
 	const struct phys_range under_bitmap[] = { { KERNEL_END + 0x100, 0x10 } };
 	memset(ram + KERNEL_END, 0x5A, PAGE_SIZE);
-	TAP_EQ_U32(ERR_RESERVED, pmm_init(&pmm, (uintptr_t)ram, KERNEL_END, RAM_BYTES, under_bitmap, 1),
+	TAP_EQ_U32(ERR_RESERVED,
+		   pmm_init(&pmm, (uintptr_t)ram, KERNEL_END, RAM_BYTES, under_bitmap, 1),
 		   "merge: a range where the bitmap goes is refused");
-	TAP_EQ_U32(0x5A5A5A5A, *(uint32_t *)(ram + KERNEL_END + 0x100), "merge: and left as it was");
+	TAP_EQ_U32(0x5A5A5A5A, *(uint32_t *)(ram + KERNEL_END + 0x100),
+		   "merge: and left as it was");
 	TAP_EQ_U32(PAGE_SIZE, pmm_metadata_bytes(KERNEL_END, RAM_BYTES),
 		   "merge: the metadata of 16 MiB is one frame");
 	const struct phys_range after_bitmap[] = { { KERNEL_END + PAGE_SIZE, 0x10 } };
@@ -181,7 +187,8 @@ static void test_exhaust_and_refusals(void)
 	pmm_get_stats(&pmm, &before);
 	TAP_EQ_U32(ERR_RESERVED, pmm_free_frame(&pmm, 0), "free of frame 0 (vectors) refused");
 	TAP_EQ_U32(ERR_RESERVED, pmm_free_frame(&pmm, KERNEL_END), "free of the bitmap refused");
-	TAP_EQ_U32(ERR_RESERVED, pmm_free_frame(&pmm, DTB_START & ~0xFFFu), "free of the DTB refused");
+	TAP_EQ_U32(ERR_RESERVED, pmm_free_frame(&pmm, DTB_START & ~0xFFFu),
+		   "free of the DTB refused");
 	TAP_EQ_U32(ERR_RANGE, pmm_free_frame(&pmm, RAM_BYTES), "free past the end refused");
 	TAP_EQ_U32(ERR_INVALID, pmm_free_frame(&pmm, last + 4), "misaligned free refused");
 	pmm_get_stats(&pmm, &after);
@@ -206,21 +213,26 @@ static void test_contiguous(void)
 	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 3, 4, &a), "wilderness: 3 frames aligned to 4");
 	TAP_EQ_U32((RAM_FRAMES - 4) * PAGE_SIZE, a, "wilderness: cut from its top, aligned down");
 	TAP_EQ_U32(0, pmm_alloc_frame(&pmm, &frame), "wilderness: a single frame after it");
-	TAP_EQ_U32(RAM_FRAMES - 1, frame / PAGE_SIZE, "wilderness: the frame skipped for alignment is reused");
+	TAP_EQ_U32(RAM_FRAMES - 1, frame / PAGE_SIZE,
+		   "wilderness: the frame skipped for alignment is reused");
 	TAP_EQ_U32(0, pmm_free_frame(&pmm, frame), "wilderness: single freed");
 	TAP_EQ_U32(0, pmm_free_contiguous(&pmm, a, 3), "wilderness: run freed");
 	pmm_get_stats(&pmm, &stats);
-	TAP_EQ_U32(fresh_run, stats.largest_free_run, "wilderness: grown back, largest run as fresh");
+	TAP_EQ_U32(fresh_run, stats.largest_free_run,
+		   "wilderness: grown back, largest run as fresh");
 	TAP_OK(consistent(), "wilderness: consistent");
 
 	setup();
 	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 4, 4, &a), "contiguous: 16 KiB aligned to 16 KiB");
 	TAP_EQ_U32(0, a % (16 * 1024), "contiguous: aligned");
 	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 300, 1, &b), "contiguous: 300 frames");
-	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 256, 256, &c), "contiguous: 1 MiB aligned to 1 MiB");
+	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 256, 256, &c),
+		   "contiguous: 1 MiB aligned to 1 MiB");
 	TAP_EQ_U32(0, c % (1 << 20), "contiguous: 1 MiB aligned");
-	TAP_OK(b >= a + 4 * PAGE_SIZE || b + 300 * PAGE_SIZE <= a, "contiguous: runs disjoint (a, b)");
-	TAP_OK(c >= b + 300 * PAGE_SIZE || c + 256 * PAGE_SIZE <= b, "contiguous: runs disjoint (b, c)");
+	TAP_OK(b >= a + 4 * PAGE_SIZE || b + 300 * PAGE_SIZE <= a,
+	       "contiguous: runs disjoint (a, b)");
+	TAP_OK(c >= b + 300 * PAGE_SIZE || c + 256 * PAGE_SIZE <= b,
+	       "contiguous: runs disjoint (b, c)");
 	int all = 1;
 	for (uint32_t i = 0; i < 300; i++)
 		all &= pmm_frame_is_allocated(&pmm, b + i * PAGE_SIZE);
@@ -229,13 +241,17 @@ static void test_contiguous(void)
 	TAP_EQ_U32(0, pmm_alloc_frame(&pmm, &frame), "single after contiguous");
 	TAP_OK(!(frame >= b && frame < b + 300 * PAGE_SIZE), "single is outside the run");
 	TAP_OK(consistent(), "contiguous: consistent");
-	TAP_EQ_U32(ERR_INVALID, pmm_alloc_contiguous(&pmm, 4, 3, &a), "contiguous: align 3 refused");
-	TAP_EQ_U32(ERR_INVALID, pmm_alloc_contiguous(&pmm, 0, 1, &a), "contiguous: count 0 refused");
-	TAP_EQ_U32(ERR_NO_MEMORY, pmm_alloc_contiguous(&pmm, RAM_FRAMES, 1, &a), "contiguous: too big");
+	TAP_EQ_U32(ERR_INVALID, pmm_alloc_contiguous(&pmm, 4, 3, &a),
+		   "contiguous: align 3 refused");
+	TAP_EQ_U32(ERR_INVALID, pmm_alloc_contiguous(&pmm, 0, 1, &a),
+		   "contiguous: count 0 refused");
+	TAP_EQ_U32(ERR_NO_MEMORY, pmm_alloc_contiguous(&pmm, RAM_FRAMES, 1, &a),
+		   "contiguous: too big");
 	/* A free of a run that overlaps a free frame is refused as a whole. */
 	TAP_EQ_U32(0, pmm_free_frame(&pmm, b + 10 * PAGE_SIZE), "free one frame inside the run");
 	pmm_get_stats(&pmm, &stats);
-	TAP_EQ_U32(ERR_NOT_ALLOCATED, pmm_free_contiguous(&pmm, b, 300), "partial double free refused");
+	TAP_EQ_U32(ERR_NOT_ALLOCATED, pmm_free_contiguous(&pmm, b, 300),
+		   "partial double free refused");
 	TAP_OK(pmm_frame_is_allocated(&pmm, b) && consistent(), "refused run free changed nothing");
 	TAP_EQ_U32(0, pmm_free_contiguous(&pmm, b, 10), "free the run's first part");
 
@@ -252,7 +268,8 @@ static void test_contiguous(void)
 			pmm_free_frame(&pmm, f);
 	pmm_get_stats(&pmm, &stats);
 	TAP_EQ_U32(1, stats.largest_free_run, "fragmented: largest free run is 1");
-	TAP_EQ_U32(ERR_NO_MEMORY, pmm_alloc_contiguous(&pmm, 2, 1, &a), "fragmented: 2 frames fail");
+	TAP_EQ_U32(ERR_NO_MEMORY, pmm_alloc_contiguous(&pmm, 2, 1, &a),
+		   "fragmented: 2 frames fail");
 	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 1, 1, &a), "fragmented: 1 frame works");
 	TAP_OK(consistent(), "fragmented: consistent");
 	/* Two neighbours freed: a run of 2 is found by the scan, off the freed list. */
@@ -278,7 +295,8 @@ static void test_batch(void)
 	for (unsigned i = 8; i-- > 0;)
 		pmm_free_frame(&pmm, single[i]);
 	TAP_EQ_U32(0, pmm_alloc_frames(&pmm, 8, frames), "batch: 8 frames");
-	TAP_OK(memcmp(frames, single, sizeof(frames)) == 0, "batch: the frames single allocations give");
+	TAP_OK(memcmp(frames, single, sizeof(frames)) == 0,
+	       "batch: the frames single allocations give");
 	for (unsigned i = 0; i < 8; i++)
 		distinct &= pmm_frame_is_allocated(&pmm, frames[i]);
 	TAP_OK(distinct, "batch: every frame marked allocated");
@@ -333,7 +351,8 @@ static void test_random_against_model(void)
 			error = pmm_alloc_frame(&pmm, &frame);
 			if (model_free == 0) {
 				failures += error != ERR_NO_MEMORY;
-			} else if (error || model[frame / PAGE_SIZE] || is_reserved_frame(frame / PAGE_SIZE)) {
+			} else if (error || model[frame / PAGE_SIZE] ||
+				   is_reserved_frame(frame / PAGE_SIZE)) {
 				failures++;
 			} else {
 				model[frame / PAGE_SIZE] = 1;
@@ -378,7 +397,8 @@ static void test_random_against_model(void)
 				for (uint32_t i = 0; i < count; i++) {
 					uint32_t n = frames[i] / PAGE_SIZE;
 
-					failures += frames[i] % PAGE_SIZE != 0 || model[n] || is_reserved_frame(n);
+					failures += frames[i] % PAGE_SIZE != 0 || model[n] ||
+						    is_reserved_frame(n);
 					model[n] = 1;
 				}
 				model_free -= count;
@@ -438,11 +458,13 @@ static void test_shared_frames(void)
 	TAP_EQ_U32(1, stats.shared, "share: one frame counted as shared");
 	TAP_EQ_U32(0, pmm_free_frame(&pmm, frame), "share: the first free drops a reference");
 	TAP_EQ_U32(0, pmm_free_frame(&pmm, frame), "share: and the second");
-	TAP_OK(pmm_frame_is_allocated(&pmm, frame) && pmm_alloc_frame(&pmm, &other) == 0 && other != frame,
+	TAP_OK(pmm_frame_is_allocated(&pmm, frame) && pmm_alloc_frame(&pmm, &other) == 0 &&
+		       other != frame,
 	       "share: still allocated, not handed out again");
 	TAP_EQ_U32(0, pmm_free_frame(&pmm, other), "share: (the other back)");
 	TAP_EQ_U32(0, pmm_free_frame(&pmm, frame), "share: the last free frees it");
-	TAP_EQ_U32(ERR_NOT_ALLOCATED, pmm_frame_share(&pmm, frame), "share: a free frame cannot be shared");
+	TAP_EQ_U32(ERR_NOT_ALLOCATED, pmm_frame_share(&pmm, frame),
+		   "share: a free frame cannot be shared");
 	TAP_EQ_U32(ERR_RESERVED, pmm_frame_share(&pmm, 0), "share: nor a reserved one");
 	TAP_EQ_U32(0, pmm_alloc_frame(&pmm, &frame), "share: up to the limit");
 	for (unsigned i = 1; i < PMM_REFS_MAX; i++)
@@ -450,7 +472,8 @@ static void test_shared_frames(void)
 	refused += pmm_frame_share(&pmm, frame) != ERR_NO_MEMORY;
 	for (unsigned i = 0; i < PMM_REFS_MAX; i++)
 		refused += pmm_free_frame(&pmm, frame) != 0;
-	TAP_EQ_U32(0, refused, "share: PMM_REFS_MAX references, one more refused, all dropped again");
+	TAP_EQ_U32(0, refused,
+		   "share: PMM_REFS_MAX references, one more refused, all dropped again");
 	pmm_get_stats(&pmm, &stats);
 	TAP_OK(same_stats(&before, &stats) && consistent(), "share: the PMM is as it was");
 }

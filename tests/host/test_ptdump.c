@@ -12,14 +12,14 @@
 #include "tap.h"
 
 /* Physical addresses of the fake L2 tables. */
-#define PHYS_T_LOW      0x0012f400U     /* L1[0x800]: 0x80000000, the kernel image */
-#define PHYS_T_HEAP     0x0012f800U     /* L1[0xc00]: 0xc0000000, the heap */
-#define PHYS_T_MMIO     0x0012fc00U     /* L1[0xfff]: 0xfff00000, MMIO */
-#define PHYS_T_MISSING  0x00500000U     /* a table that l2_at cannot find */
+#define PHYS_T_LOW     0x0012f400U /* L1[0x800]: 0x80000000, the kernel image */
+#define PHYS_T_HEAP    0x0012f800U /* L1[0xc00]: 0xc0000000, the heap */
+#define PHYS_T_MMIO    0x0012fc00U /* L1[0xfff]: 0xfff00000, MMIO */
+#define PHYS_T_MISSING 0x00500000U /* a table that l2_at cannot find */
 
-#define STACKS          0x8001a000U
-#define STACK_CORES     2
-#define LINEAR_END      0x88000000U     /* 128 MiB of fake RAM */
+#define STACKS      0x8001a000U
+#define STACK_CORES 2
+#define LINEAR_END  0x88000000U /* 128 MiB of fake RAM */
 
 static uint32_t l1[L1_ENTRIES];
 static uint32_t t_low[L2_ENTRIES], t_heap[L2_ENTRIES], t_mmio[L2_ENTRIES];
@@ -45,7 +45,7 @@ static const struct ptdump_region regions[] = {
 	{ 0x80010000, 0x80013fff, "kernel rodata" },
 	{ 0x80014000, 0x80017fff, "kernel data" },
 	{ 0x80018000, 0x80019fff, "kernel bss" },
-	{ STACKS, STACKS + STACK_CORES * CORE_STACKS_SIZE - 1, "stacks" },
+	{ STACKS, STACKS + STACK_CORES *CORE_STACKS_SIZE - 1, "stacks" },
 	{ STACKS + STACK_CORES * CORE_STACKS_SIZE, LINEAR_END - 1, "linear map" },
 	{ 0xc0000000, 0xc0003fff, "heap" },
 	{ 0xc0004000, 0xc0004fff, "guard" },
@@ -105,12 +105,12 @@ static void build_table(void)
 	l1[0xc00] = descriptor_page_table(PHYS_T_HEAP);
 	l1[0xfff] = descriptor_page_table(PHYS_T_MMIO);
 
-	map_kernel(0x80000000, 1, MEM_EXEC);                    /* vectors */
-	map_kernel(0x80004000, 4, MEM_WRITE);                   /* L1 table */
-	map_kernel(0x80008000, 8, MEM_EXEC);                    /* text */
-	map_kernel(0x80010000, 4, MEM_READ);                    /* rodata */
-	map_kernel(0x80014000, 4, MEM_WRITE);                   /* data */
-	map_kernel(0x80018000, 2, MEM_WRITE);                   /* bss */
+	map_kernel(0x80000000, 1, MEM_EXEC);  /* vectors */
+	map_kernel(0x80004000, 4, MEM_WRITE); /* L1 table */
+	map_kernel(0x80008000, 8, MEM_EXEC);  /* text */
+	map_kernel(0x80010000, 4, MEM_READ);  /* rodata */
+	map_kernel(0x80014000, 4, MEM_WRITE); /* data */
+	map_kernel(0x80018000, 2, MEM_WRITE); /* bss */
 	for (unsigned core = 0; core < STACK_CORES; core++) {
 		vaddr_t block = STACKS + core * CORE_STACKS_SIZE;
 
@@ -248,8 +248,9 @@ static void test_split_inside_entries(void)
 		   lines[0], "split inside an unmapped L1 entry: the region");
 	TAP_EQ_STR("0x00010000-0x7fffffff 2097088K unmapped", lines[1],
 		   "split inside an unmapped L1 entry: the rest");
-	TAP_EQ_STR("0x80100000-0x80147fff   288K section      Normal           RW NX [pmm metadata]",
-		   line_starting("0x80100000"), "split inside a section: the region");
+	TAP_EQ_STR(
+		"0x80100000-0x80147fff   288K section      Normal           RW NX [pmm metadata]",
+		line_starting("0x80100000"), "split inside a section: the region");
 	TAP_EQ_STR("0x80148000-0x87ffffff 129760K section      Normal           RW NX",
 		   line_starting("0x80148000"), "split inside a section: the rest");
 }
@@ -347,13 +348,13 @@ static void test_wx(void)
  * Encodings descriptor.c does not decode, written out bit by bit
  * (ARM ARM B3.5.1 Figures B3-4 and B3-5, Table B3-6 for AP[2:0]).
  */
-#define RAW_SUPERSECTION        0x2105141eU /* 0x21000000, bit 18, S, TEX 1, AP 001, C B, XN */
-#define RAW_SECTION_PXN         0x1001140fU /* 0x10000000 Normal AP 001, XN clear, type 0b11 */
-#define RAW_PAGE_USER_RW        0x0040047eU /* Normal, AP 011 (PL0 read-write), XN clear */
-#define RAW_PAGE_AP_RESERVED    0x0040164eU /* Normal, AP 100 (reserved), XN clear */
-#define RAW_PAGE_TEX_2          0x00402292U /* TEX 0b010, AP 101 read-only, XN clear */
-#define RAW_PAGE_NO_ACCESS      0x0040344eU /* Normal, AP 000, XN clear */
-#define RAW_LARGE_PAGE          0x0030101dU /* 0x00300000, TEX 1 at [14:12], C B, AP 001 */
+#define RAW_SUPERSECTION     0x2105141eU /* 0x21000000, bit 18, S, TEX 1, AP 001, C B, XN */
+#define RAW_SECTION_PXN      0x1001140fU /* 0x10000000 Normal AP 001, XN clear, type 0b11 */
+#define RAW_PAGE_USER_RW     0x0040047eU /* Normal, AP 011 (PL0 read-write), XN clear */
+#define RAW_PAGE_AP_RESERVED 0x0040164eU /* Normal, AP 100 (reserved), XN clear */
+#define RAW_PAGE_TEX_2       0x00402292U /* TEX 0b010, AP 101 read-only, XN clear */
+#define RAW_PAGE_NO_ACCESS   0x0040344eU /* Normal, AP 000, XN clear */
+#define RAW_LARGE_PAGE       0x0030101dU /* 0x00300000, TEX 1 at [14:12], C B, AP 001 */
 
 static void plant_raw(void)
 {

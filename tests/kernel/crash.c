@@ -19,10 +19,10 @@
 #include "kernel/panic.h"
 #include "kernel/sections.h"
 
-#define CRASH_REQUEST_FAULT     0xC4A50001U     /* write to rodata: permission fault */
-#define CRASH_REQUEST_PANIC     0xC4A50002U     /* panic with a value */
-#define CRASH_REQUEST_EXECUTE   0xC4A50003U     /* call into rodata: permission fault on fetch */
-#define CRASH_REQUEST_OVERFLOW  0xC4A50004U     /* recurse off the bottom of the SVC stack */
+#define CRASH_REQUEST_FAULT    0xC4A50001U /* write to rodata: permission fault */
+#define CRASH_REQUEST_PANIC    0xC4A50002U /* panic with a value */
+#define CRASH_REQUEST_EXECUTE  0xC4A50003U /* call into rodata: permission fault on fetch */
+#define CRASH_REQUEST_OVERFLOW 0xC4A50004U /* recurse off the bottom of the SVC stack */
 
 /*
  * The request and its complement, in .noinit: QEMU's loader writes them

@@ -68,6 +68,7 @@ static inline int tap_done(void)
 #define TAP_OK(cond, what) tap_result((cond), __FILE__, __LINE__, (what))
 #define TAP_EQ_U32(expected, actual, what) \
 	tap_eq_u32((uint32_t)(expected), (uint32_t)(actual), __FILE__, __LINE__, (what))
-#define TAP_EQ_STR(expected, actual, what) tap_eq_str((expected), (actual), __FILE__, __LINE__, (what))
+#define TAP_EQ_STR(expected, actual, what) \
+	tap_eq_str((expected), (actual), __FILE__, __LINE__, (what))
 
 #endif /* BRAMBLE_TESTS_TAP_H */
