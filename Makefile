@@ -55,6 +55,7 @@ KERNEL_SRCS := \
 	kernel/arm/semihost.c \
 	kernel/ktest.c \
 	kernel/bootargs.c \
+	kernel/cmdline.c \
 	kernel/fdt.c \
 	kernel/platform.c \
 	kernel/newlib_glue.c \
@@ -92,8 +93,23 @@ KERNEL_OBJS := $(patsubst %,$(OBJ)/%.o,$(KERNEL_SRCS))
 BENCH_SRCS := \
 	bench/bench.c \
 	bench/mm_bench.c \
+	bench/newlib_full.c \
 	bench/kheap_bench.c
 BENCH_OBJS := $(patsubst %,$(OBJ)/%.o,$(BENCH_SRCS))
+
+# Full newlib's malloc (the dlmalloc-derived one, not nano's), for make bench
+# to measure beside nano's: its objects from the toolchain's libc.a, every
+# symbol prefixed with full_ so that they link beside libc_nano.a; the bench
+# gives it its own _sbrk_r and lock (bench/newlib_full.c).
+NEWLIB_FULL_LIBC = $(shell $(CC) $(ARCHFLAGS) -print-file-name=libc.a)
+$(BUILD)/bench/newlib_full_malloc.o: Makefile
+	@mkdir -p $(BUILD)/bench/newlib_full
+	$(call say,AR,$@)
+	$(Q)cd $(BUILD)/bench/newlib_full && $(CROSS)ar x $(NEWLIB_FULL_LIBC) lib_a-mallocr.o lib_a-freer.o
+	$(Q)$(CROSS)ld -r -o $(BUILD)/bench/newlib_full/malloc.o \
+		$(BUILD)/bench/newlib_full/lib_a-mallocr.o $(BUILD)/bench/newlib_full/lib_a-freer.o
+	$(Q)$(OBJCOPY) --prefix-symbols=full_ $(BUILD)/bench/newlib_full/malloc.o $@
+BENCH_OBJS += $(BUILD)/bench/newlib_full_malloc.o
 
 # The crash image: the same objects, plus the crashes on request that
 # tests/qemu/crash.t asks for (tests/kernel/crash.c).
@@ -101,7 +117,7 @@ CRASH_SRCS := tests/kernel/crash.c
 CRASH_OBJS := $(patsubst %,$(OBJ)/%.o,$(CRASH_SRCS))
 
 # Flags live here: a change to this file rebuilds everything.
-$(KERNEL_OBJS) $(BENCH_OBJS) $(CRASH_OBJS) $(BUILD)/linker.ld: Makefile
+$(KERNEL_OBJS) $(filter %.c.o,$(BENCH_OBJS)) $(CRASH_OBJS) $(BUILD)/linker.ld: Makefile
 
 .PHONY: all clean run test prove bench fuzz debug host-tests deps sdcard format format-check lint
 all: $(BUILD)/kernel7.img
@@ -186,12 +202,13 @@ $(BUILD)/tests/initrd.bin:
 HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Itests/lib \
                -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
                -MMD -MP
-HOST_TESTS  := fault_status bootargs fdt pmm descriptor kheap ptdump
+HOST_TESTS  := fault_status bootargs cmdline fdt pmm descriptor kheap ptdump
 HOST_BINS   := $(patsubst %,$(BUILD)/host/test_%,$(HOST_TESTS))
 
 $(BUILD)/host/test_fault_status: tests/host/test_fault_status.c kernel/arm/fault_status.c
 $(BUILD)/host/test_bootargs: tests/host/test_bootargs.c kernel/bootargs.c
 $(BUILD)/host/test_fdt: tests/host/test_fdt.c kernel/fdt.c
+$(BUILD)/host/test_cmdline: tests/host/test_cmdline.c kernel/cmdline.c
 $(BUILD)/host/test_pmm: tests/host/test_pmm.c mm/pmm.c
 $(BUILD)/host/test_descriptor: tests/host/test_descriptor.c mm/arm/descriptor.c
 $(BUILD)/host/test_kheap: tests/host/test_kheap.c mm/kheap.c mm/window.c

@@ -1,6 +1,6 @@
 /*
- * bench/kheap_bench.c - kmalloc/kfree against newlib-nano's malloc/free, on the
- * same fixed traces (make bench).
+ * bench/kheap_bench.c - kmalloc/kfree against newlib's malloc/free, nano's
+ * and the full (dlmalloc-derived) one, on the same fixed traces (make bench).
  *
  * A trace, for a live set of L blocks: L allocations; then 8 L operations
  * that free a random live block and allocate a new one in its place; then
@@ -8,13 +8,13 @@
  * 25 % 65-512, 10 % 513-4096, 4 % 4-32 KiB, 1 % 32-256 KiB. The generator
  * is seeded per L, so both allocators see exactly the same calls.
  *
- * kmalloc runs without its debug mode (canaries, poison, no quick bins), as
- * a production heap would. Calls during which the heap grew or shrank (the
+ * kmalloc runs as it ships: its debug mode (canaries, poison, no quick
+ * bins; kheap.debug on the command line) off. Calls during which the heap grew or shrank (the
  * window's break moved, pages were mapped or unmapped) are counted in the
  * averages; the worst case is given with and without them, and for
- * kmalloc where its figures come from (quick bins, growth). newlib gets an
- * arena of its own through _sbrk, already mapped, which never gives memory
- * back. Footprint: the most memory the allocator held (heap size, or
+ * kmalloc where its figures come from (quick bins, growth). Each newlib
+ * gets an arena of its own through _sbrk, already mapped, which never
+ * gives memory back. Footprint: the most memory the allocator held (heap size, or
  * newlib's arena use) over the most bytes live at once.
  *
  * Then the longest paths through kmalloc and kfree, set up on purpose, and
@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench/newlib_full.h"
 #include "kernel/bench.h"
 #include "kernel/newlib_glue.h"
 #include "kernel/panic.h"
@@ -78,7 +79,8 @@ static void newlib_free(void *pointer)
 
 static const struct allocator allocators[] = {
 	{ "kmalloc", kmalloc, kfree, kheap_held, true },
-	{ "newlib", newlib_malloc, newlib_free, newlib_held, false },
+	{ "nano", newlib_malloc, newlib_free, newlib_held, false },
+	{ "full", newlib_full_malloc, newlib_full_free, newlib_full_arena_used, false },
 };
 
 static uint32_t __attribute__((noinline))
@@ -243,10 +245,19 @@ static void print_timing(const char *name, unsigned live, const struct timing *t
 		(unsigned long)(t->shrunk >> 10), (unsigned long)t->shrink_cost);
 }
 
+/* a's average as a percentage of b's, to a tenth: "9.5%". */
+static void print_ratio(unsigned live, const char *what, uint64_t a, uint64_t b, const char *of)
+{
+	unsigned long permille = (unsigned long)(a * 1000 / (b ? b : 1));
+
+	kprintf("bench: %4u live: kmalloc's %s average is %lu.%lu%% of %s's\n", live, what,
+		permille / 10, permille % 10, of);
+}
+
 KBENCH(kmalloc_vs_newlib)
 {
 	static const unsigned live_sets[] = { 64, 256, 1024, 4096 };
-	paddr_t arena, scratch;
+	paddr_t arena, full_arena, scratch;
 	uint32_t scratch_frames =
 		(4096 * (sizeof(void *) + sizeof(size_t)) + PAGE_SIZE - 1) / PAGE_SIZE;
 	bool debug = kernel_heap.debug;
@@ -254,26 +265,29 @@ KBENCH(kmalloc_vs_newlib)
 	size_t *sizes;
 
 	if (pmm_alloc_contiguous(&kernel_pmm, NEWLIB_ARENA_FRAMES, 1, &arena) ||
+	    pmm_alloc_contiguous(&kernel_pmm, NEWLIB_ARENA_FRAMES, 1, &full_arena) ||
 	    pmm_alloc_contiguous(&kernel_pmm, scratch_frames, 1, &scratch))
-		panic("bench: no room for newlib's arena and the trace");
+		panic("bench: no room for newlib's arenas and the trace");
 	newlib_set_arena((void *)phys_to_virt(arena), (size_t)NEWLIB_ARENA_FRAMES * PAGE_SIZE);
+	newlib_full_set_arena((void *)phys_to_virt(full_arena),
+			      (size_t)NEWLIB_ARENA_FRAMES * PAGE_SIZE);
 	slots = (void **)phys_to_virt(scratch);
 	sizes = (size_t *)(slots + 4096);
 	memset(slots, 0, 4096 * sizeof(*slots));
-	kheap_set_debug(&kernel_heap, false);
+	kheap_set_debug(&kernel_heap, false); /* as it ships, whatever the command line said */
 	for (unsigned i = 0; i < sizeof(live_sets) / sizeof(live_sets[0]); i++) {
-		unsigned long alloc_permille, free_permille;
-		struct timing k, n;
+		struct timing t[3];
 
-		run_trace(&allocators[0], live_sets[i], slots, sizes, &k);
-		run_trace(&allocators[1], live_sets[i], slots, sizes, &n);
-		print_timing(allocators[0].name, live_sets[i], &k);
-		print_timing(allocators[1].name, live_sets[i], &n);
-		alloc_permille = (unsigned long)(k.alloc_sum * 1000 / n.alloc_sum);
-		free_permille = (unsigned long)(k.free_sum * 1000 / n.free_sum);
-		kprintf("bench: %4u live: kmalloc's average is %lu.%lu%% of newlib's (alloc), %lu.%lu%% (free)\n",
-			live_sets[i], alloc_permille / 10, alloc_permille % 10, free_permille / 10,
-			free_permille % 10);
+		for (unsigned a = 0; a < 3; a++) {
+			run_trace(&allocators[a], live_sets[i], slots, sizes, &t[a]);
+			print_timing(allocators[a].name, live_sets[i], &t[a]);
+		}
+		for (unsigned a = 1; a < 3; a++) {
+			print_ratio(live_sets[i], "alloc", t[0].alloc_sum / t[0].allocs,
+				    t[a].alloc_sum / t[a].allocs, allocators[a].name);
+			print_ratio(live_sets[i], "free ", t[0].free_sum / t[0].frees,
+				    t[a].free_sum / t[a].frees, allocators[a].name);
+		}
 	}
 	kheap_set_debug(&kernel_heap, debug);
 	if (kheap_check(&kernel_heap, NULL, 0) || kernel_window.heap_break != kernel_window.base)

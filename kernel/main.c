@@ -22,6 +22,7 @@
 #include "drivers/systimer.h"
 #include "kernel/boot_info.h"
 #include "drivers/board.h"
+#include "kernel/cmdline.h"
 #include "kernel/error.h"
 #include "kernel/fault_status.h"
 #include "kernel/ktest.h"
@@ -33,6 +34,7 @@
 #include "layout.h"
 #include "mm/descriptor.h"
 #include "mm/kernel_map.h"
+#include "mm/kheap.h"
 #include "mm/mm.h"
 #include "mm/mmio.h"
 #include "mm/mmu.h"
@@ -179,6 +181,11 @@ static void memory_init(void)
 
 	platform_move_out_of(kernel_end, kernel_end + pmm_metadata_bytes(kernel_end, ram_end));
 	mm_init(ram_end, keep, platform_ranges_to_keep(keep, sizeof(keep) / sizeof(keep[0])));
+	/* The heap ships fast (magics, double- and foreign-free checks); kheap.debug checks it all. */
+	if (cmdline_flag(platform.cmdline, "kheap.debug")) {
+		kheap_set_debug(&kernel_heap, true);
+		kprintf("kheap: debug mode (kheap.debug): canaries, poison, no quick bins\n");
+	}
 }
 
 /* Linked in only in the benchmark image (make bench): see kernel/bench.h. */

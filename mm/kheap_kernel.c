@@ -95,7 +95,6 @@ void kheap_kernel_init(void)
 	};
 
 	kheap_init(&kernel_heap, (uintptr_t)kernel_window.base, &backend);
-	kheap_set_debug(&kernel_heap, true); /* canaries and poison: cheap enough to keep on */
 }
 
 /* (kmalloc and kfree are in mm/kheap.c: the allocator's own entry points on this heap.) */
