@@ -65,17 +65,31 @@
  *   second payload word; a free of a marked block that is in its bin is a
  *   double free (a mark that user data holds by chance costs a walk of
  *   that bin). kheap_check() walks everything.
+ * - Links are checked before they are used (the probes of issue 17 forged
+ *   them): a quick bin hands a block out only if it is a block of the
+ *   heap that carries the bin's mark and the bin's size, so a rewritten
+ *   link, or a block whose mark a use after free erased before a double
+ *   free put it back, is never handed out; the bin is cut there and
+ *   reported. A listed block is unlinked only when its links agree
+ *   (link_to_me points at a list head or a block's next_free that points
+ *   back; next_free, if any, at a block that points back: glibc's safe
+ *   unlinking), and its free neighbours' links are checked before a free
+ *   merges with them; a damaged list is taken out of service and reported,
+ *   a free next to a damaged neighbour is refused. The checker validates
+ *   every link before it follows one. Damage is counted in corruptions.
  * - Debug mode (kheap_set_debug): each new block gets an 8-byte canary
  *   after its usable bytes, checked on free (an overwrite is refused and
- *   reported, naming the block); freed payloads are poisoned with 0x6B
- *   bytes; the bins are not used, and kfree's fast path is closed (its
+ *   reported, naming the block); listed free blocks are poison (0x6B) but
+ *   for their links, and a block taken from a list with its poison changed
+ *   (a use after free) is reported with the first changed byte's offset
+ *   and quarantined, never handed out; the bins are not used, and kfree's fast path is closed (its
  *   range is empty), so every free gets the full check. Each block
  *   remembers whether it has a canary, so the mode can change while blocks
  *   are live; switching empties the bins.
  * - Costs, in guest instructions with debug mode off (make bench,
- *   docs/memory.md): a quick-bin allocate about 24 and free about 57,
- *   counting the call; a list or top path about a hundred; the longest
- *   paths that map nothing under 150.
+ *   docs/memory.md): a quick-bin allocate about 40 (16 of them the checks of
+ *   the block it hands out) and free about 60, counting the call; a list or
+ *   top path about a hundred; the longest paths that map nothing under 240.
  *
  * Limits: single-threaded; blocks up to KHEAP_MAX_ALLOC; the heap must grow
  * contiguously (the window guarantees it).
@@ -172,6 +186,54 @@ HOT void mapping_search(size_t size, unsigned *fl, unsigned *sl)
 	if (size >= SMALL_LIMIT)
 		size += ((size_t)1 << (fls32(size) - KHEAP_SL_LOG2)) - 1;
 	mapping_insert(size, fl, sl);
+}
+
+HOT bool in_heap(const struct kheap *heap, uintptr_t address, uint32_t slots);
+
+/* Whether p can be a block's header: in the heap, aligned, with room for a payload. */
+HOT bool is_block_address(const struct kheap *heap, const void *p)
+{
+	return in_heap(heap, (uintptr_t)p + HEADER, heap->payload_slots);
+}
+
+/*
+ * Whether a listed free block's links are whole, before anything is written
+ * through them (safe unlinking, as glibc's): link_to_me points at a list
+ * head or at a block's next_free, and finds the block there; next_free, if
+ * set, is a block of the heap that points back. A link overwritten by a
+ * use after free fails one of these instead of becoming a write anywhere.
+ */
+static bool free_links_ok(const struct kheap *heap, const struct kheap_block *block)
+{
+	struct kheap_block *const *link = block->link_to_me;
+	const struct kheap_block *next = block->next_free;
+	uintptr_t at = (uintptr_t)link;
+	bool in_lists = at - (uintptr_t)heap->free_lists < sizeof(heap->free_lists) &&
+			at % sizeof(void *) == 0;
+
+	if (!in_lists && !in_heap(heap, at, heap->payload_slots))
+		return false;
+	if (*link != block)
+		return false;
+	return !next || (is_block_address(heap, next) && next->link_to_me == &block->next_free);
+}
+
+/*
+ * A structure of the heap found damaged (what, at address, with the two
+ * link values found there): say so, count it, and use none of it.
+ */
+static void __attribute__((noinline, cold))
+corrupted(struct kheap *heap, const char *what, uintptr_t address, uintptr_t first,
+	  uintptr_t second)
+{
+	char message[160];
+
+	heap->corruptions++;
+	snprintf(message, sizeof(message),
+		 "kheap: corrupted %s at 0x%08lx (links 0x%08lx, 0x%08lx): left alone", what,
+		 (unsigned long)address, (unsigned long)first, (unsigned long)second);
+	if (heap->backend.report)
+		heap->backend.report(heap->backend.context, message);
 }
 
 /* Put a free block in the list of class fl, sl (its class). */
@@ -395,6 +457,64 @@ HOT void take_from_top(struct kheap_block *top, size_t size)
 }
 
 /*
+ * The list of class fl, sl holds block, whose links are damaged: report it
+ * and take the whole list out of service (its blocks stay as they are, no
+ * longer reachable), so that nothing is written through what it says.
+ */
+static void __attribute__((noinline, cold))
+drop_list(struct kheap *heap, const struct kheap_block *block, unsigned fl, unsigned sl)
+{
+	corrupted(heap, "free list entry", (uintptr_t)block, (uintptr_t)block->next_free,
+		  (uintptr_t)block->link_to_me);
+	heap->free_lists[fl][sl] = NULL;
+	heap->sl_bitmap[fl] &= ~(1U << sl);
+	if (!heap->sl_bitmap[fl])
+		heap->fl_bitmap &= ~(1U << fl);
+}
+
+/*
+ * Debug mode poisons a freed block's payload (all but the two words its
+ * links take); before the block is handed out again the poison must be
+ * whole, or something wrote into freed memory: report the first changed
+ * byte and leave the block where it is.
+ */
+/* The first byte of a free block's payload, past its links, that is not poison; or its size. */
+static size_t first_unpoisoned(const struct kheap_block *block)
+{
+	const unsigned char *bytes = (const unsigned char *)payload(block);
+	size_t size = block_size(block), i;
+
+	for (i = 2 * sizeof(uintptr_t); i < size && bytes[i] == KHEAP_POISON; i++)
+		;
+	return i < size ? i : size;
+}
+
+static bool poison_whole(const struct kheap_block *block)
+{
+	return first_unpoisoned(block) == block_size(block);
+}
+
+static bool __attribute__((noinline))
+poison_intact(struct kheap *heap, const struct kheap_block *block)
+{
+	const unsigned char *bytes = (const unsigned char *)payload(block);
+	size_t size = block_size(block), i = first_unpoisoned(block);
+	char message[160];
+
+	if (i == size)
+		return true;
+	heap->corruptions++;
+	snprintf(message, sizeof(message),
+		 "kheap: use after free: block 0x%08lx, byte %lu of its %lu changed (0x%02x, "
+		 "expected 0x%02x): left alone",
+		 (unsigned long)(uintptr_t)payload(block), (unsigned long)i, (unsigned long)size,
+		 bytes[i], KHEAP_POISON);
+	if (heap->backend.report)
+		heap->backend.report(heap->backend.context, message);
+	return false;
+}
+
+/*
  * Take block, found in the list of class fl, sl, down to size bytes of
  * payload and make it used. The rest, if big enough, becomes a free block;
  * when it falls in the same class it simply takes the block's place in the
@@ -402,11 +522,25 @@ HOT void take_from_top(struct kheap_block *top, size_t size)
  * neighbours are both in use: free neighbours are always merged, and one
  * that ends at the sentinel is the top.)
  */
-HOT void take_listed(struct kheap *heap, struct kheap_block *block, size_t size, unsigned fl,
+HOT bool take_listed(struct kheap *heap, struct kheap_block *block, size_t size, unsigned fl,
 		     unsigned sl)
 {
 	size_t total = block_size(block);
 	struct kheap_block *next = next_block(block), *rest;
+
+	if (__builtin_expect(!free_links_ok(heap, block), 0)) {
+		drop_list(heap, block, fl, sl);
+		return false;
+	}
+	if (heap->debug && !poison_intact(heap, block)) {
+		/* Quarantined: used from now on, never handed out. */
+		remove_free(heap, block);
+		block->size_flags = (uint32_t)total;
+		next->link = check_value(next);
+		next->size_flags &= ~FLAG_PREV_FREE;
+		heap->used_blocks++;
+		return false;
+	}
 
 	if (total >= size + HEADER + MIN_PAYLOAD) {
 		size_t rest_size = total - size - HEADER;
@@ -436,16 +570,42 @@ HOT void take_listed(struct kheap *heap, struct kheap_block *block, size_t size,
 		next->link = check_value(next);
 		next->size_flags &= ~FLAG_PREV_FREE;
 	}
+	return true;
 }
 
-/* Make a used block free: merge it with its free neighbours, list it or make it the top. */
-HOT void release(struct kheap *heap, struct kheap_block *block)
+/*
+ * Make a used block free: merge it with its free neighbours, list it or
+ * make it the top; returns the free block it became. The neighbours' links
+ * are checked before anything changes; when one is damaged the block stays
+ * used and NULL says so.
+ */
+HOT struct kheap_block *release(struct kheap *heap, struct kheap_block *block)
 {
 	uint32_t size_flags = block->size_flags;
 	size_t size = size_flags & ~FLAG_MASK;
 	struct kheap_block *next = next_block(block);
 	uint32_t next_flags = next->size_flags;
 
+	if (__builtin_expect(size_flags & FLAG_PREV_FREE, 0)) {
+		const struct kheap_block *previous = (const struct kheap_block *)block->link;
+
+		if (!is_block_address(heap, previous)) {
+			corrupted(heap, "block header", (uintptr_t)block, block->link, size_flags);
+			return NULL;
+		}
+		if (!free_links_ok(heap, previous)) {
+			corrupted(heap, "free neighbour", block->link,
+				  (uintptr_t)previous->next_free, (uintptr_t)previous->link_to_me);
+			return NULL;
+		}
+	}
+	if (__builtin_expect((next_flags & FLAG_FREE) && block_size(next_block(next)) != 0 &&
+				     !free_links_ok(heap, next),
+			     0)) {
+		corrupted(heap, "free neighbour", (uintptr_t)next, (uintptr_t)next->next_free,
+			  (uintptr_t)next->link_to_me);
+		return NULL;
+	}
 	if (size_flags & FLAG_PREV_FREE) {
 		struct kheap_block *previous = (struct kheap_block *)block->link;
 
@@ -461,7 +621,7 @@ HOT void release(struct kheap *heap, struct kheap_block *block)
 		after->link = (uintptr_t)block;
 		if (block_size(after) == 0) {
 			top_grew(heap, block); /* next was the top: block is now */
-			return;
+			return block;
 		}
 		remove_free(heap, next);
 	} else {
@@ -470,10 +630,19 @@ HOT void release(struct kheap *heap, struct kheap_block *block)
 		next->size_flags = next_flags | FLAG_PREV_FREE;
 		if ((next_flags & ~FLAG_MASK) == 0) {
 			top_grew(heap, block); /* block ends at the sentinel: it is the top */
-			return;
+			return block;
 		}
 	}
+	/*
+	 * Debug mode: a listed free block is poison but for its links (a merge
+	 * brings headers and links into it, and a split leaves a part that
+	 * never was), so that taking it out again can tell a use after free.
+	 */
+	if (__builtin_expect(heap->debug, 0))
+		memset((char *)payload(block) + 2 * sizeof(uintptr_t), KHEAP_POISON,
+		       block_size(block) - 2 * sizeof(uintptr_t));
 	insert_free(heap, block);
+	return block;
 }
 
 /*
@@ -492,6 +661,59 @@ HOT uintptr_t *quick_mark_slot(struct kheap_block *block)
 	return (uintptr_t *)&block->link_to_me;
 }
 
+/*
+ * Whether a bin's link can be followed: NULL (the bin's end), or a block of
+ * the heap that carries a bin's mark and the bin's size. A link a use
+ * after free overwrote fails this, and is never handed out or written
+ * through; one that passes can only name a block of the same bin (a
+ * popped block's mark is cleared), which reorders or leaks, never doubles.
+ */
+HOT bool quick_link_ok(const struct kheap *heap, const struct kheap_block *next, size_t size)
+{
+	return !next || (is_block_address(heap, next) &&
+			 *quick_mark_slot((struct kheap_block *)next) == quick_mark(next) &&
+			 block_size(next) == size);
+}
+
+/*
+ * The blocks the bins still reach, counted again after a damaged link cut
+ * one short; a bin is cut at its first link that is no cached block.
+ */
+static void quick_recount(struct kheap *heap)
+{
+	uint32_t total = 0;
+
+	for (unsigned bin = 0; bin < KHEAP_QUICK_BINS; bin++) {
+		struct kheap_block **link = &heap->quick[bin].head;
+
+		while (*link && total <= KHEAP_QUICK_TOTAL) {
+			if (!quick_link_ok(heap, *link, bin * KHEAP_ALIGN)) {
+				*link = NULL;
+				break;
+			}
+			total++;
+			link = &(*link)->next_free;
+		}
+		if (total > KHEAP_QUICK_TOTAL)
+			*link = NULL; /* (a cycle a damaged link made) */
+	}
+	heap->quick_total = total;
+}
+
+/*
+ * A bin whose next entry (bad, reached from the bin's head or a cached
+ * block) is not a cached block of the bin's size: report it, cut the bin
+ * there (what lay behind stays used and unreachable: leaked rather than
+ * trusted), and count the bins again.
+ */
+static void __attribute__((noinline, cold))
+quick_cut(struct kheap *heap, struct kheap_bin *bin, const struct kheap_block *bad)
+{
+	corrupted(heap, "quick bin entry", (uintptr_t)bad, (uintptr_t)bin->head,
+		  (uintptr_t)(bin - heap->quick) * KHEAP_ALIGN);
+	quick_recount(heap);
+}
+
 /* Whether block is one of the blocks waiting in the quick bin for its size. */
 static bool quick_contains(const struct kheap *heap, const struct kheap_block *block)
 {
@@ -500,9 +722,12 @@ static bool quick_contains(const struct kheap *heap, const struct kheap_block *b
 	if (size > KHEAP_QUICK_LIMIT)
 		return false;
 	for (const struct kheap_block *entry = heap->quick[size / KHEAP_ALIGN].head; entry;
-	     entry = entry->next_free)
+	     entry = entry->next_free) {
 		if (entry == block)
 			return true;
+		if (!quick_link_ok(heap, entry->next_free, size))
+			return false; /* (reported when the bin reaches that link) */
+	}
 	return false;
 }
 
@@ -513,11 +738,15 @@ static void __attribute__((noinline)) quick_drain(struct kheap *heap)
 		while (heap->quick[bin].head) {
 			struct kheap_block *block = heap->quick[bin].head;
 
+			if (!quick_link_ok(heap, block, bin * KHEAP_ALIGN)) {
+				quick_cut(heap, &heap->quick[bin], block);
+				continue; /* (the cut emptied or shortened the bin) */
+			}
 			heap->quick[bin].head = block->next_free;
 			*quick_mark_slot(block) =
 				0; /* (else a block cut here later could look cached) */
-			heap->used_blocks--;
-			release(heap, block);
+			if (release(heap, block))
+				heap->used_blocks--;
 		}
 	}
 	heap->quick_total = 0;
@@ -527,6 +756,17 @@ void kheap_set_debug(struct kheap *heap, bool on)
 {
 	if (heap->quick_total)
 		quick_drain(heap);
+	/* Listed free blocks are poison in debug mode: make those that are already listed so. */
+	if (on && !heap->debug) {
+		for (unsigned fl = 0; fl < KHEAP_FL_COUNT; fl++)
+			for (unsigned sl = 0; sl < KHEAP_SL_COUNT; sl++)
+				for (struct kheap_block *entry = heap->free_lists[fl][sl];
+				     entry && is_block_address(heap, entry);
+				     entry = entry->next_free)
+					memset((char *)payload(entry) + 2 * sizeof(uintptr_t),
+					       KHEAP_POISON,
+					       block_size(entry) - 2 * sizeof(uintptr_t));
+	}
 	heap->debug = on;
 	set_bounds(heap, heap->base, heap->end);
 }
@@ -536,15 +776,20 @@ HOT struct kheap_block *take_existing(struct kheap *heap, size_t size)
 {
 	struct kheap_block *block;
 
-	if (heap->fl_bitmap) { /* (a heap being filled has no free block but the top) */
+	/*
+	 * (A heap being filled has no free block but the top.) A block the
+	 * lists cannot give (damaged links, broken poison) is taken out of
+	 * service by take_listed, and the search goes on.
+	 */
+	while (heap->fl_bitmap) {
 		unsigned fl, sl;
 
 		mapping_search(size, &fl, &sl);
 		block = find_suitable(heap, &fl, &sl);
-		if (block) {
-			take_listed(heap, block, size, fl, sl);
+		if (!block)
+			break;
+		if (take_listed(heap, block, size, fl, sl))
 			return block;
-		}
 	}
 	block = top_of(heap);
 	if (!block || block_size(block) < size)
@@ -649,6 +894,19 @@ HOT void *heap_alloc(struct kheap *heap, size_t size)
 		struct kheap_bin *bin = quick_bin_for(heap, size);
 		struct kheap_block *block = bin->head;
 
+		/*
+		 * The block is checked before it is handed out: a link that a use
+		 * after free rewrote, or a block whose mark it erased (and which a
+		 * double free then put in the bin again), is not a cached block of
+		 * this size, and the bin is cut there instead.
+		 */
+		if (block && __builtin_expect(!quick_link_ok(heap, block,
+							     (size + KHEAP_ALIGN - 1) &
+								     ~(size_t)(KHEAP_ALIGN - 1)),
+					      0)) {
+			quick_cut(heap, bin, block);
+			block = NULL;
+		}
 		if (block) {
 			/* (It stays a used block: only the bins' count changes.) */
 			bin->head = block->next_free;
@@ -814,7 +1072,8 @@ HOT void quick_put(struct kheap *heap, struct kheap_block *block, size_t size, u
 /* A checked used block that no bin takes: to the lists or the top; the last one empties the bins. */
 HOT void free_block(struct kheap *heap, struct kheap_block *block)
 {
-	release(heap, block);
+	if (!release(heap, block))
+		return; /* (a neighbour's links are damaged: the block stays used, reported) */
 	/* The last live block: everything goes back, and an empty heap gives back its pages. */
 	if (--heap->used_blocks == heap->quick_total)
 		quick_drain(heap); /* (which finds nothing to do if the heap is empty already) */
@@ -1066,7 +1325,9 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 			int found = 0, top = (uintptr_t)next_block(block) == heap->end - HEADER;
 
 			mapping_insert(block_size(block), &fl, &sl);
-			for (entry = heap->free_lists[fl][sl]; entry && !found;
+			/* (A damaged link ends the search: the walk of the lists below reports it.) */
+			for (entry = heap->free_lists[fl][sl];
+			     entry && !found && is_block_address(heap, entry);
 			     entry = entry->next_free)
 				found = entry == block;
 			if (top) {
@@ -1113,11 +1374,21 @@ unsigned kheap_check(const struct kheap *heap, char *report_text, size_t report_
 			      "bitmap bit %u/%u disagrees with its list", fl, sl);
 			for (; entry; entry = entry->next_free) {
 				listed_free++;
-				CHECK(&report,
-				      (entry->size_flags & FLAG_FREE) &&
-					      *entry->link_to_me == entry,
-				      "listed block 0x%lx is not free or not linked back",
+				/* Each link checked before it is followed: a checker reports, never faults. */
+				if (!is_block_address(heap, entry) || !free_links_ok(heap, entry)) {
+					CHECK(&report, 0,
+					      "free list %u/%u: 0x%lx is not a listed block, or its "
+					      "links are damaged",
+					      fl, sl, (unsigned long)(uintptr_t)entry);
+					break;
+				}
+				CHECK(&report, entry->size_flags & FLAG_FREE,
+				      "listed block 0x%lx is not free",
 				      (unsigned long)(uintptr_t)entry);
+				if (heap->debug)
+					CHECK(&report, poison_whole(entry),
+					      "free block 0x%lx: its poison is broken (a use after free)",
+					      (unsigned long)(uintptr_t)payload(entry));
 				if (listed_free > walked_free + 1)
 					break;
 			}

@@ -59,6 +59,7 @@ struct kheap {
 	bool debug;                 /* canaries, poison, no quick bins (kheap_set_debug) */
 	struct kheap_bin quick[KHEAP_QUICK_BINS]; /* bin = payload size / 8 */
 	uint32_t refused;                         /* frees refused: double, foreign, bad canary */
+	uint32_t corruptions; /* damaged links or poison found (and not followed) */
 	struct kheap_backend backend;
 };
 

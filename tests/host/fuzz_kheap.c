@@ -3,11 +3,15 @@
  *
  * Each input is a sequence of operations, 4 bytes each: allocate, free,
  * realloc, aligned allocate, a refused free (double or foreign), MMIO
- * growing or shrinking the window's other side, and debug mode switched
- * on or off with blocks live. A model remembers every
+ * growing or shrinking the window's other side, debug mode switched on or
+ * off with blocks live, and a use after free: a block freed and its first
+ * words overwritten with the input's bytes. A model remembers every
  * live block with its size and fill pattern. After every operation:
  * kheap_check() is clean, every live block's pattern is intact, the window
- * keeps its guard page, and a refused free changed nothing. Any breach
+ * keeps its guard page, and a refused free changed nothing. After a use
+ * after free the heap is damaged: from then on kheap_check() must report
+ * it without crashing, the heap must report what it will not follow, and
+ * no live block may ever be handed out again (the patterns stay intact). Any breach
  * aborts, which libFuzzer reports with the input that did it.
  * Built with AddressSanitizer and UBSan (make fuzz; make test runs it briefly).
  */
@@ -47,11 +51,11 @@ static void verify(const struct live_block *b)
 			fail("a live block's contents changed", NULL);
 }
 
-static void check_all(struct host_heap *h, const struct live_block *live, unsigned n)
+static void check_all(struct host_heap *h, const struct live_block *live, unsigned n, int damaged)
 {
 	char report[200];
 
-	if (kheap_check(&h->heap, report, sizeof(report)))
+	if (kheap_check(&h->heap, report, sizeof(report)) && !damaged)
 		fail("kheap_check", report);
 	if (h->window.heap_break + WINDOW_GUARD_PAGES * PAGE_SIZE > h->window.mmio_floor)
 		fail("heap and MMIO met", NULL);
@@ -68,13 +72,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t length)
 	static struct host_heap h;
 	struct live_block live[MAX_LIVE];
 	unsigned n = 0, mmio_pages = 0;
+	int damaged = 0;
 
 	if (!h.arena)
 		host_heap_init(&h, ARENA, 0);
 	host_heap_reset(&h, length ? data[0] & 1 : 0);
 	h.quiet = 1;
 	for (size_t at = 0; at + 4 <= length; at += 4) {
-		unsigned op = data[at] % 9;
+		unsigned op = data[at] % 10;
 		size_t size = ((size_t)data[at + 1] << 8 | data[at + 2]) << (data[at + 3] % 6);
 		unsigned pick = data[at + 3];
 		unsigned refused = h.heap.refused;
@@ -106,12 +111,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t length)
 				unsigned i = pick % n;
 
 				kheap_free(&h.heap, live[i].pointer);
-				if (h.heap.refused != refused)
+				if (h.heap.refused != refused && !damaged)
 					fail("a valid free was refused", h.last_report);
 				if (op == 4) {
-					/* At once again: a double free, refused. */
+					/*
+					 * At once again: a double free, refused (once a use
+					 * after free has erased the marks it is caught when
+					 * the bin hands the block out, not here).
+					 */
 					kheap_free(&h.heap, live[i].pointer);
-					if (h.heap.refused != refused + 1)
+					if (h.heap.refused != refused + 1 && !damaged)
 						fail("a double free was not refused", NULL);
 				}
 				live[i] = live[--n];
@@ -163,13 +172,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t length)
 		case 8: /* debug mode on or off, whatever is live */
 			kheap_set_debug(&h.heap, !h.heap.debug);
 			break;
+		case 9: /* a use after free: the first words of a freed block overwritten */
+			if (n) {
+				unsigned i = pick % n;
+				unsigned char *p = live[i].pointer;
+				size_t usable = kheap_usable_size(p);
+
+				kheap_free(&h.heap, p);
+				live[i] = live[--n];
+				/* Only while the memory is still the heap's (not given back). */
+				if ((uintptr_t)p + 16 <= h.heap.end && usable >= 16) {
+					for (unsigned b = 0; b < 16; b++)
+						p[b] = data[(at + 1 + b) % length] ^
+						       (unsigned char)b;
+					damaged = 1;
+				}
+			}
+			break;
 		}
-		check_all(&h, live, n);
+		check_all(&h, live, n, damaged);
 	}
 	while (n)
 		kheap_free(&h.heap, live[--n].pointer);
-	check_all(&h, live, 0);
-	if (h.window.heap_break != h.window.base)
+	check_all(&h, live, 0, damaged);
+	if (!damaged && h.window.heap_break != h.window.base)
 		fail("everything freed, but the break is not back at the base", NULL);
 	return 0;
 }

@@ -33,7 +33,8 @@ int main(void)
 	TAP_OK(cmdline_flag("kheap.debug=yes", "kheap.debug"), "=yes is on");
 	TAP_OK(!cmdline_flag("kheap.debug=0", "kheap.debug"), "=0 is off");
 	TAP_OK(!cmdline_flag("kheap.debug=maybe", "kheap.debug"), "anything else is off");
-	TAP_OK(!cmdline_flag("console=kheap.debug", "kheap.debug"), "inside another's value: not there");
+	TAP_OK(!cmdline_flag("console=kheap.debug", "kheap.debug"),
+	       "inside another's value: not there");
 	TAP_OK(!cmdline_flag(line, "missing"), "a missing flag is off");
 	return tap_done();
 }

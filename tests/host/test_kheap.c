@@ -413,13 +413,94 @@ static void test_random(int debug, unsigned steps)
 	host_heap_destroy(&h);
 }
 
+/*
+ * Bad input and corrupted memory (what adversarial probes found): the
+ * checker reports damaged links without following them; a forged bin or
+ * list link is reported, never handed out nor written through; in debug
+ * mode a write into freed memory is found when the block would be handed
+ * out again, with the offset of the first changed byte.
+ */
+static void test_corruption(void)
+{
+	struct host_heap h;
+	uintptr_t target = 0x1234; /* what a forged link points at */
+	unsigned char *a, *b, *keep, *again;
+	unsigned corruptions;
+
+	host_heap_init(&h, 4u << 20, 0);
+	h.quiet = 1;
+
+	/* 1. Both link words of a listed free block overwritten, then the checker. */
+	keep = kheap_alloc(&h.heap, 2000);
+	a = kheap_alloc(&h.heap, 2000); /* too big for a bin: it goes to a list */
+	b = kheap_alloc(&h.heap, 2000);
+	kheap_free(&h.heap, a);
+	((uintptr_t *)a)[0] = 0xDEADBEE8;
+	((uintptr_t *)a)[1] = (uintptr_t)&target;
+	TAP_OK(kheap_check(&h.heap, NULL, 0) != 0,
+	       "corrupt: the checker reports damaged links (and did not fault)");
+	/* 2. A list path over that block: the damage is reported, nothing written through it. */
+	corruptions = h.heap.corruptions;
+	again = kheap_alloc(&h.heap, 1200); /* a smaller class: the search finds a's list */
+	TAP_OK(again != a, "corrupt: a listed block with damaged links is not handed out");
+	TAP_EQ_U32(0x1234, target, "corrupt: nothing was written through the forged link");
+	TAP_OK(h.heap.corruptions > corruptions, "corrupt: the damage is counted");
+	TAP_OK(strstr(h.last_report, "corrupted free list entry") != NULL,
+	       "corrupt: and reported, with its address");
+	kheap_free(&h.heap, again);
+	kheap_free(&h.heap, b);
+	kheap_free(&h.heap, keep);
+	host_heap_destroy(&h);
+
+	/* 3. A quick bin's link forged to point outside the heap: never handed out. */
+	host_heap_init(&h, 4u << 20, 0);
+	h.quiet = 1;
+	keep = kheap_alloc(&h.heap, 64);
+	a = kheap_alloc(&h.heap, 48);
+	b = kheap_alloc(&h.heap, 48);
+	kheap_free(&h.heap, b);
+	kheap_free(&h.heap, a);                   /* the bin: a -> b */
+	((uintptr_t *)a)[0] = (uintptr_t)&target; /* a's link, rewritten after the free */
+	corruptions = h.heap.corruptions;
+	again = kheap_alloc(&h.heap, 48);
+	TAP_OK(again == a, "corrupt: the bin's head is still a cached block: handed out");
+	again = kheap_alloc(&h.heap, 48);
+	TAP_OK(again != (unsigned char *)&target + 8 && again != (unsigned char *)&target,
+	       "corrupt: the forged link is not handed out");
+	TAP_OK(again != NULL, "corrupt: the allocation is served another way");
+	TAP_OK(h.heap.corruptions > corruptions && strstr(h.last_report, "quick bin") != NULL,
+	       "corrupt: the forged bin link is reported");
+	TAP_OK(kheap_check(&h.heap, NULL, 0) == 0,
+	       "corrupt: the bin was cut: the heap checks clean");
+	host_heap_destroy(&h);
+
+	/* 4. Debug mode: a byte written into freed memory is found on reuse. */
+	host_heap_init(&h, 4u << 20, 1);
+	h.quiet = 1;
+	keep = kheap_alloc(&h.heap, 64);
+	a = kheap_alloc(&h.heap, 1000);
+	b = kheap_alloc(&h.heap, 64);
+	kheap_free(&h.heap, a);
+	a[100] = 0x42;
+	TAP_OK(kheap_check(&h.heap, NULL, 0) != 0, "poison: the checker sees the write");
+	again = kheap_alloc(&h.heap, 600); /* a smaller class: the search finds a's list */
+	TAP_OK(again != a, "poison: the damaged block is not handed out");
+	TAP_OK(strstr(h.last_report, "use after free") && strstr(h.last_report, "byte 100 of"),
+	       "poison: reported with the offset of the first changed byte");
+	kheap_free(&h.heap, again);
+	kheap_free(&h.heap, b);
+	kheap_free(&h.heap, keep);
+	host_heap_destroy(&h);
+}
+
 int main(void)
 {
-	tap_plan(18 + 26 + 8 + 18 + 4);
+	tap_plan(18 + 26 + 8 + 18 + 4 + 13);
 	test_window();
 	test_fixed();
 	test_window_full();
 	test_quick();
+	test_corruption();
 	test_random(1, 6000);
 	test_random(0, 6000);
 	return tap_done();
