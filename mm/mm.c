@@ -38,6 +38,8 @@ void mm_init(paddr_t ram_end, const struct phys_range *reserved, unsigned reserv
 		(unsigned long)stats.total, (unsigned long)stats.free,
 		(unsigned long)stats.reserved, (unsigned long)(stats.metadata_bytes / 1024),
 		(unsigned long)kernel_end, (unsigned)sizeof(kernel_pmm));
-	window_init(&kernel_window, VIRT_HEAP_BASE, (uint64_t)VIRT_MMIO_TOP + 1);
+	if (window_init(&kernel_window, VIRT_HEAP_BASE, (uint64_t)VIRT_MMIO_TOP + 1))
+		panic("window: 0x%08lx-0xffffffff cannot be the heap and MMIO window",
+		      (unsigned long)VIRT_HEAP_BASE);
 	kheap_kernel_init();
 }

@@ -11,24 +11,32 @@
 
 #define GUARD_BYTES ((uint64_t)WINDOW_GUARD_PAGES * PAGE_SIZE)
 
-void window_init(struct window *window, uint64_t base, uint64_t top)
+int window_init(struct window *window, uint64_t base, uint64_t top)
 {
+	/* Page-aligned, in order, inside a 32-bit address space and its top. */
+	if (base > top || top - base < GUARD_BYTES || (base | top) % PAGE_SIZE ||
+	    top > WINDOW_TOP_MAX)
+		return ERR_INVALID;
 	window->base = base;
 	window->top = top;
 	window->heap_break = base;
 	window->mmio_floor = top;
+	return 0;
 }
 
+/* (A difference, not a sum: heap_break + the guard could not wrap, but never has to be added.) */
 int window_fits(const struct window *window, uint64_t heap_break, uint64_t mmio_floor)
 {
 	return heap_break >= window->base && mmio_floor <= window->top &&
-	       heap_break + GUARD_BYTES <= mmio_floor;
+	       heap_break <= mmio_floor && mmio_floor - heap_break >= GUARD_BYTES;
 }
 
 int window_heap_grow(struct window *window, uint32_t pages, uint64_t *start)
 {
 	uint64_t new_break = window->heap_break + (uint64_t)pages * PAGE_SIZE;
 
+	if (pages == 0)
+		return ERR_INVALID;
 	if (!window_fits(window, new_break, window->mmio_floor))
 		return ERR_NO_MEMORY;
 	*start = window->heap_break;
@@ -40,7 +48,7 @@ int window_heap_shrink(struct window *window, uint32_t pages)
 {
 	uint64_t bytes = (uint64_t)pages * PAGE_SIZE;
 
-	if (bytes > window->heap_break - window->base)
+	if (pages == 0 || bytes > window->heap_break - window->base)
 		return ERR_INVALID;
 	window->heap_break -= bytes;
 	return 0;
@@ -50,6 +58,8 @@ int window_mmio_grow(struct window *window, uint32_t pages, uint64_t *start)
 {
 	uint64_t bytes = (uint64_t)pages * PAGE_SIZE;
 
+	if (pages == 0)
+		return ERR_INVALID;
 	if (bytes > window->mmio_floor ||
 	    !window_fits(window, window->heap_break, window->mmio_floor - bytes))
 		return ERR_NO_MEMORY;
@@ -62,7 +72,7 @@ int window_mmio_shrink(struct window *window, uint32_t pages)
 {
 	uint64_t bytes = (uint64_t)pages * PAGE_SIZE;
 
-	if (bytes > window->top - window->mmio_floor)
+	if (pages == 0 || bytes > window->top - window->mmio_floor)
 		return ERR_INVALID;
 	window->mmio_floor += bytes;
 	return 0;

@@ -33,8 +33,15 @@ struct window_stats {
 	uint64_t free_bytes; /* the gap, not counting the guard page */
 };
 
-/* A window over [base, top), empty. */
-void window_init(struct window *window, uint64_t base, uint64_t top);
+/* Where a window may end at most: the top of a 64-bit host's usable space. */
+#define WINDOW_TOP_MAX (1ULL << 48)
+
+/*
+ * A window over [base, top), empty. ERR_INVALID (and nothing set) unless
+ * both are page-aligned, base <= top with room for the guard, and top is
+ * at most WINDOW_TOP_MAX.
+ */
+int window_init(struct window *window, uint64_t base, uint64_t top);
 
 /*
  * The one check: may the heap break and the MMIO floor move to these?
@@ -45,13 +52,13 @@ int window_fits(const struct window *window, uint64_t heap_break, uint64_t mmio_
 
 /*
  * Move the break up by pages (the new range starts at *start) or down by
- * pages. Fail with ERR_NO_MEMORY (up: it does not fit) or ERR_INVALID (down:
- * more than the heap has), moving nothing.
+ * pages. Fail with ERR_NO_MEMORY (up: it does not fit) or ERR_INVALID (zero
+ * pages; down: more than the heap has), moving nothing.
  */
 int window_heap_grow(struct window *window, uint32_t pages, uint64_t *start);
 int window_heap_shrink(struct window *window, uint32_t pages);
 
-/* Move the floor down by pages (the new range starts at *start) or up. */
+/* Move the floor down by pages (the new range starts at *start) or up; the same errors. */
 int window_mmio_grow(struct window *window, uint32_t pages, uint64_t *start);
 int window_mmio_shrink(struct window *window, uint32_t pages);
 

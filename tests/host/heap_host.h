@@ -69,7 +69,8 @@ static inline void host_heap_reset(struct host_heap *h, int debug)
 
 	h->reports = 0;
 	h->last_report[0] = '\0';
-	window_init(&h->window, (uintptr_t)h->arena, (uintptr_t)h->arena + h->arena_size);
+	if (window_init(&h->window, (uintptr_t)h->arena, (uintptr_t)h->arena + h->arena_size))
+		abort();
 	kheap_init(&h->heap, (uintptr_t)h->arena, &backend);
 	kheap_set_debug(&h->heap, debug);
 }
