@@ -344,3 +344,38 @@ KTEST(mmio, kinds_refusals_sharing)
 	KT_ASSERT_EQ(floor, kernel_window.mmio_floor);
 	KT_ASSERT_EQ(ERR_NOT_FOUND, mmio_unmap(a));
 }
+
+/*
+ * Only the address mmio_map returned unmaps: a pointer to a mapping's last
+ * page, or into its middle (what a one-past-the-end pointer of a smaller
+ * buffer is), leaves every mapping as it was. And one physical range
+ * has one memory type: Device over a Strongly-ordered mapping is refused.
+ */
+KTEST(mmio, unmap_by_handle_one_type)
+{
+	vaddr_t a, b, c, floor = (vaddr_t)kernel_window.mmio_floor;
+	struct mmu_mapping m;
+	int past, inside, twice, other, same, partial;
+
+	KT_ASSERT_EQ(0, mmio_map(NOWHERE_PHYS, 2 * PAGE_SIZE, MEM_DEVICE, &a));
+	KT_ASSERT_EQ(0, mmio_map(NOWHERE_PHYS + 4 * PAGE_SIZE, PAGE_SIZE, MEM_DEVICE, &b));
+	past = mmio_unmap(a + PAGE_SIZE); /* a's second page: inside a, no handle */
+	inside = mmio_unmap(a + 8);
+	other = mmio_map(NOWHERE_PHYS + PAGE_SIZE, PAGE_SIZE, MEM_STRONGLY_ORDERED, &c);
+	partial = mmio_map(NOWHERE_PHYS + PAGE_SIZE, 2 * PAGE_SIZE, MEM_STRONGLY_ORDERED, &c);
+	same = mmio_map(NOWHERE_PHYS + PAGE_SIZE, PAGE_SIZE, MEM_DEVICE, &c); /* shared */
+	KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, a, &m));                    /* still mapped */
+	KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, b, &m));
+	twice = same == 0 ? mmio_unmap(c) : -100;
+	KT_ASSERT_EQ(0, mmio_unmap(b));
+	KT_ASSERT_EQ(0, mmio_unmap(a));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, past);
+	KT_ASSERT_EQ(ERR_NOT_FOUND, inside);
+	KT_ASSERT_EQ(ERR_EXISTS, other);
+	KT_ASSERT_EQ(ERR_EXISTS, partial);
+	KT_ASSERT_EQ(0, same);
+	KT_ASSERT_EQ(a + PAGE_SIZE, c);
+	KT_ASSERT_EQ(0, twice);
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmio_unmap(a)); /* gone: a second unmap finds nothing */
+	KT_ASSERT_EQ(floor, kernel_window.mmio_floor);
+}

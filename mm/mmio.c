@@ -9,6 +9,8 @@
  */
 #include "mm/mmio.h"
 
+#include <stdbool.h>
+
 #include "kernel/error.h"
 #include "mm/mm.h"
 #include "mm/mmu.h"
@@ -23,9 +25,54 @@ struct mmio_region {
 
 static struct mmio_region regions[MMIO_MAX_MAPPINGS];
 
+/*
+ * Every address mmio_map handed out, with its mapping: mmio_unmap takes
+ * exactly these, so that a pointer into a mapping (or one past its end)
+ * cannot drop another user's reference.
+ */
+static struct {
+	vaddr_t virt;
+	struct mmio_region *region; /* NULL: slot unused */
+} handles[MMIO_MAX_HANDLES];
+
+/* Record a handed-out address; false when the table is full. */
+static bool hand_out(struct mmio_region *region, vaddr_t virt)
+{
+	for (unsigned i = 0; i < MMIO_MAX_HANDLES; i++) {
+		if (!handles[i].region) {
+			handles[i].virt = virt;
+			handles[i].region = region;
+			region->references++;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether a live mapping of another kind covers any of [first, end) (ARM ARM A3.5.7). */
+static bool other_kind_overlaps(uint64_t first, uint64_t end, enum mem_kind kind)
+{
+	for (unsigned i = 0; i < MMIO_MAX_MAPPINGS; i++) {
+		const struct mmio_region *r = &regions[i];
+
+		if (r->references && r->kind != kind &&
+		    first < (uint64_t)r->phys + (uint64_t)r->pages * PAGE_SIZE && end > r->phys)
+			return true;
+	}
+	return false;
+}
+
 static int kind_is_for_devices(enum mem_kind kind)
 {
 	return kind == MEM_DEVICE || kind == MEM_STRONGLY_ORDERED || kind == MEM_NORMAL_UNCACHED;
+}
+
+static bool handles_free(void)
+{
+	for (unsigned i = 0; i < MMIO_MAX_HANDLES; i++)
+		if (!handles[i].region)
+			return true;
+	return false;
 }
 
 static struct mmio_region *free_slot(void)
@@ -50,19 +97,26 @@ int mmio_map(paddr_t phys, size_t size, enum mem_kind kind, vaddr_t *virt)
 	if (first < mm_ram_end())
 		return ERR_INVALID; /* RAM: the linear map already has it, cacheable */
 
+	/*
+	 * One location, one memory type: a range that a mapping of another kind
+	 * already reaches is refused (mismatched attributes, ARM ARM A3.5.7).
+	 */
+	if (other_kind_overlaps(first, end, kind))
+		return ERR_EXISTS;
 	/* Already mapped with this kind: share it. */
 	for (unsigned i = 0; i < MMIO_MAX_MAPPINGS; i++) {
 		struct mmio_region *r = &regions[i];
 
 		if (r->references && r->kind == kind && first >= r->phys &&
 		    end <= (uint64_t)r->phys + (uint64_t)r->pages * PAGE_SIZE) {
-			r->references++;
+			if (!hand_out(r, r->virt + (phys - r->phys)))
+				return ERR_NO_MEMORY;
 			*virt = r->virt + (phys - r->phys);
 			return 0;
 		}
 	}
 	region = free_slot();
-	if (!region)
+	if (!region || !handles_free())
 		return ERR_NO_MEMORY;
 	error = window_mmio_grow(&kernel_window, pages, &at);
 	if (error)
@@ -81,7 +135,8 @@ int mmio_map(paddr_t phys, size_t size, enum mem_kind kind, vaddr_t *virt)
 	region->virt = (vaddr_t)at;
 	region->pages = pages;
 	region->kind = kind;
-	region->references = 1;
+	region->references = 0;
+	hand_out(region, region->virt + (phys - region->phys)); /* (room checked above) */
 	*virt = region->virt + (phys - region->phys);
 	return 0;
 }
@@ -104,16 +159,17 @@ static void raise_floor(void)
 
 int mmio_unmap(vaddr_t virt)
 {
-	for (unsigned i = 0; i < MMIO_MAX_MAPPINGS; i++) {
-		struct mmio_region *r = &regions[i];
+	for (unsigned i = 0; i < MMIO_MAX_HANDLES; i++) {
+		struct mmio_region *r = handles[i].region;
 
-		if (r->references && virt >= r->virt && virt - r->virt < r->pages * PAGE_SIZE) {
-			if (--r->references == 0) {
-				mmu_unmap_range(&kernel_aspace, r->virt, r->pages);
-				raise_floor();
-			}
-			return 0;
+		if (!r || handles[i].virt != virt)
+			continue;
+		handles[i].region = NULL;
+		if (--r->references == 0) {
+			mmu_unmap_range(&kernel_aspace, r->virt, r->pages);
+			raise_floor();
 		}
+		return 0;
 	}
 	return ERR_NOT_FOUND;
 }
