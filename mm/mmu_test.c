@@ -384,7 +384,7 @@ KTEST(mmu, no_frame_for_a_table)
 		chain = frame;
 		taken++;
 	}
-	error = mmu_map_page(&kernel_aspace, TEST_VA + 8 * SECTION_SIZE, 0x1000, MEM_NORMAL,
+	error = mmu_map_page(&kernel_aspace, TEST_VA + 8 * SECTION_SIZE, mm_ram_end(), MEM_NORMAL,
 			     MEM_READ);
 	while (chain) {
 		frame = chain;

@@ -10,7 +10,8 @@
  *             0                  KERNEL_END ^             ^ first       wild_low ^            ^ wild_high
  *
  *   frame table  one byte a frame, from frame 0, at KERNEL_END: 0 free,
- *           1-254 allocated with that many references, 255 reserved
+ *           1-253 allocated with that many references, 254 allocated and
+ *           holding translation tables, 255 reserved
  *   freed   a singly linked list of frames that were freed, linked through
  *           their own first word by virtual address: head -> next -> ... -> 0
  *   wilderness  one run of frames never handed out since boot (at first,
@@ -253,10 +254,21 @@ static int check_allocated(const struct pmm *pmm, paddr_t address)
 		return ERR_INVALID;
 	if (frame >= pmm->end)
 		return ERR_RANGE;
-	if (state_of(pmm, frame) == PMM_FRAME_RESERVED)
+	if (state_of(pmm, frame) == PMM_FRAME_RESERVED || state_of(pmm, frame) == PMM_FRAME_TABLE)
 		return ERR_RESERVED;
 	if (state_of(pmm, frame) == PMM_FRAME_FREE)
 		return ERR_NOT_ALLOCATED;
+	return 0;
+}
+
+int pmm_frame_set_table(struct pmm *pmm, paddr_t address, bool table)
+{
+	uint32_t frame = address >> PAGE_SHIFT;
+
+	if ((address & (PAGE_SIZE - 1)) || frame >= pmm->end ||
+	    state_of(pmm, frame) != (table ? 1 : PMM_FRAME_TABLE))
+		return ERR_INVALID;
+	pmm->frames[frame] = table ? PMM_FRAME_TABLE : 1;
 	return 0;
 }
 
@@ -286,12 +298,14 @@ int pmm_frame_share(struct pmm *pmm, paddr_t address)
 
 unsigned pmm_frame_refs(const struct pmm *pmm, paddr_t address)
 {
+	if (pmm_frame_is_table(pmm, address) && !(address & (PAGE_SIZE - 1)))
+		return 1;
 	return check_allocated(pmm, address) ? 0 : state_of(pmm, address >> PAGE_SHIFT);
 }
 
 int pmm_frame_is_allocated(const struct pmm *pmm, paddr_t frame)
 {
-	return check_allocated(pmm, frame) == 0;
+	return check_allocated(pmm, frame) == 0 || pmm_frame_is_table(pmm, frame);
 }
 
 /* First frame in [from, to) that is free (want_free) or not, or to. */
@@ -445,7 +459,7 @@ void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats)
 		}
 		run = 0;
 		reserved += state == PMM_FRAME_RESERVED;
-		shared += state > 1 && state != PMM_FRAME_RESERVED;
+		shared += state > 1 && state <= PMM_REFS_MAX;
 	}
 	stats->total = pmm->ram_frames;
 	stats->free = free;

@@ -391,3 +391,49 @@ KTEST(protect, dump_names_every_region)
 	KT_ASSERT(strncmp(dump_lines[0], "0x00000000-", 11) == 0);
 	KT_ASSERT(strncmp(dump_lines[dump_count - 1] + 11, "0xffffffff", 10) == 0);
 }
+
+/*
+ * The kernel's address space refuses what only its owner maps (issue 17's
+ * probes): the process half below 0x80000000, a second view of the image
+ * (text, the L1 table, the image's L2 tables), a frame that holds L2
+ * tables, the image's own pages (a stack's guard among them), and unmapping
+ * any of those. Each refusal changes nothing.
+ */
+KTEST(protect, kernel_tables_owned)
+{
+	vaddr_t va = TEST_STACK_VA + 0x20000, guard = (vaddr_t)__stacks_start;
+	paddr_t text = virt_to_phys_linear((vaddr_t)__text_start), frame = 0, table;
+	struct mmu_mapping m;
+	uint32_t free_before = pmm_free_count(&kernel_pmm);
+
+	KT_ASSERT_EQ(ERR_RANGE,
+		     mmu_map_page(&kernel_aspace, 0x00400000, mm_ram_end(), MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&kernel_aspace, 0x00400000, &m));
+	KT_ASSERT_EQ(ERR_RESERVED, mmu_map_page(&kernel_aspace, va, text, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_RESERVED,
+		     mmu_map_page(&kernel_aspace, va, PHYS_L1_TABLE, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_RESERVED, mmu_map_page(&kernel_aspace, va,
+						virt_to_phys_linear((vaddr_t)__kernel_l2_start),
+						MEM_NORMAL, MEM_READ));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&kernel_aspace, va, &m));
+	/* A frame the page-table code took for L2 tables: not mappable, not freeable. */
+	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frame));
+	KT_ASSERT_EQ(0, mmu_map_page(&kernel_aspace, va, frame, MEM_NORMAL, MEM_WRITE));
+	table = kernel_aspace.l1[va >> SECTION_SHIFT] & ~(paddr_t)(PAGE_SIZE - 1);
+	KT_ASSERT(pmm_frame_is_table(&kernel_pmm, table));
+	KT_ASSERT_EQ(ERR_RESERVED,
+		     mmu_map_page(&kernel_aspace, va + PAGE_SIZE, table, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_RESERVED, pmm_free_frame(&kernel_pmm, table));
+	KT_ASSERT_EQ(0, mmu_unmap_page(&kernel_aspace, va));
+	KT_ASSERT(!pmm_frame_is_table(&kernel_pmm, table)); /* given back: an ordinary free frame */
+	/* The image's pages: not mapped over (a guard), not unmapped (text). */
+	KT_ASSERT_EQ(ERR_RESERVED,
+		     mmu_map_page(&kernel_aspace, guard, frame, MEM_NORMAL, MEM_WRITE));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&kernel_aspace, guard, &m));
+	KT_ASSERT_EQ(ERR_RESERVED, mmu_unmap_page(&kernel_aspace, (vaddr_t)__text_start));
+	KT_ASSERT_EQ(ERR_RESERVED, mmu_unmap_range(&kernel_aspace, (vaddr_t)__text_start, 2));
+	KT_ASSERT_EQ(0, mmu_query(&kernel_aspace, (vaddr_t)__text_start, &m));
+	KT_ASSERT_EQ(MEM_EXEC, m.perm);
+	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, frame));
+	KT_ASSERT_EQ(free_before, pmm_free_count(&kernel_pmm));
+}

@@ -19,6 +19,10 @@
  *                      executable memory that is not Normal cacheable, or a
  *                      range that wraps around
  *   ERR_RANGE          an address outside the address space
+ *   ERR_RESERVED       what only its owner maps: a frame below the PMM's first
+ *                      (vectors, L1 table, the image and its tables and
+ *                      stacks), a frame holding translation tables, or the
+ *                      kernel's own image pages (a stack's guard among them)
  *   ERR_EXISTS         something is mapped there already (a page, a section,
  *                      or for a section: a second-level table with pages)
  *   ERR_NOT_FOUND      unmapping what is not mapped (as a page or a section)
@@ -49,6 +53,8 @@ struct mmu_aspace {
 	struct pmm *pmm;            /* where L2 tables come from */
 	uint32_t table_frames;      /* frames taken for L2 tables (the boot stub's not counted) */
 	paddr_t fixed_tables_end;   /* L2 tables below this (the image's) are never given back */
+	vaddr_t fixed_start;        /* pages [fixed_start, + fixed_size) are the boot stub's: */
+	uint32_t fixed_size;        /* never mapped nor unmapped through these calls */
 };
 
 /* The kernel's address space: the table at VIRT_L1_TABLE, 0x80000000-0xFFFFFFFF. */

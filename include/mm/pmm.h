@@ -9,6 +9,7 @@
 #ifndef BRAMBLE_MM_PMM_H
 #define BRAMBLE_MM_PMM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,7 +24,8 @@
  * address spaces has one each).
  */
 #define PMM_FRAME_FREE     0
-#define PMM_REFS_MAX       254
+#define PMM_REFS_MAX       253
+#define PMM_FRAME_TABLE    254 /* allocated, and holding translation tables */
 #define PMM_FRAME_RESERVED 255
 
 /* A run of frames, by frame number (physical address >> PAGE_SHIFT). */
@@ -145,8 +147,23 @@ static inline int pmm_free_frame(struct pmm *pmm, paddr_t address)
  */
 int pmm_frame_share(struct pmm *pmm, paddr_t frame);
 
-/* The references to a frame: 0 when free, reserved or not RAM. */
+/* The references to a frame: 0 when free, reserved or not RAM (1 for a table frame). */
 unsigned pmm_frame_refs(const struct pmm *pmm, paddr_t frame);
+
+/*
+ * Mark an allocated frame (one reference) as holding translation tables,
+ * or take the mark off again. A table frame cannot be freed, shared or
+ * mapped (mm/mmu.h refuses it) until it is unmarked: only the page-table
+ * code that owns it touches it. ERR_INVALID for a frame in another state.
+ */
+int pmm_frame_set_table(struct pmm *pmm, paddr_t frame, bool table);
+
+/* Whether the frame holds translation tables (pmm_frame_set_table). */
+static inline bool pmm_frame_is_table(const struct pmm *pmm, paddr_t frame)
+{
+	return (frame >> PAGE_SHIFT) < pmm->end &&
+	       pmm->frames[frame >> PAGE_SHIFT] == PMM_FRAME_TABLE;
+}
 
 /*
  * count physically contiguous frames whose first frame's number is a

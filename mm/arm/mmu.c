@@ -53,6 +53,8 @@ struct mmu_aspace kernel_aspace = {
 	.base = KERNEL_VIRT_BASE,
 	.last_offset = 0xFFFFFFFFU - KERNEL_VIRT_BASE,
 	.l2_used_by_index = kernel_l2_used,
+	.fixed_start = KERNEL_VIRT_BASE,
+	.fixed_size = KERNEL_PAGED_SIZE,
 };
 
 static void release_empty_tables(struct mmu_aspace *as, unsigned first, unsigned last);
@@ -109,6 +111,31 @@ static bool kind_and_perm_valid(enum mem_kind kind, unsigned perm)
 {
 	return (unsigned)kind < MEM_KIND_COUNT && (perm & ~MEM_PERM_MASK) == 0 &&
 	       perm != (MEM_WRITE | MEM_EXEC) && (!(perm & MEM_EXEC) || kind == MEM_NORMAL);
+}
+
+/*
+ * What a mapping may point at: not the frames below the PMM's first (the
+ * vectors, the L1 table, the image with its second-level tables and stacks,
+ * the PMM's own metadata), and not a frame holding translation tables: a
+ * second, writable view of any of them would be a way around W^X and around
+ * the page-table code. Device registers and memory outside RAM are no frames
+ * of the PMM and may be mapped.
+ */
+static inline bool frame_mappable(const struct mmu_aspace *as, paddr_t pa)
+{
+	uint32_t frame = pa >> PAGE_SHIFT;
+	const struct pmm *pmm = as->pmm;
+
+	/* (Before the PMM is up only the boot code maps: the linear map's sections.) */
+	return !pmm || frame >= pmm->end ||
+	       (frame >= pmm->first && pmm->frames[frame] != PMM_FRAME_TABLE);
+}
+
+/* Whether [va, va + bytes) touches the pages only the boot stub sets (the image's). */
+static inline bool touches_fixed(const struct mmu_aspace *as, vaddr_t va, uint64_t bytes)
+{
+	return va - as->fixed_start < as->fixed_size ||
+	       (va < as->fixed_start && va + bytes > as->fixed_start);
 }
 
 /*
@@ -194,6 +221,7 @@ static int get_l2_table(struct mmu_aspace *as, unsigned index, uint32_t **table)
 		error = pmm_alloc_frame(as->pmm, &frame);
 		if (error)
 			return error;
+		pmm_frame_set_table(as->pmm, frame, true); /* (just allocated: cannot fail) */
 		memset((void *)phys_to_virt(frame), 0, PAGE_SIZE);
 		clean_descriptors((const uint32_t *)phys_to_virt(frame), PAGE_SIZE / 4);
 		/*
@@ -253,11 +281,16 @@ int mmu_map_page(struct mmu_aspace *as, vaddr_t va, paddr_t pa, enum mem_kind ki
 	if (va - as->base > as->last_offset)
 		return ERR_RANGE;
 	entry = as->l1[index];
-	if ((entry & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
+	if ((entry & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE) {
+		if (!frame_mappable(as, pa))
+			return ERR_RESERVED;
 		return map_page_new_table(as, va, pa | attributes);
+	}
 	pte = l2_table(entry) + ((va >> PAGE_SHIFT) & (L2_ENTRIES - 1));
 	if (*pte & L2_TYPE_SMALL)
 		return ERR_EXISTS;
+	if (!frame_mappable(as, pa) || va - as->fixed_start < as->fixed_size)
+		return ERR_RESERVED;
 	*pte = pa | attributes;
 	clean_descriptor(pte);
 	as->l2_used_by_index[index]++;
@@ -283,6 +316,11 @@ int mmu_map_pages(struct mmu_aspace *as, vaddr_t va, const paddr_t *frames, size
 	for (size_t i = 0; i < count; i++)
 		if (frames[i] & (PAGE_SIZE - 1))
 			return ERR_INVALID;
+	for (size_t i = 0; i < count; i++)
+		if (!frame_mappable(as, frames[i]))
+			return ERR_RESERVED;
+	if (touches_fixed(as, va, (uint64_t)count * PAGE_SIZE))
+		return ERR_RESERVED;
 
 	/* Check first: nothing may be mapped in the range. */
 	span_first(&s, va, end);
@@ -334,7 +372,8 @@ static void flush_and_free(struct mmu_aspace *as, paddr_t *pending, unsigned *co
 	tlb_invalidate_all_is();
 	after_invalidate();
 	while (*count) {
-		pmm_free_frame(as->pmm, pending[--*count]);
+		pmm_frame_set_table(as->pmm, pending[--*count], false);
+		pmm_free_frame(as->pmm, pending[*count]);
 		as->table_frames--;
 	}
 }
@@ -388,6 +427,8 @@ int mmu_unmap_pages(struct mmu_aspace *as, vaddr_t va, size_t count, paddr_t *fr
 		return ERR_INVALID;
 	if (!in_aspace(as, va, (uint64_t)count * PAGE_SIZE))
 		return ERR_RANGE;
+	if (touches_fixed(as, va, (uint64_t)count * PAGE_SIZE))
+		return ERR_RESERVED;
 
 	/* Check first: every page must be mapped, or nothing changes. */
 	span_first(&s, va, end);
@@ -446,6 +487,8 @@ int mmu_unmap_page(struct mmu_aspace *as, vaddr_t va)
 		return ERR_INVALID;
 	if (va - as->base > as->last_offset)
 		return ERR_RANGE;
+	if (va - as->fixed_start < as->fixed_size)
+		return ERR_RESERVED;
 	entry = as->l1[index];
 	if ((entry & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
 		return ERR_NOT_FOUND;
@@ -473,6 +516,9 @@ int mmu_map_section(struct mmu_aspace *as, vaddr_t va, paddr_t pa, enum mem_kind
 		return ERR_RANGE;
 	if ((*entry & L1_TYPE_MASK) != L1_TYPE_FAULT)
 		return ERR_EXISTS; /* a section, or a table with (or just had) pages */
+	if ((as->pmm && pa < ((paddr_t)as->pmm->first << PAGE_SHIFT)) ||
+	    touches_fixed(as, va, SECTION_SIZE))
+		return ERR_RESERVED; /* (the linear map owns RAM's sections; none reach the image) */
 	*entry = descriptor_section(pa, kind, perm);
 	clean_descriptor(entry);
 	dsb();

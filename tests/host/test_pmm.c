@@ -9,6 +9,7 @@
  * pmm_check() runs after every operation.
  */
 #include "lib/xorshift.h"
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "kernel/error.h"
@@ -474,6 +475,19 @@ static void test_shared_frames(void)
 		refused += pmm_free_frame(&pmm, frame) != 0;
 	TAP_EQ_U32(0, refused,
 		   "share: PMM_REFS_MAX references, one more refused, all dropped again");
+	/* A table frame: neither freed, shared nor marked twice until the mark is off. */
+	TAP_EQ_U32(0, pmm_alloc_frame(&pmm, &frame), "table: a frame");
+	TAP_EQ_U32(0, pmm_frame_set_table(&pmm, frame, true), "table: marked");
+	TAP_OK(pmm_frame_is_table(&pmm, frame) && pmm_frame_is_allocated(&pmm, frame),
+	       "table: a table frame, allocated");
+	TAP_OK(pmm_free_frame(&pmm, frame) == ERR_RESERVED &&
+		       pmm_frame_share(&pmm, frame) == ERR_RESERVED &&
+		       pmm_frame_set_table(&pmm, frame, true) == ERR_INVALID,
+	       "table: not freed, shared or marked again");
+	TAP_EQ_U32(0, pmm_frame_set_table(&pmm, frame, false), "table: unmarked");
+	TAP_EQ_U32(0, pmm_free_frame(&pmm, frame), "table: then freed");
+	TAP_EQ_U32(ERR_INVALID, pmm_frame_set_table(&pmm, frame, true),
+		   "table: a free frame is no table");
 	pmm_get_stats(&pmm, &stats);
 	TAP_OK(same_stats(&before, &stats) && consistent(), "share: the PMM is as it was");
 }
@@ -483,7 +497,7 @@ int main(void)
 	ram = aligned_alloc(PAGE_SIZE, RAM_BYTES);
 	if (!ram)
 		return 1;
-	tap_plan(10 + 16 + 8 + 22 + 4 + 10 + 2 + 13 + 16);
+	tap_plan(10 + 16 + 8 + 22 + 4 + 10 + 2 + 13 + 23);
 	test_layout();
 	test_exhaust_and_refusals();
 	test_contiguous();
