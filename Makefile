@@ -60,11 +60,19 @@ KERNEL_SRCS := \
 	kernel/platform.c \
 	kernel/newlib_glue.c \
 	kernel/stack.c \
+	kernel/irq.c \
+	kernel/timer.c \
+	kernel/parse.c \
+	kernel/line_edit.c \
+	kernel/banner.c \
+	kernel/console.c \
 	drivers/mailbox.c \
 	drivers/gpio.c \
 	drivers/pl011.c \
 	drivers/systimer.c \
 	drivers/local.c \
+	drivers/bcm2835_intc.c \
+	drivers/watchdog.c \
 	drivers/board.c \
 	mm/linear_map.c \
 	mm/pmm.c \
@@ -81,6 +89,9 @@ KERNEL_SRCS := \
 	kernel/arm/exception_test.c \
 	kernel/arm/backtrace_test.c \
 	kernel/platform_test.c \
+	kernel/irq_test.c \
+	kernel/timer_test.c \
+	kernel/console_test.c \
 	mm/linear_map_test.c \
 	mm/pmm_test.c \
 	mm/mmu_test.c \
@@ -202,7 +213,7 @@ $(BUILD)/tests/initrd.bin:
 HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Itests/lib \
                -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
                -MMD -MP
-HOST_TESTS  := fault_status bootargs cmdline fdt pmm descriptor kheap ptdump
+HOST_TESTS  := fault_status bootargs cmdline fdt pmm descriptor kheap ptdump ring line_edit parse
 HOST_BINS   := $(patsubst %,$(BUILD)/host/test_%,$(HOST_TESTS))
 
 $(BUILD)/host/test_fault_status: tests/host/test_fault_status.c kernel/arm/fault_status.c
@@ -213,6 +224,9 @@ $(BUILD)/host/test_pmm: tests/host/test_pmm.c mm/pmm.c
 $(BUILD)/host/test_descriptor: tests/host/test_descriptor.c mm/arm/descriptor.c
 $(BUILD)/host/test_kheap: tests/host/test_kheap.c mm/kheap.c mm/window.c
 $(BUILD)/host/test_ptdump: tests/host/test_ptdump.c mm/arm/ptdump.c mm/arm/descriptor.c
+$(BUILD)/host/test_ring: tests/host/test_ring.c
+$(BUILD)/host/test_parse: tests/host/test_parse.c kernel/parse.c
+$(BUILD)/host/test_line_edit: tests/host/test_line_edit.c kernel/line_edit.c
 
 $(BUILD)/host/test_%:
 	@mkdir -p $(dir $@)

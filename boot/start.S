@@ -613,21 +613,38 @@ dc_done:
  * First they stop their timers, as core 0 does (step 6). Then the
  * firmware's protocol: wait for an entry address in this core's mailbox 3,
  * clear the mailbox (write the value back to the read/clear register),
- * jump to the address. In: nothing. Clobbers r0-r2.
+ * jump to the address.
+ * The wait sleeps in wfi, not wfe: QEMU's TCG runs a core in wfe as a
+ * spin, which costs the host a CPU per parked core, but stops a core in
+ * wfi until an interrupt is pending. So the core routes its mailbox 3
+ * interrupt to its IRQ (QA7 4.7) and masks IRQs: a mailbox write makes the
+ * interrupt pending, which ends wfi even while masked (ARM ARM B1.8.13),
+ * and nothing is taken. A write that lands between the check and the wfi
+ * keeps the interrupt pending, so wfi returns at once: no wake-up is lost.
+ * The route stays on; whoever the core jumps to owns its interrupts.
+ * In: nothing. Clobbers r0-r2.
  */
 	.global secondary_park
 	.type	secondary_park, %function
 secondary_park:
+	cpsid	if
 	mov	r0, #0
 	mcr	p15, 0, r0, c14, c3, 1          @ CNTV_CTL = 0
 	mcr	p15, 0, r0, c14, c2, 1          @ CNTP_CTL = 0
 	isb
 	mrc	p15, 0, r0, c0, c0, 5           @ MPIDR
 	and	r0, r0, #3
+	ldr	r1, =(PHYS_LOCAL_BASE + LOCAL_MAILBOX_INTERRUPT_CONTROL(0))
+	ldr	r2, [r1, r0, lsl #2]
+	orr	r2, r2, #LOCAL_ROUTE_IRQ(LOCAL_BOOT_MAILBOX)
+	str	r2, [r1, r0, lsl #2]
+	dsb
 	ldr	r1, =(PHYS_LOCAL_BASE + LOCAL_MAILBOX_CLR(0, LOCAL_BOOT_MAILBOX))
 	add	r1, r1, r0, lsl #4
+	b	park_check
 park_loop:
-	wfe
+	wfi
+park_check:
 	ldr	r2, [r1]
 	cmp	r2, #0
 	beq	park_loop

@@ -78,13 +78,88 @@ vectors_end:
 	.endif
 .endm
 
-entry_undefined:        exception_entry MODE_UND, 0, exception_undefined
-entry_svc:              exception_entry MODE_SVC, 0, exception_svc
-entry_prefetch_abort:   exception_entry MODE_ABT, 4, exception_prefetch_abort
-entry_data_abort:       exception_entry MODE_ABT, 8, exception_data_abort
-entry_irq:              exception_entry MODE_IRQ, 4, exception_irq
+/*
+ * trap_to_svc: the same frame, built on the SVC stack, for what the kernel
+ * handles in SVC mode: every IRQ, every SVC, and faults taken from user
+ * mode (the processes' kernel stacks are SVC stacks). lr already holds the
+ * return address. The interrupted sp and lr are the User bank's (STM of
+ * the User registers) when it was User or System mode; when it was SVC,
+ * its sp is the stack above the frame and its lr is the one SVC mode still
+ * holds (an IRQ or a fault does not change lr_svc; an SVC taken in SVC mode
+ * has overwritten it with the return address, as semihosting's callers
+ * know). trap_return restores both on the way back. Clobbers nothing the
+ * frame does not hold.
+ */
+.macro trap_to_svc handler
+	srsdb	sp!, #MODE_SVC                  @ the return address and SPSR, onto the SVC stack
+	cps	#MODE_SVC
+	sub	sp, sp, #FRAME_PC               @ r0-r12, sp, lr, reserved
+	stmia	sp, {r0-r12}
+	add	r0, sp, #FRAME_SP
+	stmia	r0, {sp, lr}^                   @ User's sp and lr
+	ldr	r1, [sp, #FRAME_CPSR]
+	tst	r1, #(MODE_MASK & ~MODE_USR)    @ User (0x10): no other mode bit set
+	beq	1f
+	and	r1, r1, #MODE_MASK
+	cmp	r1, #MODE_SYS                   @ System mode banks with User
+	addne	r2, sp, #FRAME_SIZE             @ SVC: its sp was above the frame
+	stmiane	r0, {r2, lr}                    @ ...and its lr is ours
+1:	mov	r4, sp                          @ the frame; r4 survives the call
+	bic	sp, sp, #7                      @ AAPCS: 8-byte aligned stack at calls
+	mov	r0, r4
+	bl	\handler
+	mov	sp, r4
+	b	trap_return
+.endm
+
+/*
+ * A fault: on its own mode's stack when the kernel faulted (so that even
+ * an SVC stack run into its guard page is reported from a good stack), on
+ * the SVC stack when a user program did. The test needs one scratch
+ * register, kept below the mode's stack meanwhile.
+ */
+.macro fault_entry mode, lr_offset, handler
+	.if \lr_offset
+	sub	lr, lr, #\lr_offset
+	.endif
+	str	r0, [sp, #-4]
+	mrs	r0, spsr
+	tst	r0, #(MODE_MASK & ~MODE_USR)
+	ldr	r0, [sp, #-4]
+	beq	2f
+	exception_entry \mode, 0, \handler
+2:	trap_to_svc \handler
+.endm
+
+entry_undefined:        fault_entry MODE_UND, 0, exception_undefined
+entry_svc:              trap_to_svc exception_svc
+entry_prefetch_abort:   fault_entry MODE_ABT, 4, exception_prefetch_abort
+entry_data_abort:       fault_entry MODE_ABT, 8, exception_data_abort
+entry_irq:              sub lr, lr, #4
+			trap_to_svc exception_irq
 entry_fiq:              exception_entry MODE_FIQ, 4, exception_fiq
 entry_unused:           exception_entry MODE_SVC, 0, exception_unused
+
+/*
+ * trap_return: from a frame on the SVC stack (trap_to_svc), in SVC mode:
+ * IRQs masked again, the interrupted sp and lr back where they live (the
+ * User bank, or SVC's lr), r0-r12, then the return address and CPSR (rfe).
+ * In: sp = frame.
+ */
+trap_return:
+	cpsid	i
+	ldr	r1, [sp, #FRAME_CPSR]
+	add	r0, sp, #FRAME_SP
+	tst	r1, #(MODE_MASK & ~MODE_USR)
+	beq	1f
+	and	r1, r1, #MODE_MASK
+	cmp	r1, #MODE_SYS
+	ldrne	lr, [sp, #FRAME_LR]             @ SVC: its lr
+	bne	2f
+1:	ldmia	r0, {sp, lr}^                   @ User or System: the User bank's
+2:	ldmia	sp, {r0-r12}
+	add	sp, sp, #FRAME_PC
+	rfeia	sp!
 
 /*
  * exception_return: restore r0-r12 from the frame on the stack and return

@@ -6,11 +6,13 @@
 
 #include <string.h>
 
+#include "drivers/bcm2835_intc.h"
 #include "drivers/bcm2836_local.h"
 #include "drivers/gpio.h"
 #include "drivers/mailbox.h"
 #include "drivers/pl011.h"
 #include "drivers/systimer.h"
+#include "drivers/watchdog.h"
 #include "kernel/error.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
@@ -31,6 +33,8 @@ static struct board_device devices[] = {
 	{ "mailbox", PHYS_PERIPH_BASE + MAILBOX_OFFSET, MAILBOX_REGISTERS_SIZE, mailbox_init, 0 },
 	{ "systimer", PHYS_PERIPH_BASE + SYSTIMER_OFFSET, SYSTIMER_REGISTERS_SIZE, systimer_init,
 	  0 },
+	{ "intc", PHYS_PERIPH_BASE + INTC_OFFSET, INTC_REGISTERS_SIZE, intc_init, 0 },
+	{ "pm", PHYS_PERIPH_BASE + PM_OFFSET, PM_REGISTERS_SIZE, watchdog_init, 0 },
 	{ "local", PHYS_LOCAL_BASE, PHYS_LOCAL_SIZE, local_init, 0 },
 };
 
@@ -63,4 +67,15 @@ vaddr_t device_registers(const char *name)
 		if (strcmp(devices[i].name, name) == 0)
 			return devices[i].virt;
 	return 0;
+}
+
+bool board_device(unsigned index, const char **name, paddr_t *phys, size_t *size, vaddr_t *virt)
+{
+	if (index >= DEVICE_COUNT)
+		return false;
+	*name = devices[index].name;
+	*phys = devices[index].phys;
+	*size = devices[index].size;
+	*virt = devices[index].virt;
+	return true;
 }

@@ -38,6 +38,11 @@ void local_mailbox_set(unsigned core, unsigned n, uint32_t bits)
 	dsb(); /* complete before a SEV (see the top of this file) */
 }
 
+vaddr_t local_mailbox_set_address(unsigned core, unsigned n)
+{
+	return local_base + LOCAL_MAILBOX_SET(core, n);
+}
+
 void local_mailbox_clear(unsigned core, unsigned n, uint32_t bits)
 {
 	mmio_barrier();
@@ -60,6 +65,51 @@ uint32_t local_mailbox_interrupts_read(unsigned core)
 	routes = mmio_read32(local_base + LOCAL_MAILBOX_INTERRUPT_CONTROL(core));
 	mmio_barrier();
 	return routes;
+}
+
+uint32_t local_irq_source(unsigned core)
+{
+	uint32_t source;
+
+	mmio_barrier();
+	source = mmio_read32(local_base + LOCAL_IRQ_SOURCE(core));
+	mmio_barrier();
+	return source;
+}
+
+static void update_route(uint32_t reg, uint32_t bit, bool on)
+{
+	uint32_t routes;
+
+	mmio_barrier();
+	routes = mmio_read32(local_base + reg);
+	mmio_write32(local_base + reg, on ? routes | bit : routes & ~bit);
+	mmio_barrier();
+}
+
+void local_timer_irq(unsigned core, unsigned n, bool on)
+{
+	update_route(LOCAL_TIMER_INTERRUPT_CONTROL(core), LOCAL_ROUTE_IRQ(n), on);
+}
+
+void local_mailbox_irq(unsigned core, unsigned n, bool on)
+{
+	update_route(LOCAL_MAILBOX_INTERRUPT_CONTROL(core), LOCAL_ROUTE_IRQ(n), on);
+}
+
+void local_pmu_irq(unsigned core, bool on)
+{
+	mmio_barrier();
+	mmio_write32(local_base + (on ? LOCAL_PMU_ROUTE_SET : LOCAL_PMU_ROUTE_CLEAR),
+		     LOCAL_ROUTE_IRQ(core));
+	mmio_barrier();
+}
+
+void local_gpu_route(unsigned core)
+{
+	mmio_barrier();
+	mmio_write32(local_base + LOCAL_GPU_ROUTE, core & 3);
+	mmio_barrier();
 }
 
 void local_fiq_sources_off(unsigned core)

@@ -19,9 +19,12 @@
 
 #include <stdbool.h>
 
+#include "arch/arm.h"
 #include "arch/mmio.h"
 #include "drivers/systimer.h"
 #include "kernel/error.h"
+#include "kernel/irq.h"
+#include "lib/ring.h"
 
 #define UART_DR   0x00
 #define UART_FR   0x18
@@ -29,10 +32,13 @@
 #define UART_FBRD 0x28
 #define UART_LCRH 0x2C
 #define UART_CR   0x30
+#define UART_IFLS 0x34
 #define UART_IMSC 0x38
+#define UART_MIS  0x40
 #define UART_ICR  0x44
 
 #define FR_BUSY     (1 << 3)
+#define FR_RXFE     (1 << 4)
 #define FR_TXFF     (1 << 5)
 #define LCRH_FEN    (1 << 4)
 #define LCRH_WLEN_8 (3 << 5)
@@ -40,6 +46,24 @@
 #define CR_TXE      (1 << 8)
 #define CR_RXE      (1 << 9)
 #define ICR_ALL     0x7FF
+
+/* Interrupt bits, the same in IMSC, MIS and ICR (PL011 TRM 3.3.10-3.3.13). */
+#define INT_RX (1 << 4)  /* receive FIFO at its trigger level */
+#define INT_TX (1 << 5)  /* transmit FIFO at or below its trigger level */
+#define INT_RT (1 << 6)  /* receive timeout: data waits, fewer than the trigger level */
+#define INT_OE (1 << 10) /* receive overrun: a byte was lost */
+
+/* Receive errors, in the top of each byte read from DR (TRM 3.3.1). */
+#define DR_FE (1 << 8)  /* framing */
+#define DR_PE (1 << 9)  /* parity */
+#define DR_BE (1 << 10) /* break */
+#define DR_OE (1 << 11) /* overrun */
+
+/* IFLS: transmit interrupt at 1/4 full (4 bytes left), receive at 1/2 (8 bytes). */
+#define IFLS_TX_QUARTER (1 << 0)
+#define IFLS_RX_HALF    (2 << 3)
+
+#define FIFO_DEPTH 16
 
 /*
  * Waits are bounded by the system timer, never by a count of polls (whose
@@ -59,6 +83,10 @@
 static vaddr_t uart_base;
 static bool stalled;     /* the last byte found no room in time */
 static uint32_t dropped; /* bytes dropped because of that */
+
+/* Interrupt mode (pl011_start_interrupts): the rings, and what went wrong. */
+static struct ring *rx_ring, *tx_ring;
+static struct pl011_stats stats;
 
 static bool flag_clears_within(uint32_t flag, uint32_t timeout_us)
 {
@@ -143,15 +171,162 @@ static void put_byte(char c)
 	mmio_write32(uart_base + UART_DR, (uint8_t)c);
 }
 
+/*
+ * Move what the transmit ring holds into the FIFO: as much as fits now, at
+ * most a FIFO's worth (with IRQs masked, interrupt mode). If bytes remain,
+ * the transmit interrupt comes when the FIFO has drained to its trigger
+ * level; filling the FIFO past that level first is what makes the PL011
+ * raise it. When the ring is empty, the interrupt is switched off.
+ */
+static void tx_kick(void)
+{
+	uint32_t mask;
+	uint8_t byte;
+
+	for (unsigned n = 0; n < FIFO_DEPTH && !ring_empty(tx_ring); n++) {
+		if (mmio_read32(uart_base + UART_FR) & FR_TXFF)
+			break;
+		if (!ring_get(tx_ring, &byte))
+			break;
+		mmio_write32(uart_base + UART_DR, byte);
+	}
+	mask = mmio_read32(uart_base + UART_IMSC);
+	mask = ring_empty(tx_ring) ? mask & ~INT_TX : mask | INT_TX;
+	mmio_write32(uart_base + UART_IMSC, mask);
+}
+
+/* Everything in the transmit ring, out through the FIFO by polling. */
+static void tx_drain_polled(void)
+{
+	uint8_t byte;
+
+	while (ring_get(tx_ring, &byte))
+		put_byte((char)byte);
+}
+
+/* One byte into the transmit ring; when it is full, make room by polling. */
+static void tx_queue(char c)
+{
+	uint8_t byte;
+
+	while (!ring_put(tx_ring, (uint8_t)c)) {
+		stats.tx_waits++;
+		if (ring_get(tx_ring, &byte))
+			put_byte((char)byte);
+	}
+}
+
+/*
+ * Interrupt mode: with IRQs on, text goes into the transmit ring and the
+ * interrupt sends it; with IRQs masked (the boot, a handler, a panic) the
+ * write is complete when it returns, after what the ring held before it.
+ * Either way it runs with IRQs masked, so that the ring has one consumer
+ * at a time.
+ */
+static void write_buffered(const char *text, size_t length)
+{
+	uint32_t cpsr = irq_save();
+
+	for (size_t i = 0; i < length; i++) {
+		if (text[i] == '\n')
+			tx_queue('\r');
+		tx_queue(text[i]);
+	}
+	if (cpsr & PSR_I)
+		tx_drain_polled();
+	tx_kick();
+	irq_restore(cpsr);
+}
+
 void pl011_write(const char *text, size_t length)
 {
 	if (!uart_base)
 		return;
 	mmio_barrier();
-	for (size_t i = 0; i < length; i++) {
-		if (text[i] == '\n')
-			put_byte('\r');
-		put_byte(text[i]);
+	if (tx_ring) {
+		write_buffered(text, length);
+	} else {
+		for (size_t i = 0; i < length; i++) {
+			if (text[i] == '\n')
+				put_byte('\r');
+			put_byte(text[i]);
+		}
 	}
 	mmio_barrier();
+}
+
+/* The receive FIFO, emptied into the ring; errors and overflows counted. */
+static void rx_drain(void)
+{
+	while (!(mmio_read32(uart_base + UART_FR) & FR_RXFE)) {
+		uint32_t data = mmio_read32(uart_base + UART_DR);
+
+		stats.rx_bytes++;
+		if (data & DR_OE)
+			stats.rx_overruns++;
+		if (data & (DR_FE | DR_PE | DR_BE)) {
+			stats.rx_errors++;
+			continue; /* a break or a garbled byte is not input */
+		}
+		(void)ring_put(rx_ring, (uint8_t)data); /* a full ring counts what it refuses */
+	}
+}
+
+void pl011_interrupt(void *arg)
+{
+	uint32_t status;
+
+	(void)arg;
+	mmio_barrier();
+	status = mmio_read32(uart_base + UART_MIS);
+	mmio_write32(uart_base + UART_ICR, status);
+	if (status & (INT_RX | INT_RT | INT_OE))
+		rx_drain();
+	if (status & INT_TX)
+		tx_kick();
+	mmio_barrier();
+}
+
+void pl011_start_interrupts(struct ring *rx, struct ring *tx)
+{
+	uint32_t cpsr = irq_save();
+
+	rx_ring = rx;
+	tx_ring = tx;
+	mmio_barrier();
+	mmio_write32(uart_base + UART_IFLS, IFLS_TX_QUARTER | IFLS_RX_HALF);
+	mmio_write32(uart_base + UART_ICR, ICR_ALL);
+	mmio_write32(uart_base + UART_IMSC, INT_RX | INT_RT | INT_OE);
+	rx_drain(); /* what arrived before (the interrupt comes only for what follows) */
+	mmio_barrier();
+	irq_restore(cpsr);
+}
+
+void pl011_flush(void)
+{
+	uint32_t cpsr = irq_save();
+
+	mmio_barrier();
+	if (tx_ring)
+		tx_drain_polled();
+	wait_not_busy();
+	mmio_barrier();
+	irq_restore(cpsr);
+}
+
+uint32_t pl011_tx_pending(void)
+{
+	return tx_ring ? ring_count(tx_ring) : 0;
+}
+
+bool pl011_read_byte(uint8_t *byte)
+{
+	return rx_ring && ring_get(rx_ring, byte);
+}
+
+void pl011_get_stats(struct pl011_stats *out)
+{
+	*out = stats;
+	out->tx_dropped = dropped;
+	out->rx_ring_overflows = rx_ring ? ring_overflows(rx_ring) : 0;
 }

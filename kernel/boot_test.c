@@ -11,6 +11,7 @@
 #include "kernel/platform.h"
 #include "kernel/exception.h"
 #include "kernel/ktest.h"
+#include "kernel/timer.h"
 #include "kernel/sections.h"
 #include "mm/mm.h"
 #include "layout.h"
@@ -90,12 +91,15 @@ KTEST(boot, tex_remap)
 /*
  * The firmware's armstub (and tests/qemu/fwstub.S after it) leaves the
  * virtual timer enabled with its interrupt unmasked: the stub stops both
- * timers of every core that boots, before anything could unmask IRQs.
+ * timers of every core that boots, before anything could unmask IRQs. The
+ * physical timer stays stopped; the virtual one is the tick's now, and
+ * timer_init saw it as the stub left it.
  */
 KTEST(boot, timers_stopped)
 {
-	KT_ASSERT_EQ(0, read_cntv_ctl() & CNT_CTL_ENABLE);
+	KT_ASSERT_EQ(0, timer_ctl_at_init() & CNT_CTL_ENABLE);
 	KT_ASSERT_EQ(0, read_cntp_ctl() & CNT_CTL_ENABLE);
+	KT_ASSERT_EQ(CNT_CTL_ENABLE, read_cntv_ctl() & (CNT_CTL_ENABLE | CNT_CTL_IMASK));
 }
 
 /* Asynchronous aborts are taken (and reported) once the vectors are there. */

@@ -12,6 +12,8 @@
 
 extern const struct ktest __ktests_start[], __ktests_end[];
 
+static unsigned running; /* runs under way: one, or two when a test runs tests */
+
 /* The fatal hook while the tests run: the kernel stops, so the TAP stream ends. */
 static void bail_out(const char *reason)
 {
@@ -74,38 +76,73 @@ void ktest_fail(struct ktest_context *context, const char *file, int line, const
 	kprintf("\n");
 }
 
-unsigned ktest_run_all(void)
+/* Whether test is what filter names: NULL (all), "suite", or "suite.name". */
+static bool matches(const struct ktest *test, const char *filter)
 {
-	unsigned count = (unsigned)(__ktests_end - __ktests_start);
-	unsigned failures = 0, skips = 0;
+	size_t suite_length = strlen(test->suite);
+
+	if (!filter)
+		return true;
+	if (strncmp(filter, test->suite, suite_length) != 0)
+		return false;
+	if (filter[suite_length] == '\0')
+		return true;
+	return filter[suite_length] == '.' && strcmp(filter + suite_length + 1, test->name) == 0;
+}
+
+unsigned ktest_count_matching(const char *filter)
+{
+	unsigned matched = 0;
+
+	for (const struct ktest *test = __ktests_start; test < __ktests_end; test++)
+		matched += matches(test, filter);
+	return matched;
+}
+
+unsigned ktest_run_matching(const char *filter)
+{
+	unsigned count = ktest_count_matching(filter);
+	unsigned failures = 0, skips = 0, number = 0;
 
 	uint32_t first_test_cycles = read_pmccntr();
 
+	running++;
 	console_write_tap_line("TAP version 13");
 	console_write_tap_line("1..%u", count);
 	fatal_set_hook(bail_out);
 	console_set_comment_mode(true);
-	kprintf("boot: cycle counter from entry to the first self-test: %lu\n",
-		(unsigned long)first_test_cycles);
-	for (unsigned i = 0; i < count; i++) {
-		const struct ktest *test = &__ktests_start[i];
+	if (!filter)
+		kprintf("boot: cycle counter from entry to the first self-test: %lu\n",
+			(unsigned long)first_test_cycles);
+	for (const struct ktest *test = __ktests_start; test < __ktests_end; test++) {
 		struct ktest_context context = { .test = test };
 
+		if (!matches(test, filter))
+			continue;
+		number++;
 		test->run(&context);
 		if (context.failed) {
 			failures++;
-			console_write_tap_line("not ok %u - %s.%s", i + 1, test->suite, test->name);
+			console_write_tap_line("not ok %u - %s.%s", number, test->suite,
+					       test->name);
 		} else if (context.skip_reason) {
 			skips++;
-			console_write_tap_line("ok %u - %s.%s # SKIP %s", i + 1, test->suite,
+			console_write_tap_line("ok %u - %s.%s # SKIP %s", number, test->suite,
 					       test->name, context.skip_reason);
 		} else {
-			console_write_tap_line("ok %u - %s.%s", i + 1, test->suite, test->name);
+			console_write_tap_line("ok %u - %s.%s", number, test->suite, test->name);
 		}
 	}
 	kprintf("self-tests: %u passed, %u failed, %u skipped\n", count - failures - skips,
 		failures, skips);
-	console_set_comment_mode(false);
-	fatal_set_hook(NULL);
+	if (--running == 0) { /* a run inside a test (the console's) leaves the outer one's mode */
+		console_set_comment_mode(false);
+		fatal_set_hook(NULL);
+	}
 	return failures;
+}
+
+unsigned ktest_run_all(void)
+{
+	return ktest_run_matching(NULL);
 }

@@ -5,8 +5,10 @@
  * core 0's SVC stack, with the boot-time peripheral mapping in place:
  *   1. console on the boot-time mapping of the UART (clock from the mailbox);
  *   2. banner: where the loader left us and the layout as it really is;
- *   3. the self-tests, in TAP;
- *   4. exit status to the host (semihosting), or idle when there is none.
+ *   3. memory management, the devices, interrupts and the tick;
+ *   4. the self-tests, in TAP;
+ *   5. exit status to the host (semihosting), or, when there is none, the
+ *      console (kernel/console.h).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -20,17 +22,21 @@
 #include "drivers/mailbox.h"
 #include "drivers/pl011.h"
 #include "drivers/systimer.h"
+#include "kernel/banner.h"
 #include "kernel/boot_info.h"
 #include "drivers/board.h"
 #include "kernel/cmdline.h"
+#include "kernel/console.h"
 #include "kernel/error.h"
 #include "kernel/fault_status.h"
+#include "kernel/irq.h"
 #include "kernel/ktest.h"
 #include "kernel/panic.h"
 #include "kernel/platform.h"
 #include "kernel/printk.h"
 #include "kernel/sections.h"
 #include "kernel/semihost.h"
+#include "kernel/timer.h"
 #include "layout.h"
 #include "mm/descriptor.h"
 #include "mm/kernel_map.h"
@@ -79,15 +85,6 @@ static const char *loader_guess(const struct boot_info *info)
 	return "unknown loader";
 }
 
-static void print_region(const char *name, uintptr_t start, uintptr_t end, const char *what)
-{
-	unsigned long size = (unsigned long)(end - start);
-
-	kprintf("  %-12s 0x%08lx-0x%08lx -> 0x%08lx %6lu %s  %s\n", name, (unsigned long)start,
-		(unsigned long)(end - 1), (unsigned long)virt_to_phys_linear(start),
-		size >= 1024 ? size / 1024 : size, size >= 1024 ? "KiB" : "B  ", what);
-}
-
 /* M, C and I as the loader left them, and ACTLR.SMP as it stuck. */
 static void banner_entry_state(const struct boot_info *info)
 {
@@ -134,35 +131,7 @@ static void banner(const struct boot_info *info)
 /* The layout, the table and the W^X check; returns the number of W+X mappings found. */
 static unsigned banner_layout(void)
 {
-	struct window_stats window;
-
-	kprintf("layout (virtual -> physical):\n");
-	print_region("vectors", VIRT_VECTORS, VIRT_VECTORS + PAGE_SIZE,
-		     "VBAR; exception table and its literals");
-	print_region("L1 table", VIRT_L1_TABLE, VIRT_L1_TABLE + L1_TABLE_SIZE, "TTBR0");
-	print_region("boot stub", phys_to_virt((paddr_t)_start),
-		     phys_to_virt((paddr_t)__boot_phys_end), "runs at its physical address");
-	print_region("kernel text", (uintptr_t)__text_start, (uintptr_t)__text_end, "");
-	print_region("rodata", (uintptr_t)__rodata_start, (uintptr_t)__rodata_end, "");
-	print_region("data", (uintptr_t)__data_start, (uintptr_t)__bss_start, "");
-	print_region("bss", (uintptr_t)__bss_start, (uintptr_t)__bss_end, "");
-	print_region("L2 tables", (uintptr_t)__kernel_l2_start, (uintptr_t)__kernel_l2_end,
-		     "the image's pages (W^X)");
-	print_region("stacks", (uintptr_t)__stacks_start, (uintptr_t)__stacks_end,
-		     "4 cores x (SVC, ABT, UND, IRQ, FIQ), guard page below each");
-	kprintf("  %-12s 0x%08lx (physical 0x%08lx)\n", "kernel end", (unsigned long)__kernel_end,
-		(unsigned long)virt_to_phys_linear((vaddr_t)__kernel_end));
-	window_get_stats(&kernel_window, &window);
-	kprintf("  %-12s 0x%08lx %17lu KiB  break at 0x%08lx, grows up\n", "heap",
-		(unsigned long)kernel_window.base, (unsigned long)(window.heap_bytes / 1024),
-		(unsigned long)kernel_window.heap_break);
-	kprintf("  %-12s 0x%08lx-0x%08lx %6lu KiB  free gap (and one guard page)\n", "",
-		(unsigned long)kernel_window.heap_break,
-		(unsigned long)kernel_window.mmio_floor - 1,
-		(unsigned long)((kernel_window.mmio_floor - kernel_window.heap_break) / 1024));
-	kprintf("  %-12s 0x%08lx-0x%08lx %6lu KiB  floor at 0x%08lx, grows down\n", "MMIO",
-		(unsigned long)kernel_window.mmio_floor, (unsigned long)(kernel_window.top - 1),
-		(unsigned long)(window.mmio_bytes / 1024), (unsigned long)kernel_window.mmio_floor);
+	layout_print();
 	kprintf("translation table (every range; last addresses inclusive):\n");
 	kernel_map_dump();
 	return kernel_map_check_wx();
@@ -203,6 +172,10 @@ void kmain(struct boot_info *info)
 	platform_discover(info);
 	memory_init();
 	board_map_devices();
+	irq_init();
+	timer_init();
+	console_start_interrupts();
+	irq_unmask();
 	wx_offenders = banner_layout();
 	/*
 	 * The self-test protect.wx_check_clean looks at the table again and
@@ -213,13 +186,18 @@ void kmain(struct boot_info *info)
 		kprintf("W^X: not kept (%u writable and executable, listed above): this boot fails\n",
 			wx_offenders);
 	if (bench_run_all) {
+		/* Measured with IRQs masked: a tick inside an interval would be counted in it. */
+		irq_mask();
 		bench_run_all();
+		pl011_flush();
 		semihost_exit(0);
+		irq_unmask();
+	} else {
+		failures = ktest_run_all();
+		pl011_flush();
+		semihost_exit(failures || wx_offenders ? 1 : 0);
+		kprintf("bramble: self-tests done (%u failed%s)\n", failures,
+			wx_offenders ? ", W+X mappings at boot" : "");
 	}
-	failures = ktest_run_all();
-	semihost_exit(failures || wx_offenders ? 1 : 0);
-	kprintf("bramble: self-tests done (%u failed%s); idling\n", failures,
-		wx_offenders ? ", W+X mappings at boot" : "");
-	for (;;)
-		__asm__ volatile("wfi");
+	console_run();
 }

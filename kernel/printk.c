@@ -25,9 +25,19 @@ void console_set_sink(console_sink_fn sink)
 	console_sink = sink;
 }
 
+console_sink_fn console_get_sink(void)
+{
+	return console_sink;
+}
+
 void console_set_comment_mode(bool on)
 {
 	comment_mode = on;
+}
+
+bool console_comment_mode(void)
+{
+	return comment_mode;
 }
 
 uint32_t console_first_byte_cycles(void)

@@ -3,6 +3,8 @@
  */
 #include "mm/kernel_map.h"
 
+#include <stdlib.h>
+
 #include "kernel/printk.h"
 #include "kernel/sections.h"
 #include "mm/mm.h"
@@ -85,6 +87,36 @@ void kernel_map_dump(void)
 
 	kernel_map_source(&source);
 	ptdump_dump(&source, regions, count, print_line, "  ");
+}
+
+struct range_filter {
+	vaddr_t from, last;
+};
+
+/* A dump line starts "0xSTART-0xLAST": print it if that range meets the filter's. */
+static void print_line_in_range(void *context, const char *line)
+{
+	const struct range_filter *filter = context;
+	char *end;
+	unsigned long start = strtoul(line, &end, 16), last;
+
+	if (*end == '-') {
+		last = strtoul(end + 1, &end, 16);
+		if (last < filter->from || start > filter->last)
+			return;
+	}
+	kprintf("  %s\n", line);
+}
+
+void kernel_map_dump_range(vaddr_t from, vaddr_t last)
+{
+	struct ptdump_source source;
+	struct ptdump_region regions[KERNEL_MAP_REGIONS_MAX];
+	unsigned count = kernel_map_regions(regions, KERNEL_MAP_REGIONS_MAX);
+	struct range_filter filter = { from, last };
+
+	kernel_map_source(&source);
+	ptdump_dump(&source, regions, count, print_line_in_range, &filter);
 }
 
 unsigned kernel_map_check_wx(void)

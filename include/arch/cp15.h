@@ -53,8 +53,40 @@ CP15_RW(nmrr, 0, c10, c2, 1)       /* normal memory remap (TEX remap) */
 CP15_RW(contextidr, 0, c13, c0, 1) /* context ID: the ASID */
 CP15_RW(cntv_ctl, 0, c14, c3, 1)   /* virtual timer control */
 CP15_RW(cntp_ctl, 0, c14, c2, 1)   /* physical timer control (this security state's) */
+CP15_READ(cntfrq, 0, c14, c0, 0)   /* counter frequency, as the firmware or QEMU set it */
+CP15_RW(cntv_tval, 0, c14, c3, 0)  /* virtual timer: ticks to its deadline */
 CP15_RW(pmcr, 0, c9, c12, 0)       /* performance monitors control */
 CP15_READ(pmccntr, 0, c9, c13, 0)  /* cycle counter (instructions under -icount) */
+
+/*
+ * 64-bit registers: the generic timer's virtual count and virtual compare
+ * value (ARM ARM B4.1.34, B4.1.35). A count read may be taken early, out of
+ * order (ARM ARM B8.1.2): the ISB before it makes it read after whatever
+ * came before it.
+ */
+static inline uint64_t read_cntvct(void)
+{
+	uint32_t low, high;
+
+	__asm__ volatile("isb\n\tmrrc p15, 1, %0, %1, c14" : "=r"(low), "=r"(high) : : "memory");
+	return ((uint64_t)high << 32) | low;
+}
+
+static inline uint64_t read_cntv_cval(void)
+{
+	uint32_t low, high;
+
+	__asm__ volatile("mrrc p15, 3, %0, %1, c14" : "=r"(low), "=r"(high));
+	return ((uint64_t)high << 32) | low;
+}
+
+static inline void write_cntv_cval(uint64_t value)
+{
+	__asm__ volatile("mcrr p15, 3, %0, %1, c14"
+			 :
+			 : "r"((uint32_t)value), "r"((uint32_t)(value >> 32))
+			 : "memory");
+}
 
 static inline void dsb(void)
 {

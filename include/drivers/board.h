@@ -5,6 +5,9 @@
 #ifndef BRAMBLE_DRIVERS_BOARD_H
 #define BRAMBLE_DRIVERS_BOARD_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "layout.h"
 
 /*
@@ -17,5 +20,11 @@ void board_map_devices(void);
 
 /* Virtual address of the named device's registers ("uart", "local", ...), or 0. */
 vaddr_t device_registers(const char *name);
+
+/*
+ * The devices one by one, for the console: index from 0 until it returns
+ * false. The register window is [*phys, *phys + *size), now at *virt.
+ */
+bool board_device(unsigned index, const char **name, paddr_t *phys, size_t *size, vaddr_t *virt);
 
 #endif /* BRAMBLE_DRIVERS_BOARD_H */

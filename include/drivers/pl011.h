@@ -4,10 +4,13 @@
 #ifndef BRAMBLE_DRIVERS_PL011_H
 #define BRAMBLE_DRIVERS_PL011_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "layout.h"
+
+struct ring; /* lib/ring.h */
 
 #define PL011_OFFSET         0x201000 /* into the peripheral window */
 #define PL011_BAUD           115200
@@ -33,5 +36,36 @@ void pl011_write(const char *text, size_t length);
 
 /* Bytes dropped so far because the FIFO stayed full. */
 uint32_t pl011_dropped_bytes(void);
+
+/*
+ * Interrupt mode, once IRQs can be taken: received bytes go into rx (from
+ * the receive and receive-timeout interrupts), and pl011_write puts text
+ * into tx for the transmit interrupt to send, so that a long print does
+ * not hold the core while it goes out at 115200 baud. A write made with
+ * IRQs masked (the boot, a handler, a panic) still goes out before it
+ * returns. The caller registers pl011_interrupt on IRQ_UART and enables it.
+ */
+void pl011_start_interrupts(struct ring *rx, struct ring *tx);
+void pl011_interrupt(void *arg);
+
+/* Everything written so far, out on the line (polled), before it returns. */
+void pl011_flush(void);
+
+/* Bytes in the transmit ring, not yet in the FIFO. */
+uint32_t pl011_tx_pending(void);
+
+/* The next received byte, if there is one. */
+bool pl011_read_byte(uint8_t *byte);
+
+struct pl011_stats {
+	uint32_t rx_bytes;          /* bytes read from the receive FIFO */
+	uint32_t rx_errors;         /* of those, framing, parity or break errors (dropped) */
+	uint32_t rx_overruns;       /* the FIFO was full: the UART lost bytes */
+	uint32_t rx_ring_overflows; /* the receive ring was full: bytes lost */
+	uint32_t tx_waits;          /* the transmit ring was full: the writer polled */
+	uint32_t tx_dropped;        /* the FIFO stayed full (pl011_dropped_bytes) */
+};
+
+void pl011_get_stats(struct pl011_stats *stats);
 
 #endif /* BRAMBLE_DRIVERS_PL011_H */

@@ -100,4 +100,12 @@ void ktest_fail(struct ktest_context *context, const char *file, int line, const
  */
 unsigned ktest_run_all(void);
 
+/*
+ * The same for the tests filter names: "suite" (all of that suite) or
+ * "suite.name" (that one); NULL is all. ktest_count_matching says how many
+ * there are (0: the filter names none).
+ */
+unsigned ktest_run_matching(const char *filter);
+unsigned ktest_count_matching(const char *filter);
+
 #endif /* BRAMBLE_KERNEL_KTEST_H */

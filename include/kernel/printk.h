@@ -17,7 +17,9 @@
 typedef void (*console_sink_fn)(const char *text, size_t length);
 
 void console_set_sink(console_sink_fn sink);
+console_sink_fn console_get_sink(void);
 void console_set_comment_mode(bool on);
+bool console_comment_mode(void);
 void console_write(const char *text, size_t length);
 
 /* Write one TAP line (no "# " prefix), starting on a fresh line. */

@@ -23,6 +23,9 @@ unsigned kernel_map_regions(struct ptdump_region *regions, unsigned max);
 /* Print the dump of the whole table, one range per line. */
 void kernel_map_dump(void);
 
+/* The same, only the lines whose range meets [from, last]. */
+void kernel_map_dump_range(vaddr_t from, vaddr_t last);
+
 /*
  * Check every entry of the table: prints "W^X: checked N mappings, no W+X"
  * or each offender, and returns the number of offenders.

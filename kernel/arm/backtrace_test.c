@@ -139,7 +139,7 @@ KTEST(backtrace, known_chain)
 	KT_ASSERT_STREQ("backtrace_chain_b", caller_name(pcs[1]));
 	KT_ASSERT_STREQ("backtrace_chain_a", caller_name(pcs[2]));
 	KT_ASSERT_STREQ("ktest_backtrace_known_chain", caller_name(pcs[3]));
-	KT_ASSERT_STREQ("ktest_run_all", caller_name(pcs[4]));
+	KT_ASSERT_STREQ("ktest_run_matching", caller_name(pcs[4]));
 	KT_ASSERT_STREQ("kmain", caller_name(pcs[count - 2]));
 	/* The outermost: the boot stub's "bl kmain" (start.S), just before that return address. */
 	KT_ASSERT_EQ((uintptr_t)kmain, branch_target(pcs[count - 1] - 4));

@@ -19,6 +19,7 @@
 #include "kernel/error.h"
 #include "kernel/fatal.h"
 #include "kernel/fault_status.h"
+#include "kernel/irq.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/semihost.h"
@@ -52,18 +53,19 @@ void fault_catch_cancel(void)
  * make the exception return to fault_catch_resume (boot/vectors.S) in the
  * catcher's mode, which returns 1 from fault_catch().
  */
-static bool fault_catch_take(const struct fault_info *fault, struct exception_frame *frame)
+static struct fault_catcher *fault_catch_take(const struct fault_info *fault,
+					      struct exception_frame *frame)
 {
 	struct fault_catcher *catcher = fault_catcher_armed;
 
 	if (!catcher || !(catcher->kinds & fault->kind))
-		return false;
+		return NULL;
 	fault_catcher_armed = NULL;
 	catcher->fault = *fault;
 	frame->r[0] = (uint32_t)catcher;
 	frame->pc = (uint32_t)fault_catch_resume;
 	frame->cpsr = catcher->cpsr & ~PSR_T; /* fault_catch_resume is ARM code */
-	return true;
+	return catcher;
 }
 
 void exception_print_frame(const struct exception_frame *frame)
@@ -135,6 +137,7 @@ static void fault_report(const struct fault_info *fault, const struct exception_
 
 static void fault_handle(const struct fault_info *fault, struct exception_frame *frame)
 {
+	struct fault_catcher *catcher;
 	char line[160];
 
 	enum fault_action action = fault->kind == FAULT_UNDEFINED
@@ -144,7 +147,10 @@ static void fault_handle(const struct fault_info *fault, struct exception_frame 
 	/* Whoever handles this kind of fault first (a page-fault handler), then a test's catcher. */
 	if (fault_handlers[action] && fault_handlers[action](fault, frame))
 		return;
-	if (fault_catch_take(fault, frame)) {
+	catcher = fault_catch_take(fault, frame);
+	if (catcher) {
+		if (catcher->kinds & FAULT_CATCH_QUIET)
+			return; /* the catcher's owner says what happened */
 		describe_stack_overflow(fault, line, sizeof(line));
 		if (line[0])
 			kprintf("expected fault caught: %s\n", line);
@@ -234,10 +240,10 @@ void exception_svc(struct exception_frame *frame)
 	panic("svc 0x%06lx has no handler", (unsigned long)number);
 }
 
+/* IRQ: on the SVC stack (boot/vectors.S), IRQs masked; kernel/irq.c finds the source. */
 void exception_irq(struct exception_frame *frame)
 {
-	exception_print_frame(frame);
-	panic("IRQ taken, but no interrupt source is enabled");
+	irq_dispatch(frame);
 }
 
 /*

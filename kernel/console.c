@@ -1,0 +1,464 @@
+/*
+ * kernel/console.c - the UART's rings, the prompt, and the commands
+ * (kernel/console.h).
+ *
+ * Each command reads the kernel's state through the same interfaces the
+ * self-tests use (the PMM's and the heap's statistics and checkers, the
+ * MMIO list, the page-table dump, the interrupt counts); none keeps a copy
+ * of its own. Errors are one line, and the prompt comes back.
+ */
+#include "kernel/console.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "drivers/board.h"
+#include "drivers/pl011.h"
+#include "drivers/watchdog.h"
+#include "kernel/banner.h"
+#include "kernel/exception.h"
+#include "kernel/fault_status.h"
+#include "kernel/irq.h"
+#include "kernel/ksyms.h"
+#include "kernel/ktest.h"
+#include "kernel/line_edit.h"
+#include "kernel/panic.h"
+#include "kernel/parse.h"
+#include "kernel/printk.h"
+#include "kernel/timer.h"
+#include "lib/ring.h"
+#include "mm/descriptor.h"
+#include "mm/kernel_map.h"
+#include "mm/kheap.h"
+#include "mm/mm.h"
+#include "mm/mmio.h"
+#include "mm/pmm.h"
+
+#define MAX_WORDS     4
+#define X_DEFAULT     64   /* bytes x shows when not told */
+#define X_MAX         4096 /* and at most */
+#define X_PER_LINE    16
+#define REPORT_LENGTH 160
+
+static uint8_t rx_buffer[CONSOLE_RX_RING];
+static uint8_t tx_buffer[CONSOLE_TX_RING];
+static struct ring rx_ring, tx_ring;
+
+void console_start_interrupts(void)
+{
+	int error;
+
+	if (!ring_init(&rx_ring, rx_buffer, sizeof(rx_buffer)) ||
+	    !ring_init(&tx_ring, tx_buffer, sizeof(tx_buffer)))
+		panic("console: ring sizes %u and %u are not powers of two", CONSOLE_RX_RING,
+		      CONSOLE_TX_RING);
+	pl011_start_interrupts(&rx_ring, &tx_ring);
+	error = irq_register(IRQ_UART, pl011_interrupt, NULL);
+	if (error == 0)
+		error = irq_enable(IRQ_UART);
+	if (error)
+		panic("console: cannot take the UART's interrupt (line %u): %d", IRQ_UART, error);
+}
+
+/* The commands. Each gets its words (argv[0] is its name), already counted against its usage. */
+struct command {
+	const char *name;
+	const char *usage; /* the arguments, for help and errors */
+	const char *help;
+	unsigned min_args, max_args;
+	bool (*run)(unsigned argc, char **argv);
+};
+
+static const struct command commands[];
+static const unsigned command_count;
+
+static bool bad_number(const char *command, const char *word)
+{
+	kprintf("%s: '%s' is not a number (decimal, or hexadecimal with 0x)\n", command, word);
+	return false;
+}
+
+static bool cmd_help(unsigned argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	kprintf("commands:\n");
+	for (unsigned i = 0; i < command_count; i++) {
+		char left[32];
+
+		snprintf(left, sizeof(left), "%s %s", commands[i].name, commands[i].usage);
+		kprintf("  %-20s %s\n", left, commands[i].help);
+	}
+	kprintf("keys: Backspace, Ctrl-U erases the line, Ctrl-C cancels it, Up/Down: history\n");
+	return true;
+}
+
+static unsigned long mib(uint32_t frames)
+{
+	return (unsigned long)(frames / (1024 * 1024 / PAGE_SIZE));
+}
+
+static bool cmd_mem(unsigned argc, char **argv)
+{
+	struct pmm_stats stats;
+
+	(void)argc;
+	(void)argv;
+	pmm_get_stats(&kernel_pmm, &stats);
+	kprintf("mem: frames of 4 KiB: total %lu (%lu MiB), free %lu (%lu MiB), reserved %lu, "
+		"allocated %lu (shared %lu)\n",
+		(unsigned long)stats.total, mib(stats.total), (unsigned long)stats.free,
+		mib(stats.free), (unsigned long)stats.reserved, (unsigned long)stats.allocated,
+		(unsigned long)stats.shared);
+	kprintf("mem: largest free run %lu frames (%lu MiB); frame table %lu KiB\n",
+		(unsigned long)stats.largest_free_run, mib(stats.largest_free_run),
+		(unsigned long)(stats.metadata_bytes / 1024));
+	return true;
+}
+
+static bool cmd_heap(unsigned argc, char **argv)
+{
+	struct kheap_stats stats;
+	char report[REPORT_LENGTH];
+	unsigned problems;
+
+	if (argc == 2) {
+		if (strcmp(argv[1], "check") != 0) {
+			kprintf("heap: unknown argument '%s' (heap, or heap check)\n", argv[1]);
+			return false;
+		}
+		problems = kheap_check(&kernel_heap, report, sizeof(report));
+		if (problems)
+			kprintf("heap check: %u problems; the first: %s\n", problems, report);
+		else
+			kprintf("heap check: every block and list consistent, 0 problems\n");
+		return problems == 0;
+	}
+	kheap_get_stats(&kernel_heap, &stats);
+	kprintf("heap: break 0x%08lx, %lu KiB from 0x%08lx\n",
+		(unsigned long)kernel_window.heap_break, (unsigned long)(stats.heap_bytes / 1024),
+		(unsigned long)kernel_window.base);
+	kprintf("heap: live %lu blocks, %lu bytes; free %lu bytes in %lu blocks (largest %lu); "
+		"cached %lu blocks\n",
+		(unsigned long)stats.live_blocks, (unsigned long)stats.live_bytes,
+		(unsigned long)stats.free_bytes, (unsigned long)stats.free_blocks,
+		(unsigned long)stats.largest_free, (unsigned long)stats.cached_blocks);
+	if (stats.live_bytes)
+		kprintf("heap: footprint %lu.%02lu x the live bytes\n",
+			(unsigned long)(stats.heap_bytes / stats.live_bytes),
+			(unsigned long)(stats.heap_bytes % stats.live_bytes * 100 /
+					stats.live_bytes));
+	return true;
+}
+
+/* The devices whose registers are in [virt, virt + size), as a list of names. */
+static void mapping_owners(vaddr_t virt, uint32_t size, char *out, size_t out_size)
+{
+	const char *name;
+	paddr_t phys;
+	size_t length, used = 0;
+	vaddr_t device;
+
+	out[0] = '\0';
+	for (unsigned i = 0; board_device(i, &name, &phys, &length, &device); i++) {
+		if (device < virt || device - virt >= size || used + strlen(name) + 2 > out_size)
+			continue;
+		used += (size_t)snprintf(out + used, out_size - used, "%s%s", used ? " " : "",
+					 name);
+	}
+	if (!out[0])
+		snprintf(out, out_size, "(no board device)");
+}
+
+static bool cmd_mmio(unsigned argc, char **argv)
+{
+	struct mmio_mapping_info mappings[MMIO_MAX_MAPPINGS];
+	unsigned count = mmio_list(mappings, MMIO_MAX_MAPPINGS);
+	char owners[64];
+
+	(void)argc;
+	(void)argv;
+	kprintf("mmio: %u mappings, floor 0x%08lx\n", count,
+		(unsigned long)kernel_window.mmio_floor);
+	kprintf("  %-10s    %-10s  %6s  %-16s %4s  %s\n", "physical", "virtual", "size", "kind",
+		"refs", "owner");
+	for (unsigned i = 0; i < count; i++) {
+		mapping_owners(mappings[i].virt, mappings[i].pages * PAGE_SIZE, owners,
+			       sizeof(owners));
+		kprintf("  0x%08lx -> 0x%08lx  %4lu K  %-16s %4lu  %s\n",
+			(unsigned long)mappings[i].phys, (unsigned long)mappings[i].virt,
+			(unsigned long)(mappings[i].pages * PAGE_SIZE / 1024),
+			mem_kind_name(mappings[i].kind), (unsigned long)mappings[i].references,
+			owners);
+	}
+	return true;
+}
+
+static bool cmd_layout(unsigned argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	layout_print();
+	return true;
+}
+
+static bool cmd_pt(unsigned argc, char **argv)
+{
+	uint32_t from = 0, last = 0xFFFFFFFF;
+
+	if (argc >= 2 && !parse_u32(argv[1], &from))
+		return bad_number(argv[0], argv[1]);
+	if (argc >= 3 && !parse_u32(argv[2], &last))
+		return bad_number(argv[0], argv[2]);
+	if (last < from) {
+		kprintf("pt: the range ends (0x%08lx) before it starts (0x%08lx)\n",
+			(unsigned long)last, (unsigned long)from);
+		return false;
+	}
+	kernel_map_dump_range(from, last);
+	return true;
+}
+
+/* One word of kernel-virtual memory, or false (and the fault in *fault) when the read faults. */
+static bool read_word(uint32_t address, uint32_t *value, struct fault_info *fault)
+{
+	struct fault_catcher catcher;
+
+	if (fault_catch(&catcher, FAULT_DATA_ABORT | FAULT_CATCH_QUIET) == 0) {
+		*value = *(const volatile uint32_t *)address;
+		fault_catch_cancel();
+		return true;
+	}
+	*fault = catcher.fault;
+	return false;
+}
+
+static bool cmd_x(unsigned argc, char **argv)
+{
+	uint32_t address, length = X_DEFAULT;
+	struct fault_info fault;
+	char report[REPORT_LENGTH];
+
+	if (!parse_u32(argv[1], &address))
+		return bad_number(argv[0], argv[1]);
+	if (argc == 3 && !parse_u32(argv[2], &length))
+		return bad_number(argv[0], argv[2]);
+	if (address & 3) {
+		kprintf("x: 0x%08lx is not a multiple of 4 (x reads whole words)\n",
+			(unsigned long)address);
+		return false;
+	}
+	if (length == 0 || length > X_MAX) {
+		kprintf("x: %lu bytes: from 1 to %u\n", (unsigned long)length, X_MAX);
+		return false;
+	}
+	if (address + (length - 1) < address) {
+		kprintf("x: 0x%08lx + %lu runs past the top of the address space\n",
+			(unsigned long)address, (unsigned long)length);
+		return false;
+	}
+	for (uint32_t offset = 0; offset < length; offset += X_PER_LINE) {
+		uint32_t words[X_PER_LINE / 4] = { 0 };
+		unsigned count = 0;
+		char text[X_PER_LINE + 1];
+
+		for (; count < X_PER_LINE / 4 && offset + count * 4 < length; count++) {
+			if (!read_word(address + offset + count * 4, &words[count], &fault)) {
+				fault_describe(report, sizeof(report), &fault);
+				kprintf("x: 0x%08lx cannot be read: %s\n",
+					(unsigned long)(address + offset + count * 4), report);
+				return false;
+			}
+		}
+		memcpy(text, words, count * 4);
+		for (unsigned i = 0; i < count * 4; i++)
+			if (text[i] < 0x20 || text[i] > 0x7E)
+				text[i] = '.';
+		text[count * 4] = '\0';
+		kprintf("0x%08lx:", (unsigned long)(address + offset));
+		for (unsigned i = 0; i < X_PER_LINE / 4; i++) {
+			if (i < count)
+				kprintf(" %08lx", (unsigned long)words[i]);
+			else
+				kprintf("         ");
+		}
+		kprintf("  %s\n", text);
+	}
+	return true;
+}
+
+static bool cmd_irq(unsigned argc, char **argv)
+{
+	struct pl011_stats uart;
+
+	(void)argc;
+	(void)argv;
+	kprintf("irq: %-4s %-32s %-20s %-3s %10s\n", "line", "source", "handler", "on", "core 0");
+	for (unsigned line = 0; line < IRQ_LINES; line++) {
+		irq_handler_fn handler;
+		bool enabled;
+		uintptr_t offset;
+		const char *name;
+
+		if (!irq_line_info(line, &handler, &enabled) ||
+		    (!handler && irq_count(line, 0) == 0))
+			continue;
+		name = handler ? ksyms_lookup((uintptr_t)handler, &offset) : "-";
+		kprintf("irq: %4u %-32s %-20s %-3s %10lu\n", line, irq_line_name(line),
+			name ? name : "?", enabled ? "yes" : "no",
+			(unsigned long)irq_count(line, 0));
+	}
+	kprintf("irq: spurious %lu (nothing pending, or pending without a handler)\n",
+		(unsigned long)irq_spurious_count(0));
+	pl011_get_stats(&uart);
+	kprintf("uart: received %lu bytes, %lu errors, %lu FIFO overruns, %lu lost to a full "
+		"ring; transmit ring full %lu times\n",
+		(unsigned long)uart.rx_bytes, (unsigned long)uart.rx_errors,
+		(unsigned long)uart.rx_overruns, (unsigned long)uart.rx_ring_overflows,
+		(unsigned long)uart.tx_waits);
+	return true;
+}
+
+static bool cmd_uptime(unsigned argc, char **argv)
+{
+	uint64_t ns = clock_ns();
+
+	(void)argc;
+	(void)argv;
+	kprintf("up %lu.%06lu s; %lu ticks at %u Hz, %lu missed; counter at %lu Hz\n",
+		(unsigned long)(ns / 1000000000ULL), (unsigned long)(ns % 1000000000ULL / 1000),
+		(unsigned long)timer_ticks(), TIMER_TICK_HZ, (unsigned long)timer_missed_ticks(),
+		(unsigned long)timer_frequency());
+	return true;
+}
+
+static bool cmd_test(unsigned argc, char **argv)
+{
+	const char *filter = argc == 2 ? argv[1] : NULL;
+	unsigned failures;
+
+	if (ktest_count_matching(filter) == 0) {
+		kprintf("test: no self-test is called '%s' (SUITE or SUITE.NAME)\n", filter);
+		return false;
+	}
+	failures = ktest_run_matching(filter);
+	return failures == 0;
+}
+
+/* Linked in only in the benchmark image (kernel/bench.h). */
+void bench_run_all(void) __attribute__((weak));
+
+static bool cmd_bench(unsigned argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (!bench_run_all) {
+		kprintf("bench: this image has no benchmarks; make bench builds and runs the "
+			"benchmark image\n");
+		return false;
+	}
+	bench_run_all();
+	return true;
+}
+
+static bool cmd_reboot(unsigned argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	kprintf("reboot: through the watchdog\n");
+	pl011_flush();
+	watchdog_reset();
+}
+
+static const struct command commands[] = {
+	{ "help", "", "this list", 0, 0, cmd_help },
+	{ "mem", "", "physical memory: total, free, reserved, largest free run", 0, 0, cmd_mem },
+	{ "heap", "[check]", "the kernel heap; check runs its checker", 0, 1, cmd_heap },
+	{ "mmio", "", "every MMIO mapping and whose it is", 0, 0, cmd_mmio },
+	{ "layout", "", "the kernel's layout, as at boot", 0, 0, cmd_layout },
+	{ "pt", "[FROM [TO]]", "the page tables, or the ranges that meet FROM-TO", 0, 2, cmd_pt },
+	{ "x", "ADDR [N]", "N bytes (64) of kernel memory, as words", 1, 2, cmd_x },
+	{ "irq", "", "interrupt lines and their counts, the UART's figures", 0, 0, cmd_irq },
+	{ "uptime", "", "time since the counter started, ticks", 0, 0, cmd_uptime },
+	{ "test", "[SUITE[.NAME]]", "run the self-tests again (TAP)", 0, 1, cmd_test },
+	{ "bench", "", "the benchmarks (benchmark image only)", 0, 0, cmd_bench },
+	{ "reboot", "", "reset the board (watchdog)", 0, 0, cmd_reboot },
+};
+
+static const unsigned command_count = sizeof(commands) / sizeof(commands[0]);
+
+bool console_execute(char *line)
+{
+	char *argv[MAX_WORDS];
+	unsigned argc = split_words(line, argv, MAX_WORDS);
+
+	if (argc == 0)
+		return true;
+	for (unsigned i = 0; i < command_count; i++) {
+		const struct command *command = &commands[i];
+
+		if (strcmp(argv[0], command->name) != 0)
+			continue;
+		if (argc - 1 < command->min_args || argc - 1 > command->max_args) {
+			kprintf("usage: %s %s\n", command->name, command->usage);
+			return false;
+		}
+		return command->run(argc, argv);
+	}
+	kprintf("%s: unknown command (help lists them)\n", argv[0]);
+	return false;
+}
+
+/* The next byte typed, the core asleep until one comes. */
+static char read_byte(void)
+{
+	uint32_t cpsr = irq_save();
+	uint8_t byte;
+
+	while (!pl011_read_byte(&byte))
+		irq_wait();
+	irq_restore(cpsr);
+	return (char)byte;
+}
+
+static void echo(const char *text, size_t length)
+{
+	console_write(text, length);
+}
+
+void console_run(void)
+{
+	static struct line_editor editor;
+	uint32_t lost_reported = 0;
+	char line[LINE_EDIT_MAX + 1];
+
+	line_edit_init(&editor, echo);
+	kprintf("console: type help for the commands\n");
+	for (;;) {
+		struct pl011_stats uart;
+
+		pl011_get_stats(&uart);
+		if (uart.rx_ring_overflows != lost_reported) {
+			kprintf("console: %lu bytes of input lost: the receive ring (%u bytes) was "
+				"full\n",
+				(unsigned long)(uart.rx_ring_overflows - lost_reported),
+				CONSOLE_RX_RING);
+			lost_reported = uart.rx_ring_overflows;
+		}
+		kprintf("%s", CONSOLE_PROMPT);
+		for (;;) {
+			enum line_event event = line_edit_feed(&editor, read_byte());
+
+			if (event == LINE_NONE)
+				continue;
+			if (event == LINE_READY) {
+				strcpy(line, line_edit_line(&editor));
+				(void)console_execute(line);
+			} else if (event == LINE_TOO_LONG) {
+				kprintf("line too long: at most %u characters\n", LINE_EDIT_MAX);
+			}
+			break;
+		}
+	}
+}
