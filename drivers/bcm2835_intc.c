@@ -22,10 +22,10 @@
 #define INTC_DISABLE_1     0x1C
 #define INTC_DISABLE_BASIC 0x24
 
-#define BASIC_SOURCES     0xFFU
-#define BASIC_PENDING_1   (1U << 8)
-#define BASIC_PENDING_2   (1U << 9)
-#define BASIC_SHORTCUTS   0x001FFC00U /* bits 10-20: GPU 7, 9, 10, 18, 19, 53-57, 62 */
+#define BASIC_SOURCES   0xFFU
+#define BASIC_PENDING_1 (1U << 8)
+#define BASIC_PENDING_2 (1U << 9)
+#define BASIC_SHORTCUTS 0x001FFC00U /* bits 10-20: GPU 7, 9, 10, 18, 19, 53-57, 62 */
 
 static vaddr_t intc_base;
 

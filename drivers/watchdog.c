@@ -16,8 +16,8 @@
 #define PM_RSTC_WRCFG_MASK   0x00000030U
 #define PM_RSTC_WRCFG_FULL   0x00000020U /* the watchdog's expiry resets everything */
 #define PM_WDOG_TIME_MASK    0x000FFFFFU
-#define WATCHDOG_RESET_TICKS 10          /* 160 us */
-#define RESET_WAIT_US        100000      /* ample for a timeout of 160 us */
+#define WATCHDOG_RESET_TICKS 10     /* 160 us */
+#define RESET_WAIT_US        100000 /* ample for a timeout of 160 us */
 
 static vaddr_t pm_base;
 

@@ -63,9 +63,12 @@ static unsigned lines_of(const char *text)
 KTEST(console, errors_are_one_line)
 {
 	static const char *const bad[] = {
-		"nosuch",	   "x",			 "x zz",	"x 0x80000001",
-		"x 0x80000000 0", "x 0x80000000 9999", "x 0xfffffffc 8", "pt 0x100 0x10",
-		"pt 0xg",	   "heap bogus",	 "mem extra",	"test nosuch.test",
+		"nosuch",         "x",
+		"x zz",           "x 0x80000001",
+		"x 0x80000000 0", "x 0x80000000 9999",
+		"x 0xfffffffc 8", "pt 0x100 0x10",
+		"pt 0xg",         "heap bogus",
+		"mem extra",      "test nosuch.test",
 		"help me",
 	};
 

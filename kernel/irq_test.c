@@ -160,9 +160,8 @@ __asm__(".text\n"
 KTEST(irq, interrupted_registers_kept)
 {
 	static const uint32_t expected[14] = {
-		0x10000000, 0x11111111, 0x22222222, 0x33333333, 0x44444444,
-		0x55555555, 0x66666666, 0x77777777, 0x88888888, 0x99999999,
-		0xAAAAAAAA, 0xBBBBBBBB, 0xCCCCCCCC, 0xEEEEEEEE,
+		0x10000000, 0x11111111, 0x22222222, 0x33333333, 0x44444444, 0x55555555, 0x66666666,
+		0x77777777, 0x88888888, 0x99999999, 0xAAAAAAAA, 0xBBBBBBBB, 0xCCCCCCCC, 0xEEEEEEEE,
 	};
 	unsigned core = read_mpidr() & 3;
 	uint32_t out[16] = { 0 };
@@ -194,14 +193,14 @@ KTEST(irq, uart_transmits_by_interrupt)
 		KT_SKIP("IRQs are masked here");
 	kprintf("uart: 4 x 64 bytes through the transmit ring:\n");
 	for (int i = 0; i < 4; i++)
-		kprintf("%s\n",
-			"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd");
+		kprintf("%s\n", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd");
 	for (int i = 0; i < 100 && pl011_tx_pending() > 0; i++)
 		ksleep_ms(1);
 	KT_ASSERT_EQ(0, pl011_tx_pending());
 	/* A write puts at most a FIFO's worth (16 bytes) out itself; the interrupt sends the rest. */
 	if (irq_count(IRQ_UART, 0) - before < 4 * 64 / 16 - 4)
-		KT_FAIL("%lu UART interrupts sent 4 x 64 bytes", (unsigned long)(irq_count(IRQ_UART, 0) - before));
+		KT_FAIL("%lu UART interrupts sent 4 x 64 bytes",
+			(unsigned long)(irq_count(IRQ_UART, 0) - before));
 	pl011_get_stats(&stats);
 	KT_ASSERT_EQ(0, stats.tx_dropped);
 }

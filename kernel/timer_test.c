@@ -21,8 +21,8 @@ KTEST(timer, clock_monotonic)
 	for (int i = 0; i < 2000; i++) {
 		now = clock_ns();
 		if (now < previous)
-			KT_FAIL("clock_ns went back from %llu to %llu", (unsigned long long)previous,
-				(unsigned long long)now);
+			KT_FAIL("clock_ns went back from %llu to %llu",
+				(unsigned long long)previous, (unsigned long long)now);
 		previous = now;
 	}
 	/* The conversion: one second of counts is 10^9 ns, also past 2^32 counts. */

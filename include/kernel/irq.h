@@ -28,20 +28,20 @@
 #include "arch/arm.h"
 #include "kernel/exception.h"
 
-#define IRQ_CNTPS        0 /* secure physical timer (entered in secure SVC) */
-#define IRQ_CNTPNS       1 /* non-secure physical timer */
-#define IRQ_CNTHP        2 /* Hyp timer */
-#define IRQ_CNTV         3 /* virtual timer: the kernel's tick */
-#define IRQ_MAILBOX(n)   (4 + (n))
-#define IRQ_GPU_CASCADE  8
-#define IRQ_PMU          9
-#define IRQ_AXI          10
-#define IRQ_LOCAL_TIMER  11
-#define IRQ_GPU(n)       (16 + (n))
-#define IRQ_BASIC(n)     (80 + (n))
-#define IRQ_SYSTIMER(n)  IRQ_GPU(n) /* system timer compare n (1 and 3 are the ARM's) */
-#define IRQ_UART         IRQ_GPU(57)
-#define IRQ_LINES        88
+#define IRQ_CNTPS       0 /* secure physical timer (entered in secure SVC) */
+#define IRQ_CNTPNS      1 /* non-secure physical timer */
+#define IRQ_CNTHP       2 /* Hyp timer */
+#define IRQ_CNTV        3 /* virtual timer: the kernel's tick */
+#define IRQ_MAILBOX(n)  (4 + (n))
+#define IRQ_GPU_CASCADE 8
+#define IRQ_PMU         9
+#define IRQ_AXI         10
+#define IRQ_LOCAL_TIMER 11
+#define IRQ_GPU(n)      (16 + (n))
+#define IRQ_BASIC(n)    (80 + (n))
+#define IRQ_SYSTIMER(n) IRQ_GPU(n) /* system timer compare n (1 and 3 are the ARM's) */
+#define IRQ_UART        IRQ_GPU(57)
+#define IRQ_LINES       88
 
 typedef void (*irq_handler_fn)(void *arg);
 

@@ -1,0 +1,300 @@
+#!/usr/bin/env perl
+# tests/qemu/console.t - the console, driven through the UART as a person
+# at a serial terminal would drive it.
+#
+# Boots build/kernel7.img the way the Pi firmware hands it over
+# (build/tests/fwstub.bin: HYP at 0x8000), without -semihosting, as on a
+# board: after the self-tests the kernel finds no host and gives its
+# prompt. QEMU runs without -icount, in real time, like make run; the UART
+# is a unix socket that this script types into, one byte at a time, and
+# reads the answers from. Each answer is checked against what the kernel
+# says elsewhere (its banner, the image itself, its other commands): typed
+# commands, line editing (backspace, Ctrl-U, Ctrl-C, history), errors
+# (unknown command, bad number, a line too long, x on an unmapped
+# address), a pasted 64 KiB burst, input that arrives while a command
+# runs (the receive ring overflows: counted and reported), the self-tests
+# run again by name, and reboot, which must end QEMU (-no-reboot).
+# The whole exchange stays in build/console.log.
+use strict;
+use warnings;
+use IO::Socket::UNIX;
+use IO::Select;
+use POSIX qw(WNOHANG);
+use Time::HiRes qw(time sleep);
+use File::Basename qw(dirname);
+
+chdir(dirname($0) . '/../..') or die "chdir: $!\n";
+
+my $img    = 'build/kernel7.img';
+my $elf    = 'build/kernel7.elf';
+my $fwstub = 'build/tests/fwstub.bin';
+my $log    = 'build/console.log';
+my $sock   = 'build/console.sock';
+my $prompt = 'bramble> ';
+for my $f ($img, $elf, $fwstub) {
+	unless (-f $f) { print "Bail out! $f is missing: run make first\n"; exit 1; }
+}
+
+my ($n, $failed) = (0, 0);
+sub check {
+	my ($ok, $what, @detail) = @_;
+	$n++;
+	if ($ok) {
+		print "ok $n - $what\n";
+	} else {
+		$failed++;
+		print "#   $_\n" for @detail;
+		print "not ok $n - $what\n";
+	}
+	return $ok;
+}
+
+unlink $sock;
+my @qemu = (qw(qemu-system-arm -M raspi2b -smp 4 -m 1G -display none -monitor none -no-reboot),
+	'-chardev', "socket,id=uart,path=$sock,server=on,wait=on", '-serial', 'chardev:uart',
+	'-device', "loader,file=$fwstub,addr=0x0", '-device', "loader,file=$img,addr=0x8000");
+print "TAP version 13\n# @qemu\n";
+my $pid = fork() // die "fork: $!\n";
+if ($pid == 0) {
+	open(STDIN, '<', '/dev/null');
+	open(STDERR, '>', "$log.stderr");
+	exec(@qemu) or die "exec: $!\n";
+}
+my $uart;
+for (1 .. 100) {
+	$uart = IO::Socket::UNIX->new(Type => SOCK_STREAM(), Peer => $sock) and last;
+	sleep(0.05);
+}
+unless ($uart) { kill 'KILL', $pid; print "Bail out! cannot connect to $sock\n"; exit 1; }
+open(my $logfh, '>', $log) or die "$log: $!\n";
+my $select = IO::Select->new($uart);
+
+# Everything received since the last answer was taken, CRs removed.
+my $pending = '';
+my $closed = 0;
+sub receive {
+	my ($wait) = @_;
+	return 0 if $closed;
+	return 0 unless $select->can_read($wait);
+	my $got = sysread($uart, my $chunk, 65536);
+	unless ($got) { $closed = 1; return 0; }
+	print $logfh $chunk;
+	$chunk =~ s/\r//g;
+	$pending .= $chunk;
+	return 1;
+}
+
+# Wait (at most timeout s) until pending matches regex; return what came up to
+# the end of the match and drop it from pending, or undef on timeout.
+sub expect {
+	my ($regex, $timeout) = @_;
+	my $end = time + ($timeout // 10);
+	while (1) {
+		if ($pending =~ $regex) {
+			my $text = substr($pending, 0, $+[0]);
+			$pending = substr($pending, $+[0]);
+			return $text;
+		}
+		my $left = $end - time;
+		return undef if $left <= 0 || $closed;
+		receive($left > 0.2 ? 0.2 : $left);
+	}
+}
+
+# Type text one byte at a time, as a person (or a terminal) sends it.
+sub type {
+	for my $byte (split //, $_[0]) {
+		syswrite($uart, $byte);
+		sleep(0.002);
+		receive(0);
+	}
+}
+
+# Type a command and Enter; return its output (without the echoed line and the next prompt).
+sub command {
+	my ($line, $timeout) = @_;
+	type("$line\r");
+	my $answer = expect(qr/\Q$prompt\E\z/, $timeout // 10);
+	return undef unless defined $answer;
+	$answer =~ s/^\Q$line\E\n//;
+	$answer =~ s/\Q$prompt\E\z//;
+	return $answer;
+}
+
+sub bail {
+	print "Bail out! $_[0] (log: $log)\n";
+	kill 'KILL', $pid;
+	waitpid($pid, 0);
+	exit 1;
+}
+
+# The boot: self-tests, then the prompt.
+my $boot = expect(qr/\Q$prompt\E\z/, 60);
+bail('no prompt within 60 s') unless defined $boot;
+my @results = $boot =~ /^(?:not )?ok \d+ - /mg;
+my @failures = $boot =~ /^not ok \d+ - (.*)$/mg;
+check(@results > 0 && !@failures, 'console.boot_self_tests_pass',
+	scalar(@results) . ' results, failed: ' . join(', ', @failures));
+check($boot =~ /semihosting: no host to exit to/, 'console.no_host_found');
+check($boot =~ /console: type help for the commands\n\z/ || $boot =~ /console: type help/,
+	'console.greeting');
+
+# help: every command the issue asks for.
+my $help = command('help') // '';
+my @missing = grep { $help !~ /^  \Q$_\E\b/m }
+	qw(help mem heap mmio layout pt x irq uptime test bench reboot);
+check(!@missing, 'console.help_lists_commands', "missing: @missing");
+
+# mem: the PMM's figures, consistent with the banner's RAM (960 MiB under QEMU).
+my $mem = command('mem') // '';
+my ($total, $free, $reserved, $allocated) =
+	$mem =~ /total (\d+) .*free (\d+) .*reserved (\d+), allocated (\d+)/;
+my ($ram_mib) = $boot =~ /^ram: ARM 0x[0-9a-f]+-0x[0-9a-f]+, (\d+) MiB/m;
+check(defined $total && defined $ram_mib && $total == $ram_mib * 256
+	&& $free + $reserved + $allocated == $total, 'console.mem_matches_ram',
+	"mem said: $mem", 'banner RAM: ' . ($ram_mib // '?') . ' MiB');
+my ($run) = $mem =~ /largest free run (\d+) frames/;
+check(defined $run && $run > 0 && $run <= $free, 'console.mem_largest_run_within_free', $mem);
+
+# heap and heap check.
+my $heap = command('heap') // '';
+check($heap =~ /^heap: break 0x[0-9a-f]{8}, \d+ KiB from 0xc0000000$/m
+	&& $heap =~ /^heap: live \d+ blocks, \d+ bytes; free \d+ bytes/m, 'console.heap', $heap);
+my $heap_check = command('heap check') // '';
+check($heap_check =~ /0 problems/, 'console.heap_check_clean', $heap_check);
+
+# mmio: every device the banner placed, at the same addresses.
+my $mmio = command('mmio') // '';
+my @devices = $boot =~ /^  (\w+) +0x([0-9a-f]{8}) -> 0x([0-9a-f]{8})$/mg;
+my @wrong;
+while (my ($name, $phys, $virt) = splice(@devices, 0, 3)) {
+	my $page_phys = sprintf('%08x', hex($phys) & ~0xFFF);
+	my $page_virt = sprintf('%08x', hex($virt) & ~0xFFF);
+	push @wrong, $name
+		unless $mmio =~ /^  0x$page_phys -> 0x$page_virt .*\b\Q$name\E\b/m;
+}
+check($mmio =~ /^mmio: \d+ mappings/m && !@wrong, 'console.mmio_matches_banner',
+	"devices not listed as the banner placed them: @wrong", split(/\n/, $mmio));
+
+# layout: the banner's table, again, for the parts that do not move.
+my $layout = command('layout') // '';
+my @fixed = grep { /^  (vectors|L1 table|kernel text|rodata|data|bss|stacks) / }
+	split(/\n/, ($boot =~ /^(layout \(virtual -> physical\):\n(?:  .*\n)+)/m)[0] // '');
+my @changed = grep { index($layout, "$_\n") < 0 } @fixed;
+check(@fixed >= 6 && !@changed, 'console.layout_as_at_boot', map { "not again: $_" } @changed);
+
+# pt: one range, the vectors page.
+my $pt = command('pt 0x80000000 0x80000fff') // '';
+check($pt =~ /\A  0x80000000-0x80000fff +4K page .*\[vectors\]\n\z/, 'console.pt_range', $pt);
+
+# x: the kernel's text, compared with the image's bytes.
+my ($kmain) = map { /^([0-9a-f]{8}) . kmain$/ ? hex($1) : () } `arm-none-eabi-nm $elf`;
+open(my $imgfh, '<:raw', $img) or die "$img: $!\n";
+seek($imgfh, $kmain - 0x80008000, 0);
+read($imgfh, my $bytes, 16);
+my $words = join(' ', map { sprintf('%08x', $_) } unpack('V4', $bytes));
+my $x = command(sprintf('x 0x%08x 16', $kmain)) // '';
+check($x =~ /^0x\Q${\sprintf('%08x', $kmain)}\E: \Q$words\E  /, 'console.x_reads_kernel_text',
+	"expected words: $words", "x said: $x");
+
+# x on an unmapped address: says so, and the console goes on.
+my $x_bad = command('x 0x1000') // '';
+check($x_bad =~ /^x: 0x00001000 cannot be read: data abort: translation fault/,
+	'console.x_unmapped_reported', $x_bad);
+check(defined command('uptime'), 'console.alive_after_fault');
+
+# Errors: one line each, and a new prompt.
+my $unknown = command('frobnicate') // '';
+check($unknown eq "frobnicate: unknown command (help lists them)\n", 'console.unknown_command',
+	$unknown);
+my $bad = command('x 0xZZ') // '';
+check($bad =~ /^x: '0xZZ' is not a number/ && ($bad =~ tr/\n//) == 1, 'console.bad_number', $bad);
+my $long = command('x' x 200) // '';
+check($long =~ /^line too long: at most \d+ characters\n\z/m, 'console.line_too_long', $long);
+
+# Line editing: backspace (DEL), Ctrl-U, Ctrl-C, history.
+my $edited = command("meq\x7fm") // '';
+check($edited =~ /^mem: frames/m, 'console.backspace', $edited);
+type("garbage\x15");
+my $after_u = command('uptime') // '';
+check($after_u =~ /^up \d+\.\d+ s/m && $after_u !~ /unknown/, 'console.ctrl_u_erases', $after_u);
+type("mem\x03");
+my $cancelled = expect(qr/\Q$prompt\E\z/, 5) // '';
+check($cancelled =~ /\^C\n/ && $cancelled !~ /frames/, 'console.ctrl_c_cancels', $cancelled);
+type("\e[A\e[A");    # two back: uptime, then mem... the newest is uptime
+type("\r");
+my $recalled = expect(qr/\Q$prompt\E\z/, 5) // '';
+check($recalled =~ /^mem: frames/m, 'console.history_up', $recalled);
+
+# uptime: moves forward, ticks at 100 Hz.
+my ($s1, $t1) = (command('uptime') // '') =~ /^up (\d+\.\d+) s; (\d+) ticks/m;
+sleep(0.5);
+my ($s2, $t2) = (command('uptime') // '') =~ /^up (\d+\.\d+) s; (\d+) ticks/m;
+check(defined $s2 && $s2 > $s1 + 0.3 && $t2 - $t1 >= 30, 'console.uptime_advances',
+	"uptime $s1 s, $t1 ticks, then $s2 s, $t2 ticks");
+
+# A pasted burst of 64 KiB: 640 lines of 'uptime' padded with spaces, sent as
+# a terminal sends a paste at 115200 baud 8N1 (11520 bytes a second: QEMU's
+# UART itself takes bytes as fast as the guest empties its FIFO, which no
+# serial line does); each answered, in order, nothing lost.
+my $lines = 640;
+my $burst = ('uptime' . ' ' x 96 . "\r") x $lines;
+my $sent = length($burst);
+my $answers = 0;
+my $last = 0;
+my $ordered = 1;
+for (my $at = 0; $at < $sent; $at += 1152) {
+	syswrite($uart, substr($burst, $at, 1152));
+	my $until = time + 0.1;
+	receive($until - time) while time < $until;
+}
+while ($answers < $lines) {
+	my $one = expect(qr/^up (\d+\.\d+) s;.*\n/m, 30) // last;
+	my ($t) = $one =~ /^up (\d+\.\d+) s;/m;
+	$ordered = 0 if $t < $last;
+	$last = $t;
+	$answers++;
+}
+expect(qr/\Q$prompt\E\z/, 10);
+check($answers == $lines && $ordered, 'console.paste_64k_answered',
+	"$answers of $lines pasted lines answered (in time order: $ordered), $sent bytes");
+my $irq = command('irq') // '';
+my ($received, $lost) = $irq =~ /uart: received (\d+) bytes, \d+ errors, \d+ FIFO overruns, (\d+) lost/;
+check(defined $received && $received >= $sent && $lost == 0, 'console.paste_nothing_lost',
+	"irq said: $irq");
+my ($uart_irqs) = $irq =~ /^irq: +73 PL011 UART +pl011_interrupt +yes +(\d+)/m;
+my ($ticks) = $irq =~ /^irq: +3 CNTV \(virtual timer\) +timer_interrupt +yes +(\d+)/m;
+check(defined $uart_irqs && $uart_irqs > 0 && defined $ticks && $ticks > 0,
+	'console.irq_counts', $irq);
+
+# Input while a command runs, unpaced: the receive ring (4 KiB) overflows;
+# counted and reported.
+my ($lost_before) = $irq =~ /(\d+) lost to a full ring/;
+type("test timer\r");
+syswrite($uart, 'x' x 16384);
+my $tap = expect(qr/self-tests: \d+ passed, \d+ failed, \d+ skipped\n/, 30) // '';
+check($tap =~ /^1\.\.\d+\n/m && $tap =~ /^ok \d+ - timer\.sleep_50ms_by_system_timer$/m
+	&& $tap !~ /^not ok/m, 'console.test_by_suite', $tap);
+type("\x15\r");    # the flood is one long line: end it
+my $overflow = expect(qr/\Q$prompt\E\z/, 10) // '';
+my ($reported) = $overflow =~ /console: (\d+) bytes of input lost: the receive ring/;
+$irq = command('irq') // '';
+my ($lost_after) = $irq =~ /(\d+) lost to a full ring/;
+check(defined $reported && $reported > 0 && $lost_after - $lost_before == $reported,
+	'console.overflow_counted_and_reported',
+	'reported: ' . ($reported // 'nothing'), "irq: " . ($lost_after // '?'));
+check(defined command('uptime'), 'console.alive_after_overflow');
+
+# reboot: through the watchdog, which ends QEMU (-no-reboot).
+type("reboot\r");
+my $said = expect(qr/reboot: through the watchdog\n/, 5);
+my $status;
+for (1 .. 100) {
+	last if waitpid($pid, WNOHANG) == $pid && defined($status = $?);
+	receive(0.05) or sleep(0.05);
+}
+check(defined $said && defined $status && $status == 0, 'console.reboot_ends_qemu',
+	'QEMU ' . (defined $status ? "exited with $status" : 'still running'));
+unless (defined $status) { kill 'KILL', $pid; waitpid($pid, 0); }
+print "1..$n\n";
+exit($failed ? 1 : 0);
