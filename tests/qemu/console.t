@@ -285,6 +285,13 @@ check(defined $reported && $reported > 0 && $lost_after - $lost_before == $repor
 	'reported: ' . ($reported // 'nothing'), "irq: " . ($lost_after // '?'));
 check(defined command('uptime'), 'console.alive_after_overflow');
 
+# test: every self-test again, from the console; they must all pass a second time.
+my $all = command('test', 60) // '';
+my ($boot_passed) = $boot =~ /self-tests: (\d+) passed/;
+my ($again) = $all =~ /self-tests: (\d+) passed, 0 failed/;
+check(defined $again && defined $boot_passed && $again >= $boot_passed && $all !~ /^not ok/m,
+	'console.test_all_again', grep { /^not ok|self-tests:/ } split(/\n/, $all));
+
 # reboot: through the watchdog, which ends QEMU (-no-reboot).
 type("reboot\r");
 my $said = expect(qr/reboot: through the watchdog\n/, 5);
