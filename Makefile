@@ -66,6 +66,16 @@ KERNEL_SRCS := \
 	kernel/line_edit.c \
 	kernel/banner.c \
 	kernel/console.c \
+	kernel/thread.c \
+	kernel/arm/switch.S \
+	kernel/elf.c \
+	kernel/cpio.c \
+	kernel/initramfs.c \
+	kernel/initramfs_builtin.S \
+	kernel/process.c \
+	kernel/syscall.c \
+	kernel/uaccess.c \
+	kernel/arm/uaccess.S \
 	drivers/mailbox.c \
 	drivers/gpio.c \
 	drivers/pl011.c \
@@ -79,12 +89,15 @@ KERNEL_SRCS := \
 	mm/mm.c \
 	mm/arm/descriptor.c \
 	mm/arm/mmu.c \
+	mm/arm/context.c \
 	mm/window.c \
 	mm/kheap.c \
 	mm/kheap_kernel.c \
 	mm/mmio.c \
 	mm/arm/ptdump.c \
 	mm/kernel_map.c \
+	mm/vm_map.c \
+	mm/page_fault.c \
 	kernel/boot_test.c \
 	kernel/arm/exception_test.c \
 	kernel/arm/backtrace_test.c \
@@ -92,6 +105,7 @@ KERNEL_SRCS := \
 	kernel/irq_test.c \
 	kernel/timer_test.c \
 	kernel/console_test.c \
+	kernel/process_test.c \
 	mm/linear_map_test.c \
 	mm/pmm_test.c \
 	mm/mmu_test.c \
@@ -169,6 +183,12 @@ define link_with_ksyms
 		exit 1; }
 endef
 
+# The user programs and the initramfs (user/Makefile.inc); the built-in copy of
+# the archive is assembled into the kernel (kernel/initramfs_builtin.S).
+include user/Makefile.inc
+$(OBJ)/kernel/initramfs_builtin.S.o: ASFLAGS += -DINITRAMFS_PATH='"$(BUILD)/initramfs.cpio"'
+$(OBJ)/kernel/initramfs_builtin.S.o: $(BUILD)/initramfs.cpio
+
 $(BUILD)/kernel7.elf: $(KERNEL_OBJS) $(BUILD)/linker.ld scripts/gen-ksyms
 	$(call link_with_ksyms,$(LDFLAGS),$(KERNEL_OBJS))
 
@@ -214,7 +234,7 @@ $(BUILD)/tests/initrd.bin:
 HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Itests/lib \
                -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
                -MMD -MP
-HOST_TESTS  := fault_status bootargs cmdline fdt pmm descriptor kheap ptdump ring line_edit parse
+HOST_TESTS  := fault_status bootargs cmdline fdt pmm descriptor kheap ptdump ring line_edit parse elf cpio vm_map
 HOST_BINS   := $(patsubst %,$(BUILD)/host/test_%,$(HOST_TESTS))
 
 $(BUILD)/host/test_fault_status: tests/host/test_fault_status.c kernel/arm/fault_status.c
@@ -227,14 +247,18 @@ $(BUILD)/host/test_kheap: tests/host/test_kheap.c mm/kheap.c mm/window.c
 $(BUILD)/host/test_ptdump: tests/host/test_ptdump.c mm/arm/ptdump.c mm/arm/descriptor.c
 $(BUILD)/host/test_ring: tests/host/test_ring.c
 $(BUILD)/host/test_parse: tests/host/test_parse.c kernel/parse.c
+$(BUILD)/host/test_vm_map: tests/host/test_vm_map.c mm/vm_map.c
 $(BUILD)/host/test_line_edit: tests/host/test_line_edit.c kernel/line_edit.c
+$(BUILD)/host/test_elf: tests/host/test_elf.c kernel/elf.c
+$(BUILD)/host/test_cpio: tests/host/test_cpio.c kernel/cpio.c
 
 $(BUILD)/host/test_%:
 	@mkdir -p $(dir $@)
 	$(call say,HOSTCC,$@)
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(filter %.c,$^) -o $@
 
-host-tests: $(HOST_BINS) $(BUILD)/host/fuzz_kheap $(BUILD)/host/fuzz_fdt
+host-tests: $(HOST_BINS) $(BUILD)/host/fuzz_kheap $(BUILD)/host/fuzz_fdt $(BUILD)/host/fuzz_elf \
+            $(BUILD)/host/fuzz_cpio
 
 # The fuzz targets (libFuzzer, with AddressSanitizer and UBSan): clang.
 FUZZ_CC     ?= clang
@@ -245,6 +269,14 @@ $(BUILD)/host/fuzz_kheap: tests/host/fuzz_kheap.c mm/kheap.c mm/window.c tests/h
 	$(call say,FUZZCC,$@)
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(filter %.c,$^) -o $@
 $(BUILD)/host/fuzz_fdt: tests/host/fuzz_fdt.c kernel/fdt.c
+	@mkdir -p $(dir $@)
+	$(call say,FUZZCC,$@)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(filter %.c,$^) -o $@
+$(BUILD)/host/fuzz_elf: tests/host/fuzz_elf.c kernel/elf.c
+	@mkdir -p $(dir $@)
+	$(call say,FUZZCC,$@)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(filter %.c,$^) -o $@
+$(BUILD)/host/fuzz_cpio: tests/host/fuzz_cpio.c kernel/cpio.c
 	@mkdir -p $(dir $@)
 	$(call say,FUZZCC,$@)
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(filter %.c,$^) -o $@
@@ -316,7 +348,8 @@ prove: all host-tests $(BUILD)/tests/fwstub.bin $(BOOT_TEST_FILES) $(BUILD)/benc
 
 # The fuzz targets for longer than make test gives them (FUZZ_SECONDS, default 600).
 fuzz: deps
-	$(Q)$(MAKE) --no-print-directory $(BUILD)/host/fuzz_kheap $(BUILD)/host/fuzz_fdt
+	$(Q)$(MAKE) --no-print-directory $(BUILD)/host/fuzz_kheap $(BUILD)/host/fuzz_fdt \
+		$(BUILD)/host/fuzz_elf $(BUILD)/host/fuzz_cpio
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-600} prove -v tests/host/fuzz.t
 
 clean:

@@ -146,6 +146,8 @@ entry_unused:           exception_entry MODE_SVC, 0, exception_unused
  * User bank, or SVC's lr), r0-r12, then the return address and CPSR (rfe).
  * In: sp = frame.
  */
+	.global trap_return
+	.type	trap_return, %function
 trap_return:
 	cpsid	i
 	ldr	r1, [sp, #FRAME_CPSR]

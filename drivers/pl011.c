@@ -86,6 +86,7 @@ static uint32_t dropped; /* bytes dropped because of that */
 
 /* Interrupt mode (pl011_start_interrupts): the rings, and what went wrong. */
 static struct ring *rx_ring, *tx_ring;
+static void (*rx_notify)(void);
 static struct pl011_stats stats;
 
 static bool flag_clears_within(uint32_t flag, uint32_t timeout_us)
@@ -280,19 +281,23 @@ void pl011_interrupt(void *arg)
 	mmio_barrier();
 	status = mmio_read32(uart_base + UART_MIS);
 	mmio_write32(uart_base + UART_ICR, status);
-	if (status & (INT_RX | INT_RT | INT_OE))
+	if (status & (INT_RX | INT_RT | INT_OE)) {
 		rx_drain();
+		if (rx_notify && !ring_empty(rx_ring))
+			rx_notify();
+	}
 	if (status & INT_TX)
 		tx_kick();
 	mmio_barrier();
 }
 
-void pl011_start_interrupts(struct ring *rx, struct ring *tx)
+void pl011_start_interrupts(struct ring *rx, struct ring *tx, void (*received)(void))
 {
 	uint32_t cpsr = irq_save();
 
 	rx_ring = rx;
 	tx_ring = tx;
+	rx_notify = received;
 	mmio_barrier();
 	mmio_write32(uart_base + UART_IFLS, IFLS_TX_QUARTER | IFLS_RX_HALF);
 	mmio_write32(uart_base + UART_ICR, ICR_ALL);

@@ -7,7 +7,8 @@
  * is the "Memory map" section of README.md.
  *
  *   virtual                      physical
- *   0x00000000-0x7FFFFFFF        process space; nothing mapped in the kernel's table
+ *   0x00000000-0x7FFFFFFF        process space: each process's own table (TTBR0);
+ *                                nothing mapped there in the kernel's table
  *   0x80000000 +--------------+  0x00000000  vectors (VBAR = 0x80000000)
  *   0x80004000 | L1 table     |  0x00004000  16 KiB, 16 KiB aligned
  *   0x80008000 | kernel image |  0x00008000  boot stub, text, rodata, data, bss, stacks
@@ -56,6 +57,25 @@
 #define VIRT_EARLY_PERIPH LAYOUT_U32(0xBF000000) /* PHYS_PERIPH_BASE + KERNEL_VIRT_BASE */
 #define VIRT_HEAP_BASE    LAYOUT_U32(0xC0000000) /* heap break starts here, grows up */
 #define VIRT_MMIO_TOP     LAYOUT_U32(0xFFFFFFFF) /* MMIO floor grows down from here */
+
+/*
+ * A process's address space: [0, USER_SPACE_END), one table per process
+ * for TTBR0 (TTBCR.N = 1). docs/processes.md has the whole picture.
+ *
+ *   0x00000000-0x0000FFFF  never mapped: NULL and small offsets fault
+ *   0x00010000             the program (static ARM ELF programs link here)
+ *                          then data, bss and the brk heap, growing up
+ *   ...                    mmap regions, placed downward below the stack's reach
+ *   USER_STACK_TOP - 8 MiB the stack's limit (its guard page just below)
+ *   0x7F000000             the stack's top; it grows down on demand
+ *   0x7F000000-0x7FFFFFFF  never mapped
+ */
+#define USER_SPACE_END   LAYOUT_U32(0x80000000) /* = KERNEL_VIRT_BASE: TTBR0's reach */
+#define USER_LOW_LIMIT   LAYOUT_U32(0x00010000) /* nothing below this is ever mapped */
+#define USER_STACK_TOP   LAYOUT_U32(0x7F000000)
+#define USER_STACK_LIMIT LAYOUT_U32(0x00800000) /* the most the stack may grow to: 8 MiB */
+#define USER_L1_ENTRIES  2048                   /* USER_SPACE_END >> SECTION_SHIFT */
+#define USER_L1_SIZE     (USER_L1_ENTRIES * 4)  /* 8 KiB, and TTBR0 wants it 8 KiB aligned */
 
 /* Sizes of the translation granules (ARM ARM B3.5). */
 #define PAGE_SHIFT    12

@@ -44,9 +44,10 @@ KTEST(boot, l1_table)
 	const uint32_t *l1 = (const uint32_t *)VIRT_L1_TABLE;
 	uint32_t first = l1[KERNEL_VIRT_BASE >> SECTION_SHIFT];
 
-	KT_ASSERT_EQ(PHYS_L1_TABLE, read_ttbr0() & ~(uint32_t)(L1_TABLE_SIZE - 1));
-	KT_ASSERT_EQ(TTBR_WALK_FLAGS, read_ttbr0() & (L1_TABLE_SIZE - 1));
-	KT_ASSERT_EQ(0, read_ttbcr());
+	/* The kernel's table is TTBR1's; the lower 2 GiB are TTBR0's, walks off with no process. */
+	KT_ASSERT_EQ(PHYS_L1_TABLE, read_ttbr1() & ~(uint32_t)(L1_TABLE_SIZE - 1));
+	KT_ASSERT_EQ(TTBR_WALK_FLAGS, read_ttbr1() & (L1_TABLE_SIZE - 1));
+	KT_ASSERT_EQ(TTBCR_N_2GIB | TTBCR_PD0, read_ttbcr());
 	uint32_t linear = l1[(KERNEL_VIRT_BASE + KERNEL_PAGED_SIZE) >> SECTION_SHIFT];
 
 	/* The image's first MiB is in pages, through the table in .pgtables... */
@@ -85,7 +86,13 @@ KTEST(boot, tex_remap)
 	KT_ASSERT_EQ(NMRR_VALUE, read_nmrr());
 	KT_ASSERT(read_prrr() & PRRR_NOS(7)); /* Normal write-back: inner shareable */
 	KT_ASSERT(read_ttbr0() & TTBR_NOS);   /* and so are the walks */
-	KT_ASSERT_EQ(0, read_contextidr());
+	/*
+	 * CONTEXTIDR: no PROCID, and an ASID of 0 until a process has run;
+	 * after that the last process's stays (the switch back is cheap, and
+	 * PD0 keeps the kernel off its table).
+	 */
+	KT_ASSERT_EQ(0, read_contextidr() >> 8);
+	KT_ASSERT(read_ttbcr() & TTBCR_PD0);
 }
 
 /*

@@ -19,6 +19,7 @@
 #include "kernel/banner.h"
 #include "kernel/exception.h"
 #include "kernel/fault_status.h"
+#include "kernel/initramfs.h"
 #include "kernel/irq.h"
 #include "kernel/ksyms.h"
 #include "kernel/ktest.h"
@@ -26,8 +27,12 @@
 #include "kernel/panic.h"
 #include "kernel/parse.h"
 #include "kernel/printk.h"
+#include "kernel/process.h"
+#include "kernel/syscall.h"
+#include "kernel/thread.h"
 #include "kernel/timer.h"
 #include "lib/ring.h"
+#include "mm/context.h"
 #include "mm/descriptor.h"
 #include "mm/kernel_map.h"
 #include "mm/kheap.h"
@@ -35,15 +40,21 @@
 #include "mm/mmio.h"
 #include "mm/pmm.h"
 
-#define MAX_WORDS     4
-#define X_DEFAULT     64   /* bytes x shows when not told */
-#define X_MAX         4096 /* and at most */
+#define MAX_WORDS     (PROCESS_ARGS_MAX + 2) /* run PROG ARGS... & */
+#define X_DEFAULT     64                     /* bytes x shows when not told */
+#define X_MAX         4096                   /* and at most */
 #define X_PER_LINE    16
 #define REPORT_LENGTH 160
 
 static uint8_t rx_buffer[CONSOLE_RX_RING];
 static uint8_t tx_buffer[CONSOLE_TX_RING];
 static struct ring rx_ring, tx_ring;
+static struct waitq input; /* threads waiting for a received byte */
+
+static void received(void)
+{
+	thread_wake_all(&input);
+}
 
 void console_start_interrupts(void)
 {
@@ -53,7 +64,7 @@ void console_start_interrupts(void)
 	    !ring_init(&tx_ring, tx_buffer, sizeof(tx_buffer)))
 		panic("console: ring sizes %u and %u are not powers of two", CONSOLE_RX_RING,
 		      CONSOLE_TX_RING);
-	pl011_start_interrupts(&rx_ring, &tx_ring);
+	pl011_start_interrupts(&rx_ring, &tx_ring, received);
 	error = irq_register(IRQ_UART, pl011_interrupt, NULL);
 	if (error == 0)
 		error = irq_enable(IRQ_UART);
@@ -203,9 +214,19 @@ static bool cmd_layout(unsigned argc, char **argv)
 	return true;
 }
 
+static bool cmd_pt_process(struct process *p);
+static struct process *process_named(const char *command, const char *word);
+
 static bool cmd_pt(unsigned argc, char **argv)
 {
 	uint32_t from = 0, last = 0xFFFFFFFF;
+
+	/* pt PID: a process's table (a number below the process half's end is a pid). */
+	if (argc == 2 && parse_u32(argv[1], &from) && from < USER_LOW_LIMIT) {
+		struct process *p = process_named(argv[0], argv[1]);
+
+		return p && cmd_pt_process(p);
+	}
 
 	if (argc >= 2 && !parse_u32(argv[1], &from))
 		return bad_number(argv[0], argv[1]);
@@ -362,6 +383,175 @@ static bool cmd_bench(unsigned argc, char **argv)
 	return true;
 }
 
+static const char *const state_names[] = {
+	[THREAD_RUNNING] = "running",
+	[THREAD_RUNNABLE] = "ready",
+	[THREAD_BLOCKED] = "waiting",
+	[THREAD_DEAD] = "dead",
+};
+
+static bool cmd_ps(unsigned argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	kprintf("  %5s %5s %-8s %-20s %8s %10s %6s\n", "pid", "ppid", "state", "program",
+		"resident", "page table", "faults");
+	for (struct process *p = process_first(); p; p = p->next) {
+		const char *state = p->state == PROCESS_ZOMBIE ? "zombie"
+				    : p->thread                ? state_names[p->thread->state]
+							       : "?";
+
+		kprintf("  %5d %5d %-8s %-20s %6lu K %8lu K %6lu\n", p->pid,
+			p->parent ? p->parent->pid : 0, state, p->name,
+			(unsigned long)(p->resident * PAGE_SIZE / 1024),
+			(unsigned long)(p->aspace.l1 ? mmu_table_bytes(&p->aspace) / 1024 : 0),
+			(unsigned long)p->faults);
+	}
+	kprintf("ps: %u processes; %lu context switches, %lu system calls\n", process_count(),
+		(unsigned long)sched_switches(), syscall_count());
+	return true;
+}
+
+/* A pid from a word: a number, and a process that exists. */
+static struct process *process_named(const char *command, const char *word)
+{
+	uint32_t pid;
+	struct process *p;
+
+	if (!parse_u32(word, &pid)) {
+		(void)bad_number(command, word);
+		return NULL;
+	}
+	p = process_find((int)pid);
+	if (!p)
+		kprintf("%s: no process %lu\n", command, (unsigned long)pid);
+	return p;
+}
+
+/*
+ * run PROG [ARGS] [&]: in the foreground the console waits for it (and
+ * what is typed meanwhile is the program's, on fd 0); with a last word
+ * "&" it runs on its own and the prompt comes back at once.
+ */
+static bool cmd_run(unsigned argc, char **argv)
+{
+	bool background = argc > 2 && strcmp(argv[argc - 1], "&") == 0;
+	struct process *p;
+	int status, error;
+
+	if (background)
+		argc--;
+	error = process_spawn(argv[1], (int)argc - 1, (const char *const *)&argv[1], NULL,
+			      background, &p);
+	if (error) {
+		kprintf("run: %s: %s\n", argv[1],
+			error == ERR_NOT_FOUND ? "no such program (ls lists them)"
+			: error == ERR_INVALID ? "not a program this kernel runs"
+			: error == ERR_RANGE   ? "too many arguments"
+					       : "no memory (or too many processes)");
+		return false;
+	}
+	if (background) {
+		kprintf("run: %s started as process %d\n", argv[1], p->pid);
+		return true;
+	}
+	(void)process_wait(p, &status);
+	if (EXIT_SIGNAL(status))
+		kprintf("run: %s: killed by signal %d\n", argv[1], EXIT_SIGNAL(status));
+	else if (EXIT_CODE(status))
+		kprintf("run: %s: exit status %d\n", argv[1], EXIT_CODE(status));
+	return status == 0;
+}
+
+static bool cmd_kill(unsigned argc, char **argv)
+{
+	struct process *p = process_named(argv[0], argv[1]);
+
+	(void)argc;
+	if (!p)
+		return false;
+	if (p->state == PROCESS_ZOMBIE) {
+		kprintf("kill: process %d has ended already\n", p->pid);
+		return false;
+	}
+	(void)process_kill(p->pid, SIGNAL_KILL);
+	kprintf("kill: process %d (%s) killed\n", p->pid, p->name);
+	return true;
+}
+
+static void print_dump_line(void *context, const char *line)
+{
+	(void)context;
+	kprintf("  %s\n", line);
+}
+
+static bool cmd_pt_process(struct process *p)
+{
+	struct ptdump_source source;
+	struct ptdump_region regions[16];
+	unsigned count = 0;
+
+	if (!p->aspace.l1) {
+		kprintf("pt: process %d has no address space any more\n", p->pid);
+		return false;
+	}
+	for (unsigned i = 0; i < p->map.count && count < 16; i++) {
+		static const char *const names[VM_KIND_COUNT] = { "anonymous", "program", "stack",
+								  "guard" };
+
+		regions[count].start = p->map.regions[i].start;
+		regions[count].last = p->map.regions[i].end - 1;
+		regions[count].name = names[p->map.regions[i].kind];
+		count++;
+	}
+	mmu_table_source(&p->aspace, &source);
+	kprintf("pt: process %d (%s), ASID %u, tables %lu KiB\n", p->pid, p->name,
+		context_asid(&p->aspace), (unsigned long)(mmu_table_bytes(&p->aspace) / 1024));
+	ptdump_dump(&source, regions, count, print_dump_line, NULL);
+	return true;
+}
+
+static bool cmd_vm(unsigned argc, char **argv)
+{
+	static const char *const names[VM_KIND_COUNT] = {
+		[VM_ANON] = "anonymous",
+		[VM_FILE] = "program file",
+		[VM_STACK] = "stack",
+		[VM_GUARD] = "guard",
+	};
+	struct process *p = process_named(argv[0], argv[1]);
+
+	(void)argc;
+	if (!p)
+		return false;
+	kprintf("vm: process %d (%s): brk 0x%08lx-0x%08lx, %lu pages resident\n", p->pid, p->name,
+		(unsigned long)p->brk_start, (unsigned long)p->brk, (unsigned long)p->resident);
+	for (unsigned i = 0; i < p->map.count; i++) {
+		const struct vm_region *r = &p->map.regions[i];
+
+		kprintf("  0x%08lx-0x%08lx %7lu K %c%c%c %s\n", (unsigned long)r->start,
+			(unsigned long)r->end - 1, (unsigned long)((r->end - r->start) / 1024),
+			r->prot & VM_READ ? 'r' : '-', r->prot & VM_WRITE ? 'w' : '-',
+			r->prot & VM_EXEC ? 'x' : '-', names[r->kind]);
+	}
+	return true;
+}
+
+static void list_file(void *context, const struct initramfs_file *file)
+{
+	(void)context;
+	kprintf("  %-24s %8lu bytes\n", file->name, (unsigned long)file->size);
+}
+
+static bool cmd_ls(unsigned argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	kprintf("ls: the initramfs (%s):\n", initramfs_source());
+	(void)initramfs_list(list_file, NULL);
+	return true;
+}
+
 static bool cmd_reboot(unsigned argc, char **argv)
 {
 	(void)argc;
@@ -377,12 +567,21 @@ static const struct command commands[] = {
 	{ "heap", "[check]", "the kernel heap; check runs its checker", 0, 1, cmd_heap },
 	{ "mmio", "", "every MMIO mapping and whose it is", 0, 0, cmd_mmio },
 	{ "layout", "", "the kernel's layout, as at boot", 0, 0, cmd_layout },
-	{ "pt", "[FROM [TO]]", "the page tables, or the ranges that meet FROM-TO", 0, 2, cmd_pt },
+	{ "pt", "[FROM [TO] | PID]",
+	  "the kernel's page tables (ranges meeting FROM-TO), or a "
+	  "process's",
+	  0, 2, cmd_pt },
 	{ "x", "ADDR [N]", "N bytes (64) of kernel memory, as words", 1, 2, cmd_x },
 	{ "irq", "", "interrupt lines and their counts, the UART's figures", 0, 0, cmd_irq },
 	{ "uptime", "", "time since the counter started, ticks", 0, 0, cmd_uptime },
 	{ "test", "[SUITE[.NAME]]", "run the self-tests again (TAP)", 0, 1, cmd_test },
 	{ "bench", "", "the benchmarks (benchmark image only)", 0, 0, cmd_bench },
+	{ "ls", "", "the programs in the initramfs", 0, 0, cmd_ls },
+	{ "run", "PROG [ARGS] [&]", "start a program (in the background with &)", 1, MAX_WORDS - 1,
+	  cmd_run },
+	{ "ps", "", "processes: state, program, memory", 0, 0, cmd_ps },
+	{ "kill", "PID", "kill a process", 1, 1, cmd_kill },
+	{ "vm", "PID", "a process's regions", 1, 1, cmd_vm },
 	{ "reboot", "", "reset the board (watchdog)", 0, 0, cmd_reboot },
 };
 
@@ -410,16 +609,32 @@ bool console_execute(char *line)
 	return false;
 }
 
-/* The next byte typed, the core asleep until one comes. */
+/* The next byte typed: the thread blocks until one comes (the core idles meanwhile). */
 static char read_byte(void)
 {
 	uint32_t cpsr = irq_save();
 	uint8_t byte;
 
 	while (!pl011_read_byte(&byte))
-		irq_wait();
+		(void)thread_wait(&input);
 	irq_restore(cpsr);
 	return (char)byte;
+}
+
+size_t console_read_input(char *buffer, size_t size)
+{
+	uint32_t cpsr = irq_save();
+	size_t n = 0;
+	uint8_t byte;
+
+	while (n == 0) {
+		while (n < size && pl011_read_byte(&byte))
+			buffer[n++] = (char)byte;
+		if (n == 0 && !thread_wait(&input))
+			break; /* interrupted (killed): nothing read */
+	}
+	irq_restore(cpsr);
+	return n;
 }
 
 static void echo(const char *text, size_t length)

@@ -29,6 +29,7 @@
 #include "kernel/console.h"
 #include "kernel/error.h"
 #include "kernel/fault_status.h"
+#include "kernel/initramfs.h"
 #include "kernel/irq.h"
 #include "kernel/ktest.h"
 #include "kernel/panic.h"
@@ -36,6 +37,7 @@
 #include "kernel/printk.h"
 #include "kernel/sections.h"
 #include "kernel/semihost.h"
+#include "kernel/thread.h"
 #include "kernel/timer.h"
 #include "layout.h"
 #include "mm/descriptor.h"
@@ -44,6 +46,7 @@
 #include "mm/mm.h"
 #include "mm/mmio.h"
 #include "mm/mmu.h"
+#include "mm/page_fault.h"
 
 /* When the mailbox cannot say, the firmware's default UART clock. */
 #define UART_CLOCK_FALLBACK_HZ 48000000
@@ -173,9 +176,12 @@ void kmain(struct boot_info *info)
 	memory_init();
 	board_map_devices();
 	irq_init();
+	sched_init();
 	timer_init();
 	console_start_interrupts();
 	irq_unmask();
+	page_fault_init();
+	initramfs_init();
 	wx_offenders = banner_layout();
 	/*
 	 * The self-test protect.wx_check_clean looks at the table again and

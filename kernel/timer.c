@@ -20,6 +20,7 @@
 #include "kernel/irq.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
+#include "kernel/thread.h"
 #include "layout.h"
 
 struct core_timer {
@@ -71,15 +72,30 @@ uint64_t timer_missed_ticks(void)
 	return this_timer()->missed;
 }
 
-/* The compare value: the earlier deadline. The ISB makes the new condition take effect. */
+/*
+ * The compare value: the earliest of the next tick, the end of a polled
+ * sleep and the scheduler's first sleeper. The ISB makes the new timer
+ * condition take effect before anything that relies on it.
+ */
 static void program(const struct core_timer *timer)
 {
-	uint64_t deadline = timer->next_tick;
+	uint64_t deadline = timer->next_tick, wakeup = sched_next_wakeup();
 
 	if (timer->sleep_deadline && timer->sleep_deadline < deadline)
 		deadline = timer->sleep_deadline;
+	if (wakeup && wakeup < deadline)
+		deadline = wakeup;
 	write_cntv_cval(deadline);
 	isb();
+}
+
+void timer_wakeup_changed(void)
+{
+	uint32_t cpsr = irq_save();
+
+	if (period)
+		program(this_timer());
+	irq_restore(cpsr);
 }
 
 static void timer_interrupt(void *arg)
@@ -93,9 +109,11 @@ static void timer_interrupt(void *arg)
 		timer->ticks++;
 		timer->missed += late;
 		timer->next_tick += (late + 1) * period;
+		sched_tick();
 	}
 	if (timer->sleep_deadline && now >= timer->sleep_deadline)
 		timer->sleep_deadline = 0; /* the sleeper sees the count and goes on */
+	sched_wake_sleepers(now);
 	program(timer);
 }
 
@@ -129,14 +147,14 @@ void timer_init(void)
 			(unsigned long)frequency, TIMER_TICK_HZ);
 }
 
-static uint64_t count_after_us(uint64_t us)
+uint64_t timer_count_after_us(uint64_t us)
 {
 	return read_cntvct() + (us * frequency + 999999) / 1000000;
 }
 
 void kdelay_us(uint32_t us)
 {
-	uint64_t deadline = count_after_us(us);
+	uint64_t deadline = timer_count_after_us(us);
 
 	while (read_cntvct() < deadline)
 		;
@@ -144,13 +162,18 @@ void kdelay_us(uint32_t us)
 
 void ksleep_ms(uint32_t ms)
 {
-	uint64_t deadline = count_after_us((uint64_t)ms * 1000);
+	uint64_t deadline = timer_count_after_us((uint64_t)ms * 1000);
 	struct core_timer *timer;
 	uint32_t cpsr;
 
 	if (irq_masked() || period == 0) { /* no interrupt will come: poll */
 		while (read_cntvct() < deadline)
 			;
+		return;
+	}
+	if (sched_running()) {
+		(void)thread_sleep_until(
+			deadline); /* an interrupted sleep is the caller's to see */
 		return;
 	}
 	timer = this_timer();

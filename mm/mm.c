@@ -7,6 +7,7 @@
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/sections.h"
+#include "mm/context.h"
 #include "mm/kheap.h"
 #include "mm/mmu.h"
 
@@ -26,6 +27,7 @@ void mm_init(paddr_t ram_end, const struct phys_range *reserved, unsigned reserv
 	int error;
 
 	ram_end_bytes = ram_end;
+	context_init(); /* the kernel's table to TTBR1; TTBR0 for processes */
 	mmu_kernel_init(&kernel_pmm);
 	error = pmm_init(&kernel_pmm, KERNEL_VIRT_BASE, kernel_end, ram_end, reserved,
 			 reserved_count);

@@ -115,4 +115,12 @@
 #define TTBR_NOS        (1 << 5) /* inner shareable (not outer shareable) */
 #define TTBR_WALK_FLAGS (TTBR_IRGN_WBWA | TTBR_S | TTBR_RGN_WBWA | TTBR_NOS)
 
+/* TTBCR (ARM ARM B4.1.153): the split between TTBR0 and TTBR1. */
+#define TTBCR_N_2GIB (1 << 0) /* N = 1: TTBR0 below 0x80000000, TTBR1 above */
+#define TTBCR_PD0    (1 << 4) /* no walks through TTBR0: a miss there faults */
+
+/* ID_MMFR0.VMSA (B4.1.89): 4 or more means the short format has PXN. */
+#define ID_MMFR0_VMSA_MASK 0xF
+#define ID_MMFR0_VMSA_PXN  4
+
 #endif /* BRAMBLE_ARCH_ARM_H */

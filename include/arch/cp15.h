@@ -33,11 +33,13 @@
 
 CP15_READ(midr, 0, c0, c0, 0)      /* main ID */
 CP15_READ(mpidr, 0, c0, c0, 5)     /* multiprocessor affinity */
+CP15_READ(id_mmfr0, 0, c0, c1, 4)  /* memory model features 0 (VMSA: PXN) */
 CP15_READ(id_mmfr3, 0, c0, c1, 7)  /* memory model features 3 (coherent walk) */
 CP15_READ(ctr, 0, c0, c0, 1)       /* cache type */
 CP15_RW(sctlr, 0, c1, c0, 0)       /* system control */
 CP15_RW(actlr, 0, c1, c0, 1)       /* auxiliary control */
 CP15_RW(ttbr0, 0, c2, c0, 0)       /* translation table base 0 */
+CP15_RW(ttbr1, 0, c2, c0, 1)       /* translation table base 1 */
 CP15_RW(ttbcr, 0, c2, c0, 2)       /* translation table base control */
 CP15_RW(dacr, 0, c3, c0, 0)        /* domain access control */
 CP15_READ(dfsr, 0, c5, c0, 0)      /* data fault status */
@@ -51,6 +53,7 @@ CP15_RW(vbar, 0, c12, c0, 0)       /* vector base address */
 CP15_RW(prrr, 0, c10, c2, 0)       /* primary region remap (TEX remap) */
 CP15_RW(nmrr, 0, c10, c2, 1)       /* normal memory remap (TEX remap) */
 CP15_RW(contextidr, 0, c13, c0, 1) /* context ID: the ASID */
+CP15_RW(tpidrprw, 0, c13, c0, 4)   /* PL1-only thread ID: the current thread */
 CP15_RW(cntv_ctl, 0, c14, c3, 1)   /* virtual timer control */
 CP15_RW(cntp_ctl, 0, c14, c2, 1)   /* physical timer control (this security state's) */
 CP15_READ(cntfrq, 0, c14, c0, 0)   /* counter frequency, as the firmware or QEMU set it */

@@ -67,6 +67,8 @@
 #define L2_ENTRIES              256
 #define L2_TABLE_SIZE           (L2_ENTRIES * 4) /* 1 KiB */
 #define L1_PAGE_TABLE_BASE_MASK 0xFFFFFC00
+#define L1_PAGE_TABLE_PXN       (1 << 2) /* nothing through this table runs at PL1 (B3.5.1) */
+#define L1_SECT_PXN             (1 << 0) /* in a section: bits [1:0] = 0b11 */
 
 /*
  * Small page attributes used by the boot stub for the kernel image

@@ -43,9 +43,10 @@ uint32_t pl011_dropped_bytes(void);
  * into tx for the transmit interrupt to send, so that a long print does
  * not hold the core while it goes out at 115200 baud. A write made with
  * IRQs masked (the boot, a handler, a panic) still goes out before it
- * returns. The caller registers pl011_interrupt on IRQ_UART and enables it.
+ * returns. received (if not NULL) is called from the interrupt when bytes
+ * have come. The caller registers pl011_interrupt on IRQ_UART and enables it.
  */
-void pl011_start_interrupts(struct ring *rx, struct ring *tx);
+void pl011_start_interrupts(struct ring *rx, struct ring *tx, void (*received)(void));
 void pl011_interrupt(void *arg);
 
 /* Everything written so far, out on the line (polled), before it returns. */

@@ -12,6 +12,7 @@
 #define BRAMBLE_KERNEL_CONSOLE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define CONSOLE_PROMPT "bramble> "
@@ -25,6 +26,13 @@ void console_start_interrupts(void);
 
 /* Read and run lines for ever. IRQs must be on (the UART's and the tick's). */
 void console_run(void) __attribute__((noreturn));
+
+/*
+ * What has been typed, for a process reading fd 0: at least one byte (the
+ * thread blocks until one comes), at most size. 0 if the wait was
+ * interrupted. Raw bytes: no echo, no line editing (no terminal yet).
+ */
+size_t console_read_input(char *buffer, size_t size);
 
 /*
  * Run one line as if it were typed (NUL-terminated, changed in place): for

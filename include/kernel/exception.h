@@ -97,6 +97,14 @@ int fault_catch(struct fault_catcher *catcher, unsigned kinds) __attribute__((re
  */
 typedef bool (*fault_handler_fn)(const struct fault_info *fault, struct exception_frame *frame);
 int fault_set_handler(enum fault_action action, fault_handler_fn handler);
+fault_handler_fn fault_get_handler(enum fault_action action);
+
+/*
+ * Every fault taken from user mode goes to this handler instead, whatever
+ * its action (mm/page_fault.c: demand paging, or the process is killed).
+ * If it returns false, the fault is reported as the kernel's would be.
+ */
+void fault_set_user_handler(fault_handler_fn handler);
 void fault_catch_cancel(void);
 
 /* Handlers, called from boot/vectors.S with the saved frame. */

@@ -45,6 +45,12 @@ void ksleep_ms(uint32_t ms);
 /* CNTV_CTL as timer_init found it (the boot stub stops the timer: a self-test checks). */
 uint32_t timer_ctl_at_init(void);
 
+/* The scheduler's first sleeper changed (kernel/thread.c): set the timer for it. */
+void timer_wakeup_changed(void);
+
+/* The counter value us microseconds from now. */
+uint64_t timer_count_after_us(uint64_t us);
+
 /* Wait at least us microseconds, polling the counter (no interrupts needed). */
 void kdelay_us(uint32_t us);
 

@@ -19,11 +19,18 @@ enum mem_kind {
 	MEM_KIND_COUNT,
 };
 
-/* Permissions: a mask. Kernel-only always (PL0 has no access). */
+/*
+ * Permissions: a mask. Without MEM_USER, kernel-only (PL0 has no access)
+ * and global. With it, a process's page: PL0 has the same access as PL1
+ * (the kernel reads and writes user memory only as PL0 would, with LDRT
+ * and STRT), the entry is non-global (nG: it belongs to one ASID), and
+ * only Normal memory may be user memory.
+ */
 #define MEM_READ      0         /* read-only, execute-never */
 #define MEM_WRITE     (1U << 0) /* writable */
 #define MEM_EXEC      (1U << 1) /* executable */
-#define MEM_PERM_MASK (MEM_WRITE | MEM_EXEC)
+#define MEM_USER      (1U << 2) /* PL0 too; non-global */
+#define MEM_PERM_MASK (MEM_WRITE | MEM_EXEC | MEM_USER)
 
 /* What a descriptor says. */
 struct mem_attributes {

@@ -31,6 +31,7 @@
 #ifndef BRAMBLE_MM_MMU_H
 #define BRAMBLE_MM_MMU_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -55,10 +56,50 @@ struct mmu_aspace {
 	paddr_t fixed_tables_end;   /* L2 tables below this (the image's) are never given back */
 	vaddr_t fixed_start;        /* pages [fixed_start, + fixed_size) are the boot stub's: */
 	uint32_t fixed_size;        /* never mapped nor unmapped through these calls */
+	bool user;                  /* a process's table: MEM_USER pages only, tables PXN */
+	uint64_t asid_tag;          /* generation << 8 | ASID (mm/arm/context.c); 0: none */
 };
 
 /* The kernel's address space: the table at VIRT_L1_TABLE, 0x80000000-0xFFFFFFFF. */
 extern struct mmu_aspace kernel_aspace;
+
+/*
+ * A process's address space: [0, USER_SPACE_END), its own first-level
+ * table for TTBR0 (TTBCR.N = 1: 2048 entries, 8 KiB, 8 KiB aligned) and a
+ * frame of table-entry counts, all from pmm. Only MEM_USER pages may be
+ * mapped in it (and MEM_USER pages nowhere else); its second-level tables
+ * are hooked in with PXN, so the kernel can never execute what a process
+ * maps. Returns 0 or ERR_NO_MEMORY (nothing taken).
+ */
+int mmu_user_create(struct mmu_aspace *as, struct pmm *pmm);
+
+/*
+ * Tear a process's address space down: every page unmapped and handed to
+ * release (the frame's owner decides whether it is freed: a frame may be
+ * shared), the TLB cleared of the address space's ASID, every table frame
+ * back to the PMM. The address space must not be current on any core.
+ * Returns the number of pages that were mapped.
+ */
+typedef void (*mmu_release_fn)(void *context, paddr_t frame);
+uint32_t mmu_user_destroy(struct mmu_aspace *as, mmu_release_fn release, void *context);
+
+/*
+ * The pages of [start, end) that are mapped in a process's table, unmapped
+ * (each frame to release); returns how many. Page-aligned bounds.
+ */
+uint32_t mmu_user_unmap(struct mmu_aspace *as, vaddr_t start, vaddr_t end, mmu_release_fn release,
+			void *context);
+
+/*
+ * The pages of [start, end) that are mapped in a process's table, given
+ * perm (MEM_USER and at most one of MEM_WRITE, MEM_EXEC); *changed says how
+ * many. ERR_INVALID for bad bounds or permissions.
+ */
+int mmu_user_protect(struct mmu_aspace *as, vaddr_t start, vaddr_t end, unsigned perm,
+		     uint32_t *changed);
+
+/* Bytes of translation tables the address space holds: L1, counts, L2 frames. */
+uint32_t mmu_table_bytes(const struct mmu_aspace *as);
 
 struct mmu_mapping {
 	paddr_t phys; /* the physical address va translates to */

@@ -22,6 +22,8 @@
 #include "kernel/irq.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
+#include "kernel/process.h"
+#include "kernel/syscall.h"
 #include "kernel/semihost.h"
 #include "kernel/stack.h"
 #include "layout.h"
@@ -32,6 +34,7 @@ struct fault_catcher *fault_catcher_armed;
 extern const char fault_catch_resume[];
 
 static fault_handler_fn fault_handlers[FAULT_ACTION_COUNT];
+static fault_handler_fn user_fault_handler;
 static unsigned fiq_count;
 static struct exception_frame fiq_last;
 
@@ -41,6 +44,21 @@ int fault_set_handler(enum fault_action action, fault_handler_fn handler)
 		return ERR_INVALID;
 	fault_handlers[action] = handler;
 	return 0;
+}
+
+fault_handler_fn fault_get_handler(enum fault_action action)
+{
+	return (unsigned)action < FAULT_ACTION_COUNT ? fault_handlers[action] : NULL;
+}
+
+void fault_set_user_handler(fault_handler_fn handler)
+{
+	user_fault_handler = handler;
+}
+
+static bool from_user(const struct exception_frame *frame)
+{
+	return (frame->cpsr & MODE_MASK) == MODE_USR;
 }
 
 void fault_catch_cancel(void)
@@ -144,8 +162,15 @@ static void fault_handle(const struct fault_info *fault, struct exception_frame 
 					   ? FAULT_ACTION_UNDEFINED
 					   : fault_status_decode(fault->status)->action;
 
+	/* A process's fault is its own: resolved, or the process is killed (mm/page_fault.c). */
+	if (from_user(frame) && user_fault_handler) {
+		if (user_fault_handler(fault, frame)) {
+			process_return_to_user();
+			return;
+		}
+	}
 	/* Whoever handles this kind of fault first (a page-fault handler), then a test's catcher. */
-	if (fault_handlers[action] && fault_handlers[action](fault, frame))
+	if (!from_user(frame) && fault_handlers[action] && fault_handlers[action](fault, frame))
 		return;
 	catcher = fault_catch_take(fault, frame);
 	if (catcher) {
@@ -226,6 +251,11 @@ void exception_svc(struct exception_frame *frame)
 {
 	uint32_t number;
 
+	if (from_user(frame)) {
+		syscall_dispatch(frame); /* the number is r7's (EABI), never the instruction's */
+		process_return_to_user();
+		return;
+	}
 	if (frame->cpsr & PSR_T)
 		number = *(const uint16_t *)(frame->pc - 2) & 0xFF;
 	else
@@ -244,6 +274,8 @@ void exception_svc(struct exception_frame *frame)
 void exception_irq(struct exception_frame *frame)
 {
 	irq_dispatch(frame);
+	if (from_user(frame))
+		process_return_to_user(); /* the end of its turn, or a kill */
 }
 
 /*

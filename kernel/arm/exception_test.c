@@ -210,6 +210,7 @@ static bool map_on_fault(const struct fault_info *fault, struct exception_frame 
 
 KTEST(exceptions, memory_faults_dispatched)
 {
+	fault_handler_fn previous = fault_get_handler(FAULT_ACTION_MEMORY);
 	struct fault_catcher catcher;
 	uint32_t value;
 
@@ -224,7 +225,8 @@ KTEST(exceptions, memory_faults_dispatched)
 		(void)*(volatile uint32_t *)(DISPATCH_TEST_VA + SECTION_SIZE);
 		fault_catch_cancel();
 	}
-	KT_ASSERT_EQ(0, fault_set_handler(FAULT_ACTION_MEMORY, NULL));
+	KT_ASSERT_EQ(0,
+		     fault_set_handler(FAULT_ACTION_MEMORY, previous)); /* the page-fault handler */
 	KT_ASSERT_EQ(0, mmu_unmap_page(&kernel_aspace, DISPATCH_TEST_VA));
 	KT_ASSERT_EQ(0, pmm_free_frame(&kernel_pmm, dispatch_frame));
 	KT_ASSERT_EQ(0xD15BA7C4, value);

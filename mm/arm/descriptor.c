@@ -2,12 +2,15 @@
  * mm/descriptor.c - from memory kind and permissions to descriptor bits, and
  * back, through one table each.
  *
- * TEX remap is off (SCTLR.TRE = 0), so a memory type is TEX[2:0], C, B
- * (ARM ARM B3.8.2, Table B3-10), and S makes Normal memory shareable. The
- * fields sit at different bits in section and small page descriptors, so
- * each row gives both encodings. Access permissions are AP[2:0] with the
- * access flag off (Table B3-6): 0b001 kernel read-write, 0b101 kernel
- * read-only; user mode never has access.
+ * A memory type is TEX[0], C, B, which TEX remap (SCTLR.TRE = 1) turns
+ * into one of PRRR/NMRR's regions, programmed so that each code means what
+ * ARM ARM Table B3-10 says it means with TEX remap off (arch/mmu.h); S
+ * makes Normal memory shareable. The fields sit at different bits in
+ * section and small page descriptors, so each row gives both encodings.
+ * Access permissions are AP[2:0] with the access flag off (Table B3-6):
+ * 0b001 kernel read-write, 0b101 kernel read-only (PL0 none); for a
+ * process's pages 0b011 read-write and 0b111 read-only at both levels,
+ * and nG set, so that the entry is tagged with the ASID.
  */
 #include "mm/descriptor.h"
 
@@ -45,16 +48,26 @@ struct mem_perm_row {
 };
 
 /* The permission bits of a small page, for both tables below. */
-#define PAGE_RO_NX (L2_PAGE_AP2 | L2_PAGE_AP0 | L2_PAGE_XN)
-#define PAGE_RW_NX (L2_PAGE_AP0 | L2_PAGE_XN)
-#define PAGE_RO_X  (L2_PAGE_AP2 | L2_PAGE_AP0)
-#define PAGE_RW_X  L2_PAGE_AP0
+#define PAGE_RO_NX      (L2_PAGE_AP2 | L2_PAGE_AP0 | L2_PAGE_XN)
+#define PAGE_RW_NX      (L2_PAGE_AP0 | L2_PAGE_XN)
+#define PAGE_RO_X       (L2_PAGE_AP2 | L2_PAGE_AP0)
+#define PAGE_RW_X       L2_PAGE_AP0
+#define PAGE_USER_RO    (L2_PAGE_AP2 | L2_PAGE_AP1 | L2_PAGE_AP0 | L2_PAGE_NG)
+#define PAGE_USER_RW    (L2_PAGE_AP1 | L2_PAGE_AP0 | L2_PAGE_NG)
+#define PAGE_USER_RO_NX (PAGE_USER_RO | L2_PAGE_XN)
+#define PAGE_USER_RW_NX (PAGE_USER_RW | L2_PAGE_XN)
+#define SECT_USER_RO    (L1_SECT_AP2 | L1_SECT_AP1 | L1_SECT_AP0 | L1_SECT_NG)
+#define SECT_USER_RW    (L1_SECT_AP1 | L1_SECT_AP0 | L1_SECT_NG)
 
 static const struct mem_perm_row mem_perms[MEM_PERM_MASK + 1] = {
 	[MEM_READ] = { L1_SECT_AP2 | L1_SECT_AP0 | L1_SECT_XN, PAGE_RO_NX },
 	[MEM_WRITE] = { L1_SECT_AP0 | L1_SECT_XN, PAGE_RW_NX },
 	[MEM_EXEC] = { L1_SECT_AP2 | L1_SECT_AP0, PAGE_RO_X },
 	[MEM_WRITE | MEM_EXEC] = { L1_SECT_AP0, PAGE_RW_X },
+	[MEM_USER] = { SECT_USER_RO | L1_SECT_XN, PAGE_USER_RO_NX },
+	[MEM_USER | MEM_WRITE] = { SECT_USER_RW | L1_SECT_XN, PAGE_USER_RW_NX },
+	[MEM_USER | MEM_EXEC] = { SECT_USER_RO, PAGE_USER_RO },
+	[MEM_USER | MEM_WRITE | MEM_EXEC] = { SECT_USER_RW, PAGE_USER_RW },
 };
 
 /*
@@ -68,15 +81,16 @@ static const struct mem_perm_row mem_perms[MEM_PERM_MASK + 1] = {
 #define PAGE(kind, perm) (L2_TYPE_SMALL | (kind) | (perm))
 const uint32_t descriptor_page_bits[MEM_KIND_COUNT][MEM_PERM_MASK + 1] = {
 	[MEM_NORMAL] = { PAGE(PAGE_NORMAL, PAGE_RO_NX), PAGE(PAGE_NORMAL, PAGE_RW_NX),
-			 PAGE(PAGE_NORMAL, PAGE_RO_X), 0 },
+			 PAGE(PAGE_NORMAL, PAGE_RO_X), 0, PAGE(PAGE_NORMAL, PAGE_USER_RO_NX),
+			 PAGE(PAGE_NORMAL, PAGE_USER_RW_NX), PAGE(PAGE_NORMAL, PAGE_USER_RO), 0 },
 	[MEM_NORMAL_UNCACHED] = { PAGE(PAGE_NORMAL_NC, PAGE_RO_NX),
 				  PAGE(PAGE_NORMAL_NC, PAGE_RW_NX), 0, 0 },
 	[MEM_DEVICE] = { PAGE(PAGE_DEVICE, PAGE_RO_NX), PAGE(PAGE_DEVICE, PAGE_RW_NX), 0, 0 },
 	[MEM_STRONGLY_ORDERED] = { PAGE(PAGE_SO, PAGE_RO_NX), PAGE(PAGE_SO, PAGE_RW_NX), 0, 0 },
 };
 
-#define SECTION_PERM_BITS (L1_SECT_AP2 | L1_SECT_AP1 | L1_SECT_AP0 | L1_SECT_XN)
-#define PAGE_PERM_BITS    (L2_PAGE_AP2 | L2_PAGE_AP1 | L2_PAGE_AP0 | L2_PAGE_XN)
+#define SECTION_PERM_BITS (L1_SECT_AP2 | L1_SECT_AP1 | L1_SECT_AP0 | L1_SECT_XN | L1_SECT_NG)
+#define PAGE_PERM_BITS    (L2_PAGE_AP2 | L2_PAGE_AP1 | L2_PAGE_AP0 | L2_PAGE_XN | L2_PAGE_NG)
 
 const char *mem_kind_name(enum mem_kind kind)
 {

@@ -40,6 +40,7 @@
 #include "arch/mmu.h"
 #include "kernel/error.h"
 #include "kernel/sections.h"
+#include "mm/context.h"
 
 #define L1_GROUP       4 /* L2 tables in one frame */
 #define PENDING_FRAMES 8 /* frames released per TLB flush, at most */
@@ -110,7 +111,15 @@ static void after_invalidate(void)
 static bool kind_and_perm_valid(enum mem_kind kind, unsigned perm)
 {
 	return (unsigned)kind < MEM_KIND_COUNT && (perm & ~MEM_PERM_MASK) == 0 &&
-	       perm != (MEM_WRITE | MEM_EXEC) && (!(perm & MEM_EXEC) || kind == MEM_NORMAL);
+	       (perm & (MEM_WRITE | MEM_EXEC)) != (MEM_WRITE | MEM_EXEC) &&
+	       (!(perm & MEM_EXEC) || kind == MEM_NORMAL) &&
+	       (!(perm & MEM_USER) || kind == MEM_NORMAL);
+}
+
+/* User pages in a process's table, kernel pages in the kernel's: never the other way. */
+static bool perm_fits(const struct mmu_aspace *as, unsigned perm)
+{
+	return !(perm & MEM_USER) == !as->user;
 }
 
 /*
@@ -233,7 +242,8 @@ static int get_l2_table(struct mmu_aspace *as, unsigned index, uint32_t **table)
 		dsb();
 		as->table_frames++;
 	}
-	l1[index] = descriptor_page_table(frame + (index - group) * L2_TABLE_SIZE);
+	l1[index] = descriptor_page_table(frame + (index - group) * L2_TABLE_SIZE) |
+		    (as->user ? L1_PAGE_TABLE_PXN : 0);
 	clean_descriptor(&l1[index]);
 	*used_count(as, index) = 0;
 	*table = l2_table(l1[index]);
@@ -276,7 +286,7 @@ int mmu_map_page(struct mmu_aspace *as, vaddr_t va, paddr_t pa, enum mem_kind ki
 	if ((unsigned)kind >= MEM_KIND_COUNT || perm > MEM_PERM_MASK)
 		return ERR_INVALID;
 	attributes = descriptor_page_attributes(kind, perm);
-	if (!attributes || ((va | pa) & (PAGE_SIZE - 1)))
+	if (!attributes || ((va | pa) & (PAGE_SIZE - 1)) || !perm_fits(as, perm))
 		return ERR_INVALID;
 	if (va - as->base > as->last_offset)
 		return ERR_RANGE;
@@ -309,7 +319,7 @@ int mmu_map_pages(struct mmu_aspace *as, vaddr_t va, const paddr_t *frames, size
 	int error = 0;
 
 	if (va & (PAGE_SIZE - 1) || count == 0 || count > ((1ULL << 32) - va) / PAGE_SIZE ||
-	    !kind_and_perm_valid(kind, perm))
+	    !kind_and_perm_valid(kind, perm) || !perm_fits(as, perm))
 		return ERR_INVALID;
 	if (!in_aspace(as, va, (uint64_t)count * PAGE_SIZE))
 		return ERR_RANGE;
@@ -510,8 +520,9 @@ int mmu_map_section(struct mmu_aspace *as, vaddr_t va, paddr_t pa, enum mem_kind
 {
 	uint32_t *entry = &as->l1[va >> SECTION_SHIFT];
 
-	if ((va | pa) & (SECTION_SIZE - 1) || !kind_and_perm_valid(kind, perm))
-		return ERR_INVALID;
+	if ((va | pa) & (SECTION_SIZE - 1) || !kind_and_perm_valid(kind, perm) ||
+	    (perm & MEM_USER) || as->user)
+		return ERR_INVALID; /* processes get pages only */
 	if (!in_aspace(as, va, SECTION_SIZE))
 		return ERR_RANGE;
 	if ((*entry & L1_TYPE_MASK) != L1_TYPE_FAULT)
@@ -602,4 +613,163 @@ void mmu_table_source(const struct mmu_aspace *as, struct ptdump_source *source)
 	source->l1_entries = (unsigned)(end >> SECTION_SHIFT);
 	source->l2_at = l2_through_linear_map;
 	source->context = (void *)as;
+}
+
+/*
+ * A process's table: two frames, 8 KiB aligned (TTBR0 with TTBCR.N = 1
+ * wants the table aligned to its size, ARM ARM B4.1.154), marked as table
+ * frames so that nothing maps them; and one frame of entry counts.
+ */
+int mmu_user_create(struct mmu_aspace *as, struct pmm *pmm)
+{
+	paddr_t l1, counts;
+	int error;
+
+	error = pmm_alloc_contiguous(pmm, USER_L1_SIZE / PAGE_SIZE, USER_L1_SIZE / PAGE_SIZE, &l1);
+	if (error)
+		return error;
+	error = pmm_alloc_frame(pmm, &counts);
+	if (error) {
+		pmm_free_contiguous(pmm, l1, USER_L1_SIZE / PAGE_SIZE);
+		return error;
+	}
+	for (unsigned i = 0; i < USER_L1_SIZE / PAGE_SIZE; i++)
+		pmm_frame_set_table(pmm, l1 + i * PAGE_SIZE, true);
+	*as = (struct mmu_aspace){
+		.l1 = (uint32_t *)phys_to_virt(l1),
+		.l1_phys = l1,
+		.base = 0,
+		.last_offset = USER_SPACE_END - 1,
+		.l2_used_by_index = (uint16_t *)phys_to_virt(counts),
+		.pmm = pmm,
+		.user = true,
+	};
+	memset(as->l1, 0, USER_L1_SIZE);
+	memset(as->l2_used_by_index, 0, PAGE_SIZE);
+	_Static_assert(USER_L1_ENTRIES * sizeof(uint16_t) <= PAGE_SIZE, "counts fit a frame");
+	clean_descriptors(as->l1, USER_L1_ENTRIES);
+	dsb();
+	return 0;
+}
+
+uint32_t mmu_user_destroy(struct mmu_aspace *as, mmu_release_fn release, void *context)
+{
+	paddr_t tables[USER_L1_ENTRIES / L1_GROUP];
+	unsigned table_count = 0;
+	uint32_t pages = 0;
+
+	for (unsigned group = 0; group < USER_L1_ENTRIES; group += L1_GROUP) {
+		paddr_t frame = 0;
+
+		for (unsigned index = group; index < group + L1_GROUP; index++) {
+			uint32_t entry = as->l1[index];
+			const uint32_t *table;
+
+			if ((entry & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
+				continue;
+			table = l2_table(entry);
+			for (unsigned i = 0; i < L2_ENTRIES; i++) {
+				if (table[i] & L2_TYPE_SMALL) {
+					release(context, table[i] & L2_PAGE_BASE_MASK);
+					pages++;
+				}
+			}
+			frame = entry & ~(paddr_t)(PAGE_SIZE - 1);
+			as->l1[index] = L1_TYPE_FAULT;
+		}
+		if (frame)
+			tables[table_count++] = frame;
+	}
+	/*
+	 * Nothing walks this table any more (it is no core's TTBR0), but the
+	 * TLB may still hold its ASID's entries and walks: drop them before
+	 * any frame they point into is reused.
+	 */
+	context_forget(as);
+	for (unsigned i = 0; i < table_count; i++) {
+		pmm_frame_set_table(as->pmm, tables[i], false);
+		pmm_free_frame(as->pmm, tables[i]);
+	}
+	as->table_frames -= table_count;
+	for (unsigned i = 0; i < USER_L1_SIZE / PAGE_SIZE; i++)
+		pmm_frame_set_table(as->pmm, as->l1_phys + i * PAGE_SIZE, false);
+	pmm_free_contiguous(as->pmm, as->l1_phys, USER_L1_SIZE / PAGE_SIZE);
+	pmm_free_frame(as->pmm, virt_to_phys_linear((vaddr_t)as->l2_used_by_index));
+	as->l1 = NULL;
+	as->l2_used_by_index = NULL;
+	return pages;
+}
+
+uint32_t mmu_table_bytes(const struct mmu_aspace *as)
+{
+	return (as->user ? USER_L1_SIZE + PAGE_SIZE : 0) + as->table_frames * PAGE_SIZE;
+}
+
+/*
+ * Walk the present pages of [start, end) of a process's table: each is
+ * unmapped (release given its frame) or, with release NULL, rewritten
+ * with perm. Tables with nothing left are given back. TLB: by address for
+ * a few pages, the address space's ASID beyond MMU_UNMAP_FULL_FLUSH_PAGES.
+ */
+static uint32_t user_walk(struct mmu_aspace *as, vaddr_t start, vaddr_t end, unsigned perm,
+			  mmu_release_fn release, void *context)
+{
+	uint32_t attributes = descriptor_page(0, MEM_NORMAL, perm), changed = 0;
+	bool emptied = false;
+	struct span s;
+
+	if (start >= end)
+		return 0;
+	span_first(&s, start, end);
+	do {
+		uint32_t *pte;
+
+		if ((as->l1[s.index] & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
+			continue;
+		pte = span_ptes(as, &s);
+		for (size_t i = 0; i < s.pages; i++) {
+			if (!(pte[i] & L2_TYPE_SMALL))
+				continue;
+			if (release) {
+				release(context, pte[i] & L2_PAGE_BASE_MASK);
+				pte[i] = L2_TYPE_FAULT;
+				emptied |= --*used_count(as, s.index) == 0;
+			} else {
+				pte[i] = (pte[i] & L2_PAGE_BASE_MASK) | attributes;
+			}
+			clean_descriptor(&pte[i]);
+			changed++;
+		}
+	} while (span_next(&s, end));
+	if (!changed)
+		return 0;
+	dsb();
+	if (changed > MMU_UNMAP_FULL_FLUSH_PAGES && context_asid(as)) {
+		tlb_invalidate_asid_is(context_asid(as));
+	} else {
+		for (vaddr_t at = start; at < end; at += PAGE_SIZE)
+			tlb_invalidate_va(at);
+	}
+	after_invalidate();
+	if (emptied)
+		release_empty_tables(as, start >> SECTION_SHIFT, (end - 1) >> SECTION_SHIFT);
+	return changed;
+}
+
+uint32_t mmu_user_unmap(struct mmu_aspace *as, vaddr_t start, vaddr_t end, mmu_release_fn release,
+			void *context)
+{
+	if (!as->user || !release || end > USER_SPACE_END || (start | end) & (PAGE_SIZE - 1))
+		return 0;
+	return user_walk(as, start, end, 0, release, context);
+}
+
+int mmu_user_protect(struct mmu_aspace *as, vaddr_t start, vaddr_t end, unsigned perm,
+		     uint32_t *changed)
+{
+	if (!as->user || end > USER_SPACE_END || (start | end) & (PAGE_SIZE - 1) ||
+	    !kind_and_perm_valid(MEM_NORMAL, perm) || !(perm & MEM_USER))
+		return ERR_INVALID;
+	*changed = user_walk(as, start, end, perm, NULL, NULL);
+	return 0;
 }

@@ -1,12 +1,13 @@
 #!/bin/sh
-# Run each libFuzzer target (the heap and window, the device-tree reader)
-# for its share of FUZZ_SECONDS (default 25: 15 and 10) and report one TAP
-# result each. make fuzz runs them longer. Each corpus grows in
-# build/fuzz-corpus-NAME; a crashing input is saved in build/ and named below.
+# Run each libFuzzer target (the heap and window, the device-tree reader,
+# the executable checker, the cpio reader) for its share of FUZZ_SECONDS
+# (default 25: 10, 5, 5 and 5) and report one TAP result each. make fuzz
+# runs them longer. Each corpus grows in build/fuzz-corpus-NAME; a crashing
+# input is saved in build/ and named below.
 cd "$(dirname "$0")/../.." || exit 1
 seconds=${FUZZ_SECONDS:-25}
 echo "TAP version 13"
-echo "1..2"
+echo "1..4"
 n=0
 run() { # run NAME SHARE-IN-FIFTHS MAX_LEN
 	name=$1
@@ -32,5 +33,7 @@ run() { # run NAME SHARE-IN-FIFTHS MAX_LEN
 		echo "not ok $n - fuzz.$name (exit $status; log: $log)"
 	fi
 }
-run kheap 3 4096
-run fdt 2 8192
+run kheap 2 4096
+run fdt 1 8192
+run elf 1 4096
+run cpio 1 8192

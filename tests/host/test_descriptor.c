@@ -14,7 +14,7 @@ int main(void)
 	struct mem_attributes a;
 	char what[96];
 
-	tap_plan(16 + 2 * MEM_KIND_COUNT * 4 + 4 + 3);
+	tap_plan(16 + 2 * MEM_KIND_COUNT * 8 + 4 + 3 + 4);
 
 	/* Sections: type 0b10, B 2, C 3, XN 4, AP 11:10, TEX 14:12, AP2 15, S 16. */
 	TAP_EQ_U32(0x0001141E, descriptor_section(0, MEM_NORMAL, MEM_WRITE),
@@ -76,8 +76,9 @@ int main(void)
 	unsigned agree = 0, refused = 0;
 	for (unsigned k = 0; k < MEM_KIND_COUNT; k++) {
 		for (unsigned p = 0; p <= MEM_PERM_MASK; p++) {
-			bool allowed =
-				p != (MEM_WRITE | MEM_EXEC) && (!(p & MEM_EXEC) || k == MEM_NORMAL);
+			bool allowed = (p & (MEM_WRITE | MEM_EXEC)) != (MEM_WRITE | MEM_EXEC) &&
+				       (!(p & MEM_EXEC) || k == MEM_NORMAL) &&
+				       (!(p & MEM_USER) || k == MEM_NORMAL);
 			uint32_t bits = descriptor_page_attributes((enum mem_kind)k, p);
 
 			agree += allowed ? bits == descriptor_page(0, (enum mem_kind)k, p)
@@ -87,8 +88,18 @@ int main(void)
 	}
 	TAP_EQ_U32(MEM_KIND_COUNT * (MEM_PERM_MASK + 1), agree,
 		   "page bits table: descriptor_page's bits, 0 where refused");
-	TAP_EQ_U32(MEM_KIND_COUNT + 3, refused,
-		   "page bits table: W+X everywhere, X outside Normal");
+	/* Per kind 8 combinations: Normal refuses the two W+X; the others W+X, X and every user one. */
+	TAP_EQ_U32(2 + (MEM_KIND_COUNT - 1) * 6, refused,
+		   "page bits table: W+X everywhere, X and user pages outside Normal");
+	/* User pages: AP 0b011 / 0b111, nG, XN unless executable (ARM ARM Table B3-6). */
+	TAP_EQ_U32(0x00005C7F, descriptor_page(0x5000, MEM_NORMAL, MEM_USER | MEM_WRITE),
+		   "page Normal user RW NX nG");
+	TAP_EQ_U32(0x00006E7E, descriptor_page(0x6000, MEM_NORMAL, MEM_USER | MEM_EXEC),
+		   "page Normal user RO X nG");
+	TAP_OK(descriptor_decode_page(0x00006E7E, &a) == 0 && a.perm == (MEM_USER | MEM_EXEC),
+	       "a user page decodes as one");
+	TAP_OK(descriptor_decode_page(0x00006E7E & ~L2_PAGE_NG, &a) != 0,
+	       "PL0 access without nG is none of the permissions");
 	TAP_EQ_U32(0x00000012, descriptor_page_attributes(MEM_NORMAL, MEM_EXEC) & 0x13,
 		   "page bits table: Normal RO X is a small page, not execute-never");
 	return tap_done();

@@ -1,0 +1,128 @@
+/*
+ * kernel/process.h - processes: a program from the archive, in an address
+ * space of its own, with one thread.
+ *
+ * A process is made from an ELF file (kernel/elf.h) found by name in the
+ * initramfs (kernel/initramfs.h). Nothing of the program is copied when it
+ * starts: its segments, its stack and its heap are regions (mm/vm_map.h)
+ * that the page-fault handler (mm/page_fault.c) fills a page at a time on
+ * first touch. Only the stack's top page, which holds argc, argv, envp and
+ * the auxiliary vector, is written before the program runs.
+ *
+ * It ends by exit or exit_group, by a fault it cannot survive (the fault
+ * is reported and it is killed), by process_kill, or when memory runs out
+ * during one of its page faults. Its address space then goes at once,
+ * every frame back to the PMM; what is left (its pid, its exit status, a
+ * zombie) goes when its parent has waited for it, or at once for a
+ * process nobody waits for (started detached).
+ */
+#ifndef BRAMBLE_KERNEL_PROCESS_H
+#define BRAMBLE_KERNEL_PROCESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kernel/thread.h"
+#include "mm/mmu.h"
+#include "mm/vm_map.h"
+
+#define PROCESS_MAX       64  /* processes at once, zombies included */
+#define PROCESS_ARGS_MAX  32  /* arguments a program may be started with */
+#define PROCESS_ARG_BYTES 2048 /* and their bytes, NULs included */
+#define PROCESS_NAME_MAX  32
+
+/* How a process ended, for whoever waits. */
+#define EXIT_CODE(status)   (((status) >> 8) & 0xFF) /* as wait(2) encodes it */
+#define EXIT_SIGNAL(status) ((status) & 0x7F)        /* 0: it exited */
+#define SIGNAL_ILL  4
+#define SIGNAL_KILL 9
+#define SIGNAL_SEGV 11
+#define SIGNAL_BUS  7
+
+enum process_state { PROCESS_RUNNING, PROCESS_ZOMBIE };
+
+/* Where a process's writes to fds 1 and 2 go: the console, or a test's capture. */
+typedef void (*process_output_fn)(void *context, const char *text, size_t length);
+
+struct process {
+	int pid;
+	char name[PROCESS_NAME_MAX]; /* the program's path in the archive */
+	enum process_state state;
+	struct process *parent; /* NULL: started by the kernel */
+	bool detached;          /* nobody waits: it goes as soon as it ends */
+	struct thread *thread;
+	struct mmu_aspace aspace;
+	struct vm_map map;
+	vaddr_t brk_start, brk; /* the heap: [brk_start, brk), page-granular regions under it */
+	vaddr_t mmap_low;       /* mmap places regions in [mmap_low, stack limit guard) */
+	const void *image;      /* the ELF file, in the archive (backs VM_FILE regions) */
+	uint32_t resident;      /* pages mapped */
+	uint32_t faults;        /* page faults taken */
+	int status;             /* when a zombie: as wait(2) encodes it */
+	bool kill_pending;      /* killed while it could not go at once */
+	int kill_signal;
+	struct waitq exited;    /* the parent waits here */
+	process_output_fn output;
+	void *output_context;
+	struct process *next; /* in the process list */
+};
+
+/*
+ * Start the program at path (in the initramfs) with argv (argc strings;
+ * argv[0] is the program's name as it sees it). The process runs at once
+ * (it is queued). parent NULL: the kernel's. Returns 0 and *out, or an
+ * error with nothing left behind:
+ *   ERR_NOT_FOUND   no such file in the archive
+ *   ERR_INVALID     not an ELF executable this kernel runs (the reason is printed)
+ *   ERR_RANGE       too many arguments, or too many bytes of them
+ *   ERR_NO_MEMORY   no memory, or PROCESS_MAX processes already
+ */
+int process_spawn(const char *path, int argc, const char *const *argv, struct process *parent,
+		  bool detached, struct process **out);
+
+/* The same, with a place for fds 1 and 2 to go (NULL: the console). */
+int process_spawn_output(const char *path, int argc, const char *const *argv,
+			 struct process *parent, bool detached, process_output_fn output,
+			 void *output_context, struct process **out);
+
+/*
+ * Wait until p (a child of the caller's process, or of the kernel) ends;
+ * its status into *status, and it is gone. Returns 0, ERR_NOT_FOUND if p
+ * is not such a child.
+ */
+int process_wait(struct process *p, int *status);
+
+/* The current thread's process, or NULL for a kernel thread. */
+struct process *process_current(void);
+
+/* End the current process with status (as wait(2) encodes it). Never returns. */
+void process_exit(int status) __attribute__((noreturn));
+
+/*
+ * Kill pid with signal: at once if it is not running, else the next time
+ * it would return to user mode. Returns 0, or ERR_NOT_FOUND.
+ */
+int process_kill(int pid, int signal);
+
+/* Called on every return to user mode: a pending kill, the end of a turn. */
+void process_return_to_user(void);
+
+/* Look a process up (for the console). */
+struct process *process_find(int pid);
+
+/* Every process, in pid order, for ps. */
+struct process *process_first(void);
+
+/* How many processes exist (zombies included). */
+unsigned process_count(void);
+
+/* For kernel/thread.c: p's thread is gone (its stack freed). */
+void process_thread_gone(struct process *p);
+
+static inline struct mmu_aspace *process_aspace(struct process *p)
+{
+	return &p->aspace;
+}
+
+#endif /* BRAMBLE_KERNEL_PROCESS_H */

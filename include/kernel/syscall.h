@@ -1,0 +1,65 @@
+/*
+ * kernel/syscall.h - the system calls: Linux's ARM EABI convention.
+ *
+ * `svc #0` from user mode, the number in r7, arguments in r0-r5, the
+ * result in r0, an error as a negative errno. The numbers are Linux's for
+ * every call Linux has, so that static Linux programs run unchanged; the
+ * kernel's own calls are numbered from BRAMBLE_SYSCALL_BASE, above
+ * anything Linux uses (its ARM-private calls end at 0x0F07FF). The table
+ * is kernel/syscall.c; docs/processes.md lists what each call does here.
+ */
+#ifndef BRAMBLE_KERNEL_SYSCALL_H
+#define BRAMBLE_KERNEL_SYSCALL_H
+
+#include "kernel/exception.h"
+
+#define SYS_EXIT          1
+#define SYS_READ          3
+#define SYS_WRITE         4
+#define SYS_GETPID        20
+#define SYS_GETUID        24
+#define SYS_KILL          37
+#define SYS_BRK           45
+#define SYS_GETGID        47
+#define SYS_GETEUID       49
+#define SYS_GETEGID       50
+#define SYS_IOCTL         54
+#define SYS_GETPPID       64
+#define SYS_MUNMAP        91
+#define SYS_MPROTECT      125
+#define SYS_SCHED_YIELD   158
+#define SYS_NANOSLEEP     162
+#define SYS_MMAP2         192
+#define SYS_EXIT_GROUP    248
+#define SYS_CLOCK_GETTIME 263
+
+#define BRAMBLE_SYSCALL_BASE 0x00100000
+#define SYS_BRAMBLE_SPAWN    (BRAMBLE_SYSCALL_BASE + 0) /* (path, argv) -> pid */
+#define SYS_BRAMBLE_WAIT     (BRAMBLE_SYSCALL_BASE + 1) /* (pid, &status) -> pid */
+
+/* Linux's errno values (asm-generic/errno-base.h). */
+#define EPERM   1
+#define ENOENT  2
+#define ESRCH   3
+#define EINTR   4
+#define E2BIG   7
+#define ENOEXEC 8
+#define EBADF   9
+#define ECHILD  10
+#define EAGAIN  11
+#define ENOMEM  12
+#define EACCES  13
+#define EFAULT  14
+#define EEXIST  17
+#define ENODEV  19
+#define EINVAL  22
+#define ENOTTY  25
+#define ENOSYS  38
+
+/* Run the call frame asks for (from exception_svc, user mode only). */
+void syscall_dispatch(struct exception_frame *frame);
+
+/* Calls made, for ps and the benchmarks. */
+unsigned long syscall_count(void);
+
+#endif /* BRAMBLE_KERNEL_SYSCALL_H */

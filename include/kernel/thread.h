@@ -1,0 +1,142 @@
+/*
+ * kernel/thread.h - threads, the scheduler, waiting and sleeping.
+ *
+ * A thread is a kernel stack and the registers a switch keeps (r4-r11,
+ * sp, lr: what AAPCS makes the callee save). Every process has one
+ * thread; the kernel has the boot thread (kmain, then the console) and an
+ * idle thread. The current thread is in TPIDRPRW.
+ *
+ * Scheduling is round robin over one run queue. A thread running a user
+ * program is preempted when its time slice (SCHED_SLICE_TICKS ticks) is
+ * used up, at the moment it would return to user mode (an interrupt that
+ * came while it ran in user mode, or the end of a system call); kernel
+ * code is never preempted, it gives the core up by blocking, sleeping or
+ * yielding. Wake-ups may come from interrupt handlers.
+ *
+ * The idle thread runs when nothing else can; it sleeps in wfi.
+ */
+#ifndef BRAMBLE_KERNEL_THREAD_H
+#define BRAMBLE_KERNEL_THREAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SCHED_SLICE_TICKS  2    /* 20 ms at 100 Hz: a user program's turn */
+#define THREAD_STACK_SIZE  8192 /* a process's kernel stack */
+#define THREAD_STACK_MAGIC 0x57AC4B1DU
+
+/* Saved by thread_switch (kernel/arm/switch.S). */
+struct thread_context {
+	uint32_t r4, r5, r6, r7, r8, r9, r10, r11;
+	uint32_t sp, lr;
+};
+
+enum thread_state {
+	THREAD_RUNNING,  /* on the core */
+	THREAD_RUNNABLE, /* in the run queue */
+	THREAD_BLOCKED,  /* in a wait queue, or asleep until a deadline */
+	THREAD_DEAD,     /* finished; its stack goes once another thread runs */
+};
+
+struct waitq;
+struct process;
+
+struct thread {
+	struct thread_context context;
+	enum thread_state state;
+	char name[16];
+	uintptr_t stack;     /* the kernel stack [stack, stack + stack_size); 0: the boot stack */
+	size_t stack_size;
+	struct process *process; /* NULL for kernel threads */
+	struct thread *next;     /* in the run queue, a wait queue or the sleepers */
+	struct waitq *waiting;   /* the queue it is blocked on */
+	uint64_t wake_at;        /* when asleep: the counter value to wake at, else 0 */
+	bool interrupted;        /* woken by thread_interrupt, not by what it waited for */
+	unsigned slice;          /* ticks left in its turn */
+	uint32_t switches;       /* times it was switched to */
+};
+
+/* A list of threads waiting for one thing. Zero-initialised is empty. */
+struct waitq {
+	struct thread *first;
+};
+
+/* Threads from here on: the boot thread becomes one, and the idle thread is made. */
+void sched_init(void);
+
+static inline struct thread *current_thread(void)
+{
+	struct thread *thread;
+
+	__asm__ volatile("mrc p15, 0, %0, c13, c0, 4" : "=r"(thread));
+	return thread;
+}
+
+/*
+ * A kernel thread running fn(arg), runnable at once. Returns it, or NULL
+ * without memory. It ends when fn returns (thread_exit).
+ */
+struct thread *thread_create(const char *name, void (*fn)(void *arg), void *arg);
+
+/*
+ * A thread that starts by returning to user mode through the trap frame at
+ * the top of its stack (process.c fills it): not yet runnable.
+ */
+struct thread *thread_create_user(const char *name, struct process *process);
+
+/* The frame a user thread returns to user mode with (the top of its stack). */
+struct exception_frame *thread_user_frame(struct thread *thread);
+
+/* Make a new or blocked thread runnable. */
+void thread_start(struct thread *thread);
+
+/* End the current thread: never returns. */
+void thread_exit(void) __attribute__((noreturn));
+
+/* Let the next runnable thread run, if there is one; the caller runs again later. */
+void thread_yield(void);
+
+/*
+ * Pick the next thread and switch to it. The caller has set its own state
+ * (RUNNING: it goes to the back of the queue; BLOCKED, DEAD: it does not).
+ */
+void schedule(void);
+
+/* Whether the current thread's turn is over (set by the tick, cleared by schedule). */
+bool sched_need_resched(void);
+
+/*
+ * Block on q until thread_wake_all(q), or until thread_interrupt() (then
+ * returns false). Call with IRQs masked, after checking the condition, and
+ * check it again after: the pattern is
+ *	cpsr = irq_save(); while (!ready) if (!thread_wait(&q)) break; irq_restore(cpsr);
+ */
+bool thread_wait(struct waitq *q);
+
+/* Every thread blocked on q, runnable again. From anywhere, interrupts too. */
+void thread_wake_all(struct waitq *q);
+
+/*
+ * Sleep until the virtual counter reaches deadline (timer.h counts), or
+ * until thread_interrupt() (then false).
+ */
+bool thread_sleep_until(uint64_t deadline);
+
+/* Wake thread from whatever wait or sleep it is in (a kill): its wait returns false. */
+void thread_interrupt(struct thread *thread);
+
+/* From the timer's interrupt: the sleepers whose deadline has come; a tick (ends turns). */
+void sched_wake_sleepers(uint64_t now);
+void sched_tick(void);
+
+/* The earliest sleeper's deadline, or 0: the timer's next wake-up. */
+uint64_t sched_next_wakeup(void);
+
+/* Counts for ps and the benchmarks. */
+uint32_t sched_switches(void);
+
+/* Whether threads exist yet (sched_init has run). */
+bool sched_running(void);
+
+#endif /* BRAMBLE_KERNEL_THREAD_H */

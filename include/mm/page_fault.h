@@ -1,0 +1,44 @@
+/*
+ * mm/page_fault.h - demand paging for processes, and what happens to a
+ * process whose access cannot be allowed.
+ *
+ * A process's pages are mapped on first touch: a translation fault on an
+ * address inside one of its regions (mm/vm_map.h), for an access the
+ * region allows, takes a frame, fills it (zeroes, or the program file's
+ * bytes for a VM_FILE region) and maps it with the region's permissions;
+ * the access then runs again. The same holds when the kernel touches the
+ * page on the process's behalf (kernel/uaccess.h). Anything else from user
+ * mode (no region, the stack's guard, a write to text, execution of data,
+ * an undefined instruction, an alignment fault) kills the process with a
+ * report: pid, program, the decoded fault, pc, and the region or "no
+ * region"; from the kernel's user copies it makes the copy fail (-EFAULT).
+ * Out of memory during a fault kills the process (SIGKILL), never the
+ * kernel.
+ */
+#ifndef BRAMBLE_MM_PAGE_FAULT_H
+#define BRAMBLE_MM_PAGE_FAULT_H
+
+#include <stdint.h>
+
+/* Take the memory faults (kernel/exception.h) and every fault from user mode. */
+void page_fault_init(void);
+
+struct page_fault_stats {
+	uint32_t demand_zero; /* pages mapped zero-filled */
+	uint32_t demand_file; /* pages mapped with the program file's bytes */
+	uint32_t icache_syncs; /* executable pages made coherent with the I-cache (B2.2.9) */
+	uint32_t kills;       /* processes killed by a fault */
+	uint32_t out_of_memory;
+};
+
+void page_fault_get_stats(struct page_fault_stats *stats);
+
+/*
+ * Make [kernel_va, + PAGE_SIZE) (a frame's linear-map view, just written)
+ * safe to execute from any user address it is mapped at: the D-cache
+ * cleaned to the point of unification, the I-cache and branch predictor
+ * invalidated (ARM ARM B2.2.9). Counted in icache_syncs.
+ */
+void page_sync_icache(uintptr_t kernel_va);
+
+#endif /* BRAMBLE_MM_PAGE_FAULT_H */

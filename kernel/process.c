@@ -1,0 +1,458 @@
+/*
+ * kernel/process.c - starting, ending and waiting for processes
+ * (kernel/process.h).
+ *
+ * The start follows the order that lets a failure leave nothing behind:
+ * everything that can be refused (the file, the ELF checks, the
+ * arguments, the process limit) is checked before anything is allocated;
+ * then the address space, the regions, the stack page and the thread,
+ * each undone in reverse if the next one fails.
+ *
+ * The initial stack is the one Linux gives a static ARM program (the ELF
+ * ABI's process entry; Linux's create_elf_tables): at sp, argc; then argv[]
+ * and a NULL; envp[] (empty) and a NULL; the auxiliary vector, pairs of
+ * words ending in AT_NULL; above them, the strings and AT_RANDOM's bytes.
+ * sp is 8-byte aligned (AAPCS); r0 is 0 (no function for atexit).
+ */
+#include "kernel/process.h"
+
+#include <string.h>
+
+#include "arch/arm.h"
+#include "arch/cp15.h"
+#include "kernel/elf.h"
+#include "kernel/error.h"
+#include "kernel/exception.h"
+#include "kernel/initramfs.h"
+#include "kernel/irq.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "layout.h"
+#include "lib/xorshift.h"
+#include "mm/context.h"
+#include "mm/kheap.h"
+#include "mm/mm.h"
+#include "mm/pmm.h"
+
+/* Auxiliary vector entries (the ELF ABI's AT_* numbers, as Linux uses them). */
+#define AT_NULL     0
+#define AT_PHDR     3
+#define AT_PHENT    4
+#define AT_PHNUM    5
+#define AT_PAGESZ   6
+#define AT_BASE     7
+#define AT_FLAGS    8
+#define AT_ENTRY    9
+#define AT_UID      11
+#define AT_EUID     12
+#define AT_GID      13
+#define AT_EGID     14
+#define AT_PLATFORM 15
+#define AT_HWCAP    16
+#define AT_CLKTCK   17
+#define AT_SECURE   23
+#define AT_RANDOM   25
+#define AT_EXECFN   31
+#define AUXV_PAIRS  18
+
+/*
+ * What the core can do, as Linux's HWCAP bits say it (arch/arm uapi
+ * hwcap.h): half-word loads, Thumb, long multiplies, the DSP extension,
+ * integer divide in ARM and Thumb, LPAE. No VFP or NEON bits: the kernel
+ * does not yet give processes the floating-point unit.
+ */
+#define HWCAP_HALF      (1 << 1)
+#define HWCAP_THUMB     (1 << 2)
+#define HWCAP_FAST_MULT (1 << 4)
+#define HWCAP_EDSP      (1 << 7)
+#define HWCAP_IDIVA     (1 << 17)
+#define HWCAP_IDIVT     (1 << 18)
+#define HWCAP_LPAE      (1 << 20)
+#define BRAMBLE_HWCAP                                                                    \
+	(HWCAP_HALF | HWCAP_THUMB | HWCAP_FAST_MULT | HWCAP_EDSP | HWCAP_IDIVA | HWCAP_IDIVT | \
+	 HWCAP_LPAE)
+
+#define STACK_GUARD_PAGES 1
+#define RANDOM_BYTES      16
+
+static struct process *processes; /* by pid */
+static unsigned count;
+static int next_pid = 1;
+static uint32_t random_state = 0x2545F491;
+
+struct process *process_first(void)
+{
+	return processes;
+}
+
+unsigned process_count(void)
+{
+	return count;
+}
+
+struct process *process_find(int pid)
+{
+	for (struct process *p = processes; p; p = p->next)
+		if (p->pid == pid)
+			return p;
+	return NULL;
+}
+
+struct process *process_current(void)
+{
+	return sched_running() ? current_thread()->process : NULL;
+}
+
+static void *resize(void *context, void *old, size_t bytes)
+{
+	(void)context;
+	if (bytes == 0) {
+		kfree(old);
+		return NULL;
+	}
+	return krealloc(old, bytes);
+}
+
+static void release_frame(void *context, paddr_t frame)
+{
+	(void)context;
+	pmm_free_frame(&kernel_pmm, frame);
+}
+
+/* The address space and the regions: gone, every frame back. */
+static void teardown(struct process *p)
+{
+	if (p->aspace.l1)
+		(void)mmu_user_destroy(&p->aspace, release_frame, NULL);
+	vm_map_free(&p->map);
+	p->resident = 0;
+}
+
+/* The segments as regions backed by the file; the stack and its guard; the heap's start. */
+static int add_regions(struct process *p, const struct elf_image *image, const uint8_t *file)
+{
+	vaddr_t stack_limit = USER_STACK_TOP - USER_STACK_LIMIT;
+	struct vm_region region;
+	int error;
+
+	for (unsigned i = 0; i < image->count; i++) {
+		const struct elf_segment *segment = &image->segments[i];
+		uint32_t lead = segment->vaddr & (PAGE_SIZE - 1);
+
+		region = (struct vm_region){
+			.start = segment->vaddr - lead,
+			.end = (segment->vaddr + segment->memsz + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1),
+			.prot = (segment->prot & ELF_PROT_READ ? VM_READ : 0) |
+				(segment->prot & ELF_PROT_WRITE ? VM_WRITE : 0) |
+				(segment->prot & ELF_PROT_EXEC ? VM_EXEC : 0),
+			.kind = VM_FILE,
+			/* The page's bytes from its start: the segment's offset and vaddr agree mod 4 KiB. */
+			.file = file + segment->offset - lead,
+			.file_size = segment->filesz + lead,
+		};
+		error = vm_insert(&p->map, &region);
+		if (error)
+			return error;
+	}
+	region = (struct vm_region){ .start = stack_limit,
+				     .end = USER_STACK_TOP,
+				     .prot = VM_READ | VM_WRITE,
+				     .kind = VM_STACK };
+	error = vm_insert(&p->map, &region);
+	if (error)
+		return error;
+	region = (struct vm_region){ .start = stack_limit - STACK_GUARD_PAGES * PAGE_SIZE,
+				     .end = stack_limit,
+				     .prot = 0,
+				     .kind = VM_GUARD };
+	error = vm_insert(&p->map, &region);
+	if (error)
+		return error;
+	p->brk_start = p->brk = image->end;
+	p->mmap_low = image->end;
+	return 0;
+}
+
+/* Bytes the arguments take on the stack; ERR_RANGE past the limits. */
+static int argument_bytes(int argc, const char *const *argv, size_t *bytes)
+{
+	size_t total = 0;
+
+	if (argc < 1 || argc > PROCESS_ARGS_MAX)
+		return ERR_RANGE;
+	for (int i = 0; i < argc; i++) {
+		total += strlen(argv[i]) + 1;
+		if (total > PROCESS_ARG_BYTES)
+			return ERR_RANGE;
+	}
+	*bytes = total;
+	return 0;
+}
+
+/*
+ * The stack's top page: strings at the top, then (8-byte aligned) argc,
+ * argv, envp, auxv, from sp up. Written through the linear map into a
+ * fresh frame, which is then mapped; *sp is the program's sp.
+ */
+static int setup_stack(struct process *p, int argc, const char *const *argv,
+		       const struct elf_image *image, vaddr_t *sp)
+{
+	static const char platform[] = "v7l";
+	vaddr_t page = USER_STACK_TOP - PAGE_SIZE;
+	uint32_t words[1 + PROCESS_ARGS_MAX + 1 + 1 + 2 * AUXV_PAIRS];
+	uint32_t argv_at[PROCESS_ARGS_MAX];
+	unsigned n = 0;
+	paddr_t frame;
+	uint8_t *top;
+	size_t at = PAGE_SIZE;
+	vaddr_t random_at, platform_at;
+	int error;
+
+	error = pmm_alloc_frame(&kernel_pmm, &frame);
+	if (error)
+		return error;
+	top = (uint8_t *)phys_to_virt(frame);
+	memset(top, 0, PAGE_SIZE);
+	for (int i = argc - 1; i >= 0; i--) {
+		size_t length = strlen(argv[i]) + 1;
+
+		at -= length;
+		memcpy(top + at, argv[i], length);
+		argv_at[i] = page + at;
+	}
+	at -= sizeof(platform);
+	memcpy(top + at, platform, sizeof(platform));
+	platform_at = page + at;
+	at = (at - RANDOM_BYTES) & ~3U;
+	for (unsigned i = 0; i < RANDOM_BYTES; i += 4) {
+		uint32_t r = xorshift32(&random_state) ^ (uint32_t)read_cntvct();
+
+		memcpy(top + at + i, &r, 4);
+	}
+	random_at = page + at;
+
+	words[n++] = (uint32_t)argc;
+	for (int i = 0; i < argc; i++)
+		words[n++] = argv_at[i];
+	words[n++] = 0; /* argv's end */
+	words[n++] = 0; /* envp: empty */
+#define AUX(type, value)                     \
+	do {                                 \
+		words[n++] = (type);         \
+		words[n++] = (uint32_t)(value); \
+	} while (0)
+	AUX(AT_PHDR, image->phdr_vaddr);
+	AUX(AT_PHENT, image->phentsize);
+	AUX(AT_PHNUM, image->phnum);
+	AUX(AT_PAGESZ, PAGE_SIZE);
+	AUX(AT_BASE, 0);
+	AUX(AT_FLAGS, 0);
+	AUX(AT_ENTRY, image->entry);
+	AUX(AT_UID, 0);
+	AUX(AT_EUID, 0);
+	AUX(AT_GID, 0);
+	AUX(AT_EGID, 0);
+	AUX(AT_HWCAP, BRAMBLE_HWCAP);
+	AUX(AT_CLKTCK, 100);
+	AUX(AT_SECURE, 0);
+	AUX(AT_RANDOM, random_at);
+	AUX(AT_PLATFORM, platform_at);
+	AUX(AT_EXECFN, argv_at[0]);
+	AUX(AT_NULL, 0);
+#undef AUX
+	_Static_assert(sizeof(words) / 4 >= 1 + PROCESS_ARGS_MAX + 2 + 2 * AUXV_PAIRS, "words");
+	at = (at - n * 4) & ~7U;
+	memcpy(top + at, words, n * 4);
+	error = mmu_map_page(&p->aspace, page, frame, MEM_NORMAL, MEM_USER | MEM_WRITE);
+	if (error) {
+		pmm_free_frame(&kernel_pmm, frame);
+		return error;
+	}
+	p->resident++;
+	*sp = page + at;
+	return 0;
+}
+
+static void list_insert(struct process *p)
+{
+	struct process **at = &processes;
+
+	while (*at)
+		at = &(*at)->next;
+	p->next = NULL;
+	*at = p;
+	count++;
+}
+
+static void list_remove(struct process *p)
+{
+	for (struct process **at = &processes; *at; at = &(*at)->next) {
+		if (*at == p) {
+			*at = p->next;
+			count--;
+			return;
+		}
+	}
+}
+
+int process_spawn_output(const char *path, int argc, const char *const *argv,
+			 struct process *parent, bool detached, process_output_fn output,
+			 void *output_context, struct process **out)
+{
+	struct elf_image image;
+	struct initramfs_file file;
+	struct exception_frame *frame;
+	struct process *p;
+	const char *why = NULL;
+	size_t arg_bytes;
+	vaddr_t sp;
+	int error;
+
+	error = initramfs_find(path, &file);
+	if (error)
+		return error;
+	if (elf_parse(file.data, file.size, USER_LOW_LIMIT,
+		      USER_STACK_TOP - USER_STACK_LIMIT - STACK_GUARD_PAGES * PAGE_SIZE, &image,
+		      &why)) {
+		kprintf("exec: %s: not a program this kernel runs: %s\n", file.name,
+			why ? why : "?");
+		return ERR_INVALID;
+	}
+	error = argument_bytes(argc, argv, &arg_bytes);
+	if (error)
+		return error;
+	if (count >= PROCESS_MAX)
+		return ERR_NO_MEMORY;
+	p = kcalloc(1, sizeof(*p));
+	if (!p)
+		return ERR_NO_MEMORY;
+	strncpy(p->name, file.name, sizeof(p->name) - 1);
+	p->image = file.data;
+	p->parent = parent;
+	p->detached = detached;
+	p->output = output;
+	p->output_context = output_context;
+	vm_map_init(&p->map, resize, NULL);
+	error = mmu_user_create(&p->aspace, &kernel_pmm);
+	if (error)
+		goto fail;
+	error = add_regions(p, &image, file.data);
+	if (error)
+		goto fail;
+	error = setup_stack(p, argc, argv, &image, &sp);
+	if (error)
+		goto fail;
+	p->thread = thread_create_user(p->name[0] ? p->name : "process", p);
+	if (!p->thread) {
+		error = ERR_NO_MEMORY;
+		goto fail;
+	}
+	frame = thread_user_frame(p->thread);
+	frame->pc = image.entry & ~1U;
+	frame->cpsr = MODE_USR | (image.entry & 1 ? PSR_T : 0);
+	frame->sp = sp;
+	p->pid = next_pid++;
+	p->state = PROCESS_RUNNING;
+	list_insert(p);
+	if (out)
+		*out = p;
+	thread_start(p->thread);
+	return 0;
+fail:
+	teardown(p);
+	kfree(p);
+	return error;
+}
+
+int process_spawn(const char *path, int argc, const char *const *argv, struct process *parent,
+		  bool detached, struct process **out)
+{
+	return process_spawn_output(path, argc, argv, parent, detached, NULL, NULL, out);
+}
+
+/* The struct itself, once nobody needs it: not before its thread's stack is gone. */
+static void process_free(struct process *p)
+{
+	list_remove(p);
+	kfree(p->thread);
+	kfree(p);
+}
+
+void process_thread_gone(struct process *p)
+{
+	/* (The thread's struct goes with the process: process_wait reads its state.) */
+	if (p->detached)
+		process_free(p);
+}
+
+void process_exit(int status)
+{
+	struct process *p = process_current();
+
+	if (!p)
+		panic("process_exit from a kernel thread");
+	context_switch_kernel(); /* this core stops walking p's table before it goes */
+	teardown(p);
+	irq_mask();
+	/* Its children become the kernel's, and nobody will wait for them. */
+	for (struct process *child = processes; child; child = child->next) {
+		if (child->parent == p) {
+			child->parent = NULL;
+			child->detached = true;
+		}
+	}
+	p->status = status;
+	p->state = PROCESS_ZOMBIE;
+	p->kill_pending = false;
+	thread_wake_all(&p->exited);
+	thread_exit();
+}
+
+int process_wait(struct process *p, int *status)
+{
+	struct process *self = process_current();
+	uint32_t cpsr;
+
+	if (!p || p->parent != self || p->detached)
+		return ERR_NOT_FOUND;
+	cpsr = irq_save();
+	while (p->state != PROCESS_ZOMBIE)
+		(void)thread_wait(&p->exited);
+	/* Its thread ran its last before this one was woken: the stack is gone already. */
+	while (p->thread && p->thread->stack)
+		thread_yield();
+	irq_restore(cpsr);
+	if (status)
+		*status = p->status;
+	process_free(p);
+	return 0;
+}
+
+int process_kill(int pid, int signal)
+{
+	struct process *p = process_find(pid);
+
+	if (!p || p->state != PROCESS_RUNNING)
+		return ERR_NOT_FOUND;
+	if (p == process_current())
+		process_exit(signal & 0x7F);
+	p->kill_pending = true;
+	p->kill_signal = signal & 0x7F;
+	thread_interrupt(p->thread);
+	return 0;
+}
+
+void process_return_to_user(void)
+{
+	struct process *p = process_current();
+
+	if (!p)
+		return;
+	for (;;) {
+		if (p->kill_pending)
+			process_exit(p->kill_signal);
+		if (!sched_need_resched())
+			return;
+		schedule();
+	}
+}

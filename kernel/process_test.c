@@ -1,0 +1,400 @@
+/*
+ * kernel/process_test.c - self-tests of processes, run with the programs
+ * in the initramfs (user/): each is started, waited for, and judged by its
+ * exit status, by what it printed, by what the kernel said about it, and
+ * by the PMM and the heap, which must be exactly as they were once it is
+ * gone. A program that prints TAP (tap_selftest) has its results folded
+ * into the boot's: each of its lines appears as a comment, and the test
+ * fails if any of them is "not ok" or its plan is not met.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arch/arm.h"
+#include "arch/mmu.h"
+#include "kernel/error.h"
+#include "kernel/ktest.h"
+#include "kernel/printk.h"
+#include "kernel/process.h"
+#include "kernel/thread.h"
+#include "kernel/uaccess.h"
+#include "layout.h"
+#include "mm/context.h"
+#include "mm/kheap.h"
+#include "mm/mm.h"
+#include "mm/mmu.h"
+#include "mm/pmm.h"
+
+#define OUTPUT_MAX 8192
+
+/* What a process printed (and the kernel, while it ran), kept and also shown as comments. */
+static char output[OUTPUT_MAX];
+static size_t output_length;
+static console_sink_fn real_sink;
+
+static void keep(const char *text, size_t length)
+{
+	if (length > sizeof(output) - 1 - output_length)
+		length = sizeof(output) - 1 - output_length;
+	memcpy(output + output_length, text, length);
+	output_length += length;
+	output[output_length] = '\0';
+}
+
+static void capture_sink(const char *text, size_t length)
+{
+	keep(text, length);
+	if (real_sink)
+		real_sink(text, length);
+}
+
+static void process_output(void *context, const char *text, size_t length)
+{
+	(void)context;
+	console_write(text, length);
+}
+
+/*
+ * Run path with argv to its end; *status as wait(2) has it. Everything
+ * printed meanwhile (by it, and by the kernel about it) is in output.
+ */
+static int run(const char *path, int argc, const char *const *argv, int *status)
+{
+	struct process *p;
+	int error;
+
+	output_length = 0;
+	output[0] = '\0';
+	real_sink = console_get_sink();
+	console_set_sink(capture_sink);
+	error = process_spawn_output(path, argc, argv, NULL, false, process_output, NULL, &p);
+	if (error == 0)
+		error = process_wait(p, status);
+	console_set_sink(real_sink);
+	return error;
+}
+
+struct memory_state {
+	uint32_t free_frames;
+	size_t live_bytes;
+	uint32_t live_blocks;
+};
+
+static void memory_now(struct memory_state *state)
+{
+	struct kheap_stats heap;
+
+	kheap_get_stats(&kernel_heap, &heap);
+	state->free_frames = pmm_free_count(&kernel_pmm);
+	state->live_bytes = heap.live_bytes;
+	state->live_blocks = heap.live_blocks;
+}
+
+#define KT_ASSERT_MEMORY_AS(before)                                                  \
+	do {                                                                         \
+		struct memory_state after_;                                          \
+		memory_now(&after_);                                                 \
+		KT_ASSERT_EQ((before).free_frames, after_.free_frames);              \
+		KT_ASSERT_EQ((before).live_blocks, after_.live_blocks);              \
+		KT_ASSERT_EQ((uint32_t)(before).live_bytes, (uint32_t)after_.live_bytes); \
+	} while (0)
+
+KTEST(process, hello_runs_and_leaves_nothing)
+{
+	static const char *const argv[] = { "hello", "one", "two" };
+	struct memory_state before;
+	char expected[40];
+	int status = -1;
+
+	memory_now(&before);
+	KT_ASSERT_EQ(0, run("hello", 3, argv, &status));
+	KT_ASSERT_EQ(0, status);
+	KT_ASSERT(strstr(output, "hello from pid ") != NULL);
+	snprintf(expected, sizeof(expected), "argv[2] = two");
+	if (!strstr(output, expected))
+		KT_FAIL("hello did not print '%s'; it printed: %s", expected, output);
+	KT_ASSERT_MEMORY_AS(before);
+}
+
+/* A TAP stream a program printed: its plan met, no "not ok". */
+static bool tap_all_ok(const char *text, unsigned *results)
+{
+	unsigned plan = 0, ok = 0, not_ok = 0;
+
+	for (const char *at = text; at && *at; at = strchr(at, '\n'), at += !!at) {
+		const char *line = strncmp(at, "# ", 2) == 0 ? at + 2 : at; /* (as the console shows it) */
+
+		if (strncmp(line, "1..", 3) == 0)
+			plan = (unsigned)strtoul(line + 3, NULL, 10);
+		else if (strncmp(line, "ok ", 3) == 0)
+			ok++;
+		else if (strncmp(line, "not ok ", 7) == 0)
+			not_ok++;
+	}
+	*results = ok + not_ok;
+	return plan > 0 && not_ok == 0 && ok == plan;
+}
+
+KTEST(process, user_selftest_tap)
+{
+	static const char *const argv[] = { "tap_selftest" };
+	struct memory_state before;
+	unsigned results;
+	int status = -1;
+
+	memory_now(&before);
+	KT_ASSERT_EQ(0, run("tap_selftest", 1, argv, &status));
+	if (!tap_all_ok(output, &results))
+		KT_FAIL("tap_selftest's TAP (%u results) is not all ok (above)", results);
+	KT_ASSERT_EQ(0, status);
+	KT_ASSERT_MEMORY_AS(before);
+}
+
+struct fault_case {
+	const char *kind;
+	int signal;
+	const char *report; /* in the kernel's kill report */
+};
+
+static const struct fault_case fault_cases[] = {
+	{ "null", SIGNAL_SEGV, "on read at 0x00000000, pc 0x" },
+	{ "kernel-read", SIGNAL_SEGV, "on read at 0x80000000" },
+	{ "kernel-write", SIGNAL_SEGV, "on write at 0x80000000" },
+	{ "kernel-jump", SIGNAL_SEGV, "prefetch abort" },
+	{ "text-write", SIGNAL_SEGV, "r-x program file" },
+	{ "stack-guard", SIGNAL_SEGV, "stack guard" },
+	{ "heap-exec", SIGNAL_SEGV, "rw- anonymous" },
+	{ "stack-exec", SIGNAL_SEGV, "rw- stack" },
+	{ "undefined", SIGNAL_ILL, "undefined instruction" },
+};
+
+KTEST(process, faults_kill_only_the_process)
+{
+	struct memory_state before;
+	char name[48];
+
+	memory_now(&before);
+	for (unsigned i = 0; i < sizeof(fault_cases) / sizeof(fault_cases[0]); i++) {
+		const struct fault_case *c = &fault_cases[i];
+		const char *argv[] = { "fault", c->kind };
+		int status = -1;
+
+		KT_ASSERT_EQ(0, run("fault", 2, argv, &status));
+		snprintf(name, sizeof(name), "(bin/fault): killed: ");
+		if (EXIT_SIGNAL(status) != c->signal || !strstr(output, name) ||
+		    !strstr(output, c->report) || strstr(output, "survived"))
+			KT_FAIL("fault %s: status 0x%x (signal %d expected); the report must say "
+				"'%s'",
+				c->kind, status, c->signal, c->report);
+	}
+	KT_ASSERT_MEMORY_AS(before);
+}
+
+KTEST(process, refusals_leave_nothing)
+{
+	static const char *const argv[] = { "x" };
+	const char *many[PROCESS_ARGS_MAX + 1];
+	struct memory_state before;
+	struct process *p = NULL;
+
+	for (unsigned i = 0; i <= PROCESS_ARGS_MAX; i++)
+		many[i] = "arg";
+	memory_now(&before);
+	KT_ASSERT_EQ(ERR_NOT_FOUND, process_spawn("no-such-program", 1, argv, NULL, false, &p));
+	KT_ASSERT_EQ(ERR_INVALID, process_spawn("etc/not-a-program", 1, argv, NULL, false, &p));
+	KT_ASSERT_EQ(ERR_RANGE,
+		     process_spawn("hello", PROCESS_ARGS_MAX + 1, many, NULL, false, &p));
+	KT_ASSERT_EQ(ERR_RANGE, process_spawn("hello", 0, argv, NULL, false, &p));
+	KT_ASSERT(p == NULL);
+	KT_ASSERT_MEMORY_AS(before);
+}
+
+KTEST(process, many_started_and_ended)
+{
+	static const char *const argv[] = { "hello" };
+	struct memory_state before;
+
+	memory_now(&before);
+	for (int i = 0; i < 24; i++) {
+		int status = -1;
+
+		KT_ASSERT_EQ(0, run("hello", 1, argv, &status));
+		KT_ASSERT_EQ(0, status);
+	}
+	KT_ASSERT_MEMORY_AS(before);
+}
+
+/*
+ * Two processes with the same addresses, each writing its own pattern and
+ * checking it across many switches, while the ASIDs roll over again and
+ * again (the limit lowered to 3: ASIDs 1 and 2, and a third process
+ * started and ended in between takes one more).
+ */
+KTEST(process, isolation_across_asid_rollovers)
+{
+	static const char *const a_argv[] = { "isolation", "200" };
+	static const char *const hello_argv[] = { "hello" };
+	unsigned limit = context_asid_limit();
+	uint32_t rollovers = context_rollovers();
+	struct memory_state before;
+	struct process *a, *b;
+	int status_a = -1, status_b = -1, status;
+
+	memory_now(&before);
+	context_set_asid_limit(3);
+	KT_ASSERT_EQ(0, process_spawn_output("isolation", 2, a_argv, NULL, false, process_output,
+					     NULL, &a));
+	KT_ASSERT_EQ(0, process_spawn_output("isolation", 2, a_argv, NULL, false, process_output,
+					     NULL, &b));
+	for (int i = 0; i < 6; i++) {
+		struct process *h;
+
+		if (process_spawn_output("hello", 1, hello_argv, NULL, false, process_output, NULL,
+					 &h) == 0)
+			(void)process_wait(h, &status);
+	}
+	(void)process_wait(a, &status_a);
+	(void)process_wait(b, &status_b);
+	context_set_asid_limit(limit);
+	KT_ASSERT_EQ(0, status_a);
+	KT_ASSERT_EQ(0, status_b);
+	if (context_rollovers() - rollovers < 3)
+		KT_FAIL("only %lu ASID rollovers", (unsigned long)(context_rollovers() - rollovers));
+	KT_ASSERT_MEMORY_AS(before);
+}
+
+/* Take every free frame but a few (chained through the frames themselves); give them back. */
+static paddr_t exhaust_pmm(uint32_t leave)
+{
+	uint32_t free_frames = pmm_free_count(&kernel_pmm); /* (O(frames): once) */
+	paddr_t chain = 0, frame;
+
+	for (uint32_t n = leave; n < free_frames && pmm_alloc_frame(&kernel_pmm, &frame) == 0; n++) {
+		*(paddr_t *)phys_to_virt(frame) = chain;
+		chain = frame;
+	}
+	return chain;
+}
+
+static void give_back(paddr_t chain)
+{
+	while (chain) {
+		paddr_t next = *(paddr_t *)phys_to_virt(chain);
+
+		pmm_free_frame(&kernel_pmm, chain);
+		chain = next;
+	}
+}
+
+KTEST(process, out_of_memory_kills_the_process)
+{
+	static const char *const argv[] = { "hog" };
+	struct memory_state before;
+	paddr_t chain;
+	int status = -1, error;
+
+	struct process *p;
+
+	memory_now(&before);
+	output_length = 0;
+	output[0] = '\0';
+	real_sink = console_get_sink();
+	console_set_sink(capture_sink);
+	error = process_spawn_output("hog", 1, argv, NULL, false, process_output, NULL, &p);
+	/* Started (its tables and stacks taken), then 1 MiB left: it runs out in its page faults. */
+	chain = exhaust_pmm(256);
+	if (error == 0)
+		error = process_wait(p, &status);
+	give_back(chain);
+	console_set_sink(real_sink);
+	KT_ASSERT_EQ(0, error);
+	/* Killed in a page fault (SIGKILL), or it saw malloc fail and exited: never the kernel. */
+	if (EXIT_SIGNAL(status) != SIGNAL_KILL && status != 0)
+		KT_FAIL("hog ended with status 0x%x", status);
+	if (EXIT_SIGNAL(status) == SIGNAL_KILL)
+		KT_ASSERT(strstr(output, "killed: out of memory") != NULL);
+	KT_ASSERT_MEMORY_AS(before);
+}
+
+/* The kernel's user copies, from a kernel thread (no process: every user address faults). */
+KTEST(process, user_copies_refuse_bad_pointers)
+{
+	uint32_t word = 0x12345678, into = 0;
+	char text[8];
+
+	KT_ASSERT_EQ(ERR_RANGE, copy_from_user(&into, (const void *)0x80000000, 4));
+	KT_ASSERT_EQ(ERR_RANGE, copy_from_user(&into, (const void *)0x7FFFFFFE, 4));
+	KT_ASSERT_EQ(ERR_RANGE, copy_from_user(&into, (const void *)0xFFFFFFFC, 8));
+	KT_ASSERT_EQ(ERR_RANGE, copy_from_user(&into, (const void *)0x00001000, 4));
+	KT_ASSERT_EQ(ERR_RANGE, copy_to_user((void *)0x00001000, &word, 4));
+	KT_ASSERT_EQ(ERR_RANGE, copy_to_user((void *)0x80008000, &word, 4));
+	KT_ASSERT_EQ(ERR_RANGE, copy_string_from_user(text, (const char *)0x2000, sizeof(text)));
+	KT_ASSERT_EQ(0, into); /* nothing was written */
+	KT_ASSERT_EQ(0, copy_from_user(&into, (const void *)0x1000, 0));
+}
+
+/*
+ * A running process's table, read back: every user page non-global,
+ * reachable from PL0, never writable and executable; every L1 entry PXN;
+ * and in the kernel's table nothing PL0 may touch.
+ */
+KTEST(process, tables_read_back)
+{
+	static const char *const argv[] = { "spin", "2000", "1" };
+	const uint32_t *kernel_l1 = (const uint32_t *)VIRT_L1_TABLE;
+	unsigned user_pages = 0;
+	struct process *p;
+	int status;
+
+	KT_ASSERT_EQ(0, process_spawn_output("spin", 3, argv, NULL, false, process_output, NULL,
+					     &p));
+	for (int i = 0; i < 20 && p->resident < 4; i++)
+		thread_yield();
+	for (unsigned index = 0; index < USER_L1_ENTRIES; index++) {
+		uint32_t entry = p->aspace.l1[index];
+		const uint32_t *table;
+
+		if ((entry & L1_TYPE_MASK) == L1_TYPE_FAULT)
+			continue;
+		KT_ASSERT_EQ(L1_TYPE_PAGE_TABLE, entry & L1_TYPE_MASK);
+		KT_ASSERT(entry & L1_PAGE_TABLE_PXN);
+		table = (const uint32_t *)phys_to_virt(entry & L1_PAGE_TABLE_BASE_MASK);
+		for (unsigned i = 0; i < L2_ENTRIES; i++) {
+			uint32_t pte = table[i];
+			bool writable, executable;
+
+			if (!(pte & L2_TYPE_SMALL))
+				continue;
+			user_pages++;
+			writable = (pte & L2_PAGE_AP1) && !(pte & L2_PAGE_AP2);
+			executable = !(pte & L2_PAGE_XN);
+			KT_ASSERT(pte & L2_PAGE_NG);
+			KT_ASSERT(pte & L2_PAGE_AP1); /* PL0 has access */
+			KT_ASSERT(!(writable && executable));
+		}
+	}
+	(void)process_kill(p->pid, SIGNAL_KILL);
+	(void)process_wait(p, &status);
+	KT_ASSERT(user_pages >= 3); /* text, data or stack, at least */
+	KT_ASSERT_EQ(SIGNAL_KILL, EXIT_SIGNAL(status));
+	/* The kernel's half: no section or page with PL0 access (AP[1] clear everywhere). */
+	for (unsigned index = KERNEL_VIRT_BASE >> SECTION_SHIFT; index < L1_ENTRIES; index++) {
+		uint32_t entry = kernel_l1[index];
+
+		if ((entry & L1_TYPE_MASK) == L1_TYPE_SECTION) {
+			KT_ASSERT(!(entry & L1_SECT_AP1));
+			KT_ASSERT(!(entry & L1_SECT_NG));
+		} else if ((entry & L1_TYPE_MASK) == L1_TYPE_PAGE_TABLE) {
+			const uint32_t *table =
+				(const uint32_t *)phys_to_virt(entry & L1_PAGE_TABLE_BASE_MASK);
+
+			for (unsigned i = 0; i < L2_ENTRIES; i++) {
+				if (!(table[i] & L2_TYPE_SMALL))
+					continue;
+				KT_ASSERT(!(table[i] & L2_PAGE_AP1));
+				KT_ASSERT(!(table[i] & L2_PAGE_NG));
+			}
+		}
+	}
+}

@@ -1,0 +1,190 @@
+/*
+ * mm/page_fault.c - demand paging and the faults that kill a process
+ * (mm/page_fault.h).
+ *
+ * Which accesses a region allows: a read needs VM_READ (or VM_WRITE or
+ * VM_EXEC: ARM's short descriptors cannot make a page writable or
+ * executable without making it readable, so a region with either is
+ * readable), a write VM_WRITE, an instruction fetch VM_EXEC. A guard
+ * region allows nothing. Only translation faults are resolved here: a
+ * permission fault means the page is mapped with the region's
+ * permissions and the access is not one of them.
+ *
+ * A fault on a user address from the kernel comes only from the user
+ * copies (kernel/uaccess.h). Another kernel fault on a user address is a
+ * kernel bug, and goes on to the report.
+ */
+#include "mm/page_fault.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "arch/arm.h"
+#include "arch/maintenance.h"
+#include "kernel/error.h"
+#include "kernel/exception.h"
+#include "kernel/fault_status.h"
+#include "kernel/printk.h"
+#include "kernel/process.h"
+#include "kernel/uaccess.h"
+#include "layout.h"
+#include "mm/mm.h"
+#include "mm/mmu.h"
+#include "mm/pmm.h"
+#include "mm/vm_map.h"
+
+static struct page_fault_stats stats;
+
+void page_fault_get_stats(struct page_fault_stats *out)
+{
+	*out = stats;
+}
+
+void page_sync_icache(uintptr_t kernel_va)
+{
+	sync_new_code((const void *)kernel_va, PAGE_SIZE);
+	stats.icache_syncs++;
+}
+
+static const char *const kind_names[VM_KIND_COUNT] = {
+	[VM_ANON] = "anonymous",
+	[VM_FILE] = "program file",
+	[VM_STACK] = "stack",
+	[VM_GUARD] = "stack guard",
+};
+
+/* "0x00010000-0x00012fff r-x program file" into buffer. */
+static void describe_region(char *buffer, size_t size, const struct vm_region *region)
+{
+	if (!region) {
+		snprintf(buffer, size, "no region");
+		return;
+	}
+	snprintf(buffer, size, "region 0x%08lx-0x%08lx %c%c%c %s", (unsigned long)region->start,
+		 (unsigned long)region->end - 1, region->prot & VM_READ ? 'r' : '-',
+		 region->prot & VM_WRITE ? 'w' : '-', region->prot & VM_EXEC ? 'x' : '-',
+		 kind_names[region->kind]);
+}
+
+/* Whether the region allows the access the fault was. */
+static bool allows(const struct vm_region *region, const struct fault_info *fault)
+{
+	unsigned prot = region->prot;
+
+	if (region->kind == VM_GUARD)
+		return false;
+	if (fault->kind == FAULT_PREFETCH_ABORT)
+		return prot & VM_EXEC;
+	if (fault->status & FSR_WNR)
+		return prot & VM_WRITE;
+	return prot & (VM_READ | VM_WRITE | VM_EXEC);
+}
+
+/* A frame for page, filled as the region says, mapped with its permissions. */
+static int map_page(struct process *p, const struct vm_region *region, vaddr_t page)
+{
+	unsigned perm = MEM_USER | (region->prot & VM_WRITE ? MEM_WRITE : 0) |
+			(region->prot & VM_EXEC ? MEM_EXEC : 0);
+	paddr_t frame;
+	uint8_t *bytes;
+	int error;
+
+	error = pmm_alloc_frame(&kernel_pmm, &frame);
+	if (error)
+		return error;
+	bytes = (uint8_t *)phys_to_virt(frame);
+	if (region->kind == VM_FILE) {
+		uint32_t offset = page - region->start;
+		uint32_t from_file = offset < region->file_size ? region->file_size - offset : 0;
+
+		if (from_file > PAGE_SIZE)
+			from_file = PAGE_SIZE;
+		memcpy(bytes, region->file + offset, from_file);
+		memset(bytes + from_file, 0, PAGE_SIZE - from_file);
+		stats.demand_file++;
+	} else {
+		memset(bytes, 0, PAGE_SIZE);
+		stats.demand_zero++;
+	}
+	if (perm & MEM_EXEC)
+		page_sync_icache((uintptr_t)bytes);
+	error = mmu_map_page(&p->aspace, page, frame, MEM_NORMAL, perm);
+	if (error) {
+		pmm_free_frame(&kernel_pmm, frame);
+		return error;
+	}
+	p->resident++;
+	p->faults++;
+	return 0;
+}
+
+/* The report of a process killed by a fault, in one or two lines. */
+static void report_kill(const struct process *p, const struct fault_info *fault,
+			const struct vm_region *region, const char *why)
+{
+	char line[160], where[80];
+
+	fault_describe(line, sizeof(line), fault);
+	describe_region(where, sizeof(where), region);
+	kprintf("process %d (%s): killed: %s\n", p->pid, p->name, why);
+	kprintf("  %s; %s\n", line, where);
+}
+
+/*
+ * The memory-fault handler: true when the fault is resolved (a page
+ * mapped, or a user copy sent to its fixup). From user mode it never
+ * returns false: the process is killed instead.
+ */
+static bool page_fault(const struct fault_info *fault, struct exception_frame *frame)
+{
+	bool from_user = (frame->cpsr & MODE_MASK) == MODE_USR;
+	struct process *p = process_current();
+	const struct fault_status_desc *desc = fault_status_decode(fault->status);
+	const struct vm_region *region = NULL;
+	uintptr_t fixup;
+
+	if (fault->kind == FAULT_UNDEFINED) {
+		if (!from_user || !p)
+			return false;
+		report_kill(p, fault, NULL, "undefined instruction (SIGILL)");
+		stats.kills++;
+		process_exit(SIGNAL_ILL);
+	}
+	if (p && fault->address < USER_SPACE_END && !desc->async)
+		region = vm_find(&p->map, fault->address);
+	if (region && allows(region, fault) && desc->class == FAULT_CLASS_TRANSLATION &&
+	    (from_user || fault->kind == FAULT_DATA_ABORT)) {
+		int error = map_page(p, region, fault->address & ~(PAGE_SIZE - 1));
+
+		if (error == 0)
+			return true;
+		if (error == ERR_NO_MEMORY) {
+			stats.out_of_memory++;
+			if (from_user) {
+				report_kill(p, fault, region, "out of memory (SIGKILL)");
+				stats.kills++;
+				process_exit(SIGNAL_KILL);
+			}
+			p->kill_pending = true; /* dies on its way back to user mode */
+			p->kill_signal = SIGNAL_KILL;
+		}
+	}
+	if (!from_user) {
+		fixup = uaccess_fixup(frame->pc); /* a user copy (with or without a process) */
+		if (!fixup)
+			return false;
+		frame->pc = fixup;
+		return true;
+	}
+	report_kill(p, fault, region,
+		    desc->class == FAULT_CLASS_ALIGNMENT ? "alignment fault (SIGBUS)"
+							  : "segmentation fault (SIGSEGV)");
+	stats.kills++;
+	process_exit(desc->class == FAULT_CLASS_ALIGNMENT ? SIGNAL_BUS : SIGNAL_SEGV);
+}
+
+void page_fault_init(void)
+{
+	(void)fault_set_handler(FAULT_ACTION_MEMORY, page_fault);
+	fault_set_user_handler(page_fault);
+}
