@@ -68,7 +68,7 @@
 #define HWCAP_IDIVA     (1 << 17)
 #define HWCAP_IDIVT     (1 << 18)
 #define HWCAP_LPAE      (1 << 20)
-#define BRAMBLE_HWCAP                                                                    \
+#define BRAMBLE_HWCAP                                                                          \
 	(HWCAP_HALF | HWCAP_THUMB | HWCAP_FAST_MULT | HWCAP_EDSP | HWCAP_IDIVA | HWCAP_IDIVT | \
 	 HWCAP_LPAE)
 
@@ -236,9 +236,9 @@ static int setup_stack(struct process *p, int argc, const char *const *argv,
 		words[n++] = argv_at[i];
 	words[n++] = 0; /* argv's end */
 	words[n++] = 0; /* envp: empty */
-#define AUX(type, value)                     \
-	do {                                 \
-		words[n++] = (type);         \
+#define AUX(type, value)                        \
+	do {                                    \
+		words[n++] = (type);            \
 		words[n++] = (uint32_t)(value); \
 	} while (0)
 	AUX(AT_PHDR, image->phdr_vaddr);

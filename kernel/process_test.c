@@ -91,12 +91,12 @@ static void memory_now(struct memory_state *state)
 	state->live_blocks = heap.live_blocks;
 }
 
-#define KT_ASSERT_MEMORY_AS(before)                                                  \
-	do {                                                                         \
-		struct memory_state after_;                                          \
-		memory_now(&after_);                                                 \
-		KT_ASSERT_EQ((before).free_frames, after_.free_frames);              \
-		KT_ASSERT_EQ((before).live_blocks, after_.live_blocks);              \
+#define KT_ASSERT_MEMORY_AS(before)                                                       \
+	do {                                                                              \
+		struct memory_state after_;                                               \
+		memory_now(&after_);                                                      \
+		KT_ASSERT_EQ((before).free_frames, after_.free_frames);                   \
+		KT_ASSERT_EQ((before).live_blocks, after_.live_blocks);                   \
 		KT_ASSERT_EQ((uint32_t)(before).live_bytes, (uint32_t)after_.live_bytes); \
 	} while (0)
 
@@ -123,7 +123,8 @@ static bool tap_all_ok(const char *text, unsigned *results)
 	unsigned plan = 0, ok = 0, not_ok = 0;
 
 	for (const char *at = text; at && *at; at = strchr(at, '\n'), at += !!at) {
-		const char *line = strncmp(at, "# ", 2) == 0 ? at + 2 : at; /* (as the console shows it) */
+		const char *line =
+			strncmp(at, "# ", 2) == 0 ? at + 2 : at; /* (as the console shows it) */
 
 		if (strncmp(line, "1..", 3) == 0)
 			plan = (unsigned)strtoul(line + 3, NULL, 10);
@@ -260,7 +261,8 @@ KTEST(process, isolation_across_asid_rollovers)
 	KT_ASSERT_EQ(0, status_a);
 	KT_ASSERT_EQ(0, status_b);
 	if (context_rollovers() - rollovers < 3)
-		KT_FAIL("only %lu ASID rollovers", (unsigned long)(context_rollovers() - rollovers));
+		KT_FAIL("only %lu ASID rollovers",
+			(unsigned long)(context_rollovers() - rollovers));
 	KT_ASSERT_MEMORY_AS(before);
 }
 
@@ -270,7 +272,8 @@ static paddr_t exhaust_pmm(uint32_t leave)
 	uint32_t free_frames = pmm_free_count(&kernel_pmm); /* (O(frames): once) */
 	paddr_t chain = 0, frame;
 
-	for (uint32_t n = leave; n < free_frames && pmm_alloc_frame(&kernel_pmm, &frame) == 0; n++) {
+	for (uint32_t n = leave; n < free_frames && pmm_alloc_frame(&kernel_pmm, &frame) == 0;
+	     n++) {
 		*(paddr_t *)phys_to_virt(frame) = chain;
 		chain = frame;
 	}
@@ -347,8 +350,8 @@ KTEST(process, tables_read_back)
 	struct process *p;
 	int status;
 
-	KT_ASSERT_EQ(0, process_spawn_output("spin", 3, argv, NULL, false, process_output, NULL,
-					     &p));
+	KT_ASSERT_EQ(0,
+		     process_spawn_output("spin", 3, argv, NULL, false, process_output, NULL, &p));
 	for (int i = 0; i < 20 && p->resident < 4; i++)
 		thread_yield();
 	for (unsigned index = 0; index < USER_L1_ENTRIES; index++) {

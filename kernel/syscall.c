@@ -49,8 +49,8 @@
 
 #define NSEC_PER_SEC 1000000000L
 
-typedef int32_t (*syscall_fn)(struct exception_frame *frame, uint32_t a0, uint32_t a1,
-			      uint32_t a2, uint32_t a3);
+typedef int32_t (*syscall_fn)(struct exception_frame *frame, uint32_t a0, uint32_t a1, uint32_t a2,
+			      uint32_t a3);
 
 static unsigned long calls;
 
@@ -125,23 +125,23 @@ static int32_t sys_getpid(struct exception_frame *frame, uint32_t a0, uint32_t a
 	return self()->pid;
 }
 
-static int32_t sys_getppid(struct exception_frame *frame, uint32_t a0, uint32_t a1,
-			   uint32_t a2, uint32_t a3)
+static int32_t sys_getppid(struct exception_frame *frame, uint32_t a0, uint32_t a1, uint32_t a2,
+			   uint32_t a3)
 {
 	(void)frame, (void)a0, (void)a1, (void)a2, (void)a3;
 	return self()->parent ? self()->parent->pid : 0;
 }
 
 /* Every process runs as root: there are no users yet. */
-static int32_t sys_id_zero(struct exception_frame *frame, uint32_t a0, uint32_t a1,
-			   uint32_t a2, uint32_t a3)
+static int32_t sys_id_zero(struct exception_frame *frame, uint32_t a0, uint32_t a1, uint32_t a2,
+			   uint32_t a3)
 {
 	(void)frame, (void)a0, (void)a1, (void)a2, (void)a3;
 	return 0;
 }
 
-static int32_t sys_kill(struct exception_frame *frame, uint32_t pid, uint32_t signal,
-			uint32_t a2, uint32_t a3)
+static int32_t sys_kill(struct exception_frame *frame, uint32_t pid, uint32_t signal, uint32_t a2,
+			uint32_t a3)
 {
 	(void)frame, (void)a2, (void)a3;
 	if (signal >= 64)
@@ -156,8 +156,8 @@ static int32_t sys_kill(struct exception_frame *frame, uint32_t pid, uint32_t si
 }
 
 /* No terminal ioctls yet: a program asking whether fd 0-2 is a terminal hears no. */
-static int32_t sys_ioctl(struct exception_frame *frame, uint32_t fd, uint32_t request,
-			 uint32_t a2, uint32_t a3)
+static int32_t sys_ioctl(struct exception_frame *frame, uint32_t fd, uint32_t request, uint32_t a2,
+			 uint32_t a3)
 {
 	(void)frame, (void)request, (void)a2, (void)a3;
 	return fd <= 2 ? -ENOTTY : -EBADF;
@@ -319,8 +319,8 @@ static int32_t sys_mprotect(struct exception_frame *frame, uint32_t addr, uint32
 	return error == ERR_NOT_FOUND ? -ENOMEM : error ? -EINVAL : 0;
 }
 
-static int32_t sys_sched_yield(struct exception_frame *frame, uint32_t a0, uint32_t a1,
-			       uint32_t a2, uint32_t a3)
+static int32_t sys_sched_yield(struct exception_frame *frame, uint32_t a0, uint32_t a1, uint32_t a2,
+			       uint32_t a3)
 {
 	(void)frame, (void)a0, (void)a1, (void)a2, (void)a3;
 	thread_yield();
@@ -342,7 +342,8 @@ static int32_t sys_nanosleep(struct exception_frame *frame, uint32_t request, ui
 		return -EFAULT;
 	if (t.sec < 0 || t.nsec < 0 || t.nsec >= NSEC_PER_SEC)
 		return -EINVAL;
-	deadline = timer_count_after_us((uint64_t)t.sec * 1000000 + ((uint64_t)t.nsec + 999) / 1000);
+	deadline =
+		timer_count_after_us((uint64_t)t.sec * 1000000 + ((uint64_t)t.nsec + 999) / 1000);
 	if (thread_sleep_until(deadline))
 		return 0;
 	if (remain) {

@@ -115,7 +115,8 @@ void schedule(void)
 		enqueue(prev);
 	next = dequeue();
 	if (!next)
-		next = prev->state == THREAD_RUNNABLE || prev->state == THREAD_RUNNING ? prev : &idle;
+		next = prev->state == THREAD_RUNNABLE || prev->state == THREAD_RUNNING ? prev
+										       : &idle;
 	need_resched = false;
 	next->state = THREAD_RUNNING;
 	next->slice = SCHED_SLICE_TICKS;

@@ -178,7 +178,7 @@ static bool page_fault(const struct fault_info *fault, struct exception_frame *f
 	}
 	report_kill(p, fault, region,
 		    desc->class == FAULT_CLASS_ALIGNMENT ? "alignment fault (SIGBUS)"
-							  : "segmentation fault (SIGSEGV)");
+							 : "segmentation fault (SIGSEGV)");
 	stats.kills++;
 	process_exit(desc->class == FAULT_CLASS_ALIGNMENT ? SIGNAL_BUS : SIGNAL_SEGV);
 }

@@ -25,7 +25,8 @@ int main(int argc, char **argv)
 		memset(block, (int)(size & 0xFF), size);
 		for (size_t k = 0; k < size; k++) {
 			if (block[k] != (unsigned char)(size & 0xFF)) {
-				printf("malloc(%u): byte %u is wrong\n", (unsigned)size, (unsigned)k);
+				printf("malloc(%u): byte %u is wrong\n", (unsigned)size,
+				       (unsigned)k);
 				return 1;
 			}
 		}

@@ -21,8 +21,8 @@ int main(int argc, char **argv)
 		sys_sched_yield();
 		for (int i = 0; i < 1024; i++) {
 			if (page[i] != pid * 100000 + r) {
-				printf("isolation %ld: round %ld: word %d is %ld, not mine\n", pid, r, i,
-				       page[i]);
+				printf("isolation %ld: round %ld: word %d is %ld, not mine\n", pid,
+				       r, i, page[i]);
 				return 1;
 			}
 		}

@@ -85,8 +85,8 @@ int main(void)
 	before = now_ns();
 	r = sys_nanosleep(&nap, 0);
 	after = now_ns();
-	check(r == 0 && after - before >= 20000000ULL, "nanosleep 20 ms: the monotonic clock moves 20 ms",
-	      (long)((after - before) / 1000));
+	check(r == 0 && after - before >= 20000000ULL,
+	      "nanosleep 20 ms: the monotonic clock moves 20 ms", (long)((after - before) / 1000));
 	r = sys_sched_yield();
 	check(r == 0, "sched_yield returns 0", r);
 

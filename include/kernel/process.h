@@ -27,18 +27,18 @@
 #include "mm/mmu.h"
 #include "mm/vm_map.h"
 
-#define PROCESS_MAX       64  /* processes at once, zombies included */
-#define PROCESS_ARGS_MAX  32  /* arguments a program may be started with */
+#define PROCESS_MAX       64   /* processes at once, zombies included */
+#define PROCESS_ARGS_MAX  32   /* arguments a program may be started with */
 #define PROCESS_ARG_BYTES 2048 /* and their bytes, NULs included */
 #define PROCESS_NAME_MAX  32
 
 /* How a process ended, for whoever waits. */
 #define EXIT_CODE(status)   (((status) >> 8) & 0xFF) /* as wait(2) encodes it */
-#define EXIT_SIGNAL(status) ((status) & 0x7F)        /* 0: it exited */
-#define SIGNAL_ILL  4
-#define SIGNAL_KILL 9
-#define SIGNAL_SEGV 11
-#define SIGNAL_BUS  7
+#define EXIT_SIGNAL(status) ((status)&0x7F)          /* 0: it exited */
+#define SIGNAL_ILL          4
+#define SIGNAL_KILL         9
+#define SIGNAL_SEGV         11
+#define SIGNAL_BUS          7
 
 enum process_state { PROCESS_RUNNING, PROCESS_ZOMBIE };
 
@@ -62,7 +62,7 @@ struct process {
 	int status;             /* when a zombie: as wait(2) encodes it */
 	bool kill_pending;      /* killed while it could not go at once */
 	int kill_signal;
-	struct waitq exited;    /* the parent waits here */
+	struct waitq exited; /* the parent waits here */
 	process_output_fn output;
 	void *output_context;
 	struct process *next; /* in the process list */

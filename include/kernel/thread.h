@@ -46,7 +46,7 @@ struct thread {
 	struct thread_context context;
 	enum thread_state state;
 	char name[16];
-	uintptr_t stack;     /* the kernel stack [stack, stack + stack_size); 0: the boot stack */
+	uintptr_t stack; /* the kernel stack [stack, stack + stack_size); 0: the boot stack */
 	size_t stack_size;
 	struct process *process; /* NULL for kernel threads */
 	struct thread *next;     /* in the run queue, a wait queue or the sleepers */

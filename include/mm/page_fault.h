@@ -24,10 +24,10 @@
 void page_fault_init(void);
 
 struct page_fault_stats {
-	uint32_t demand_zero; /* pages mapped zero-filled */
-	uint32_t demand_file; /* pages mapped with the program file's bytes */
+	uint32_t demand_zero;  /* pages mapped zero-filled */
+	uint32_t demand_file;  /* pages mapped with the program file's bytes */
 	uint32_t icache_syncs; /* executable pages made coherent with the I-cache (B2.2.9) */
-	uint32_t kills;       /* processes killed by a fault */
+	uint32_t kills;        /* processes killed by a fault */
 	uint32_t out_of_memory;
 };
 

@@ -66,8 +66,8 @@ enum vm_kind {
 #define VM_PROT_MASK (VM_READ | VM_WRITE | VM_EXEC)
 
 struct vm_region {
-	vaddr_t start, end;  /* page-aligned, end exclusive */
-	unsigned prot;       /* VM_READ | VM_WRITE | VM_EXEC */
+	vaddr_t start, end; /* page-aligned, end exclusive */
+	unsigned prot;      /* VM_READ | VM_WRITE | VM_EXEC */
 	enum vm_kind kind;
 	const uint8_t *file; /* VM_FILE: the bytes behind [start, start + file_size) */
 	uint32_t file_size;  /* bytes of file data from start; the rest reads zero */

@@ -283,9 +283,9 @@ my ($lost_after) = $irq =~ /(\d+) lost to a full ring/;
 # the next prompt: every report up to the one after irq's answer counts.
 my $uptime = command('uptime');
 check(defined $uptime, 'console.alive_after_overflow');
+my $reports = $overflow . $irq . ($uptime // '');
 my $reported = 0;
-$reported += $1 while ($overflow . $irq . ($uptime // '')) =~
-	/console: (\d+) bytes of input lost: the receive ring/g;
+$reported += $1 while $reports =~ /console: (\d+) bytes of input lost: the receive ring/g;
 check($reported > 0 && $lost_after - $lost_before == $reported,
 	'console.overflow_counted_and_reported',
 	"reported: $reported", "irq: " . ($lost_after // '?'));

@@ -42,21 +42,21 @@ static inline long syscall6(long number, long a0, long a1, long a2, long a3, lon
 	return r0;
 }
 
-#define syscall0(n)             syscall6((n), 0, 0, 0, 0, 0, 0)
-#define syscall1(n, a)          syscall6((n), (long)(a), 0, 0, 0, 0, 0)
-#define syscall2(n, a, b)       syscall6((n), (long)(a), (long)(b), 0, 0, 0, 0)
-#define syscall3(n, a, b, c)    syscall6((n), (long)(a), (long)(b), (long)(c), 0, 0, 0)
+#define syscall0(n)          syscall6((n), 0, 0, 0, 0, 0, 0)
+#define syscall1(n, a)       syscall6((n), (long)(a), 0, 0, 0, 0, 0)
+#define syscall2(n, a, b)    syscall6((n), (long)(a), (long)(b), 0, 0, 0, 0)
+#define syscall3(n, a, b, c) syscall6((n), (long)(a), (long)(b), (long)(c), 0, 0, 0)
 
 struct bramble_timespec {
 	long tv_sec, tv_nsec;
 };
 
-#define PROT_READ     0x1
-#define PROT_WRITE    0x2
-#define PROT_EXEC     0x4
-#define MAP_PRIVATE   0x02
-#define MAP_FIXED     0x10
-#define MAP_ANONYMOUS 0x20
+#define PROT_READ         0x1
+#define PROT_WRITE        0x2
+#define PROT_EXEC         0x4
+#define MAP_PRIVATE       0x02
+#define MAP_FIXED         0x10
+#define MAP_ANONYMOUS     0x20
 #define MAP_FAILED_RAW(r) ((unsigned long)(r) >= (unsigned long)-4095)
 
 /* The raw calls: each returns what the kernel put in r0 (-errno on failure). */
@@ -99,8 +99,7 @@ static inline long sys_clock_gettime(int clock, struct bramble_timespec *t)
 static inline long sys_mmap2(void *address, unsigned long length, int prot, int flags, int fd,
 			     unsigned long page_offset)
 {
-	return syscall6(SYS_mmap2, (long)address, (long)length, prot, flags, fd,
-			(long)page_offset);
+	return syscall6(SYS_mmap2, (long)address, (long)length, prot, flags, fd, (long)page_offset);
 }
 
 static inline long sys_munmap(void *address, unsigned long length)
