@@ -120,7 +120,8 @@ BENCH_SRCS := \
 	bench/mm_bench.c \
 	bench/newlib_full.c \
 	bench/kheap_bench.c \
-	bench/irq_bench.c
+	bench/irq_bench.c \
+	bench/process_bench.c
 BENCH_OBJS := $(patsubst %,$(OBJ)/%.o,$(BENCH_SRCS))
 
 # Full newlib's malloc (the dlmalloc-derived one, not nano's), for make bench

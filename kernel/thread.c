@@ -36,20 +36,10 @@ void thread_started(void);
 
 static struct thread boot_thread, idle;
 static struct thread *run_first, *run_last;
-static struct thread *sleepers; /* by deadline, earliest first */
-static struct thread *dead;     /* its stack to free */
-static bool need_resched, running;
+static struct thread *sleepers;            /* by deadline, earliest first */
+static struct thread *dead;                /* its stack to free */
+bool sched_resched_pending, sched_started; /* read inline: include/kernel/thread.h */
 static uint32_t switches;
-
-bool sched_running(void)
-{
-	return running;
-}
-
-bool sched_need_resched(void)
-{
-	return need_resched;
-}
 
 uint32_t sched_switches(void)
 {
@@ -66,7 +56,7 @@ static void enqueue(struct thread *thread)
 		run_first = thread;
 	run_last = thread;
 	if (current_thread() == &idle)
-		need_resched = true;
+		sched_resched_pending = true;
 }
 
 static struct thread *dequeue(void)
@@ -117,7 +107,7 @@ void schedule(void)
 	if (!next)
 		next = prev->state == THREAD_RUNNABLE || prev->state == THREAD_RUNNING ? prev
 										       : &idle;
-	need_resched = false;
+	sched_resched_pending = false;
 	next->state = THREAD_RUNNING;
 	next->slice = SCHED_SLICE_TICKS;
 	if (next != prev) {
@@ -179,7 +169,7 @@ void sched_init(void)
 	idle.context.lr = (uint32_t)thread_start_kernel;
 	idle.context.r4 = (uint32_t)idle_loop;
 	idle.state = THREAD_RUNNABLE;
-	running = true;
+	sched_started = true;
 }
 
 struct thread *thread_create(const char *name, void (*fn)(void *arg), void *arg)
@@ -247,7 +237,8 @@ void thread_started(void)
 void thread_entry(void (*fn)(void *), void *arg)
 {
 	reap();
-	irq_unmask();
+	/* Whoever switched here may have been in a trap: IRQs and asynchronous aborts on. */
+	__asm__ volatile("cpsie ai" : : : "memory");
 	fn(arg);
 	thread_exit();
 }
@@ -380,5 +371,5 @@ void sched_tick(void)
 	struct thread *self = current_thread();
 
 	if (self->process && self->slice && --self->slice == 0)
-		need_resched = true;
+		sched_resched_pending = true;
 }

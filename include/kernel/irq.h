@@ -93,9 +93,15 @@ static inline uint32_t irq_save(void)
 	return cpsr;
 }
 
+/*
+ * The control and extension fields: the IRQ mask and the asynchronous-abort
+ * mask (A, bit 8) both as they were. A thread switched out from inside an
+ * IRQ or an abort (which set A on entry) and another switched in through
+ * schedule() must get its own A back, not the trap's.
+ */
 static inline void irq_restore(uint32_t cpsr)
 {
-	__asm__ volatile("msr cpsr_c, %0" : : "r"(cpsr) : "memory");
+	__asm__ volatile("msr cpsr_xc, %0" : : "r"(cpsr) : "memory");
 }
 
 static inline void irq_unmask(void)

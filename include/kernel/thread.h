@@ -103,8 +103,23 @@ void thread_yield(void);
  */
 void schedule(void);
 
-/* Whether the current thread's turn is over (set by the tick, cleared by schedule). */
-bool sched_need_resched(void);
+/*
+ * The scheduler's flags, read on every return to user mode and so read
+ * inline: whether the current thread's turn is over (set by the tick,
+ * cleared by schedule), and whether threads exist yet (sched_init has run).
+ * Only kernel/thread.c writes them.
+ */
+extern bool sched_resched_pending, sched_started;
+
+static inline bool sched_need_resched(void)
+{
+	return sched_resched_pending;
+}
+
+static inline bool sched_running(void)
+{
+	return sched_started;
+}
 
 /*
  * Block on q until thread_wake_all(q), or until thread_interrupt() (then
@@ -135,8 +150,5 @@ uint64_t sched_next_wakeup(void);
 
 /* Counts for ps and the benchmarks. */
 uint32_t sched_switches(void);
-
-/* Whether threads exist yet (sched_init has run). */
-bool sched_running(void);
 
 #endif /* BRAMBLE_KERNEL_THREAD_H */

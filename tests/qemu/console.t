@@ -142,7 +142,7 @@ check($boot =~ /console: type help for the commands\n\z/ || $boot =~ /console: t
 # help: every command the issue asks for.
 my $help = command('help') // '';
 my @missing = grep { $help !~ /^  \Q$_\E\b/m }
-	qw(help mem heap mmio layout pt x irq uptime test bench reboot);
+	qw(help mem heap mmio layout pt x irq uptime test bench reboot ls run ps kill vm);
 check(!@missing, 'console.help_lists_commands', "missing: @missing");
 
 # mem: the PMM's figures, consistent with the banner's RAM (960 MiB under QEMU).
@@ -289,6 +289,36 @@ $reported += $1 while $reports =~ /console: (\d+) bytes of input lost: the recei
 check($reported > 0 && $lost_after - $lost_before == $reported,
 	'console.overflow_counted_and_reported',
 	"reported: $reported", "irq: " . ($lost_after // '?'));
+
+# Processes: the archive, a program in the foreground, one in the background
+# looked at (ps, vm, pt) and killed, and the frames all back afterwards.
+my $ls = command('ls') // '';
+check($ls =~ m{\bbin/hello\b} && $ls =~ m{\bbin/spin\b}, 'console.ls_lists_programs', $ls);
+my $hello = command('run hello world', 20) // '';
+check($hello =~ /^hello from pid (\d+)$/m && $hello =~ /^argv\[1\] = world$/m
+	&& $hello =~ /^malloc: \d+ bytes written and read back$/m,
+	'console.run_foreground', $hello);
+# The kernel heap has grown for the first process; from here on it is the same each time.
+my ($free_before) = (command('mem') // '') =~ /free (\d+)/;
+my $started = command('run spin 1000000 &', 20) // '';
+my ($spin) = $started =~ /started as process (\d+)/;
+my $ps = command('ps') // '';
+check(defined $spin && $ps =~ /^\s*$spin\b.*\bbin\/spin\b/m, 'console.ps_shows_it',
+	$started, $ps);
+$spin //= 0;
+my $vm = command("vm $spin") // '';
+check($vm =~ /0x00010000/ && $vm =~ /stack/ && $vm =~ /guard/, 'console.vm_regions', $vm);
+my $ptp = command("pt $spin") // '';
+check($ptp =~ /0x00010000/ && $ptp !~ /0x8000/, 'console.pt_process_table', $ptp);
+my $killed = command("kill $spin", 20) // '';
+my $ps_after = command('ps') // '';
+check($ps_after !~ /^\s*$spin\b.*spin/m, 'console.kill_ends_it', $killed, $ps_after);
+my $hello_again = command('run hello', 20) // '';
+check($hello_again =~ /^hello from pid \d+$/m, 'console.run_again', $hello_again);
+my ($free_after) = (command('mem') // '') =~ /free (\d+)/;
+check(defined $free_before && defined $free_after && $free_before == $free_after,
+	'console.processes_leave_memory_as_it_was', "free before " . ($free_before // '?'),
+	"after " . ($free_after // '?'));
 
 # test: every self-test again, from the console; they must all pass a second time.
 my $all = command('test', 60) // '';
