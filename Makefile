@@ -338,9 +338,9 @@ bench: deps
 sdcard: deps
 	$(Q)$(MAKE) --no-print-directory $(BUILD)/sdcard.img
 
-$(BUILD)/sdcard.img: $(BUILD)/kernel7.img sdcard/config.txt scripts/sdcard
+$(BUILD)/sdcard.img: $(BUILD)/kernel7.img sdcard/config.txt $(BUILD)/initramfs.cpio scripts/sdcard
 	$(call say,SDCARD,$@)
-	$(Q)scripts/sdcard $(BUILD)/kernel7.img sdcard/config.txt $@
+	$(Q)scripts/sdcard $(BUILD)/kernel7.img sdcard/config.txt $@ $(BUILD)/initramfs.cpio
 
 # The tests themselves: the image `make` builds, booted by every loader.
 prove: all host-tests $(BUILD)/tests/fwstub.bin $(BOOT_TEST_FILES) $(BUILD)/bench/kernel7.elf \

@@ -84,7 +84,8 @@ static uint32_t run_bench(const char *mode, const unsigned *counts, unsigned cop
 	}
 	for (unsigned i = 0; i < copies; i++) {
 		if (process_wait(p[i], &status) || status != 0)
-			panic("bench: bin/bench %s %u ended with status %#x", mode, counts[i], status);
+			panic("bench: bin/bench %s %u ended with status %#x", mode, counts[i],
+			      status);
 	}
 	stop = bench_now();
 	if (total)
@@ -193,6 +194,6 @@ KBENCH(process_teardown_per_page)
 		panic("bench: teardown lost frames: %lu free, was %lu",
 		      (unsigned long)pmm_free_count(&kernel_pmm), (unsigned long)free_before);
 	kprintf("process: teardown: %lu instructions per page (%u pages: %lu; empty: %lu)\n",
-		(unsigned long)((full - empty) / TEARDOWN_SIZE), TEARDOWN_SIZE,
-		(unsigned long)full, (unsigned long)empty);
+		(unsigned long)((full - empty) / TEARDOWN_SIZE), TEARDOWN_SIZE, (unsigned long)full,
+		(unsigned long)empty);
 }

@@ -24,9 +24,10 @@ PATH=$PATH:/usr/sbin:/sbin
 image=build/sdcard.img
 kernel=build/kernel7.img
 config=sdcard/config.txt
+initramfs=build/initramfs.cpio
 firmware=build/firmware
 part_start=2048
-card_files=(kernel7.img config.txt bootcode.bin start.elf fixup.dat)
+card_files=(kernel7.img config.txt initramfs.cpio bootcode.bin start.elf fixup.dat)
 
 echo "TAP version 13"
 for f in "$image" "$kernel" "$firmware/VERSION"; do
@@ -106,6 +107,7 @@ same_as() { # CARD_NAME SOURCE
 }
 check "kernel7.img on the card is build/kernel7.img" same_as kernel7.img "$kernel"
 check "config.txt on the card is $config" same_as config.txt "$config"
+check "initramfs.cpio on the card is $initramfs" same_as initramfs.cpio "$initramfs"
 for f in bootcode.bin start.elf fixup.dat; do
 	check "$f on the card is raspi-firmware's ($firmware/$f)" same_as "$f" "$firmware/$f"
 done
@@ -117,6 +119,8 @@ check "LICENCE.firmware on the card is the package's copyright file" \
 for setting in arm_64bit=0 kernel=kernel7.img enable_uart=1; do
 	check "config.txt on the card sets $setting" grep -qx "$setting" "$scratch/config.txt"
 done
+check "config.txt on the card loads initramfs.cpio after the kernel" \
+	grep -qx "initramfs initramfs.cpio followkernel" "$scratch/config.txt"
 
 echo "1..$count"
 [ "$failed" -eq 0 ]
