@@ -72,7 +72,7 @@ _start:
 	/*
 	 * 1. Count instructions from here: reset and start the cycle counter
 	 * (under QEMU with -icount it counts one per instruction). PMCCFILTR.NSH
-	 * makes it count in HYP mode too. Clobbers r3.
+	 * makes it count in HYP mode too; PMUSERENR keeps it from PL0. Clobbers r3.
 	 */
 	mov	r3, #(PMCR_E | PMCR_P | PMCR_C)
 	mcr	p15, 0, r3, c9, c12, 0          @ PMCR
@@ -83,6 +83,8 @@ _start:
 	mcr	p15, 0, r3, c9, c13, 1          @ PMCCFILTR
 	mov	r3, #PMCNTEN_CYCLES
 	mcr	p15, 0, r3, c9, c12, 1          @ PMCNTENSET
+	mov	r3, #0
+	mcr	p15, 0, r3, c9, c14, 0          @ PMUSERENR = 0: the PMU is not PL0's (reset value UNKNOWN)
 
 	/* 2. Cores 1-3 (present here under QEMU's ELF and -bios loaders) park. */
 	mrc	p15, 0, r3, c0, c0, 5           @ MPIDR

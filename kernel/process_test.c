@@ -192,6 +192,17 @@ KTEST(process, faults_kill_only_the_process)
 	KT_ASSERT_MEMORY_AS(before);
 }
 
+/* The cycle counter is not PL0's (PMUSERENR.EN = 0), as on Linux: bench dies of SIGILL. */
+KTEST(process, cycle_counter_not_readable_at_pl0)
+{
+	static const char *const argv[] = { "bench", "none", "0" };
+	int status = -1;
+
+	KT_ASSERT_EQ(0, run("bench", 3, argv, &status));
+	KT_ASSERT_EQ(SIGNAL_ILL, EXIT_SIGNAL(status));
+	KT_ASSERT(strstr(output, "undefined instruction") != NULL);
+}
+
 KTEST(process, refusals_leave_nothing)
 {
 	static const char *const argv[] = { "x" };
