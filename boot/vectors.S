@@ -131,8 +131,32 @@ vectors_end:
 2:	trap_to_svc \handler
 .endm
 
+/*
+ * entry_svc: a system call from a process, the common case, takes the
+ * short way: the frame as trap_to_svc builds it for User mode, straight
+ * to syscall_from_user (the number is r7's, as the EABI has it), and back
+ * by trap_return_user. The SVC exception itself entered SVC mode, so no
+ * cps. An SVC from the kernel (a semihosting call) undoes the first three
+ * steps, whose stores went only to free stack below sp with IRQs masked,
+ * and takes the general way to exception_svc.
+ */
+entry_svc:
+	srsdb	sp!, #MODE_SVC                  @ the return address and SPSR
+	sub	sp, sp, #FRAME_PC
+	stmia	sp, {r0-r12}
+	mrs	r0, spsr
+	tst	r0, #(MODE_MASK & ~MODE_USR)    @ User (0x10): no other mode bit set
+	bne	1f
+	add	r0, sp, #FRAME_SP
+	stmia	r0, {sp, lr}^                   @ User's sp and lr
+	mov	r0, sp                          @ the frame: 8-byte aligned (a kernel stack's top less 72)
+	bl	syscall_from_user
+	b	trap_return_user
+1:	ldr	r0, [sp]
+	add	sp, sp, #(FRAME_PC + 8)
+	trap_to_svc exception_svc
+
 entry_undefined:        fault_entry MODE_UND, 0, exception_undefined
-entry_svc:              trap_to_svc exception_svc
 entry_prefetch_abort:   fault_entry MODE_ABT, 4, exception_prefetch_abort
 entry_data_abort:       fault_entry MODE_ABT, 8, exception_data_abort
 entry_irq:              sub lr, lr, #4
@@ -160,6 +184,21 @@ trap_return:
 	bne	2f
 1:	ldmia	r0, {sp, lr}^                   @ User or System: the User bank's
 2:	ldmia	sp, {r0-r12}
+	add	sp, sp, #FRAME_PC
+	rfeia	sp!
+
+/*
+ * trap_return_user: trap_return for a frame known to return to User mode
+ * (a system call's): the User bank's sp and lr, r0-r12, the return address
+ * and CPSR. In: sp = frame.
+ */
+	.global trap_return_user
+	.type	trap_return_user, %function
+trap_return_user:
+	cpsid	i
+	add	r0, sp, #FRAME_SP
+	ldmia	r0, {sp, lr}^
+	ldmia	sp, {r0-r12}
 	add	sp, sp, #FRAME_PC
 	rfeia	sp!
 

@@ -474,7 +474,7 @@ static const syscall_fn bramble_table[] = {
 	[SYS_BRAMBLE_WAIT - BRAMBLE_SYSCALL_BASE] = sys_bramble_wait,
 };
 
-void syscall_dispatch(struct exception_frame *frame)
+static inline void dispatch(struct exception_frame *frame)
 {
 	uint32_t number = frame->r[7];
 	syscall_fn fn = NULL;
@@ -493,4 +493,14 @@ void syscall_dispatch(struct exception_frame *frame)
 	irq_unmask();
 	frame->r[0] = (uint32_t)fn(frame, frame->r[0], frame->r[1], frame->r[2], frame->r[3]);
 	irq_mask();
+}
+
+void syscall_from_user(struct exception_frame *frame)
+{
+	struct process *p;
+
+	dispatch(frame);
+	p = self();
+	if (p->kill_pending || sched_need_resched())
+		process_return_to_user();
 }

@@ -56,8 +56,12 @@
 #define ENOTTY  25
 #define ENOSYS  38
 
-/* Run the call frame asks for (from exception_svc, user mode only). */
-void syscall_dispatch(struct exception_frame *frame);
+/*
+ * A system call from a process (boot/vectors.S's entry_svc): run the call
+ * frame asks for, then what every return to user mode checks (a kill, the
+ * end of a turn).
+ */
+void syscall_from_user(struct exception_frame *frame);
 
 /* Calls made, for ps and the benchmarks. */
 unsigned long syscall_count(void);

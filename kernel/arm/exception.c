@@ -243,7 +243,8 @@ void exception_data_abort(struct exception_frame *frame)
 }
 
 /*
- * SVC. The only one the kernel makes is the semihosting call: when it
+ * SVC from the kernel (a process's go to syscall_from_user straight from
+ * boot/vectors.S). The only one the kernel makes is the semihosting call: when it
  * arrives here, no host caught it (hardware, or QEMU without -semihosting),
  * so answer "no host" in r0 and carry on after the svc.
  */
@@ -251,11 +252,6 @@ void exception_svc(struct exception_frame *frame)
 {
 	uint32_t number;
 
-	if (from_user(frame)) {
-		syscall_dispatch(frame); /* the number is r7's (EABI), never the instruction's */
-		process_return_to_user();
-		return;
-	}
 	if (frame->cpsr & PSR_T)
 		number = *(const uint16_t *)(frame->pc - 2) & 0xFF;
 	else
