@@ -98,11 +98,6 @@ struct process *process_find(int pid)
 	return NULL;
 }
 
-struct process *process_current(void)
-{
-	return sched_running() ? current_thread()->process : NULL;
-}
-
 static void *resize(void *context, void *old, size_t bytes)
 {
 	(void)context;
@@ -442,7 +437,7 @@ int process_kill(int pid, int signal)
 	return 0;
 }
 
-void process_return_to_user(void)
+void process_return_to_user_slow(void)
 {
 	struct process *p = process_current();
 

@@ -500,7 +500,8 @@ void syscall_from_user(struct exception_frame *frame)
 	struct process *p;
 
 	dispatch(frame);
+	/* process_return_to_user(), less its tests for a kernel thread: a system call has a process. */
 	p = self();
 	if (p->kill_pending || sched_need_resched())
-		process_return_to_user();
+		process_return_to_user_slow();
 }

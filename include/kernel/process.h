@@ -94,7 +94,10 @@ int process_spawn_output(const char *path, int argc, const char *const *argv,
 int process_wait(struct process *p, int *status);
 
 /* The current thread's process, or NULL for a kernel thread. */
-struct process *process_current(void);
+static inline struct process *process_current(void)
+{
+	return sched_running() ? current_thread()->process : NULL;
+}
 
 /* End the current process with status (as wait(2) encodes it). Never returns. */
 void process_exit(int status) __attribute__((noreturn));
@@ -105,8 +108,20 @@ void process_exit(int status) __attribute__((noreturn));
  */
 int process_kill(int pid, int signal);
 
-/* Called on every return to user mode: a pending kill, the end of a turn. */
-void process_return_to_user(void);
+/* What a return to user mode finds to do: a pending kill, the end of a turn. */
+void process_return_to_user_slow(void);
+
+/*
+ * Called on every return to user mode (every system call, and every IRQ and
+ * fault taken from it), so inline: almost always there is nothing to do.
+ */
+static inline void process_return_to_user(void)
+{
+	struct process *p = process_current();
+
+	if (p && (p->kill_pending || sched_need_resched()))
+		process_return_to_user_slow();
+}
 
 /* Look a process up (for the console). */
 struct process *process_find(int pid);

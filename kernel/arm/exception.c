@@ -158,9 +158,7 @@ static void fault_handle(const struct fault_info *fault, struct exception_frame 
 	struct fault_catcher *catcher;
 	char line[160];
 
-	enum fault_action action = fault->kind == FAULT_UNDEFINED
-					   ? FAULT_ACTION_UNDEFINED
-					   : fault_status_decode(fault->status)->action;
+	enum fault_action action;
 
 	/* A process's fault is its own: resolved, or the process is killed (mm/page_fault.c). */
 	if (from_user(frame) && user_fault_handler) {
@@ -169,6 +167,8 @@ static void fault_handle(const struct fault_info *fault, struct exception_frame 
 			return;
 		}
 	}
+	action = fault->kind == FAULT_UNDEFINED ? FAULT_ACTION_UNDEFINED
+						: fault_status_decode(fault->status)->action;
 	/* Whoever handles this kind of fault first (a page-fault handler), then a test's catcher. */
 	if (!from_user(frame) && fault_handlers[action] && fault_handlers[action](fault, frame))
 		return;
