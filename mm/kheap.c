@@ -65,8 +65,8 @@
  *   second payload word; a free of a marked block that is in its bin is a
  *   double free (a mark that user data holds by chance costs a walk of
  *   that bin). kheap_check() walks everything.
- * - Links are checked before they are used (the probes of issue 17 forged
- *   them): a quick bin hands a block out only if it is a block of the
+ * - Links are checked before they are used (probes that forged them
+ *   are among the tests): a quick bin hands a block out only if it is a block of the
  *   heap that carries the bin's mark and the bin's size, so a rewritten
  *   link, or a block whose mark a use after free erased before a double
  *   free put it back, is never handed out; the bin is cut there and

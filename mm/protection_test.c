@@ -393,7 +393,7 @@ KTEST(protect, dump_names_every_region)
 }
 
 /*
- * The kernel's address space refuses what only its owner maps (issue 17's
+ * The kernel's address space refuses what only its owner maps (the
  * probes): the process half below 0x80000000, a second view of the image
  * (text, the L1 table, the image's L2 tables), a frame that holds L2
  * tables, the image's own pages (a stack's guard among them), and unmapping

@@ -23,7 +23,7 @@
 
 /*
  * ASIDs in use, 0 included (which is never handed out): 256 on the
- * hardware. A build may ask for fewer (make ASID_LIMIT=4) to make
+ * hardware. A build may ask for fewer (make ASID_LIMIT=4 BUILD=build/asid4) to make
  * rollovers frequent; the self-tests lower it at run time too.
  */
 #ifndef ASID_LIMIT

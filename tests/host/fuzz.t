@@ -1,11 +1,11 @@
 #!/bin/sh
 # Run each libFuzzer target (the heap and window, the device-tree reader,
 # the executable checker, the cpio reader) for its share of FUZZ_SECONDS
-# (default 15: 6, 3, 3 and 3) and report one TAP result each. make fuzz
+# (default 10: 4, 2, 2 and 2) and report one TAP result each. make fuzz
 # runs them longer. Each corpus grows in build/fuzz-corpus-NAME; a crashing
 # input is saved in build/ and named below.
 cd "$(dirname "$0")/../.." || exit 1
-seconds=${FUZZ_SECONDS:-15}
+seconds=${FUZZ_SECONDS:-10}
 echo "TAP version 13"
 echo "1..4"
 n=0

@@ -139,7 +139,7 @@ check($boot =~ /semihosting: no host to exit to/, 'console.no_host_found');
 check($boot =~ /console: type help for the commands\n\z/ || $boot =~ /console: type help/,
 	'console.greeting');
 
-# help: every command the issue asks for.
+# help: every command the console has.
 my $help = command('help') // '';
 my @missing = grep { $help !~ /^  \Q$_\E\b/m }
 	qw(help mem heap mmio layout pt x irq uptime test bench reboot ls run ps kill vm);
