@@ -326,9 +326,7 @@ format:
 
 format-check:
 	$(call say,FORMAT,check)
-	$(Q)bad=0; for f in $(C_SOURCES); do \
-		clang-format "$$f" | cmp -s - "$$f" || { echo "$$f: not formatted (make format)"; bad=1; }; \
-	done; exit $$bad
+	$(Q)clang-format --dry-run -Werror $(C_SOURCES) || { echo "not formatted: make format"; exit 1; }
 
 lint: format-check
 	$(call say,CPPCHECK,boot kernel mm drivers bench tests)
