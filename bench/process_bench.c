@@ -33,6 +33,7 @@
 #include "kernel/printk.h"
 #include "kernel/process.h"
 #include "kernel/thread.h"
+#include "lib/textbuf.h"
 #include "mm/context.h"
 #include "mm/descriptor.h"
 #include "mm/mm.h"
@@ -47,16 +48,12 @@
 
 /* What the processes print: each one number, its own measurement. */
 static char output[128];
-static size_t output_length;
+static struct textbuf output_buf = TEXTBUF(output);
 
 static void capture(void *context, const char *text, size_t length)
 {
 	(void)context;
-	if (length > sizeof(output) - 1 - output_length)
-		length = sizeof(output) - 1 - output_length;
-	memcpy(output + output_length, text, length);
-	output_length += length;
-	output[output_length] = '\0';
+	textbuf_append(&output_buf, text, length);
 }
 
 /*
@@ -72,8 +69,7 @@ static uint32_t run_bench(const char *mode, const unsigned *counts, unsigned cop
 	uint32_t start, stop;
 	int status;
 
-	output_length = 0;
-	output[0] = '\0';
+	textbuf_clear(&output_buf);
 	start = bench_now();
 	for (unsigned i = 0; i < copies; i++) {
 		const char *argv[] = { "bench", mode, count[i] };

@@ -13,6 +13,7 @@
 #include "kernel/printk.h"
 #include "kernel/stack.h"
 #include "lib/ring.h"
+#include "lib/textbuf.h"
 #include "mm/kheap.h"
 #include "mm/mm.h"
 #include "mm/pmm.h"
@@ -20,15 +21,11 @@
 #define CAPTURE_SIZE 8192
 
 static char captured[CAPTURE_SIZE];
-static size_t captured_length;
+static struct textbuf capture_buf = TEXTBUF(captured);
 
 static void capture(const char *text, size_t length)
 {
-	if (length > sizeof(captured) - 1 - captured_length)
-		length = sizeof(captured) - 1 - captured_length;
-	memcpy(captured + captured_length, text, length);
-	captured_length += length;
-	captured[captured_length] = '\0';
+	textbuf_append(&capture_buf, text, length);
 }
 
 /* Run line as typed, its output into captured; returns what console_execute said. */
@@ -40,8 +37,7 @@ static bool run(const char *line)
 	bool ok;
 
 	snprintf(copy, sizeof(copy), "%s", line);
-	captured_length = 0;
-	captured[0] = '\0';
+	textbuf_clear(&capture_buf);
 	kprintf("console: %s\n", line);
 	console_set_sink(capture);
 	console_set_comment_mode(false); /* the output as a person sees it */
@@ -80,7 +76,7 @@ KTEST(console, errors_are_one_line)
 				captured);
 	}
 	KT_ASSERT(run("   "));
-	KT_ASSERT_EQ(0, captured_length); /* an empty line: nothing, no error */
+	KT_ASSERT_EQ(0, capture_buf.length); /* an empty line: nothing, no error */
 	KT_ASSERT(strstr(captured, "unknown") == NULL);
 }
 
@@ -169,7 +165,7 @@ KTEST(console, commands_answer)
 	};
 
 	for (unsigned i = 0; i < sizeof(good) / sizeof(good[0]); i++)
-		if (!run(good[i]) || captured_length == 0)
+		if (!run(good[i]) || capture_buf.length == 0)
 			KT_FAIL("'%s' failed: %s", good[i], captured);
 	KT_ASSERT(run("pt 0x80000000 0x80000fff"));
 	KT_ASSERT_EQ(1, lines_of(captured)); /* the vectors page, and nothing else */

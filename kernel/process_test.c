@@ -22,6 +22,7 @@
 #include "layout.h"
 #include "mm/context.h"
 #include "mm/kheap.h"
+#include "lib/textbuf.h"
 #include "mm/mm.h"
 #include "mm/mmu.h"
 #include "mm/pmm.h"
@@ -30,21 +31,12 @@
 
 /* What a process printed (and the kernel, while it ran), kept and also shown as comments. */
 static char output[OUTPUT_MAX];
-static size_t output_length;
+static struct textbuf output_buf = TEXTBUF(output);
 static console_sink_fn real_sink;
-
-static void keep(const char *text, size_t length)
-{
-	if (length > sizeof(output) - 1 - output_length)
-		length = sizeof(output) - 1 - output_length;
-	memcpy(output + output_length, text, length);
-	output_length += length;
-	output[output_length] = '\0';
-}
 
 static void capture_sink(const char *text, size_t length)
 {
-	keep(text, length);
+	textbuf_append(&output_buf, text, length);
 	if (real_sink)
 		real_sink(text, length);
 }
@@ -64,8 +56,7 @@ static int run(const char *path, int argc, const char *const *argv, int *status)
 	struct process *p;
 	int error;
 
-	output_length = 0;
-	output[0] = '\0';
+	textbuf_clear(&output_buf);
 	real_sink = console_get_sink();
 	console_set_sink(capture_sink);
 	error = process_spawn_output(path, argc, argv, NULL, false, process_output, NULL, &p);
@@ -311,8 +302,7 @@ KTEST(process, out_of_memory_kills_the_process)
 	struct process *p;
 
 	memory_now(&before);
-	output_length = 0;
-	output[0] = '\0';
+	textbuf_clear(&output_buf);
 	real_sink = console_get_sink();
 	console_set_sink(capture_sink);
 	error = process_spawn_output("hog", 1, argv, NULL, false, process_output, NULL, &p);
