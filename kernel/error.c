@@ -26,6 +26,8 @@ const char *error_name(int error)
 		return "reserved";
 	case ERR_NOT_ALLOCATED:
 		return "not allocated (double free?)";
+	case ERR_INTERRUPTED:
+		return "interrupted";
 	default:
 		return "unknown error";
 	}

@@ -78,6 +78,8 @@
 static struct process *processes; /* by pid */
 static unsigned count;
 static int next_pid = 1;
+static struct process *init_process; /* orphans' parent: the first "init" started, while it lives */
+static uint32_t forks, execs;
 static uint32_t random_state = 0x2545F491;
 
 struct process *process_first(void)
@@ -169,18 +171,17 @@ static int add_regions(struct process *p, const struct elf_image *image, const u
 }
 
 /* Bytes the arguments take on the stack; ERR_RANGE past the limits. */
-static int argument_bytes(int argc, const char *const *argv, size_t *bytes)
+static int argument_bytes(int argc, const char *const *argv, int envc, const char *const *envp)
 {
 	size_t total = 0;
 
-	if (argc < 1 || argc > PROCESS_ARGS_MAX)
+	if (argc < 1 || argc > PROCESS_ARGS_MAX || envc < 0 || envc > PROCESS_ARGS_MAX)
 		return ERR_RANGE;
-	for (int i = 0; i < argc; i++) {
-		total += strlen(argv[i]) + 1;
+	for (int i = 0; i < argc + envc; i++) {
+		total += strlen(i < argc ? argv[i] : envp[i - argc]) + 1;
 		if (total > PROCESS_ARG_BYTES)
 			return ERR_RANGE;
 	}
-	*bytes = total;
 	return 0;
 }
 
@@ -189,13 +190,13 @@ static int argument_bytes(int argc, const char *const *argv, size_t *bytes)
  * argv, envp, auxv, from sp up. Written through the linear map into a
  * fresh frame, which is then mapped; *sp is the program's sp.
  */
-static int setup_stack(struct process *p, int argc, const char *const *argv,
-		       const struct elf_image *image, vaddr_t *sp)
+static int setup_stack(struct process *p, int argc, const char *const *argv, int envc,
+		       const char *const *envp, const struct elf_image *image, vaddr_t *sp)
 {
 	static const char platform[] = "v7l";
 	vaddr_t page = USER_STACK_TOP - PAGE_SIZE;
-	uint32_t words[1 + PROCESS_ARGS_MAX + 1 + 1 + 2 * AUXV_PAIRS];
-	uint32_t argv_at[PROCESS_ARGS_MAX];
+	uint32_t words[1 + PROCESS_ARGS_MAX + 1 + PROCESS_ARGS_MAX + 1 + 2 * AUXV_PAIRS];
+	uint32_t argv_at[PROCESS_ARGS_MAX], envp_at[PROCESS_ARGS_MAX];
 	unsigned n = 0;
 	paddr_t frame;
 	uint8_t *top;
@@ -208,6 +209,13 @@ static int setup_stack(struct process *p, int argc, const char *const *argv,
 		return error;
 	top = (uint8_t *)phys_to_virt(frame);
 	memset(top, 0, PAGE_SIZE);
+	for (int i = envc - 1; i >= 0; i--) {
+		size_t length = strlen(envp[i]) + 1;
+
+		at -= length;
+		memcpy(top + at, envp[i], length);
+		envp_at[i] = page + at;
+	}
 	for (int i = argc - 1; i >= 0; i--) {
 		size_t length = strlen(argv[i]) + 1;
 
@@ -230,7 +238,9 @@ static int setup_stack(struct process *p, int argc, const char *const *argv,
 	for (int i = 0; i < argc; i++)
 		words[n++] = argv_at[i];
 	words[n++] = 0; /* argv's end */
-	words[n++] = 0; /* envp: empty */
+	for (int i = 0; i < envc; i++)
+		words[n++] = envp_at[i];
+	words[n++] = 0; /* envp's end */
 #define AUX(type, value)                        \
 	do {                                    \
 		words[n++] = (type);            \
@@ -255,7 +265,9 @@ static int setup_stack(struct process *p, int argc, const char *const *argv,
 	AUX(AT_EXECFN, argv_at[0]);
 	AUX(AT_NULL, 0);
 #undef AUX
-	_Static_assert(sizeof(words) / 4 >= 1 + PROCESS_ARGS_MAX + 2 + 2 * AUXV_PAIRS, "words");
+	_Static_assert(sizeof(words) / 4 >= 1 + 2 * PROCESS_ARGS_MAX + 2 + 2 * AUXV_PAIRS, "words");
+	_Static_assert(sizeof(words) + PROCESS_ARG_BYTES + 64 <= PAGE_SIZE,
+		       "one page holds it all");
 	at = (at - n * 4) & ~7U;
 	memcpy(top + at, words, n * 4);
 	error = mmu_map_page(&p->aspace, page, frame, MEM_NORMAL, MEM_USER | MEM_WRITE);
@@ -290,17 +302,20 @@ static void list_remove(struct process *p)
 	}
 }
 
-int process_spawn_output(const char *path, int argc, const char *const *argv,
-			 struct process *parent, bool detached, process_output_fn output,
-			 void *output_context, struct process **out)
+static bool is_init(const struct process *p);
+
+/*
+ * The program at path, loaded into p (fresh: zeroed, with its map
+ * initialised): its address space, regions, stack; *entry is where it
+ * starts. Everything that can be refused is checked before anything is
+ * allocated; on an error, what was built is p's to tear down.
+ */
+static int load(struct process *p, const char *path, int argc, const char *const *argv, int envc,
+		const char *const *envp, vaddr_t *entry, vaddr_t *sp)
 {
 	struct elf_image image;
 	struct initramfs_file file;
-	struct exception_frame *frame;
-	struct process *p;
 	const char *why = NULL;
-	size_t arg_bytes;
-	vaddr_t sp;
 	int error;
 
 	error = initramfs_find(path, &file);
@@ -313,28 +328,79 @@ int process_spawn_output(const char *path, int argc, const char *const *argv,
 			why ? why : "?");
 		return ERR_INVALID;
 	}
-	error = argument_bytes(argc, argv, &arg_bytes);
+	error = argument_bytes(argc, argv, envc, envp);
 	if (error)
 		return error;
-	if (count >= PROCESS_MAX)
-		return ERR_NO_MEMORY;
-	p = kcalloc(1, sizeof(*p));
-	if (!p)
-		return ERR_NO_MEMORY;
+	memset(p->name, 0, sizeof(p->name));
 	strncpy(p->name, file.name, sizeof(p->name) - 1);
 	p->image = file.data;
+	error = mmu_user_create(&p->aspace, &kernel_pmm);
+	if (error)
+		return error;
+	error = add_regions(p, &image, file.data);
+	if (error)
+		return error;
+	error = setup_stack(p, argc, argv, envc, envp, &image, sp);
+	if (error)
+		return error;
+	*entry = image.entry;
+	return 0;
+}
+
+/* The frame a process starts its program with: everything zero but pc, sp and the mode. */
+static void start_frame(struct exception_frame *frame, vaddr_t entry, vaddr_t sp)
+{
+	memset(frame, 0, sizeof(*frame));
+	frame->pc = entry & ~1U;
+	frame->cpsr = MODE_USR | (entry & 1 ? PSR_T : 0);
+	frame->sp = sp;
+}
+
+static struct process *new_process(struct process *parent, bool detached, process_output_fn output,
+				   void *output_context)
+{
+	struct process *p;
+
+	if (count >= PROCESS_MAX)
+		return NULL;
+	p = kcalloc(1, sizeof(*p));
+	if (!p)
+		return NULL;
 	p->parent = parent;
 	p->detached = detached;
 	p->output = output;
 	p->output_context = output_context;
 	vm_map_init(&p->map, resize, NULL);
-	error = mmu_user_create(&p->aspace, &kernel_pmm);
+	return p;
+}
+
+/* p, built, gets its pid and its place in the list, and runs. */
+static void start(struct process *p)
+{
+	p->pid = next_pid++;
+	p->state = PROCESS_RUNNING;
+	list_insert(p);
+	if (!init_process && is_init(p))
+		init_process = p;
+	thread_start(p->thread);
+}
+
+int process_spawn_output(const char *path, int argc, const char *const *argv,
+			 struct process *parent, bool detached, process_output_fn output,
+			 void *output_context, struct process **out)
+{
+	struct initramfs_file file;
+	struct process *p;
+	vaddr_t entry, sp;
+	int error;
+
+	error = initramfs_find(path, &file); /* (the common refusal, before any allocation) */
 	if (error)
-		goto fail;
-	error = add_regions(p, &image, file.data);
-	if (error)
-		goto fail;
-	error = setup_stack(p, argc, argv, &image, &sp);
+		return error;
+	p = new_process(parent, detached, output, output_context);
+	if (!p)
+		return ERR_NO_MEMORY;
+	error = load(p, path, argc, argv, 0, NULL, &entry, &sp);
 	if (error)
 		goto fail;
 	p->thread = thread_create_user(p->name[0] ? p->name : "process", p);
@@ -342,21 +408,94 @@ int process_spawn_output(const char *path, int argc, const char *const *argv,
 		error = ERR_NO_MEMORY;
 		goto fail;
 	}
-	frame = thread_user_frame(p->thread);
-	frame->pc = image.entry & ~1U;
-	frame->cpsr = MODE_USR | (image.entry & 1 ? PSR_T : 0);
-	frame->sp = sp;
-	p->pid = next_pid++;
-	p->state = PROCESS_RUNNING;
-	list_insert(p);
+	start_frame(thread_user_frame(p->thread), entry, sp);
 	if (out)
 		*out = p;
-	thread_start(p->thread);
+	start(p);
 	return 0;
 fail:
 	teardown(p);
 	kfree(p);
 	return error;
+}
+
+int process_fork(const struct exception_frame *frame, struct process **out)
+{
+	struct process *self = process_current(), *p;
+	uint32_t pages;
+	int error;
+
+	p = new_process(self, false, self->output, self->output_context);
+	if (!p)
+		return ERR_NO_MEMORY;
+	memcpy(p->name, self->name, sizeof(p->name));
+	p->image = self->image;
+	p->brk_start = self->brk_start;
+	p->brk = self->brk;
+	p->mmap_low = self->mmap_low;
+	error = vm_map_copy(&p->map, &self->map);
+	if (error)
+		goto fail;
+	error = mmu_user_create(&p->aspace, &kernel_pmm);
+	if (error)
+		goto fail;
+	error = mmu_user_fork(&p->aspace, &self->aspace, &pages);
+	p->resident = pages;
+	if (error)
+		goto fail;
+	p->thread = thread_create_user(p->name, p);
+	if (!p->thread) {
+		error = ERR_NO_MEMORY;
+		goto fail;
+	}
+	*thread_user_frame(p->thread) = *frame;
+	thread_user_frame(p->thread)->r[0] = 0; /* fork returns 0 in the child */
+	forks++;
+	*out = p;
+	start(p);
+	return 0;
+fail:
+	teardown(p);
+	kfree(p);
+	return error;
+}
+
+int process_exec(struct exception_frame *frame, const char *path, int argc, const char *const *argv,
+		 int envc, const char *const *envp)
+{
+	struct process *self = process_current(), *staged;
+	vaddr_t entry, sp;
+	int error;
+
+	staged = kcalloc(1, sizeof(*staged));
+	if (!staged)
+		return ERR_NO_MEMORY;
+	vm_map_init(&staged->map, resize, NULL);
+	error = load(staged, path, argc, argv, envc, envp, &entry, &sp);
+	if (error) {
+		teardown(staged);
+		kfree(staged);
+		return error;
+	}
+	/* The new program is whole: now the old one goes, and the process is the new one. */
+	context_switch_kernel();
+	teardown(self);
+	self->aspace = staged->aspace;
+	self->map = staged->map;
+	memcpy(self->name, staged->name, sizeof(self->name));
+	strncpy(self->thread->name, self->name, sizeof(self->thread->name) - 1);
+	self->image = staged->image;
+	self->brk_start = staged->brk_start;
+	self->brk = staged->brk;
+	self->mmap_low = staged->mmap_low;
+	self->resident = staged->resident;
+	kfree(staged);
+	context_switch(&self->aspace);
+	start_frame(frame, entry, sp);
+	if (!init_process && is_init(self))
+		init_process = self;
+	execs++;
+	return 0;
 }
 
 int process_spawn(const char *path, int argc, const char *const *argv, struct process *parent,
@@ -389,17 +528,33 @@ void process_exit(int status)
 	context_switch_kernel(); /* this core stops walking p's table before it goes */
 	teardown(p);
 	irq_mask();
-	/* Its children become the kernel's, and nobody will wait for them. */
-	for (struct process *child = processes; child; child = child->next) {
-		if (child->parent == p) {
-			child->parent = NULL;
-			child->detached = true;
+	if (p == init_process)
+		init_process = NULL;
+	/*
+	 * Its children go to init, which waits for them; without an init, to
+	 * the kernel, which does not: they go as soon as they end (a zombie
+	 * among them at once).
+	 */
+	for (struct process *child = processes, *next; child; child = next) {
+		next = child->next;
+		if (child->parent != p)
+			continue;
+		child->parent = init_process;
+		if (init_process) {
+			if (child->state == PROCESS_ZOMBIE)
+				thread_wake_all(&init_process->child_exited);
+			continue;
 		}
+		child->detached = true;
+		if (child->state == PROCESS_ZOMBIE && !(child->thread && child->thread->stack))
+			process_free(child);
 	}
 	p->status = status;
 	p->state = PROCESS_ZOMBIE;
 	p->kill_pending = false;
 	thread_wake_all(&p->exited);
+	if (p->parent)
+		thread_wake_all(&p->parent->child_exited);
 	thread_exit();
 }
 
@@ -421,6 +576,59 @@ int process_wait(struct process *p, int *status)
 		*status = p->status;
 	process_free(p);
 	return 0;
+}
+
+static bool is_init(const struct process *p)
+{
+	return p->parent == NULL && strcmp(p->name, "bin/init") == 0;
+}
+
+int process_wait_child(int pid, bool nohang, int *status)
+{
+	struct process *self = process_current(), *zombie = NULL;
+	uint32_t cpsr = irq_save();
+	int error = 0;
+
+	while (!zombie) {
+		bool any = false;
+
+		for (struct process *c = processes; c; c = c->next) {
+			if (c->parent != self || c->detached || (pid > 0 && c->pid != pid))
+				continue;
+			any = true;
+			if (c->state == PROCESS_ZOMBIE) {
+				zombie = c;
+				break;
+			}
+		}
+		if (!any) {
+			error = ERR_NOT_FOUND;
+			break;
+		}
+		if (zombie)
+			break;
+		if (nohang || !thread_wait(&self->child_exited)) {
+			error = nohang ? 0 : ERR_INTERRUPTED;
+			break;
+		}
+	}
+	if (zombie) {
+		/* Its thread ran its last before this one was woken: the stack goes soon after. */
+		while (zombie->thread && zombie->thread->stack)
+			thread_yield();
+		error = zombie->pid;
+		if (status)
+			*status = zombie->status;
+		process_free(zombie);
+	}
+	irq_restore(cpsr);
+	return error;
+}
+
+void process_get_stats(struct process_stats *stats)
+{
+	stats->forks = forks;
+	stats->execs = execs;
 }
 
 int process_kill(int pid, int signal)

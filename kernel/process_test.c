@@ -25,6 +25,7 @@
 #include "lib/textbuf.h"
 #include "mm/mm.h"
 #include "mm/mmu.h"
+#include "mm/page_fault.h"
 #include "mm/pmm.h"
 
 #define OUTPUT_MAX 8192
@@ -400,5 +401,117 @@ KTEST(process, tables_read_back)
 				KT_ASSERT(!(table[i] & L2_PAGE_NG));
 			}
 		}
+	}
+}
+
+/* forktest's TAP, with bramble's own policy points; every frame and heap byte back after. */
+KTEST(process, fork_exec_wait_mmap_tap)
+{
+	static const char *const argv[] = { "forktest", "bramble" };
+	struct page_fault_stats faults_before, faults_after;
+	struct memory_state before;
+	unsigned results;
+	int status = -1;
+
+	memory_now(&before);
+	page_fault_get_stats(&faults_before);
+	KT_ASSERT_EQ(0, run("forktest", 2, argv, &status));
+	page_fault_get_stats(&faults_after);
+	if (!tap_all_ok(output, &results))
+		KT_FAIL("forktest's TAP (%u results) is not all ok (above)", results);
+	KT_ASSERT_EQ(0, status);
+	KT_ASSERT(faults_after.cow_copies > faults_before.cow_copies);
+	KT_ASSERT_MEMORY_AS(before);
+}
+
+/*
+ * Fork p from here (a kernel thread) as if p had called fork: the copy is
+ * what process_fork makes of the current process, so p is made current
+ * for the call (its thread is not running: it waits on the run queue).
+ */
+static int fork_of(struct process *p, struct process **child)
+{
+	struct thread *self = current_thread();
+	struct process *was = self->process;
+	int error;
+
+	self->process = p;
+	context_switch(&p->aspace);
+	error = process_fork(thread_user_frame(p->thread), child);
+	context_switch_kernel();
+	self->process = was;
+	return error;
+}
+
+/* Until no process has this pid (one nobody waits for goes by itself). */
+static bool gone(int pid)
+{
+	for (int i = 0; i < 1000 && process_find(pid); i++)
+		thread_yield();
+	return process_find(pid) == NULL;
+}
+
+/*
+ * After fork, both tables hold every private page at the same address on
+ * the same frame, read-only, with two references; nothing was copied. A
+ * write from one side copies that page only; the PMM and heap are back to
+ * where they were once both are gone, in either order.
+ */
+KTEST(process, fork_shares_pages_read_only)
+{
+	static const char *const argv[] = { "spin", "100000", "1" };
+	struct page_fault_stats faults_before, faults_after;
+	struct memory_state before;
+	for (int order = 0; order < 2; order++) {
+		struct process *parent, *child;
+		unsigned pages = 0;
+		int status, child_pid;
+
+		memory_now(&before);
+		KT_ASSERT_EQ(0, process_spawn_output("spin", 3, argv, NULL, false, process_output,
+						     NULL, &parent));
+		for (int i = 0; i < 50 && parent->resident < 4; i++)
+			thread_yield();
+		page_fault_get_stats(&faults_before);
+		KT_ASSERT_EQ(0, fork_of(parent, &child));
+		page_fault_get_stats(&faults_after);
+		KT_ASSERT_EQ(faults_before.cow_copies, faults_after.cow_copies);
+		KT_ASSERT_EQ(parent->resident, child->resident);
+		for (vaddr_t va = 0; va < USER_SPACE_END; va += PAGE_SIZE) {
+			struct mmu_mapping a, b;
+			int in_parent = mmu_query(&parent->aspace, va, &a) == 0;
+			int in_child = mmu_query(&child->aspace, va, &b) == 0;
+
+			if ((va & (SECTION_SIZE - 1)) == 0 && !in_parent && !in_child &&
+			    (parent->aspace.l1[va >> SECTION_SHIFT] & L1_TYPE_MASK) ==
+				    L1_TYPE_FAULT) {
+				va += SECTION_SIZE - PAGE_SIZE;
+				continue;
+			}
+			KT_ASSERT_EQ(in_parent, in_child);
+			if (!in_parent)
+				continue;
+			pages++;
+			KT_ASSERT_EQ(a.phys, b.phys);
+			KT_ASSERT(!(a.perm & MEM_WRITE));
+			KT_ASSERT(!(b.perm & MEM_WRITE));
+			KT_ASSERT_EQ(2, pmm_frame_refs(&kernel_pmm, a.phys));
+		}
+		KT_ASSERT_EQ(parent->resident, pages);
+		KT_ASSERT(pages >= 3);
+		child_pid = child->pid;
+		if (order == 0) {
+			(void)process_kill(parent->pid, SIGNAL_KILL);
+			(void)process_wait(parent, &status);
+			(void)process_kill(child_pid, SIGNAL_KILL);
+		} else {
+			(void)process_kill(child_pid, SIGNAL_KILL);
+			for (int i = 0; i < 1000 && child->state != PROCESS_ZOMBIE; i++)
+				thread_yield();
+			(void)process_kill(parent->pid, SIGNAL_KILL);
+			(void)process_wait(parent, &status);
+		}
+		KT_ASSERT(gone(child_pid));
+		KT_ASSERT_MEMORY_AS(before);
 	}
 }

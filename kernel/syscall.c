@@ -23,6 +23,7 @@
 #include "kernel/timer.h"
 #include "kernel/uaccess.h"
 #include "layout.h"
+#include "mm/kheap.h"
 #include "mm/mm.h"
 #include "mm/mmu.h"
 #include "mm/page_fault.h"
@@ -447,26 +448,157 @@ static int32_t sys_bramble_wait(struct exception_frame *frame, uint32_t pid, uin
 	return (int32_t)pid;
 }
 
+/* Linux's errors: -EAGAIN at the process limit, -ENOMEM out of memory. */
+static int32_t fork_result(int error, const struct process *child)
+{
+	if (error)
+		return process_count() >= PROCESS_MAX ? -EAGAIN : -ENOMEM;
+	return child->pid;
+}
+
+static int32_t sys_fork(struct exception_frame *frame, uint32_t a0, uint32_t a1, uint32_t a2,
+			uint32_t a3)
+{
+	struct process *child;
+
+	(void)a0, (void)a1, (void)a2, (void)a3;
+	return fork_result(process_fork(frame, &child), child);
+}
+
+#define SIGCHLD 17
+
+/*
+ * clone, as fork only: the flags a C library's fork passes (SIGCHLD, and
+ * the thread-id bookkeeping flags, whose pointers are not yet kept).
+ * Threads (CLONE_VM and friends) are not there yet: -EINVAL.
+ */
+#define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_CHILD_SETTID   0x01000000
+static int32_t sys_clone(struct exception_frame *frame, uint32_t flags, uint32_t stack, uint32_t a2,
+			 uint32_t a3)
+{
+	struct process *child;
+
+	(void)a2, (void)a3;
+	if ((flags & ~(uint32_t)(CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID)) != SIGCHLD || stack)
+		return -EINVAL;
+	return fork_result(process_fork(frame, &child), child);
+}
+
+/* A NULL-ended user array of strings into strings[] and pointers[]: the count, or -errno. */
+static int copy_strings(uint32_t array, const char **pointers, char *strings, size_t *used)
+{
+	int n = 0;
+
+	if (!array)
+		return 0;
+	for (;; n++) {
+		uint32_t pointer;
+		int length;
+
+		if (copy_from_user(&pointer, (const void *)(array + n * 4), 4))
+			return -EFAULT;
+		if (!pointer)
+			return n;
+		if (n == PROCESS_ARGS_MAX)
+			return -E2BIG;
+		length = copy_string_from_user(strings + *used, (const char *)pointer,
+					       PROCESS_ARG_BYTES - *used);
+		if (length < 0)
+			return length == ERR_RANGE ? -EFAULT : -E2BIG;
+		pointers[n] = strings + *used;
+		*used += (size_t)length + 1;
+	}
+}
+
+struct exec_arguments {
+	char path[PROCESS_NAME_MAX + 8];
+	char strings[PROCESS_ARG_BYTES];
+	const char *argv[PROCESS_ARGS_MAX], *envp[PROCESS_ARGS_MAX];
+};
+
+/*
+ * execve: the arguments are copied in first (a bad pointer is -EFAULT,
+ * and too many is -E2BIG, before anything else); then the new program is
+ * built, and only when it is whole does the old one go. On success there
+ * is no return: the frame is the new program's start.
+ */
+static int32_t sys_execve(struct exception_frame *frame, uint32_t path, uint32_t argv,
+			  uint32_t envp, uint32_t a3)
+{
+	struct exec_arguments *a = kmalloc(sizeof(*a));
+	size_t used = 0;
+	int argc, envc, n, error;
+
+	(void)a3;
+	if (!a)
+		return -ENOMEM;
+	n = copy_string_from_user(a->path, (const char *)path, sizeof(a->path));
+	argc = copy_strings(argv, a->argv, a->strings, &used);
+	envc = argc < 0 ? 0 : copy_strings(envp, a->envp, a->strings, &used);
+	if (n < 0)
+		error = n == ERR_RANGE ? -EFAULT : -ENAMETOOLONG;
+	else if (argc < 0 || envc < 0)
+		error = argc < 0 ? argc : envc;
+	else if (argc == 0)
+		error = -EINVAL; /* (Linux allows it; a program without argv[0] breaks most C libraries) */
+	else {
+		error = process_exec(frame, a->path, argc, a->argv, envc, a->envp);
+		error = error == 0               ? 0
+			: error == ERR_NOT_FOUND ? -ENOENT
+			: error == ERR_INVALID   ? -ENOEXEC
+			: error == ERR_RANGE     ? -E2BIG
+						 : -ENOMEM;
+	}
+	kfree(a);
+	return error ? error : (int32_t)frame->r[0];
+}
+
+#define WNOHANG   1
+#define WUNTRACED 2
+#define __WALL    0x40000000
+#define __WCLONE  0x80000000
+
+/* struct rusage on 32-bit ARM: two timevals and fourteen longs. */
+#define RUSAGE_BYTES 72
+
+static int32_t sys_wait4(struct exception_frame *frame, uint32_t pid, uint32_t where,
+			 uint32_t options, uint32_t usage)
+{
+	static const uint8_t zeros[RUSAGE_BYTES];
+	int status = 0, r;
+
+	(void)frame;
+	if (options & ~(uint32_t)(WNOHANG | WUNTRACED | __WALL | __WCLONE))
+		return -EINVAL;
+	if ((int32_t)pid < -1)
+		return -ECHILD; /* no process groups: group -pid has no members */
+	/* (pid 0, the caller's group: every process is in one group, so any child.) */
+	r = process_wait_child((int32_t)pid > 0 ? (int)pid : -1, options & WNOHANG, &status);
+	if (r == ERR_NOT_FOUND)
+		return -ECHILD;
+	if (r == ERR_INTERRUPTED)
+		return -EINTR;
+	if (r > 0 && where && copy_to_user((void *)where, &status, sizeof(status)))
+		return -EFAULT;
+	if (r > 0 && usage && copy_to_user((void *)usage, zeros, sizeof(zeros)))
+		return -EFAULT;
+	return r;
+}
+
 static const syscall_fn table[] = {
-	[SYS_EXIT] = sys_exit,
-	[SYS_READ] = sys_read,
-	[SYS_WRITE] = sys_write,
-	[SYS_GETPID] = sys_getpid,
-	[SYS_GETUID] = sys_id_zero,
-	[SYS_KILL] = sys_kill,
-	[SYS_BRK] = sys_brk,
-	[SYS_GETGID] = sys_id_zero,
-	[SYS_GETEUID] = sys_id_zero,
-	[SYS_GETEGID] = sys_id_zero,
-	[SYS_IOCTL] = sys_ioctl,
-	[SYS_GETPPID] = sys_getppid,
-	[SYS_MUNMAP] = sys_munmap,
-	[SYS_MPROTECT] = sys_mprotect,
-	[SYS_SCHED_YIELD] = sys_sched_yield,
-	[SYS_NANOSLEEP] = sys_nanosleep,
-	[SYS_MMAP2] = sys_mmap2,
-	[SYS_EXIT_GROUP] = sys_exit,
-	[SYS_CLOCK_GETTIME] = sys_clock_gettime,
+	[SYS_EXIT] = sys_exit,           [SYS_FORK] = sys_fork,
+	[SYS_EXECVE] = sys_execve,       [SYS_WAIT4] = sys_wait4,
+	[SYS_CLONE] = sys_clone,         [SYS_VFORK] = sys_fork,
+	[SYS_READ] = sys_read,           [SYS_WRITE] = sys_write,
+	[SYS_GETPID] = sys_getpid,       [SYS_GETUID] = sys_id_zero,
+	[SYS_KILL] = sys_kill,           [SYS_BRK] = sys_brk,
+	[SYS_GETGID] = sys_id_zero,      [SYS_GETEUID] = sys_id_zero,
+	[SYS_GETEGID] = sys_id_zero,     [SYS_IOCTL] = sys_ioctl,
+	[SYS_GETPPID] = sys_getppid,     [SYS_MUNMAP] = sys_munmap,
+	[SYS_MPROTECT] = sys_mprotect,   [SYS_SCHED_YIELD] = sys_sched_yield,
+	[SYS_NANOSLEEP] = sys_nanosleep, [SYS_MMAP2] = sys_mmap2,
+	[SYS_EXIT_GROUP] = sys_exit,     [SYS_CLOCK_GETTIME] = sys_clock_gettime,
 };
 
 static const syscall_fn bramble_table[] = {

@@ -6,9 +6,10 @@
  * VM_EXEC: ARM's short descriptors cannot make a page writable or
  * executable without making it readable, so a region with either is
  * readable), a write VM_WRITE, an instruction fetch VM_EXEC. A guard
- * region allows nothing. Only translation faults are resolved here: a
- * permission fault means the page is mapped with the region's
- * permissions and the access is not one of them.
+ * region allows nothing. Translation faults are resolved here, and
+ * permission faults of writes that the region allows (copy-on-write, see
+ * mm/page_fault.h); any other permission fault means the page is mapped
+ * with the region's permissions and the access is not one of them.
  *
  * A fault on a user address from the kernel comes only from the user
  * copies (kernel/uaccess.h). Another kernel fault on a user address is a
@@ -118,6 +119,36 @@ static int map_page(struct process *p, const struct vm_region *region, vaddr_t p
 	return 0;
 }
 
+/* A write to a read-only page of a writable region: copy-on-write (see mm/page_fault.h). */
+static int copy_on_write(struct process *p, vaddr_t page)
+{
+	struct mmu_mapping mapping;
+	paddr_t old, frame;
+	int error;
+
+	if (mmu_query(&p->aspace, page, &mapping))
+		return ERR_NOT_FOUND;
+	if (mapping.perm & MEM_WRITE)
+		return 0; /* another core (or a stale TLB entry) got here first */
+	old = mapping.phys & ~(paddr_t)(PAGE_SIZE - 1);
+	if (pmm_frame_refs(&kernel_pmm, old) == 1) {
+		stats.cow_reuses++;
+		return mmu_user_make_writable(&p->aspace, page);
+	}
+	error = pmm_alloc_frame(&kernel_pmm, &frame);
+	if (error)
+		return error;
+	memcpy((void *)phys_to_virt(frame), (const void *)phys_to_virt(old), PAGE_SIZE);
+	error = mmu_user_replace(&p->aspace, page, frame, MEM_USER | MEM_WRITE);
+	if (error) {
+		pmm_free_frame(&kernel_pmm, frame);
+		return error;
+	}
+	pmm_free_frame(&kernel_pmm, old); /* our reference: the others keep it */
+	stats.cow_copies++;
+	return 0;
+}
+
 /* The report of a process killed by a fault, in one or two lines. */
 static void report_kill(const struct process *p, const struct fault_info *fault,
 			const struct vm_region *region, const char *why)
@@ -152,9 +183,14 @@ static bool page_fault(const struct fault_info *fault, struct exception_frame *f
 	}
 	if (p && fault->address < USER_SPACE_END && !desc->async)
 		region = vm_find(&p->map, fault->address);
-	if (region && allows(region, fault) && desc->class == FAULT_CLASS_TRANSLATION &&
+	if (region && allows(region, fault) &&
+	    (desc->class == FAULT_CLASS_TRANSLATION ||
+	     (desc->class == FAULT_CLASS_PERMISSION && fault->kind == FAULT_DATA_ABORT &&
+	      (fault->status & FSR_WNR))) &&
 	    (from_user || fault->kind == FAULT_DATA_ABORT)) {
-		int error = map_page(p, region, fault->address & ~(PAGE_SIZE - 1));
+		vaddr_t page = fault->address & ~(PAGE_SIZE - 1);
+		int error = desc->class == FAULT_CLASS_TRANSLATION ? map_page(p, region, page)
+								   : copy_on_write(p, page);
 
 		if (error == 0)
 			return true;

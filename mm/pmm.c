@@ -284,7 +284,7 @@ int pmm_free_frame_checked(struct pmm *pmm, paddr_t address)
 	return 0;
 }
 
-int pmm_frame_share(struct pmm *pmm, paddr_t address)
+int pmm_frame_share_checked(struct pmm *pmm, paddr_t address)
 {
 	int error = check_allocated(pmm, address);
 

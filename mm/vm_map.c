@@ -63,6 +63,16 @@ static int reserve(struct vm_map *map, unsigned extra)
 	return 0;
 }
 
+int vm_map_copy(struct vm_map *to, const struct vm_map *from)
+{
+	if (to->count || reserve(to, from->count))
+		return ERR_NO_MEMORY;
+	if (from->count)
+		memcpy(to->regions, from->regions, from->count * sizeof(from->regions[0]));
+	to->count = from->count;
+	return 0;
+}
+
 /* The index of the first region whose end is above addr (count if none). */
 static unsigned first_ending_above(const struct vm_map *map, vaddr_t addr)
 {

@@ -9,6 +9,9 @@
  * first touch. Only the stack's top page, which holds argc, argv, envp and
  * the auxiliary vector, is written before the program runs.
  *
+ * A process named init (bin/init) started by the kernel, the first while
+ * none lives, is init: the children of a process that ends become its.
+ *
  * It ends by exit or exit_group, by a fault it cannot survive (the fault
  * is reported and it is killed), by process_kill, or when memory runs out
  * during one of its page faults. Its address space then goes at once,
@@ -23,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kernel/exception.h"
 #include "kernel/thread.h"
 #include "mm/mmu.h"
 #include "mm/vm_map.h"
@@ -62,7 +66,8 @@ struct process {
 	int status;             /* when a zombie: as wait(2) encodes it */
 	bool kill_pending;      /* killed while it could not go at once */
 	int kill_signal;
-	struct waitq exited; /* the parent waits here */
+	struct waitq exited;       /* the kernel, waiting for this one, waits here */
+	struct waitq child_exited; /* this one, waiting for any of its children, waits here */
 	process_output_fn output;
 	void *output_context;
 	struct process *next; /* in the process list */
@@ -92,6 +97,38 @@ int process_spawn_output(const char *path, int argc, const char *const *argv,
  * is not such a child.
  */
 int process_wait(struct process *p, int *status);
+
+/*
+ * fork: a copy of the current process, whose user registers are frame's
+ * but r0 = 0, sharing every page copy-on-write (mm/page_fault.h). The
+ * child is a child of the current process, and runs. 0 and *out, or
+ * ERR_NO_MEMORY (no memory, or PROCESS_MAX processes) with nothing left
+ * behind.
+ */
+int process_fork(const struct exception_frame *frame, struct process **out);
+
+/*
+ * execve: the current process runs the program at path instead, from its
+ * start (frame rewritten: registers zero, pc, sp), with argv and envp. The
+ * new address space is built whole before the old one goes: any error of
+ * process_spawn leaves the caller as it was.
+ */
+int process_exec(struct exception_frame *frame, const char *path, int argc, const char *const *argv,
+		 int envc, const char *const *envp);
+
+/*
+ * wait4 for the current process: a child that has ended (pid > 0: that
+ * one; -1: any), its status into *status, and it is gone. Returns its pid;
+ * 0 with nohang and none ended yet; ERR_NOT_FOUND when there is no such
+ * child; ERR_INTERRUPTED when killed while waiting.
+ */
+int process_wait_child(int pid, bool nohang, int *status);
+
+struct process_stats {
+	uint32_t forks, execs;
+};
+
+void process_get_stats(struct process_stats *stats);
 
 /* The current thread's process, or NULL for a kernel thread. */
 static inline struct process *process_current(void)

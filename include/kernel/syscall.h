@@ -14,8 +14,10 @@
 #include "kernel/exception.h"
 
 #define SYS_EXIT          1
+#define SYS_FORK          2
 #define SYS_READ          3
 #define SYS_WRITE         4
+#define SYS_EXECVE        11
 #define SYS_GETPID        20
 #define SYS_GETUID        24
 #define SYS_KILL          37
@@ -26,9 +28,12 @@
 #define SYS_IOCTL         54
 #define SYS_GETPPID       64
 #define SYS_MUNMAP        91
+#define SYS_WAIT4         114
+#define SYS_CLONE         120
 #define SYS_MPROTECT      125
 #define SYS_SCHED_YIELD   158
 #define SYS_NANOSLEEP     162
+#define SYS_VFORK         190
 #define SYS_MMAP2         192
 #define SYS_EXIT_GROUP    248
 #define SYS_CLOCK_GETTIME 263
@@ -38,23 +43,24 @@
 #define SYS_BRAMBLE_WAIT     (BRAMBLE_SYSCALL_BASE + 1) /* (pid, &status) -> pid */
 
 /* Linux's errno values (asm-generic/errno-base.h). */
-#define EPERM   1
-#define ENOENT  2
-#define ESRCH   3
-#define EINTR   4
-#define E2BIG   7
-#define ENOEXEC 8
-#define EBADF   9
-#define ECHILD  10
-#define EAGAIN  11
-#define ENOMEM  12
-#define EACCES  13
-#define EFAULT  14
-#define EEXIST  17
-#define ENODEV  19
-#define EINVAL  22
-#define ENOTTY  25
-#define ENOSYS  38
+#define EPERM        1
+#define ENOENT       2
+#define ESRCH        3
+#define EINTR        4
+#define E2BIG        7
+#define ENOEXEC      8
+#define EBADF        9
+#define ECHILD       10
+#define EAGAIN       11
+#define ENOMEM       12
+#define EACCES       13
+#define EFAULT       14
+#define EEXIST       17
+#define ENODEV       19
+#define EINVAL       22
+#define ENOTTY       25
+#define ENAMETOOLONG 36
+#define ENOSYS       38
 
 /*
  * A system call from a process (boot/vectors.S's entry_svc): run the call

@@ -15,7 +15,10 @@ struct textbuf {
 	size_t length;
 };
 
-#define TEXTBUF(array) { (array), sizeof(array), 0 }
+#define TEXTBUF(array)                    \
+	{                                 \
+		(array), sizeof(array), 0 \
+	}
 
 static inline void textbuf_clear(struct textbuf *b)
 {

@@ -98,6 +98,26 @@ uint32_t mmu_user_unmap(struct mmu_aspace *as, vaddr_t start, vaddr_t end, mmu_r
 int mmu_user_protect(struct mmu_aspace *as, vaddr_t start, vaddr_t end, unsigned perm,
 		     uint32_t *changed);
 
+/*
+ * Fork's copy: every page mapped in parent is mapped in child (which must
+ * be new and empty) at the same address on the same frame, read-only in
+ * both, and the frame gains a reference (pmm_frame_share). *pages says how
+ * many. ERR_NO_MEMORY when a second-level table cannot be had: child then
+ * holds part of the pages (with their references) and must be destroyed;
+ * parent's pages stay read-only, which costs only a fault on their next write.
+ */
+int mmu_user_fork(struct mmu_aspace *child, struct mmu_aspace *parent, uint32_t *pages);
+
+/* A read-only page of a process made writable in place (the last reference of a COW page). */
+int mmu_user_make_writable(struct mmu_aspace *as, vaddr_t va);
+
+/*
+ * A mapped page of a process pointed at another frame with perm
+ * (break-before-make); the old frame is the caller's to release. ERR_INVALID
+ * when va is not mapped or frame or perm are not a user page's.
+ */
+int mmu_user_replace(struct mmu_aspace *as, vaddr_t va, paddr_t frame, unsigned perm);
+
 /* Bytes of translation tables the address space holds: L1, counts, L2 frames. */
 uint32_t mmu_table_bytes(const struct mmu_aspace *as);
 

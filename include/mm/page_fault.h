@@ -14,6 +14,13 @@
  * region"; from the kernel's user copies it makes the copy fail (-EFAULT).
  * Out of memory during a fault kills the process (SIGKILL), never the
  * kernel.
+ *
+ * Copy-on-write (after fork, kernel/process.h): a page shared by several
+ * processes is mapped read-only in each, inside a writable region. A
+ * write to it is a permission fault that the region allows: if the frame
+ * has other users, the page is copied into a fresh frame mapped writable
+ * (break-before-make, mm/mmu.h) and the process drops its reference to the
+ * old one; if it is the last user, the page is just made writable.
  */
 #ifndef BRAMBLE_MM_PAGE_FAULT_H
 #define BRAMBLE_MM_PAGE_FAULT_H
@@ -27,6 +34,8 @@ struct page_fault_stats {
 	uint32_t demand_zero;  /* pages mapped zero-filled */
 	uint32_t demand_file;  /* pages mapped with the program file's bytes */
 	uint32_t icache_syncs; /* executable pages made coherent with the I-cache (B2.2.9) */
+	uint32_t cow_copies;   /* copy-on-write faults that copied the page */
+	uint32_t cow_reuses;   /* and those that found it had no other user: made writable */
 	uint32_t kills;        /* processes killed by a fault */
 	uint32_t out_of_memory;
 };

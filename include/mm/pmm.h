@@ -130,8 +130,18 @@ static inline int pmm_free_frame(struct pmm *pmm, paddr_t address)
 	uint32_t index = (address >> PAGE_SHIFT) | (address << (32 - PAGE_SHIFT));
 	uintptr_t at;
 
-	if (__builtin_expect(index >= pmm->end || pmm->frames[index] != 1, 0))
+	uint8_t refs;
+
+	if (__builtin_expect(index >= pmm->end, 0))
 		return pmm_free_frame_checked(pmm, address);
+	refs = pmm->frames[index];
+	if (__builtin_expect(refs != 1, 0)) {
+		if (refs - 2U < PMM_REFS_MAX - 1U) { /* shared: one reference fewer */
+			pmm->frames[index] = refs - 1;
+			return 0;
+		}
+		return pmm_free_frame_checked(pmm, address);
+	}
 	pmm->frames[index] = PMM_FRAME_FREE;
 	at = pmm->phys_window + address;
 	*(uintptr_t *)at = pmm->free_head;
@@ -145,7 +155,21 @@ static inline int pmm_free_frame(struct pmm *pmm, paddr_t address)
  * as for pmm_free_frame; ERR_NO_MEMORY at PMM_REFS_MAX references (the
  * caller copies the page instead of sharing it).
  */
-int pmm_frame_share(struct pmm *pmm, paddr_t frame);
+int pmm_frame_share_checked(struct pmm *pmm, paddr_t frame);
+
+static inline int pmm_frame_share(struct pmm *pmm, paddr_t address)
+{
+	uint32_t index = (address >> PAGE_SHIFT) | (address << (32 - PAGE_SHIFT));
+	uint8_t refs;
+
+	if (__builtin_expect(index >= pmm->end, 0))
+		return pmm_frame_share_checked(pmm, address);
+	refs = pmm->frames[index];
+	if (__builtin_expect(refs - 1U >= PMM_REFS_MAX - 1U, 0))
+		return pmm_frame_share_checked(pmm, address);
+	pmm->frames[index] = refs + 1;
+	return 0;
+}
 
 /* The references to a frame: 0 when free, reserved or not RAM (1 for a table frame). */
 unsigned pmm_frame_refs(const struct pmm *pmm, paddr_t frame);

@@ -87,6 +87,12 @@ void vm_map_init(struct vm_map *map, void *(*resize)(void *, void *, size_t), vo
 /* The array back (resize(old, 0)); the map is empty and usable again after. */
 void vm_map_free(struct vm_map *map);
 
+/*
+ * to (empty, from vm_map_init) made a copy of from, with its own array
+ * (for fork). 0, or ERR_NO_MEMORY with to still empty.
+ */
+int vm_map_copy(struct vm_map *to, const struct vm_map *from);
+
 /* The region holding addr, or NULL: O(log n). The pointer lasts until the next change. */
 const struct vm_region *vm_find(const struct vm_map *map, vaddr_t addr);
 

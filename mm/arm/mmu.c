@@ -39,6 +39,7 @@
 #include "arch/maintenance.h"
 #include "arch/mmu.h"
 #include "kernel/error.h"
+#include "kernel/panic.h"
 #include "kernel/sections.h"
 #include "mm/context.h"
 
@@ -715,6 +716,8 @@ static uint32_t user_walk(struct mmu_aspace *as, vaddr_t start, vaddr_t end, uns
 			  mmu_release_fn release, void *context)
 {
 	uint32_t attributes = descriptor_page(0, MEM_NORMAL, perm), changed = 0;
+	/* A frame shared copy-on-write stays read-only: its first write copies it. */
+	uint32_t shared_attributes = descriptor_page(0, MEM_NORMAL, perm & ~MEM_WRITE);
 	bool emptied = false;
 	struct span s;
 
@@ -735,7 +738,11 @@ static uint32_t user_walk(struct mmu_aspace *as, vaddr_t start, vaddr_t end, uns
 				pte[i] = L2_TYPE_FAULT;
 				emptied |= --*used_count(as, s.index) == 0;
 			} else {
-				pte[i] = (pte[i] & L2_PAGE_BASE_MASK) | attributes;
+				paddr_t frame = pte[i] & L2_PAGE_BASE_MASK;
+
+				pte[i] = frame |
+					 (pmm_frame_refs(as->pmm, frame) > 1 ? shared_attributes
+									     : attributes);
 			}
 			clean_descriptor(&pte[i]);
 			changed++;
@@ -744,7 +751,9 @@ static uint32_t user_walk(struct mmu_aspace *as, vaddr_t start, vaddr_t end, uns
 	if (!changed)
 		return 0;
 	dsb();
-	if (changed > MMU_UNMAP_FULL_FLUSH_PAGES && context_asid(as)) {
+	if ((changed > MMU_UNMAP_FULL_FLUSH_PAGES ||
+	     (end - start) >> PAGE_SHIFT > MMU_UNMAP_FULL_FLUSH_PAGES) &&
+	    context_asid(as)) {
 		tlb_invalidate_asid_is(context_asid(as));
 	} else {
 		for (vaddr_t at = start; at < end; at += PAGE_SIZE)
@@ -771,5 +780,125 @@ int mmu_user_protect(struct mmu_aspace *as, vaddr_t start, vaddr_t end, unsigned
 	    !kind_and_perm_valid(MEM_NORMAL, perm) || !(perm & MEM_USER))
 		return ERR_INVALID;
 	*changed = user_walk(as, start, end, perm, NULL, NULL);
+	return 0;
+}
+
+/*
+ * Fork: every present page of parent's table appears at the same address
+ * in child's, on the same frame, read-only in both, the frame with one
+ * reference more. Tables are copied eagerly: a table walk at fork is a few
+ * instructions a page, cheaper than a fault a page later. Only the
+ * parent's writable entries change, and only in permission (writable to
+ * read-only, same frame and attributes): no break-before-make is needed
+ * for that (ARM ARM B3.10.1 asks for it when the output address or the
+ * memory attributes change), only the TLB invalidate, done once for the
+ * parent's ASID after all the writes and a DSB.
+ */
+int mmu_user_fork(struct mmu_aspace *child, struct mmu_aspace *parent, uint32_t *pages)
+{
+	uint32_t shared = 0, protected = 0;
+	int error = 0;
+
+	if (!child->user || !parent->user)
+		return ERR_INVALID;
+	for (unsigned index = 0; index < USER_L1_ENTRIES; index++) {
+		uint32_t entry = parent->l1[index], *from, *to;
+		unsigned left = *used_count(parent, index), protected_here = 0;
+
+		if ((entry & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE || left == 0)
+			continue;
+		error = get_l2_table(child, index, &to);
+		if (error)
+			break;
+		from = l2_table(entry);
+		for (unsigned i = 0; left; i++) {
+			uint32_t pte = from[i];
+
+			if (!(pte & L2_TYPE_SMALL))
+				continue;
+			left--;
+			if (!(pte & L2_PAGE_AP2)) {
+				pte |= L2_PAGE_AP2;
+				from[i] = pte;
+				protected_here++;
+			}
+			if (pmm_frame_share(parent->pmm, pte & L2_PAGE_BASE_MASK))
+				panic("fork: frame 0x%08lx of 0x%08lx cannot be shared (refs %u)",
+				      (unsigned long)(pte & L2_PAGE_BASE_MASK),
+				      (unsigned long)(index << SECTION_SHIFT | i << PAGE_SHIFT),
+				      pmm_frame_refs(parent->pmm, pte & L2_PAGE_BASE_MASK));
+			to[i] = pte;
+			(*used_count(child, index))++;
+			shared++;
+		}
+		clean_descriptors(to, L2_ENTRIES);
+		if (protected_here)
+			clean_descriptors(from, L2_ENTRIES);
+		protected += protected_here;
+	}
+	dsb();
+	if (protected) {
+		if (context_asid(parent))
+			tlb_invalidate_asid_is(context_asid(parent));
+		after_invalidate();
+	}
+	*pages = shared;
+	return error;
+}
+
+/* The L2 entry of va in a process's table, or NULL if there is no table. */
+static uint32_t *user_pte(struct mmu_aspace *as, vaddr_t va)
+{
+	uint32_t entry = as->l1[va >> SECTION_SHIFT];
+
+	if ((entry & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
+		return NULL;
+	return l2_table(entry) + ((va >> PAGE_SHIFT) & (L2_ENTRIES - 1));
+}
+
+/* The TLB entry of one page of a process (its ASID on every core), then BPIALL, DSB, ISB. */
+static void tlb_invalidate_user_page(struct mmu_aspace *as, vaddr_t va)
+{
+	if (context_asid(as))
+		tlb_invalidate_page_asid_is((va & ~(PAGE_SIZE - 1)) | context_asid(as));
+	after_invalidate();
+}
+
+int mmu_user_make_writable(struct mmu_aspace *as, vaddr_t va)
+{
+	uint32_t *pte = as->user && va < USER_SPACE_END ? user_pte(as, va) : NULL;
+
+	if (!pte || !(*pte & L2_TYPE_SMALL) || !(*pte & L2_PAGE_XN))
+		return ERR_INVALID;
+	/* A permission change on the same frame: no break needed, only the TLB's old entry out. */
+	*pte &= ~L2_PAGE_AP2;
+	clean_descriptor(pte);
+	dsb();
+	tlb_invalidate_user_page(as, va);
+	return 0;
+}
+
+int mmu_user_replace(struct mmu_aspace *as, vaddr_t va, paddr_t frame, unsigned perm)
+{
+	uint32_t *pte = as->user && va < USER_SPACE_END ? user_pte(as, va) : NULL;
+	uint32_t attributes;
+
+	if (!pte || !(*pte & L2_TYPE_SMALL) || (frame & (PAGE_SIZE - 1)) || !(perm & MEM_USER) ||
+	    !kind_and_perm_valid(MEM_NORMAL, perm) || !frame_mappable(as, frame))
+		return ERR_INVALID;
+	attributes = descriptor_page(0, MEM_NORMAL, perm);
+	/*
+	 * A new output address for a valid entry: break-before-make (ARM ARM
+	 * B3.10.1). The entry goes invalid, is made visible, the TLB forgets
+	 * it on every core; only then does the new one appear.
+	 */
+	*pte = L2_TYPE_FAULT;
+	clean_descriptor(pte);
+	dsb();
+	tlb_invalidate_user_page(as, va);
+	*pte = frame | attributes;
+	clean_descriptor(pte);
+	dsb();
+	isb();
 	return 0;
 }

@@ -49,6 +49,27 @@ void _exit(int code)
 	sys_exit_group(code);
 }
 
+int _fork(void)
+{
+	return (int)result(sys_fork());
+}
+
+int _execve(const char *path, char *const argv[], char *const envp[])
+{
+	return (int)result(sys_execve(path, argv, envp));
+}
+
+int _wait(int *status)
+{
+	return (int)result(sys_wait4(-1, status, 0, 0));
+}
+
+int waitpid(int pid, int *status, int options);
+int waitpid(int pid, int *status, int options)
+{
+	return (int)result(sys_wait4(pid, status, options, 0));
+}
+
 int _getpid(void)
 {
 	return (int)sys_getpid();

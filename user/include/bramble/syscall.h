@@ -10,12 +10,16 @@
 #include <stdint.h>
 
 #define SYS_exit          1
+#define SYS_fork          2
 #define SYS_read          3
 #define SYS_write         4
+#define SYS_execve        11
 #define SYS_getpid        20
 #define SYS_kill          37
 #define SYS_brk           45
+#define SYS_getppid       64
 #define SYS_munmap        91
+#define SYS_wait4         114
 #define SYS_mprotect      125
 #define SYS_sched_yield   158
 #define SYS_nanosleep     162
@@ -116,6 +120,31 @@ static inline long sys_kill(int pid, int signal)
 {
 	return syscall2(SYS_kill, pid, signal);
 }
+
+static inline long sys_fork(void)
+{
+	return syscall0(SYS_fork);
+}
+
+static inline long sys_execve(const char *path, char *const *argv, char *const *envp)
+{
+	return syscall3(SYS_execve, path, argv, envp);
+}
+
+static inline long sys_wait4(int pid, int *status, int options, void *usage)
+{
+	return syscall6(SYS_wait4, pid, (long)status, options, (long)usage, 0, 0);
+}
+
+static inline long sys_getppid(void)
+{
+	return syscall0(SYS_getppid);
+}
+
+#define WNOHANG_       1
+#define EXITED(s)      (((s)&0x7F) == 0)
+#define EXIT_STATUS(s) (((s) >> 8) & 0xFF)
+#define TERM_SIGNAL(s) ((s)&0x7F)
 
 static inline void sys_exit_group(int code)
 {
