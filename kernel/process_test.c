@@ -52,6 +52,8 @@ static void process_output(void *context, const char *text, size_t length)
  * Run path with argv to its end; *status as wait(2) has it. Everything
  * printed meanwhile (by it, and by the kernel about it) is in output.
  */
+static int last_pid; /* the pid run() gave its process */
+
 static int run(const char *path, int argc, const char *const *argv, int *status)
 {
 	struct process *p;
@@ -61,8 +63,10 @@ static int run(const char *path, int argc, const char *const *argv, int *status)
 	real_sink = console_get_sink();
 	console_set_sink(capture_sink);
 	error = process_spawn_output(path, argc, argv, NULL, false, process_output, NULL, &p);
-	if (error == 0)
+	if (error == 0) {
+		last_pid = p->pid;
 		error = process_wait(p, status);
+	}
 	console_set_sink(real_sink);
 	return error;
 }
@@ -514,4 +518,57 @@ KTEST(process, fork_shares_pages_read_only)
 		KT_ASSERT(gone(child_pid));
 		KT_ASSERT_MEMORY_AS(before);
 	}
+}
+
+/* init adopts what a process leaves behind: the orphan sees init as its parent, init reaps it. */
+KTEST(process, orphans_go_to_init)
+{
+	static const char *const argv[] = { "init", "orphan" };
+	struct memory_state before;
+	char expected[48];
+	int status = -1;
+
+	memory_now(&before);
+	KT_ASSERT_EQ(0, run("init", 2, argv, &status));
+	KT_ASSERT_EQ(0, status);
+	snprintf(expected, sizeof(expected), "parent now %d", last_pid);
+	if (!strstr(output, expected) || !strstr(output, "(orphan): exit 3"))
+		KT_FAIL("the orphan must say '%s' and init reap it with exit 3", expected);
+	KT_ASSERT_MEMORY_AS(before);
+}
+
+/* init starts sh, sh forks and execs hello with arguments and init's environment. */
+KTEST(process, sh_runs_programs_with_arguments)
+{
+	static const char *const argv[] = { "init", "sh", "-c", "hello", "one", "two" };
+	static const char *const missing[] = { "sh", "-c", "no-such-program" };
+	struct memory_state before;
+	int status = -1;
+
+	memory_now(&before);
+	KT_ASSERT_EQ(0, run("init", 6, argv, &status));
+	KT_ASSERT_EQ(0, status);
+	KT_ASSERT(strstr(output, "argv[2] = two") != NULL);
+	KT_ASSERT(strstr(output, "envp[0] = PATH=/bin") != NULL);
+	KT_ASSERT(strstr(output, "[hello: exit 0]") != NULL);
+	KT_ASSERT_EQ(0, run("sh", 3, missing, &status));
+	KT_ASSERT_EQ(127, EXIT_CODE(status));
+	KT_ASSERT(strstr(output, "no-such-program: not found") != NULL);
+	KT_ASSERT_MEMORY_AS(before);
+}
+
+/* Forks until the process limit says no (-EAGAIN); then every frame and heap byte is back. */
+KTEST(process, fork_bomb_stops_at_the_limit)
+{
+	static const char *const argv[] = { "forkbomb" };
+	struct memory_state before;
+	unsigned processes = process_count();
+	int status = -1;
+
+	memory_now(&before);
+	KT_ASSERT_EQ(0, run("forkbomb", 1, argv, &status));
+	KT_ASSERT_EQ(0, status);
+	KT_ASSERT(strstr(output, "stopped by error 11") != NULL);
+	KT_ASSERT_EQ(processes, process_count());
+	KT_ASSERT_MEMORY_AS(before);
 }

@@ -13,13 +13,15 @@
 
 #include "bramble/syscall.h"
 
-#define ENOENT_ 2
-#define ECHILD_ 10
-#define ENOMEM_ 12
-#define EACCES_ 13
-#define EINVAL_ 22
-#define PAGES   8
-#define PAGE    4096
+#define ENOENT_  2
+#define E2BIG_   7
+#define ENOEXEC_ 8
+#define ECHILD_  10
+#define ENOMEM_  12
+#define EACCES_  13
+#define EINVAL_  22
+#define PAGES    8
+#define PAGE     4096
 
 static int number, failures;
 static char shared[PAGES][PAGE] __attribute__((aligned(PAGE)));
@@ -95,7 +97,8 @@ static void copy_on_write(void)
 		fill(shared, PAGES, (char)('A' + round));
 		sys_sched_yield();
 		if (!all(shared, PAGES, (char)('A' + round)))
-			failures += 0 * printf("# parent saw the child's writes in round %d\n", round);
+			failures +=
+				0 * printf("# parent saw the child's writes in round %d\n", round);
 	}
 	status = reap(pid);
 	check(status == 0 && all(shared, PAGES, 'A' + 19),
@@ -231,13 +234,30 @@ static void bramble_policy(void)
 	r = sys_mmap2((void *)0x7FFFF000, 2 * PAGE, PROT_READ,
 		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 	check(r == -EINVAL_, "bramble: MAP_FIXED past 2 GiB: -EINVAL", r);
+
+	shared[1][0] = 'z';
+	{
+		char *argv[] = { "not-a-program", 0 }, *envp[] = { 0 };
+		char *many[41];
+
+		r = sys_execve("etc/not-a-program", argv, envp);
+		check(r == -ENOEXEC_ && shared[1][0] == 'z',
+		      "bramble: execve of a file that is no ELF: -ENOEXEC, caller intact", r);
+		for (int i = 0; i < 40; i++)
+			many[i] = "arg";
+		many[40] = 0;
+		r = sys_execve("hello", many, envp);
+		check(r == -E2BIG_ && shared[1][0] == 'z',
+		      "bramble: execve with more arguments than it takes: -E2BIG, caller intact",
+		      r);
+	}
 }
 
 int main(int argc, char **argv)
 {
 	int bramble = argc > 1 && strcmp(argv[1], "bramble") == 0;
 
-	printf("1..%d\n", bramble ? 33 : 31);
+	printf("1..%d\n", bramble ? 35 : 31);
 	fflush(stdout);
 	copy_on_write();
 	statuses();

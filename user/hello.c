@@ -1,19 +1,22 @@
 /*
  * user/hello.c - the smallest program that shows the C library works:
- * printf, malloc (on brk) and the arguments it was started with.
+ * printf, malloc (on brk) and the arguments and environment it was
+ * started with.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-int main(int argc, char **argv)
+int main(int argc, char **argv, char **envp)
 {
 	size_t total = 0;
 
 	printf("hello from pid %d\n", getpid());
 	for (int i = 0; i < argc; i++)
 		printf("argv[%d] = %s\n", i, argv[i]);
+	for (int i = 0; envp[i]; i++)
+		printf("envp[%d] = %s\n", i, envp[i]);
 	/* Blocks of growing sizes, each filled and checked: the heap grows through brk. */
 	for (size_t size = 16; size <= 64 * 1024; size *= 4) {
 		unsigned char *block = malloc(size);
