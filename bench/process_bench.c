@@ -23,6 +23,15 @@
  *           tables, the thread, the faults of its first pages, exit.
  *   teardown: an address space with N pages mapped in one L2 table, then
  *           destroyed with every frame freed, per page.
+ *   fork:   one fork, the child's exit and the parent's wait4, with 1, 64
+ *           and 1024 pages of bss resident (and the program's few text,
+ *           data and stack pages); the slope is the cost per resident page.
+ *   cow:    a write to a page the parent shares with a child that sleeps:
+ *           the permission fault, a frame, the copy, break-before-make,
+ *           the return. The 4 KiB copy is timed alone and reported beside.
+ *   exec:   execve of bench by bench, to the first instruction of main.
+ *   mmap:   mmap of 1 MiB, a write to each of its 256 pages (demand-zero
+ *           faults), munmap.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,4 +201,63 @@ KBENCH(process_teardown_per_page)
 	kprintf("process: teardown: %lu instructions per page (%u pages: %lu; empty: %lu)\n",
 		(unsigned long)((full - empty) / TEARDOWN_SIZE), TEARDOWN_SIZE, (unsigned long)full,
 		(unsigned long)empty);
+}
+
+KBENCH(process_fork_exit_wait)
+{
+	static const unsigned sizes[] = { 1, 64, 1024 };
+	uint32_t cost[3];
+
+	for (unsigned i = 0; i < 3; i++)
+		cost[i] = run_bench("fork", &sizes[i], 1, NULL);
+	kprintf("process: fork + exit + wait4: %lu instructions with 1 page resident, %lu with 64, "
+		"%lu with 1024: %lu per resident page (target <= 40)\n",
+		(unsigned long)cost[0], (unsigned long)cost[1], (unsigned long)cost[2],
+		(unsigned long)((cost[2] - cost[0]) / (sizes[2] - sizes[0])));
+}
+
+static __attribute__((noinline)) uint32_t time_copy(void *to, const void *from)
+{
+	uint32_t start = bench_now();
+
+	memcpy(to, from, PAGE_SIZE);
+	return bench_now() - start;
+}
+
+KBENCH(process_cow_fault)
+{
+	static const unsigned none[] = { 0 }, touched[] = { TOUCHED };
+	uint32_t base = run_bench("cow", none, 1, NULL);
+	uint32_t per_fault = (run_bench("cow", touched, 1, NULL) - base) / TOUCHED;
+	paddr_t frames[2];
+	uint32_t copy;
+
+	if (pmm_alloc_frames(&kernel_pmm, 2, frames))
+		panic("bench: no frames to copy");
+	copy = time_copy((void *)phys_to_virt(frames[0]), (const void *)phys_to_virt(frames[1])) -
+	       bench_overhead();
+	pmm_free_frame(&kernel_pmm, frames[0]);
+	pmm_free_frame(&kernel_pmm, frames[1]);
+	kprintf("process: copy-on-write fault: %lu instructions, of which copying the page %lu: "
+		"%lu besides (target <= 600)\n",
+		(unsigned long)per_fault, (unsigned long)copy, (unsigned long)(per_fault - copy));
+}
+
+KBENCH(process_exec)
+{
+	static const unsigned none[] = { 0 };
+
+	kprintf("process: execve of a small program, to its main: %lu instructions\n",
+		(unsigned long)run_bench("exec", none, 1, NULL));
+}
+
+KBENCH(process_mmap_touch_munmap)
+{
+	static const unsigned none[] = { 0 }, rounds[] = { 4 };
+	uint32_t base = run_bench("mmap", none, 1, NULL);
+	uint32_t per_round = (run_bench("mmap", rounds, 1, NULL) - base) / rounds[0];
+
+	kprintf("process: mmap 1 MiB + a write to each of its 256 pages + munmap: %lu "
+		"instructions (%lu per page)\n",
+		(unsigned long)per_round, (unsigned long)(per_round / 256));
 }

@@ -463,6 +463,15 @@ static bool cmd_run(unsigned argc, char **argv)
 	return status == 0;
 }
 
+/* sh: the UART goes to a shell (init sh: init reaps what the shell leaves) until it exits. */
+static bool cmd_sh(unsigned argc, char **argv)
+{
+	static char run[] = "run", init[] = "init", sh[] = "sh";
+
+	(void)argc, (void)argv;
+	return cmd_run(3, (char *[]){ run, init, sh });
+}
+
 static bool cmd_kill(unsigned argc, char **argv)
 {
 	struct process *p = process_named(argv[0], argv[1]);
@@ -579,6 +588,7 @@ static const struct command commands[] = {
 	{ "ls", "", "the programs in the initramfs", 0, 0, cmd_ls },
 	{ "run", "PROG [ARGS] [&]", "start a program (in the background with &)", 1, MAX_WORDS - 1,
 	  cmd_run },
+	{ "sh", "", "a shell (init sh) on the console, until its exit", 0, 0, cmd_sh },
 	{ "ps", "", "processes: state, program, memory", 0, 0, cmd_ps },
 	{ "kill", "PID", "kill a process", 1, 1, cmd_kill },
 	{ "vm", "PID", "a process's regions", 1, 1, cmd_vm },

@@ -110,17 +110,11 @@ static void *resize(void *context, void *old, size_t bytes)
 	return krealloc(old, bytes);
 }
 
-static void release_frame(void *context, paddr_t frame)
-{
-	(void)context;
-	pmm_free_frame(&kernel_pmm, frame);
-}
-
 /* The address space and the regions: gone, every frame back. */
 static void teardown(struct process *p)
 {
 	if (p->aspace.l1)
-		(void)mmu_user_destroy(&p->aspace, release_frame, NULL);
+		(void)mmu_user_destroy(&p->aspace, NULL, NULL); /* each page's reference dropped */
 	vm_map_free(&p->map);
 	p->resident = 0;
 }

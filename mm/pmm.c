@@ -352,6 +352,42 @@ static void list_remove_run(struct pmm *pmm, uint32_t start, uint32_t count)
 	}
 }
 
+/*
+ * Whether the first HEAD_WINDOW entries of the freed list hold a whole
+ * aligned run of count frames: *start. O(HEAD_WINDOW * count), and then
+ * list_remove_run finds them within HEAD_WINDOW steps.
+ */
+#define HEAD_WINDOW 16
+static bool run_at_list_head(const struct pmm *pmm, uint32_t count, uint32_t align, uint32_t *start)
+{
+	uint32_t head[HEAD_WINDOW];
+	unsigned n = 0;
+
+	if (count > HEAD_WINDOW)
+		return false;
+	for (uintptr_t at = pmm->free_head; at && n < HEAD_WINDOW; at = *(const uintptr_t *)at)
+		head[n++] = frame_of(pmm, at);
+	for (unsigned i = 0; i < n; i++) {
+		uint32_t candidate = head[i] & ~(align - 1), found = 0;
+
+		if (candidate < pmm->first || candidate + count > pmm->end)
+			continue;
+		for (uint32_t frame = candidate; frame < candidate + count; frame++) {
+			for (unsigned j = 0; j < n; j++) {
+				if (head[j] == frame) {
+					found++;
+					break;
+				}
+			}
+		}
+		if (found == count) {
+			*start = candidate;
+			return true;
+		}
+	}
+	return false;
+}
+
 int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_t *first)
 {
 	uint32_t start;
@@ -370,6 +406,14 @@ int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_
 			*first = (paddr_t)start << PAGE_SHIFT;
 			return 0;
 		}
+	}
+
+	/* A run given back a moment ago (a process's L1 table) is at the head of the freed list. */
+	if (run_at_list_head(pmm, count, align, &start)) {
+		list_remove_run(pmm, start, count);
+		memset(pmm->frames + start, 1, count);
+		*first = (paddr_t)start << PAGE_SHIFT;
+		return 0;
 	}
 
 	/* Anywhere: scan the frame table for a free run at the alignment. */

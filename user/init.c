@@ -40,8 +40,8 @@ int main(int argc, char **argv)
 		if (pid == first && status == 0)
 			continue;
 		if (EXITED(status))
-			printf("init: reaped pid %ld%s: exit %d\n", pid, pid == first ? "" : " (orphan)",
-			       EXIT_STATUS(status));
+			printf("init: reaped pid %ld%s: exit %d\n", pid,
+			       pid == first ? "" : " (orphan)", EXIT_STATUS(status));
 		else
 			printf("init: reaped pid %ld%s: killed by signal %d\n", pid,
 			       pid == first ? "" : " (orphan)", TERM_SIGNAL(status));

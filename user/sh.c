@@ -78,7 +78,9 @@ static int run_line(char *line, int *exit_now)
 		long r = sys_execve(words[0], words, environ);
 
 		printf("sh: %s: %s\n", words[0],
-		       r == -2 ? "not found" : r == -8 ? "not a program" : "cannot run it");
+		       r == -2   ? "not found"
+		       : r == -8 ? "not a program"
+				 : "cannot run it");
 		fflush(stdout);
 		sys_exit_group(127);
 	}

@@ -76,7 +76,7 @@ int mmu_user_create(struct mmu_aspace *as, struct pmm *pmm);
 /*
  * Tear a process's address space down: every page unmapped and handed to
  * release (the frame's owner decides whether it is freed: a frame may be
- * shared), the TLB cleared of the address space's ASID, every table frame
+ * shared; release NULL drops the page's reference in the PMM itself), the TLB cleared of the address space's ASID, every table frame
  * back to the PMM. The address space must not be current on any core.
  * Returns the number of pages that were mapped.
  */

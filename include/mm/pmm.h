@@ -157,6 +157,25 @@ static inline int pmm_free_frame(struct pmm *pmm, paddr_t address)
  */
 int pmm_frame_share_checked(struct pmm *pmm, paddr_t frame);
 
+/*
+ * The fast path of pmm_frame_share on the frame table's fields, for a loop
+ * that has them in registers (fork's): true when it took the reference;
+ * false leaves the case to pmm_frame_share.
+ */
+static inline bool pmm_frame_share_fast(uint8_t *frames, uint32_t end, paddr_t address)
+{
+	uint32_t index = address >> PAGE_SHIFT;
+	uint8_t refs;
+
+	if (__builtin_expect(index >= end, 0))
+		return false;
+	refs = frames[index];
+	if (__builtin_expect(refs - 1U >= PMM_REFS_MAX - 1U, 0))
+		return false;
+	frames[index] = refs + 1;
+	return true;
+}
+
 static inline int pmm_frame_share(struct pmm *pmm, paddr_t address)
 {
 	uint32_t index = (address >> PAGE_SHIFT) | (address << (32 - PAGE_SHIFT));

@@ -665,15 +665,21 @@ uint32_t mmu_user_destroy(struct mmu_aspace *as, mmu_release_fn release, void *c
 		for (unsigned index = group; index < group + L1_GROUP; index++) {
 			uint32_t entry = as->l1[index];
 			const uint32_t *table;
+			unsigned left;
 
 			if ((entry & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
 				continue;
 			table = l2_table(entry);
-			for (unsigned i = 0; i < L2_ENTRIES; i++) {
-				if (table[i] & L2_TYPE_SMALL) {
+			left = *used_count(as, index);
+			pages += left;
+			for (unsigned i = 0; left; i++) {
+				if (!(table[i] & L2_TYPE_SMALL))
+					continue;
+				left--;
+				if (release)
 					release(context, table[i] & L2_PAGE_BASE_MASK);
-					pages++;
-				}
+				else
+					pmm_free_frame(as->pmm, table[i] & L2_PAGE_BASE_MASK);
 			}
 			frame = entry & ~(paddr_t)(PAGE_SIZE - 1);
 			as->l1[index] = L1_TYPE_FAULT;
@@ -797,10 +803,15 @@ int mmu_user_protect(struct mmu_aspace *as, vaddr_t start, vaddr_t end, unsigned
 int mmu_user_fork(struct mmu_aspace *child, struct mmu_aspace *parent, uint32_t *pages)
 {
 	uint32_t shared = 0, protected = 0;
+	struct pmm *pmm = parent->pmm;
+	uint8_t *frames;
+	uint32_t end;
 	int error = 0;
 
 	if (!child->user || !parent->user)
 		return ERR_INVALID;
+	frames = pmm->frames;
+	end = pmm->end;
 	for (unsigned index = 0; index < USER_L1_ENTRIES; index++) {
 		uint32_t entry = parent->l1[index], *from, *to;
 		unsigned left = *used_count(parent, index), protected_here = 0;
@@ -811,6 +822,8 @@ int mmu_user_fork(struct mmu_aspace *child, struct mmu_aspace *parent, uint32_t 
 		if (error)
 			break;
 		from = l2_table(entry);
+		*used_count(child, index) = left;
+		shared += left;
 		for (unsigned i = 0; left; i++) {
 			uint32_t pte = from[i];
 
@@ -822,14 +835,13 @@ int mmu_user_fork(struct mmu_aspace *child, struct mmu_aspace *parent, uint32_t 
 				from[i] = pte;
 				protected_here++;
 			}
-			if (pmm_frame_share(parent->pmm, pte & L2_PAGE_BASE_MASK))
+			to[i] = pte;
+			if (!pmm_frame_share_fast(frames, end, pte & L2_PAGE_BASE_MASK) &&
+			    pmm_frame_share(pmm, pte & L2_PAGE_BASE_MASK))
 				panic("fork: frame 0x%08lx of 0x%08lx cannot be shared (refs %u)",
 				      (unsigned long)(pte & L2_PAGE_BASE_MASK),
 				      (unsigned long)(index << SECTION_SHIFT | i << PAGE_SHIFT),
 				      pmm_frame_refs(parent->pmm, pte & L2_PAGE_BASE_MASK));
-			to[i] = pte;
-			(*used_count(child, index))++;
-			shared++;
 		}
 		clean_descriptors(to, L2_ENTRIES);
 		if (protected_here)
