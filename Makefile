@@ -88,6 +88,7 @@ KERNEL_SRCS := \
 	drivers/systimer.c \
 	drivers/local.c \
 	drivers/bcm2835_intc.c \
+	drivers/rng.c \
 	drivers/watchdog.c \
 	drivers/board.c \
 	mm/linear_map.c \

@@ -11,6 +11,7 @@
 #include "drivers/gpio.h"
 #include "drivers/mailbox.h"
 #include "drivers/pl011.h"
+#include "drivers/rng.h"
 #include "drivers/systimer.h"
 #include "drivers/watchdog.h"
 #include "kernel/error.h"
@@ -35,6 +36,7 @@ static struct board_device devices[] = {
 	  0 },
 	{ "intc", PHYS_PERIPH_BASE + INTC_OFFSET, INTC_REGISTERS_SIZE, intc_init, 0 },
 	{ "pm", PHYS_PERIPH_BASE + PM_OFFSET, PM_REGISTERS_SIZE, watchdog_init, 0 },
+	{ "rng", PHYS_PERIPH_BASE + RNG_OFFSET, RNG_REGISTERS_SIZE, rng_rebase, 0 },
 	{ "local", PHYS_LOCAL_BASE, PHYS_LOCAL_SIZE, local_init, 0 },
 };
 

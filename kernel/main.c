@@ -21,6 +21,7 @@
 #include "drivers/gpio.h"
 #include "drivers/mailbox.h"
 #include "drivers/pl011.h"
+#include "drivers/rng.h"
 #include "drivers/systimer.h"
 #include "kernel/banner.h"
 #include "kernel/boot_info.h"
@@ -65,6 +66,8 @@ static void console_init(void)
 	systimer_init(periph + SYSTIMER_OFFSET);
 	mailbox_init(periph + MAILBOX_OFFSET);
 	gpio_init(periph + GPIO_OFFSET);
+	rng_init(periph +
+		 RNG_OFFSET); /* warming up from now: AT_RANDOM wants it at the first exec */
 	uart_clock_error = mailbox_get_clock_rate(MAILBOX_CLOCK_UART, &uart_clock_hz);
 	if (uart_clock_error)
 		uart_clock_hz = UART_CLOCK_FALLBACK_HZ;

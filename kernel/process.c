@@ -20,6 +20,7 @@
 
 #include "arch/arm.h"
 #include "arch/cp15.h"
+#include "drivers/rng.h"
 #include "kernel/elf.h"
 #include "kernel/error.h"
 #include "kernel/exception.h"
@@ -221,10 +222,13 @@ static int setup_stack(struct process *p, int argc, const char *const *argv, int
 	memcpy(top + at, platform, sizeof(platform));
 	platform_at = page + at;
 	at = (at - RANDOM_BYTES) & ~3U;
-	for (unsigned i = 0; i < RANDOM_BYTES; i += 4) {
-		uint32_t r = xorshift32(&random_state) ^ (uint32_t)read_cntvct();
+	if (rng_read(top + at, RANDOM_BYTES)) {
+		/* No generator: the best there is, a counter and a generator's state mixed. */
+		for (unsigned i = 0; i < RANDOM_BYTES; i += 4) {
+			uint32_t r = xorshift32(&random_state) ^ (uint32_t)read_cntvct();
 
-		memcpy(top + at + i, &r, 4);
+			memcpy(top + at + i, &r, 4);
+		}
 	}
 	random_at = page + at;
 

@@ -13,6 +13,7 @@
 
 #include "arch/arm.h"
 #include "arch/mmu.h"
+#include "drivers/rng.h"
 #include "kernel/error.h"
 #include "kernel/ktest.h"
 #include "kernel/printk.h"
@@ -571,4 +572,15 @@ KTEST(process, fork_bomb_stops_at_the_limit)
 	KT_ASSERT(strstr(output, "stopped by error 11") != NULL);
 	KT_ASSERT_EQ(processes, process_count());
 	KT_ASSERT_MEMORY_AS(before);
+}
+
+/* AT_RANDOM's source: the board's generator answers, and two reads differ. */
+KTEST(process, rng_feeds_at_random)
+{
+	uint8_t a[16], b[16], zero[16] = { 0 };
+
+	KT_ASSERT_EQ(0, rng_read(a, sizeof(a)));
+	KT_ASSERT_EQ(0, rng_read(b, sizeof(b)));
+	KT_ASSERT(memcmp(a, b, sizeof(a)) != 0);
+	KT_ASSERT(memcmp(a, zero, sizeof(a)) != 0);
 }
