@@ -10,13 +10,13 @@
 #include "drivers/systimer.h"
 #include "kernel/error.h"
 
-#define RNG_CTRL          0x0
-#define RNG_STATUS        0x4
-#define RNG_DATA          0x8
-#define RNG_CTRL_RBGEN    0x1
-#define RNG_WARMUP_COUNT  0x40000 /* numbers thrown away before the first is given */
-#define RNG_READY_SHIFT   24      /* STATUS: words waiting in the FIFO */
-#define RNG_WAIT_US       100000
+#define RNG_CTRL         0x0
+#define RNG_STATUS       0x4
+#define RNG_DATA         0x8
+#define RNG_CTRL_RBGEN   0x1
+#define RNG_WARMUP_COUNT 0x40000 /* numbers thrown away before the first is given */
+#define RNG_READY_SHIFT  24      /* STATUS: words waiting in the FIFO */
+#define RNG_WAIT_US      100000
 
 static vaddr_t rng_base;
 

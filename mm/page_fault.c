@@ -122,15 +122,14 @@ static int map_page(struct process *p, const struct vm_region *region, vaddr_t p
 /* A write to a read-only page of a writable region: copy-on-write (see mm/page_fault.h). */
 static int copy_on_write(struct process *p, vaddr_t page)
 {
-	struct mmu_mapping mapping;
 	paddr_t old, frame;
+	bool writable;
 	int error;
 
-	if (mmu_query(&p->aspace, page, &mapping))
+	if (mmu_user_page(&p->aspace, page, &old, &writable))
 		return ERR_NOT_FOUND;
-	if (mapping.perm & MEM_WRITE)
+	if (writable)
 		return 0; /* another core (or a stale TLB entry) got here first */
-	old = mapping.phys & ~(paddr_t)(PAGE_SIZE - 1);
 	if (pmm_frame_refs(&kernel_pmm, old) == 1) {
 		stats.cow_reuses++;
 		return mmu_user_make_writable(&p->aspace, page);

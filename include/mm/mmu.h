@@ -108,6 +108,9 @@ int mmu_user_protect(struct mmu_aspace *as, vaddr_t start, vaddr_t end, unsigned
  */
 int mmu_user_fork(struct mmu_aspace *child, struct mmu_aspace *parent, uint32_t *pages);
 
+/* The frame behind a process's page, and whether it is writable: 0, or ERR_NOT_FOUND. */
+int mmu_user_page(struct mmu_aspace *as, vaddr_t va, paddr_t *frame, bool *writable);
+
 /* A read-only page of a process made writable in place (the last reference of a COW page). */
 int mmu_user_make_writable(struct mmu_aspace *as, vaddr_t va);
 

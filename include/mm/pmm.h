@@ -176,6 +176,25 @@ static inline bool pmm_frame_share_fast(uint8_t *frames, uint32_t end, paddr_t a
 	return true;
 }
 
+/*
+ * The same for dropping a reference to a frame that has others (a page
+ * shared copy-on-write): true when it did; false leaves the case (the last
+ * reference, or anything odd) to pmm_free_frame.
+ */
+static inline bool pmm_frame_unshare_fast(uint8_t *frames, uint32_t end, paddr_t address)
+{
+	uint32_t index = address >> PAGE_SHIFT;
+	uint8_t refs;
+
+	if (__builtin_expect(index >= end, 0))
+		return false;
+	refs = frames[index];
+	if (refs - 2U >= PMM_REFS_MAX - 1U)
+		return false;
+	frames[index] = refs - 1;
+	return true;
+}
+
 static inline int pmm_frame_share(struct pmm *pmm, paddr_t address)
 {
 	uint32_t index = (address >> PAGE_SHIFT) | (address << (32 - PAGE_SHIFT));

@@ -653,6 +653,35 @@ int mmu_user_create(struct mmu_aspace *as, struct pmm *pmm)
 	return 0;
 }
 
+/* The left present pages of an L2 table, each to release. */
+static void release_table_pages(const uint32_t *table, unsigned left, mmu_release_fn release,
+				void *context)
+{
+	for (unsigned i = 0; left; i++) {
+		if (!(table[i] & L2_TYPE_SMALL))
+			continue;
+		left--;
+		release(context, table[i] & L2_PAGE_BASE_MASK);
+	}
+}
+
+/* The same, each page's reference dropped in the PMM, with its frame table in registers. */
+static void drop_table_pages(struct pmm *pmm, const uint32_t *table, unsigned left)
+{
+	uint8_t *frames = pmm->frames;
+	uint32_t end = pmm->end;
+
+	for (unsigned i = 0; left; i++) {
+		uint32_t pte = table[i];
+
+		if (!(pte & L2_TYPE_SMALL))
+			continue;
+		left--;
+		if (!pmm_frame_unshare_fast(frames, end, pte & L2_PAGE_BASE_MASK))
+			pmm_free_frame(pmm, pte & L2_PAGE_BASE_MASK);
+	}
+}
+
 uint32_t mmu_user_destroy(struct mmu_aspace *as, mmu_release_fn release, void *context)
 {
 	paddr_t tables[USER_L1_ENTRIES / L1_GROUP];
@@ -672,15 +701,10 @@ uint32_t mmu_user_destroy(struct mmu_aspace *as, mmu_release_fn release, void *c
 			table = l2_table(entry);
 			left = *used_count(as, index);
 			pages += left;
-			for (unsigned i = 0; left; i++) {
-				if (!(table[i] & L2_TYPE_SMALL))
-					continue;
-				left--;
-				if (release)
-					release(context, table[i] & L2_PAGE_BASE_MASK);
-				else
-					pmm_free_frame(as->pmm, table[i] & L2_PAGE_BASE_MASK);
-			}
+			if (release)
+				release_table_pages(table, left, release, context);
+			else
+				drop_table_pages(as->pmm, table, left);
 			frame = entry & ~(paddr_t)(PAGE_SIZE - 1);
 			as->l1[index] = L1_TYPE_FAULT;
 		}
@@ -802,7 +826,8 @@ int mmu_user_protect(struct mmu_aspace *as, vaddr_t start, vaddr_t end, unsigned
  */
 int mmu_user_fork(struct mmu_aspace *child, struct mmu_aspace *parent, uint32_t *pages)
 {
-	uint32_t shared = 0, protected = 0;
+	uint32_t shared = 0;
+	bool shared_any = false;
 	struct pmm *pmm = parent->pmm;
 	uint8_t *frames;
 	uint32_t end;
@@ -814,7 +839,7 @@ int mmu_user_fork(struct mmu_aspace *child, struct mmu_aspace *parent, uint32_t 
 	end = pmm->end;
 	for (unsigned index = 0; index < USER_L1_ENTRIES; index++) {
 		uint32_t entry = parent->l1[index], *from, *to;
-		unsigned left = *used_count(parent, index), protected_here = 0;
+		unsigned left = *used_count(parent, index);
 
 		if ((entry & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE || left == 0)
 			continue;
@@ -830,11 +855,8 @@ int mmu_user_fork(struct mmu_aspace *child, struct mmu_aspace *parent, uint32_t 
 			if (!(pte & L2_TYPE_SMALL))
 				continue;
 			left--;
-			if (!(pte & L2_PAGE_AP2)) {
-				pte |= L2_PAGE_AP2;
-				from[i] = pte;
-				protected_here++;
-			}
+			pte |= L2_PAGE_AP2; /* (stored whether it changes or not: a test costs more) */
+			from[i] = pte;
 			to[i] = pte;
 			if (!pmm_frame_share_fast(frames, end, pte & L2_PAGE_BASE_MASK) &&
 			    pmm_frame_share(pmm, pte & L2_PAGE_BASE_MASK))
@@ -844,12 +866,11 @@ int mmu_user_fork(struct mmu_aspace *child, struct mmu_aspace *parent, uint32_t 
 				      pmm_frame_refs(parent->pmm, pte & L2_PAGE_BASE_MASK));
 		}
 		clean_descriptors(to, L2_ENTRIES);
-		if (protected_here)
-			clean_descriptors(from, L2_ENTRIES);
-		protected += protected_here;
+		clean_descriptors(from, L2_ENTRIES);
+		shared_any = true;
 	}
 	dsb();
-	if (protected) {
+	if (shared_any) {
 		if (context_asid(parent))
 			tlb_invalidate_asid_is(context_asid(parent));
 		after_invalidate();
@@ -874,6 +895,17 @@ static void tlb_invalidate_user_page(struct mmu_aspace *as, vaddr_t va)
 	if (context_asid(as))
 		tlb_invalidate_page_asid_is((va & ~(PAGE_SIZE - 1)) | context_asid(as));
 	after_invalidate();
+}
+
+int mmu_user_page(struct mmu_aspace *as, vaddr_t va, paddr_t *frame, bool *writable)
+{
+	uint32_t *pte = as->user && va < USER_SPACE_END ? user_pte(as, va) : NULL;
+
+	if (!pte || !(*pte & L2_TYPE_SMALL))
+		return ERR_NOT_FOUND;
+	*frame = *pte & L2_PAGE_BASE_MASK;
+	*writable = !(*pte & L2_PAGE_AP2);
+	return 0;
 }
 
 int mmu_user_make_writable(struct mmu_aspace *as, vaddr_t va)
