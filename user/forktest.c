@@ -126,15 +126,16 @@ static void statuses(void)
 
 	pid = sys_fork();
 	if (pid == 0) {
-		struct bramble_timespec nap = { 0, 100000000 };
+		struct bramble_timespec nap = { 100, 0 };
 
-		sys_nanosleep(&nap, 0);
+		sys_nanosleep(&nap, 0); /* until it is killed */
 		sys_exit_group(7);
 	}
 	other = sys_wait4((int)pid, &status, WNOHANG_, 0);
 	check(other == 0, "wait4 WNOHANG on a running child: 0", other);
+	sys_kill((int)pid, 9);
 	status = reap(pid);
-	check(EXIT_STATUS(status) == 7, "and then it waits for it", status);
+	check(TERM_SIGNAL(status) == 9, "and then it waits for it, killed: SIGKILL", status);
 
 	pid = sys_fork();
 	if (pid == 0)
