@@ -278,6 +278,14 @@ static void test_contiguous(void)
 	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 2, 1, &a), "fragmented: now 2 frames work");
 	TAP_OK(a == first || a == first + PAGE_SIZE, "fragmented: the run found is the freed pair");
 	TAP_OK(consistent(), "fragmented: consistent after the scan");
+
+	/* A run given back a moment ago is at the head of the freed list: taken from there. */
+	TAP_EQ_U32(0, pmm_free_contiguous(&pmm, a, 2), "list head: a pair given back");
+	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 2, 2, &b), "list head: a pair aligned to 2");
+	TAP_OK(b % (2 * PAGE_SIZE) == 0 && pmm_frame_is_allocated(&pmm, b) &&
+		       pmm_frame_is_allocated(&pmm, b + PAGE_SIZE),
+	       "list head: aligned, both frames allocated");
+	TAP_OK(consistent(), "list head: consistent");
 }
 
 /* Batches: frames as single allocations would give them, all or nothing. */

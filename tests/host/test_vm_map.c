@@ -331,6 +331,27 @@ int main(void)
 	       "find_free: an exact fit at the bottom");
 	TAP_OK(vm_find_free(&map, 11 * PAGE_SIZE, page(0), page(14), &at) == ERR_NO_MEMORY,
 	       "find_free: no gap");
+	/* copy (fork's): the same regions in an array of its own; refused whole without memory. */
+	{
+		struct vm_map copy;
+
+		r = (struct vm_region){ .start = page(20), .end = page(22), .kind = VM_ANON };
+		(void)vm_insert(&map, &r);
+		vm_map_init(&copy, resize, NULL);
+		fail_next = true;
+		TAP_OK(vm_map_copy(&copy, &map) == ERR_NO_MEMORY && copy.count == 0 &&
+			       !copy.regions,
+		       "copy: no memory leaves the copy empty");
+		fail_next = false;
+		TAP_OK(vm_map_copy(&copy, &map) == 0 && copy.count == map.count &&
+			       copy.regions != map.regions &&
+			       memcmp(copy.regions, map.regions, map.count * sizeof(r)) == 0,
+		       "copy: the same regions, in an array of its own");
+		(void)vm_remove(&copy, page(10), page(12), NULL, NULL);
+		TAP_OK(copy.count == map.count - 1 && vm_find(&map, page(10)) != NULL,
+		       "copy: a change to the copy leaves the original alone");
+		vm_map_free(&copy);
+	}
 	vm_map_free(&map);
 
 	TAP_OK(random_sequence(20000, 1) && random_sequence(20000, 2),

@@ -142,7 +142,7 @@ check($boot =~ /console: type help for the commands\n\z/ || $boot =~ /console: t
 # help: every command the console has.
 my $help = command('help') // '';
 my @missing = grep { $help !~ /^  \Q$_\E\b/m }
-	qw(help mem heap mmio layout pt x irq uptime test bench reboot ls run ps kill vm);
+	qw(help mem heap mmio layout pt x irq uptime test bench reboot ls run sh ps kill vm);
 check(!@missing, 'console.help_lists_commands', "missing: @missing");
 
 # mem: the PMM's figures, consistent with the banner's RAM (960 MiB under QEMU).
@@ -315,6 +315,21 @@ my $ps_after = command('ps') // '';
 check($ps_after !~ /^\s*$spin\b.*spin/m, 'console.kill_ends_it', $killed, $ps_after);
 my $hello_again = command('run hello', 20) // '';
 check($hello_again =~ /^hello from pid \d+$/m, 'console.run_again', $hello_again);
+# sh: the UART handed to a shell, typed into as a person types; exit gives it back.
+type("sh\r");
+my $sh_start = expect(qr/\$ \z/, 20) // '';
+type("hello one two\r");
+my $sh_hello = expect(qr/\$ \z/, 20) // '';
+type("no-such-program\r");
+my $sh_missing = expect(qr/\$ \z/, 20) // '';
+type("exit\r");
+my $sh_end = expect(qr/\Q$prompt\E\z/, 20);
+check($sh_start =~ /^sh: programs from bin/m && $sh_hello =~ /^hello one two$/m
+	&& $sh_hello =~ /^argv\[2\] = two$/m && $sh_hello =~ /^\[hello: exit 0\]$/m
+	&& $sh_missing =~ /no-such-program: not found/ && $sh_missing =~ /exit 127\]/
+	&& defined $sh_end,
+	'console.sh_runs_programs_and_gives_the_uart_back', $sh_start, $sh_hello, $sh_missing,
+	$sh_end // 'no console prompt after exit');
 my ($free_after) = (command('mem') // '') =~ /free (\d+)/;
 check(defined $free_before && defined $free_after && $free_before == $free_after,
 	'console.processes_leave_memory_as_it_was', "free before " . ($free_before // '?'),
