@@ -505,7 +505,7 @@ int main(void)
 	ram = aligned_alloc(PAGE_SIZE, RAM_BYTES);
 	if (!ram)
 		return 1;
-	tap_plan(10 + 16 + 8 + 22 + 4 + 10 + 2 + 13 + 23);
+	tap_plan(10 + 16 + 8 + 26 + 4 + 10 + 2 + 13 + 23);
 	test_layout();
 	test_exhaust_and_refusals();
 	test_contiguous();

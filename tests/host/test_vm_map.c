@@ -244,7 +244,7 @@ int main(void)
 	vaddr_t at = 0;
 	unsigned calls;
 
-	tap_plan(27);
+	tap_plan(30);
 	vm_map_init(&map, resize, NULL);
 	r = (struct vm_region){
 		.start = page(4), .end = page(8), .prot = VM_READ | VM_WRITE, .kind = VM_ANON
