@@ -426,6 +426,10 @@ KTEST(process, fork_exec_wait_mmap_tap)
 		KT_FAIL("forktest's TAP (%u results) is not all ok (above)", results);
 	KT_ASSERT_EQ(0, status);
 	KT_ASSERT(faults_after.cow_copies > faults_before.cow_copies);
+	/* B2.2.9 for every page that became code: each text fault, and the one mprotect. */
+	KT_ASSERT(faults_after.exec_faults > faults_before.exec_faults);
+	KT_ASSERT_EQ(faults_after.exec_faults - faults_before.exec_faults + 1,
+		     faults_after.icache_syncs - faults_before.icache_syncs);
 	KT_ASSERT_MEMORY_AS(before);
 }
 
@@ -448,6 +452,27 @@ static int fork_of(struct process *p, struct process **child)
 	return error;
 }
 
+/*
+ * A write into p's address space at va, through the MMU as p itself would
+ * (the user copy, from p's table): its word written back unchanged.
+ */
+static int write_as(struct process *p, vaddr_t va)
+{
+	struct thread *self = current_thread();
+	struct process *was = self->process;
+	uint32_t word;
+	int error;
+
+	self->process = p;
+	context_switch(&p->aspace);
+	error = copy_from_user(&word, (const void *)va, sizeof(word));
+	if (!error)
+		error = copy_to_user((void *)va, &word, sizeof(word));
+	context_switch_kernel();
+	self->process = was;
+	return error;
+}
+
 /* Until no process has this pid (one nobody waits for goes by itself). */
 static bool gone(int pid)
 {
@@ -459,7 +484,8 @@ static bool gone(int pid)
 /*
  * After fork, both tables hold every private page at the same address on
  * the same frame, read-only, with two references; nothing was copied. A
- * write from one side copies that page only; the PMM and heap are back to
+ * write from one side copies that page only (one copy, the same bytes,
+ * each frame with one reference, the writer's page writable); the PMM and heap are back to
  * where they were once both are gone, in either order.
  */
 KTEST(process, fork_shares_pages_read_only)
@@ -504,6 +530,22 @@ KTEST(process, fork_shares_pages_read_only)
 		}
 		KT_ASSERT_EQ(parent->resident, pages);
 		KT_ASSERT(pages >= 3);
+		KT_ASSERT_EQ(0, write_as(child, USER_STACK_TOP - 4));
+		page_fault_get_stats(&faults_after);
+		KT_ASSERT_EQ(faults_before.cow_copies + 1, faults_after.cow_copies);
+		{
+			struct mmu_mapping a, b;
+
+			KT_ASSERT_EQ(0, mmu_query(&parent->aspace, USER_STACK_TOP - PAGE_SIZE, &a));
+			KT_ASSERT_EQ(0, mmu_query(&child->aspace, USER_STACK_TOP - PAGE_SIZE, &b));
+			KT_ASSERT(a.phys != b.phys);
+			KT_ASSERT(b.perm & MEM_WRITE);
+			KT_ASSERT(!(a.perm & MEM_WRITE));
+			KT_ASSERT_EQ(1, pmm_frame_refs(&kernel_pmm, a.phys));
+			KT_ASSERT_EQ(1, pmm_frame_refs(&kernel_pmm, b.phys));
+			KT_ASSERT_EQ(0, memcmp((const void *)phys_to_virt(a.phys),
+					       (const void *)phys_to_virt(b.phys), PAGE_SIZE));
+		}
 		child_pid = child->pid;
 		if (order == 0) {
 			(void)process_kill(parent->pid, SIGNAL_KILL);

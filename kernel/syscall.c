@@ -223,9 +223,12 @@ static unsigned vm_prot_of(uint32_t prot)
 }
 
 /*
- * mmap2 of private anonymous memory: placed top-down below the stack's
- * guard (or at addr with MAP_FIXED, replacing what was there), zero-filled
- * on demand. Writable and executable at once is refused (-EACCES): W^X.
+ * mmap2 of private anonymous memory: at addr when it is a free hint, else
+ * placed top-down below the stack's guard (or at addr with MAP_FIXED,
+ * replacing what was there), zero-filled on demand. The stack, its guard
+ * and everything above are not mmap's: MAP_FIXED there is -ENOMEM, as
+ * Linux answers past its TASK_SIZE. Writable and executable at once is
+ * refused (-EACCES): W^X.
  */
 static int32_t sys_mmap2(struct exception_frame *frame, uint32_t addr, uint32_t length,
 			 uint32_t prot, uint32_t flags)
@@ -233,6 +236,7 @@ static int32_t sys_mmap2(struct exception_frame *frame, uint32_t addr, uint32_t 
 	struct process *p = self();
 	int32_t fd = (int32_t)frame->r[4];
 	uint32_t size = page_up(length);
+	const vaddr_t mmap_top = USER_STACK_TOP - USER_STACK_LIMIT - PAGE_SIZE;
 	struct vm_region region;
 	vaddr_t start;
 
@@ -245,14 +249,19 @@ static int32_t sys_mmap2(struct exception_frame *frame, uint32_t addr, uint32_t 
 	if ((prot & (PROT_WRITE | PROT_EXEC)) == (PROT_WRITE | PROT_EXEC))
 		return -EACCES;
 	if (flags & MAP_FIXED) {
-		if (addr & (PAGE_SIZE - 1) || addr < USER_LOW_LIMIT || addr + size < addr ||
-		    addr + size > USER_STACK_TOP - USER_STACK_LIMIT - PAGE_SIZE)
+		if (addr & (PAGE_SIZE - 1) || addr < USER_LOW_LIMIT)
 			return -EINVAL;
+		/* Past the room mmap has (the stack, its guard, the kernel): as Linux past TASK_SIZE. */
+		if (addr + size < addr || addr + size > mmap_top)
+			return -ENOMEM;
 		if (vm_remove(&p->map, addr, addr + size, unmap_piece, p))
 			return -ENOMEM;
 		start = addr;
-	} else if (vm_find_free(&p->map, size, p->mmap_low,
-				USER_STACK_TOP - USER_STACK_LIMIT - PAGE_SIZE, &start)) {
+	} else if (addr && !(addr & (PAGE_SIZE - 1)) && addr >= p->mmap_low && addr + size > addr &&
+		   addr + size <= mmap_top &&
+		   vm_find_free(&p->map, size, addr, addr + size, &start) == 0) {
+		/* A hint that is free is taken as it is, as Linux takes it. */
+	} else if (vm_find_free(&p->map, size, p->mmap_low, mmap_top, &start)) {
 		return -ENOMEM;
 	}
 	region = (struct vm_region){
@@ -308,9 +317,10 @@ static int32_t sys_mprotect(struct exception_frame *frame, uint32_t addr, uint32
 	int error;
 
 	(void)frame, (void)a3;
-	if (addr & (PAGE_SIZE - 1) || (prot & ~(uint32_t)(PROT_READ | PROT_WRITE | PROT_EXEC)) ||
-	    addr + size < addr)
+	if (addr & (PAGE_SIZE - 1) || (prot & ~(uint32_t)(PROT_READ | PROT_WRITE | PROT_EXEC)))
 		return -EINVAL;
+	if (addr + size < addr || (length && size == 0))
+		return -ENOMEM; /* a range that wraps: Linux's answer */
 	if ((prot & (PROT_WRITE | PROT_EXEC)) == (PROT_WRITE | PROT_EXEC))
 		return -EACCES;
 	if (size == 0)

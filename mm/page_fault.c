@@ -107,8 +107,10 @@ static int map_page(struct process *p, const struct vm_region *region, vaddr_t p
 		memset(bytes, 0, PAGE_SIZE);
 		stats.demand_zero++;
 	}
-	if (perm & MEM_EXEC)
+	if (perm & MEM_EXEC) {
 		page_sync_icache((uintptr_t)bytes);
+		stats.exec_faults++;
+	}
 	error = mmu_map_page(&p->aspace, page, frame, MEM_NORMAL, perm);
 	if (error) {
 		pmm_free_frame(&kernel_pmm, frame);

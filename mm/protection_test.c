@@ -13,6 +13,7 @@
 #include "arch/mmu.h"
 #include "drivers/board.h"
 #include "kernel/exception.h"
+#include "kernel/irq.h"
 #include "kernel/ktest.h"
 #include "kernel/sections.h"
 #include "kernel/stack.h"
@@ -193,6 +194,7 @@ KTEST(protect, stack_overflow_caught_and_named)
 	struct fault_catcher catcher;
 	struct stack_guard found;
 	volatile int faulted = 0;
+	uint32_t cpsr;
 
 	for (unsigned i = 0; i < TEST_STACK_PAGES; i++) {
 		KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frames[i]));
@@ -201,12 +203,19 @@ KTEST(protect, stack_overflow_caught_and_named)
 	}
 	KT_ASSERT_EQ(0, stack_register("test stack", guard, top));
 	recursion_depth = 0;
+	/*
+	 * IRQs off while it runs: an IRQ taken with sp already at the guard
+	 * would push its frame into the guard page from IRQ entry, a fault
+	 * nobody catches.
+	 */
+	cpsr = irq_save();
 	if (fault_catch(&catcher, FAULT_DATA_ABORT) == 0) {
 		call_on_stack(recurse_from_zero, top);
 		fault_catch_cancel();
 	} else {
 		faulted = 1;
 	}
+	irq_restore(cpsr);
 	stack_forget(guard);
 	KT_ASSERT_EQ(0, mmu_unmap_range(&kernel_aspace, guard + PAGE_SIZE, TEST_STACK_PAGES));
 	for (unsigned i = 0; i < TEST_STACK_PAGES; i++)

@@ -10,6 +10,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+int waitpid(int pid, int *status, int options);
 
 #include "bramble/syscall.h"
 
@@ -110,11 +114,11 @@ static void statuses(void)
 	long pid, other;
 	int status = -1;
 
-	pid = sys_fork();
+	pid = fork(); /* (the C library's fork, wait and waitpid: the wrappers in user/lib) */
 	if (pid == 0)
-		sys_exit_group(42);
-	status = reap(pid);
-	check(EXITED(status) && EXIT_STATUS(status) == 42, "wait4: exit status 42", status);
+		_exit(42);
+	check(waitpid((int)pid, &status, 0) == pid && EXITED(status) && EXIT_STATUS(status) == 42,
+	      "fork, waitpid: exit status 42", status);
 
 	pid = sys_fork();
 	if (pid == 0) {
@@ -180,9 +184,8 @@ static void mappings(void)
 	check(r == -EINVAL_, "mmap2 MAP_FIXED at an unaligned address: -EINVAL", r);
 	r = sys_mmap2(0, 0xFFFFF000UL, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	check(r == -ENOMEM_, "mmap2 of nearly 4 GiB: -ENOMEM", r);
-	r = sys_mmap2(0, 3 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	check(!MAP_FAILED_RAW(r), "mmap2 of three pages", r);
-	m = (char *)r;
+	m = mmap(0, 3 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	check(m != MAP_FAILED, "mmap of three pages (the C library's mmap)", (long)m);
 	memset(m, 'm', 3 * PAGE);
 	r = sys_munmap(m + PAGE, PAGE);
 	check(r == 0, "munmap of the middle page", r);
@@ -207,6 +210,30 @@ static void mappings(void)
 	check(r == 0, "munmap of the whole range", r);
 	r = sys_munmap(m, 3 * PAGE);
 	check(r == 0, "munmap of what is no longer mapped: 0", r);
+
+	r = sys_munmap((void *)0xFFFFF000UL, 2 * PAGE);
+	check(r == -EINVAL_, "munmap of a range that wraps: -EINVAL", r);
+	r = sys_mprotect((void *)0xFFFFF000UL, 2 * PAGE, PROT_READ);
+	check(r == -ENOMEM_, "mprotect of a range that wraps: -ENOMEM", r);
+	r = sys_mmap2((void *)0x30000000, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+		      -1, 0);
+	check(r == 0x30000000, "mmap2 takes a free hint as it is", r);
+	if (r == 0x30000000)
+		sys_munmap((void *)r, PAGE);
+
+	/* Code written into a page, then made executable (the I-cache made coherent), runs. */
+	r = sys_mmap2(0, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (!MAP_FAILED_RAW(r)) {
+		static const uint32_t code[] = { 0xE3A0002A, 0xE12FFF1E }; /* mov r0, #42; bx lr */
+		int (*fn)(void) = (int (*)(void))r;
+
+		memcpy((void *)r, code, sizeof(code));
+		s = sys_mprotect((void *)r, PAGE, PROT_READ | PROT_EXEC);
+		check(s == 0 && fn() == 42, "code written, mprotect to PROT_EXEC, and it runs", s);
+		sys_munmap((void *)r, PAGE);
+	} else {
+		check(0, "code written, mprotect to PROT_EXEC, and it runs", r);
+	}
 
 	/* Copy-on-write of an mmap'd page, and of one made read-only and writable again. */
 	r = sys_mmap2(0, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -234,7 +261,10 @@ static void bramble_policy(void)
 	check(r == -EACCES_, "bramble: mmap2 writable and executable: -EACCES (W^X)", r);
 	r = sys_mmap2((void *)0x7FFFF000, 2 * PAGE, PROT_READ,
 		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-	check(r == -EINVAL_, "bramble: MAP_FIXED past 2 GiB: -EINVAL", r);
+	check(r == -ENOMEM_, "bramble: MAP_FIXED past 2 GiB: -ENOMEM (Linux's past TASK_SIZE)", r);
+	r = sys_mmap2((void *)(0x7F000000 - PAGE), PAGE, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	check(r == -ENOMEM_, "bramble: MAP_FIXED over the stack: -ENOMEM (and this runs on it)", r);
 
 	shared[1][0] = 'z';
 	{
@@ -258,7 +288,7 @@ int main(int argc, char **argv)
 {
 	int bramble = argc > 1 && strcmp(argv[1], "bramble") == 0;
 
-	printf("1..%d\n", bramble ? 35 : 31);
+	printf("1..%d\n", bramble ? 40 : 35);
 	fflush(stdout);
 	copy_on_write();
 	statuses();

@@ -33,6 +33,7 @@ void page_fault_init(void);
 struct page_fault_stats {
 	uint32_t demand_zero;  /* pages mapped zero-filled */
 	uint32_t demand_file;  /* pages mapped with the program file's bytes */
+	uint32_t exec_faults;  /* of the demand faults, those that mapped an executable page */
 	uint32_t icache_syncs; /* executable pages made coherent with the I-cache (B2.2.9) */
 	uint32_t cow_copies;   /* copy-on-write faults that copied the page */
 	uint32_t cow_reuses;   /* and those that found it had no other user: made writable */

@@ -10,6 +10,8 @@
 #include <sys/time.h>
 #include <sys/times.h>
 
+#include <sys/mman.h>
+
 #include "bramble/syscall.h"
 
 extern char **environ;
@@ -68,6 +70,28 @@ int waitpid(int pid, int *status, int options);
 int waitpid(int pid, int *status, int options)
 {
 	return (int)result(sys_wait4(pid, status, options, 0));
+}
+
+void *mmap(void *address, size_t length, int prot, int flags, int fd, off_t offset)
+{
+	long r;
+
+	if (offset & 4095) {
+		errno = EINVAL;
+		return MAP_FAILED;
+	}
+	r = sys_mmap2(address, length, prot, flags, fd, (unsigned long)offset >> 12);
+	return MAP_FAILED_RAW(r) ? (errno = (int)-r, MAP_FAILED) : (void *)r;
+}
+
+int munmap(void *address, size_t length)
+{
+	return (int)result(sys_munmap(address, length));
+}
+
+int mprotect(void *address, size_t length, int prot)
+{
+	return (int)result(sys_mprotect(address, length, prot));
 }
 
 int _getpid(void)

@@ -55,12 +55,14 @@ struct bramble_timespec {
 	long tv_sec, tv_nsec;
 };
 
-#define PROT_READ         0x1
-#define PROT_WRITE        0x2
-#define PROT_EXEC         0x4
-#define MAP_PRIVATE       0x02
-#define MAP_FIXED         0x10
-#define MAP_ANONYMOUS     0x20
+#ifndef PROT_READ
+#define PROT_READ     0x1
+#define PROT_WRITE    0x2
+#define PROT_EXEC     0x4
+#define MAP_PRIVATE   0x02
+#define MAP_FIXED     0x10
+#define MAP_ANONYMOUS 0x20
+#endif
 #define MAP_FAILED_RAW(r) ((unsigned long)(r) >= (unsigned long)-4095)
 
 /* The raw calls: each returns what the kernel put in r0 (-errno on failure). */
