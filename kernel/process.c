@@ -80,7 +80,6 @@ static struct process *processes; /* by pid */
 static unsigned count;
 static int next_pid = 1;
 static struct process *init_process; /* orphans' parent: the first "init" started, while it lives */
-static uint32_t forks, execs;
 static uint32_t random_state = 0x2545F491;
 
 struct process *process_first(void)
@@ -387,14 +386,10 @@ int process_spawn_output(const char *path, int argc, const char *const *argv,
 			 struct process *parent, bool detached, process_output_fn output,
 			 void *output_context, struct process **out)
 {
-	struct initramfs_file file;
 	struct process *p;
 	vaddr_t entry, sp;
 	int error;
 
-	error = initramfs_find(path, &file); /* (the common refusal, before any allocation) */
-	if (error)
-		return error;
 	p = new_process(parent, detached, output, output_context);
 	if (!p)
 		return ERR_NO_MEMORY;
@@ -448,7 +443,6 @@ int process_fork(const struct exception_frame *frame, struct process **out)
 	}
 	*thread_user_frame(p->thread) = *frame;
 	thread_user_frame(p->thread)->r[0] = 0; /* fork returns 0 in the child */
-	forks++;
 	*out = p;
 	start(p);
 	return 0;
@@ -492,7 +486,6 @@ int process_exec(struct exception_frame *frame, const char *path, int argc, cons
 	start_frame(frame, entry, sp);
 	if (!init_process && is_init(self))
 		init_process = self;
-	execs++;
 	return 0;
 }
 
@@ -556,6 +549,17 @@ void process_exit(int status)
 	thread_exit();
 }
 
+/* A zombie's status into *status (if not NULL), and it is gone. IRQs masked. */
+static void reap(struct process *p, int *status)
+{
+	/* Its thread ran its last before the waiter was woken: the stack goes soon after. */
+	while (p->thread && p->thread->stack)
+		thread_yield();
+	if (status)
+		*status = p->status;
+	process_free(p);
+}
+
 int process_wait(struct process *p, int *status)
 {
 	struct process *self = process_current();
@@ -566,13 +570,8 @@ int process_wait(struct process *p, int *status)
 	cpsr = irq_save();
 	while (p->state != PROCESS_ZOMBIE)
 		(void)thread_wait(&p->exited);
-	/* Its thread ran its last before this one was woken: the stack is gone already. */
-	while (p->thread && p->thread->stack)
-		thread_yield();
+	reap(p, status);
 	irq_restore(cpsr);
-	if (status)
-		*status = p->status;
-	process_free(p);
 	return 0;
 }
 
@@ -611,22 +610,11 @@ int process_wait_child(int pid, bool nohang, int *status)
 		}
 	}
 	if (zombie) {
-		/* Its thread ran its last before this one was woken: the stack goes soon after. */
-		while (zombie->thread && zombie->thread->stack)
-			thread_yield();
 		error = zombie->pid;
-		if (status)
-			*status = zombie->status;
-		process_free(zombie);
+		reap(zombie, status);
 	}
 	irq_restore(cpsr);
 	return error;
-}
-
-void process_get_stats(struct process_stats *stats)
-{
-	stats->forks = forks;
-	stats->execs = execs;
 }
 
 int process_kill(int pid, int signal)

@@ -396,50 +396,6 @@ static int32_t sys_clock_gettime(struct exception_frame *frame, uint32_t clock, 
 	return copy_to_user((void *)where, &t, sizeof(t)) ? -EFAULT : 0;
 }
 
-/* bramble's own: start a program from the archive; its argv is a NULL-ended user array. */
-static int32_t sys_bramble_spawn(struct exception_frame *frame, uint32_t path, uint32_t argv,
-				 uint32_t a2, uint32_t a3)
-{
-	char name[PROCESS_NAME_MAX + 8], strings[PROCESS_ARG_BYTES];
-	const char *args[PROCESS_ARGS_MAX];
-	struct process *child;
-	size_t used = 0;
-	int argc = 0, n, error;
-
-	(void)frame, (void)a2, (void)a3;
-	n = copy_string_from_user(name, (const char *)path, sizeof(name));
-	if (n < 0)
-		return n == ERR_RANGE ? -EFAULT : -ENOENT;
-	for (;; argc++) {
-		uint32_t pointer;
-
-		if (copy_from_user(&pointer, (const void *)(argv + argc * 4), 4))
-			return -EFAULT;
-		if (!pointer)
-			break;
-		if (argc == PROCESS_ARGS_MAX)
-			return -E2BIG;
-		n = copy_string_from_user(strings + used, (const char *)pointer,
-					  sizeof(strings) - used);
-		if (n < 0)
-			return n == ERR_RANGE ? -EFAULT : -E2BIG;
-		args[argc] = strings + used;
-		used += (size_t)n + 1;
-	}
-	if (argc == 0)
-		args[argc++] = name;
-	error = process_spawn(name, argc, args, self(), false, &child);
-	if (error == ERR_NOT_FOUND)
-		return -ENOENT;
-	if (error == ERR_INVALID)
-		return -ENOEXEC;
-	if (error == ERR_RANGE)
-		return -E2BIG;
-	if (error)
-		return -ENOMEM;
-	return child->pid;
-}
-
 static int32_t sys_bramble_wait(struct exception_frame *frame, uint32_t pid, uint32_t where,
 				uint32_t a2, uint32_t a3)
 {
@@ -521,6 +477,23 @@ static int copy_strings(uint32_t array, const char **pointers, char *strings, si
 	}
 }
 
+/* What a refused start of a program (process_spawn, process_exec) is in Linux's errors. */
+static int32_t start_errno(int error)
+{
+	switch (error) {
+	case 0:
+		return 0;
+	case ERR_NOT_FOUND:
+		return -ENOENT;
+	case ERR_INVALID:
+		return -ENOEXEC;
+	case ERR_RANGE:
+		return -E2BIG;
+	default:
+		return -ENOMEM;
+	}
+}
+
 struct exec_arguments {
 	char path[PROCESS_NAME_MAX + 8];
 	char strings[PROCESS_ARG_BYTES];
@@ -553,15 +526,38 @@ static int32_t sys_execve(struct exception_frame *frame, uint32_t path, uint32_t
 	else if (argc == 0)
 		error = -EINVAL; /* (Linux allows it; a program without argv[0] breaks most C libraries) */
 	else {
-		error = process_exec(frame, a->path, argc, a->argv, envc, a->envp);
-		error = error == 0               ? 0
-			: error == ERR_NOT_FOUND ? -ENOENT
-			: error == ERR_INVALID   ? -ENOEXEC
-			: error == ERR_RANGE     ? -E2BIG
-						 : -ENOMEM;
+		error = start_errno(process_exec(frame, a->path, argc, a->argv, envc, a->envp));
 	}
 	kfree(a);
 	return error ? error : (int32_t)frame->r[0];
+}
+
+/* bramble's own: start a program from the archive; its argv is a NULL-ended user array. */
+static int32_t sys_bramble_spawn(struct exception_frame *frame, uint32_t path, uint32_t argv,
+				 uint32_t a2, uint32_t a3)
+{
+	struct exec_arguments *a = kmalloc(sizeof(*a));
+	struct process *child;
+	size_t used = 0;
+	int argc, n, error;
+
+	(void)frame, (void)a2, (void)a3;
+	if (!a)
+		return -ENOMEM;
+	n = copy_string_from_user(a->path, (const char *)path, sizeof(a->path));
+	argc = n < 0 ? 0 : copy_strings(argv, a->argv, a->strings, &used);
+	if (n < 0)
+		error = n == ERR_RANGE ? -EFAULT : -ENOENT;
+	else if (argc < 0)
+		error = argc;
+	else {
+		if (argc == 0)
+			a->argv[argc++] = a->path;
+		error = process_spawn(a->path, argc, a->argv, self(), false, &child);
+		error = error ? start_errno(error) : child->pid;
+	}
+	kfree(a);
+	return error;
 }
 
 #define WNOHANG   1

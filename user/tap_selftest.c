@@ -11,23 +11,11 @@
 #include <string.h>
 
 #include "bramble/syscall.h"
+#include "bramble/tap.h"
 
 #define EBADF_  9
 #define EFAULT_ 14
 #define EINVAL_ 22
-
-static int number, failures;
-
-static void check(int ok, const char *what, long got)
-{
-	number++;
-	if (ok) {
-		printf("ok %d - %s\n", number, what);
-	} else {
-		failures++;
-		printf("not ok %d - %s (got %ld)\n", number, what, got);
-	}
-}
 
 static uint64_t now_ns(void)
 {
@@ -110,5 +98,5 @@ int main(void)
 	r = sys_write(99, message, 4);
 	check(r == -EBADF_, "write to a bad fd: -EBADF", r);
 	fflush(stdout);
-	return failures;
+	return tap_failures;
 }

@@ -124,12 +124,6 @@ int process_exec(struct exception_frame *frame, const char *path, int argc, cons
  */
 int process_wait_child(int pid, bool nohang, int *status);
 
-struct process_stats {
-	uint32_t forks, execs;
-};
-
-void process_get_stats(struct process_stats *stats);
-
 /* The current thread's process, or NULL for a kernel thread. */
 static inline struct process *process_current(void)
 {
