@@ -74,12 +74,21 @@ KERNEL_SRCS := \
 	kernel/console.c \
 	kernel/thread.c \
 	kernel/arm/switch.S \
+	kernel/arm/fpu.c \
+	kernel/arm/fpu_regs.S \
 	kernel/elf.c \
 	kernel/cpio.c \
+	kernel/ramfs.c \
 	kernel/initramfs.c \
 	kernel/initramfs_builtin.S \
 	kernel/process.c \
 	kernel/syscall.c \
+	kernel/syscall_file.c \
+	kernel/file.c \
+	kernel/vfs.c \
+	kernel/pipe.c \
+	kernel/tty.c \
+	kernel/signal.c \
 	kernel/uaccess.c \
 	kernel/arm/uaccess.S \
 	drivers/mailbox.c \
@@ -242,7 +251,7 @@ $(BUILD)/tests/initrd.bin:
 HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Itests/lib \
                -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
                -MMD -MP
-HOST_TESTS  := fault_status bootargs cmdline fdt pmm descriptor kheap ptdump ring line_edit parse elf cpio vm_map
+HOST_TESTS  := fault_status bootargs cmdline fdt pmm descriptor kheap ptdump ring line_edit parse elf cpio ramfs vm_map
 HOST_BINS   := $(patsubst %,$(BUILD)/host/test_%,$(HOST_TESTS))
 
 $(BUILD)/host/test_fault_status: tests/host/test_fault_status.c kernel/arm/fault_status.c
@@ -259,6 +268,7 @@ $(BUILD)/host/test_vm_map: tests/host/test_vm_map.c mm/vm_map.c
 $(BUILD)/host/test_line_edit: tests/host/test_line_edit.c kernel/line_edit.c
 $(BUILD)/host/test_elf: tests/host/test_elf.c kernel/elf.c
 $(BUILD)/host/test_cpio: tests/host/test_cpio.c kernel/cpio.c
+$(BUILD)/host/test_ramfs: tests/host/test_ramfs.c kernel/ramfs.c kernel/cpio.c
 
 $(BUILD)/host/test_%:
 	@mkdir -p $(dir $@)

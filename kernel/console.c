@@ -30,6 +30,7 @@
 #include "kernel/process.h"
 #include "kernel/syscall.h"
 #include "kernel/thread.h"
+#include "kernel/tty.h"
 #include "kernel/timer.h"
 #include "lib/ring.h"
 #include "mm/context.h"
@@ -51,9 +52,13 @@ static uint8_t tx_buffer[CONSOLE_TX_RING];
 static struct ring rx_ring, tx_ring;
 static struct waitq input; /* threads waiting for a received byte */
 
+/* From the UART's receive interrupt: the bytes are a program's (the tty's), or the prompt's. */
 static void received(void)
 {
-	thread_wake_all(&input);
+	if (tty_active())
+		tty_receive();
+	else
+		thread_wake_all(&input);
 }
 
 void console_start_interrupts(void)
@@ -455,7 +460,15 @@ static bool cmd_run(unsigned argc, char **argv)
 		kprintf("run: %s started as process %d\n", argv[1], p->pid);
 		return true;
 	}
+	/* The program has the terminal until it ends: what is typed, Ctrl-C, its group. */
+	tty_reset();
+	tty_set_foreground(p->pgid);
+	tty_set_session(p->sid);
+	tty_set_active(true);
 	(void)process_wait(p, &status);
+	tty_set_active(false);
+	tty_set_foreground(0);
+	tty_set_session(0);
 	if (EXIT_SIGNAL(status))
 		kprintf("run: %s: killed by signal %d\n", argv[1], EXIT_SIGNAL(status));
 	else if (EXIT_CODE(status))
@@ -631,22 +644,6 @@ static char read_byte(void)
 	return (char)byte;
 }
 
-size_t console_read_input(char *buffer, size_t size)
-{
-	uint32_t cpsr = irq_save();
-	size_t n = 0;
-	uint8_t byte;
-
-	while (n == 0) {
-		while (n < size && pl011_read_byte(&byte))
-			buffer[n++] = (char)byte;
-		if (n == 0 && !thread_wait(&input))
-			break; /* interrupted (killed): nothing read */
-	}
-	irq_restore(cpsr);
-	return n;
-}
-
 static void echo(const char *text, size_t length)
 {
 	console_write(text, length);
@@ -659,6 +656,7 @@ void console_run(void)
 	char line[LINE_EDIT_MAX + 1];
 
 	line_edit_init(&editor, echo);
+	tty_set_active(false); /* the UART is the prompt's, but while a program runs */
 	kprintf("console: type help for the commands\n");
 	for (;;) {
 		struct pl011_stats uart;

@@ -28,6 +28,10 @@ const char *error_name(int error)
 		return "not allocated (double free?)";
 	case ERR_INTERRUPTED:
 		return "interrupted";
+	case ERR_NOT_DIR:
+		return "not a directory";
+	case ERR_LOOP:
+		return "too many symbolic links";
 	default:
 		return "unknown error";
 	}

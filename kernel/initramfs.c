@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kernel/cpio.h"
+#include "kernel/ramfs.h"
 #include "kernel/error.h"
 #include "kernel/platform.h"
 #include "kernel/printk.h"
@@ -59,7 +60,7 @@ void initramfs_init(void)
 
 int initramfs_find(const char *path, struct initramfs_file *out)
 {
-	struct cpio_file file;
+	struct ramfs_node root, node;
 	char in_bin[64];
 	int error;
 
@@ -70,13 +71,22 @@ int initramfs_find(const char *path, struct initramfs_file *out)
 			return ERR_NOT_FOUND;
 		path = in_bin;
 	}
-	error = cpio_find(archive, archive_size, path, &file);
+	ramfs_root(&root);
+	error = ramfs_lookup(archive, archive_size, &root, path, true, &node);
 	if (error)
-		return error;
-	out->name = file.name;
-	out->data = file.data;
-	out->size = file.size;
+		return error == ERR_INVALID ? ERR_INVALID : ERR_NOT_FOUND;
+	if ((node.mode & CPIO_MODE_TYPE) != CPIO_MODE_REGULAR)
+		return ERR_NOT_FOUND;
+	out->name = node.name; /* an entry's: NUL-terminated */
+	out->data = node.data;
+	out->size = node.size;
 	return 0;
+}
+
+void initramfs_archive(const void **start, size_t *size)
+{
+	*start = archive;
+	*size = archive ? archive_size : 0;
 }
 
 unsigned initramfs_list(void (*each)(void *context, const struct initramfs_file *file),

@@ -30,6 +30,7 @@
 #include "kernel/console.h"
 #include "kernel/error.h"
 #include "kernel/fault_status.h"
+#include "kernel/fpu.h"
 #include "kernel/initramfs.h"
 #include "kernel/irq.h"
 #include "kernel/ktest.h"
@@ -40,6 +41,7 @@
 #include "kernel/semihost.h"
 #include "kernel/thread.h"
 #include "kernel/timer.h"
+#include "kernel/tty.h"
 #include "layout.h"
 #include "mm/descriptor.h"
 #include "mm/kernel_map.h"
@@ -180,6 +182,9 @@ void kmain(struct boot_info *info)
 	board_map_devices();
 	irq_init();
 	sched_init();
+	(void)fpu_init(); /* (it says when processes get no FPU) */
+	tty_reset();
+	tty_set_active(true); /* until the console's prompt takes the UART */
 	timer_init();
 	console_start_interrupts();
 	irq_unmask();

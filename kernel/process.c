@@ -16,6 +16,7 @@
  */
 #include "kernel/process.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "arch/arm.h"
@@ -23,6 +24,13 @@
 #include "drivers/rng.h"
 #include "kernel/elf.h"
 #include "kernel/error.h"
+#include "kernel/errno.h"
+#include "kernel/file.h"
+#include "kernel/fpu.h"
+#include "kernel/signal.h"
+#include "kernel/tty.h"
+#include "kernel/uaccess.h"
+#include "kernel/vfs.h"
 #include "kernel/exception.h"
 #include "kernel/initramfs.h"
 #include "kernel/irq.h"
@@ -55,23 +63,6 @@
 #define AT_RANDOM   25
 #define AT_EXECFN   31
 #define AUXV_PAIRS  18
-
-/*
- * What the core can do, as Linux's HWCAP bits say it (arch/arm uapi
- * hwcap.h): half-word loads, Thumb, long multiplies, the DSP extension,
- * integer divide in ARM and Thumb, LPAE. No VFP or NEON bits: the kernel
- * does not yet give processes the floating-point unit.
- */
-#define HWCAP_HALF      (1 << 1)
-#define HWCAP_THUMB     (1 << 2)
-#define HWCAP_FAST_MULT (1 << 4)
-#define HWCAP_EDSP      (1 << 7)
-#define HWCAP_IDIVA     (1 << 17)
-#define HWCAP_IDIVT     (1 << 18)
-#define HWCAP_LPAE      (1 << 20)
-#define BRAMBLE_HWCAP                                                                          \
-	(HWCAP_HALF | HWCAP_THUMB | HWCAP_FAST_MULT | HWCAP_EDSP | HWCAP_IDIVA | HWCAP_IDIVT | \
-	 HWCAP_LPAE)
 
 #define STACK_GUARD_PAGES 1
 #define RANDOM_BYTES      16
@@ -109,6 +100,15 @@ static void *resize(void *context, void *old, size_t bytes)
 	}
 	return krealloc(old, bytes);
 }
+
+/*
+ * The signal page's code, at USER_SIGPAGE in every process: a handler
+ * started without SA_RESTORER returns here (ARM code: lr's bit 0 is clear).
+ */
+static const uint32_t sigpage_code[] = {
+	0xE3A070AD, /* mov r7, #173 (rt_sigreturn) */
+	0xEF000000, /* svc #0 */
+};
 
 /* The address space and the regions: gone, every frame back. */
 static void teardown(struct process *p)
@@ -156,6 +156,16 @@ static int add_regions(struct process *p, const struct elf_image *image, const u
 				     .end = stack_limit,
 				     .prot = 0,
 				     .kind = VM_GUARD };
+	error = vm_insert(&p->map, &region);
+	if (error)
+		return error;
+	/* The signal page: what a handler returns through (kernel/signal.h). */
+	region = (struct vm_region){ .start = USER_SIGPAGE,
+				     .end = USER_SIGPAGE + PAGE_SIZE,
+				     .prot = VM_READ | VM_EXEC,
+				     .kind = VM_FILE,
+				     .file = (const uint8_t *)sigpage_code,
+				     .file_size = sizeof(sigpage_code) };
 	error = vm_insert(&p->map, &region);
 	if (error)
 		return error;
@@ -254,7 +264,7 @@ static int setup_stack(struct process *p, int argc, const char *const *argv, int
 	AUX(AT_EUID, 0);
 	AUX(AT_GID, 0);
 	AUX(AT_EGID, 0);
-	AUX(AT_HWCAP, BRAMBLE_HWCAP);
+	AUX(AT_HWCAP, fpu_hwcap());
 	AUX(AT_CLKTCK, 100);
 	AUX(AT_SECURE, 0);
 	AUX(AT_RANDOM, random_at);
@@ -300,6 +310,7 @@ static void list_remove(struct process *p)
 }
 
 static bool is_init(const struct process *p);
+static void vfork_release(struct process *p);
 
 /*
  * The program at path, loaded into p (fresh: zeroed, with its map
@@ -330,6 +341,7 @@ static int load(struct process *p, const char *path, int argc, const char *const
 		return error;
 	memset(p->name, 0, sizeof(p->name));
 	strncpy(p->name, file.name, sizeof(p->name) - 1);
+	snprintf(p->exe, sizeof(p->exe), "/%s", file.name);
 	p->image = file.data;
 	error = mmu_user_create(&p->aspace, &kernel_pmm);
 	if (error)
@@ -367,8 +379,102 @@ static struct process *new_process(struct process *parent, bool detached, proces
 	p->detached = detached;
 	p->output = output;
 	p->output_context = output_context;
+	signal_init(&p->sig);
+	p->continue_reported = true; /* nothing to report until a SIGCONT ends a stop */
+	if (parent) {
+		p->pgid = parent->pgid;
+		p->sid = parent->sid;
+		p->cwd = parent->cwd;
+		p->umask = parent->umask;
+	} else {
+		vfs_root(&p->cwd);
+		p->umask = 022;
+	}
 	vm_map_init(&p->map, resize, NULL);
 	return p;
+}
+
+/* Where a test's capture of fds 1 and 2 goes: the process's output function. */
+struct capture {
+	process_output_fn output;
+	void *context;
+};
+
+/* (The capture is the file's own: the children that share it may outlive the process.) */
+static int32_t capture_write(struct file *file, uint32_t buffer, uint32_t length)
+{
+	const struct capture *capture = file->private;
+	char chunk[256];
+	uint32_t done = 0;
+
+	if (!user_range_ok(buffer, length))
+		return -EFAULT;
+	while (done < length) {
+		uint32_t n = length - done < sizeof(chunk) ? length - done : sizeof(chunk);
+
+		if (copy_from_user(chunk, (const void *)(buffer + done), n))
+			return done ? (int32_t)done : -EFAULT;
+		capture->output(capture->context, chunk, n);
+		done += n;
+	}
+	return (int32_t)done;
+}
+
+static int32_t capture_read(struct file *file, uint32_t buffer, uint32_t length)
+{
+	(void)file, (void)buffer, (void)length;
+	return -EBADF;
+}
+
+static void capture_stat(struct file *file, struct kstat *out)
+{
+	(void)file;
+	file_stat_device(out, 0);
+	out->mode = 0010600; /* a FIFO, as output captured by a pipe would be */
+}
+
+static void capture_release(struct file *file)
+{
+	kfree(file->private);
+}
+
+static const struct file_ops capture_ops = {
+	.read = capture_read,
+	.write = capture_write,
+	.stat = capture_stat,
+	.release = capture_release,
+};
+
+static struct file *capture_open(struct process *p)
+{
+	struct capture *capture = kmalloc(sizeof(*capture));
+	struct file *file;
+
+	if (!capture)
+		return NULL;
+	*capture = (struct capture){ p->output, p->output_context };
+	file = file_new(&capture_ops, O_WRONLY, capture);
+	if (!file)
+		kfree(capture);
+	return file;
+}
+
+/* A process the kernel starts: fd 0 the console, 1 and 2 the console or the capture. */
+static int open_standard_files(struct process *p)
+{
+	struct file *in = tty_open(), *out;
+
+	if (!in)
+		return ERR_NO_MEMORY;
+	out = p->output ? capture_open(p) : file_get(in);
+	if (!out) {
+		file_put(in);
+		return ERR_NO_MEMORY;
+	}
+	p->fds.files[0] = in;
+	p->fds.files[1] = out;
+	p->fds.files[2] = file_get(out);
+	return 0;
 }
 
 /* p, built, gets its pid and its place in the list, and runs. */
@@ -376,6 +482,8 @@ static void start(struct process *p)
 {
 	p->pid = next_pid++;
 	p->state = PROCESS_RUNNING;
+	if (!p->parent)
+		p->pgid = p->sid = p->pid; /* the kernel's: each its own session */
 	list_insert(p);
 	if (!init_process && is_init(p))
 		init_process = p;
@@ -396,6 +504,12 @@ int process_spawn_output(const char *path, int argc, const char *const *argv,
 	error = load(p, path, argc, argv, 0, NULL, &entry, &sp);
 	if (error)
 		goto fail;
+	if (parent && !output)
+		fd_table_copy(&p->fds, &parent->fds);
+	else
+		error = open_standard_files(p);
+	if (error)
+		goto fail;
 	p->thread = thread_create_user(p->name[0] ? p->name : "process", p);
 	if (!p->thread) {
 		error = ERR_NO_MEMORY;
@@ -407,6 +521,7 @@ int process_spawn_output(const char *path, int argc, const char *const *argv,
 	start(p);
 	return 0;
 fail:
+	fd_table_close_all(&p->fds);
 	teardown(p);
 	kfree(p);
 	return error;
@@ -422,6 +537,9 @@ int process_fork(const struct exception_frame *frame, struct process **out)
 	if (!p)
 		return ERR_NO_MEMORY;
 	memcpy(p->name, self->name, sizeof(p->name));
+	memcpy(p->exe, self->exe, sizeof(p->exe));
+	memcpy(p->sig.actions, self->sig.actions, sizeof(p->sig.actions));
+	p->sig.blocked = self->sig.blocked; /* (pending signals are the parent's alone) */
 	p->image = self->image;
 	p->brk_start = self->brk_start;
 	p->brk = self->brk;
@@ -443,6 +561,14 @@ int process_fork(const struct exception_frame *frame, struct process **out)
 	}
 	*thread_user_frame(p->thread) = *frame;
 	thread_user_frame(p->thread)->r[0] = 0; /* fork returns 0 in the child */
+	/* The FPU's registers and the thread registers, as the parent has them now. */
+	fpu_save_current();
+	p->thread->fpu_used = current_thread()->fpu_used;
+	p->thread->fpu = current_thread()->fpu;
+	p->thread->tls = current_thread()->tls;
+	p->thread->tls_rw = current_thread()->tls_rw;
+	fd_table_copy(&p->fds, &self->fds);
+	p->vfork_pending = true; /* (only a vfork's parent waits for it) */
 	*out = p;
 	start(p);
 	return 0;
@@ -481,9 +607,14 @@ int process_exec(struct exception_frame *frame, const char *path, int argc, cons
 	self->brk = staged->brk;
 	self->mmap_low = staged->mmap_low;
 	self->resident = staged->resident;
+	memcpy(self->exe, staged->exe, sizeof(self->exe));
 	kfree(staged);
+	fd_table_exec(&self->fds);
+	signal_exec(&self->sig);
+	vfork_release(self);
 	context_switch(&self->aspace);
 	start_frame(frame, entry, sp);
+	fpu_reset_current(); /* the new program starts with neither FPU state nor TLS */
 	if (!init_process && is_init(self))
 		init_process = self;
 	return 0;
@@ -510,15 +641,53 @@ void process_thread_gone(struct process *p)
 		process_free(p);
 }
 
+/* A vfork's parent may go on: the child has its own program now, or has ended. */
+static void vfork_release(struct process *p)
+{
+	if (!p->vfork_pending)
+		return;
+	p->vfork_pending = false;
+	thread_wake_all(&p->vfork_done);
+}
+
+void process_vfork_wait(struct process *child)
+{
+	struct process *self = process_current();
+	uint32_t cpsr = irq_save();
+
+	while (child->vfork_pending && !self->kill_pending)
+		(void)thread_wait(&child->vfork_done);
+	irq_restore(cpsr);
+}
+
+void process_started(void)
+{
+	struct process *p = process_current();
+
+	if (p && p->set_child_tid) {
+		int32_t pid = p->pid;
+
+		(void)copy_to_user((void *)p->set_child_tid, &pid, 4);
+		p->set_child_tid = 0;
+	}
+}
+
 void process_exit(int status)
 {
 	struct process *p = process_current();
 
 	if (!p)
 		panic("process_exit from a kernel thread");
+	if (p->clear_child_tid) {
+		const uint32_t zero = 0;
+
+		(void)copy_to_user((void *)p->clear_child_tid, &zero, 4); /* (no futex waiters yet) */
+	}
+	fd_table_close_all(&p->fds);
 	context_switch_kernel(); /* this core stops walking p's table before it goes */
 	teardown(p);
 	irq_mask();
+	vfork_release(p);
 	if (p == init_process)
 		init_process = NULL;
 	/*
@@ -544,8 +713,10 @@ void process_exit(int status)
 	p->state = PROCESS_ZOMBIE;
 	p->kill_pending = false;
 	thread_wake_all(&p->exited);
-	if (p->parent)
+	if (p->parent) {
 		thread_wake_all(&p->parent->child_exited);
+		signal_send(p->parent, SIGCHLD);
+	}
 	thread_exit();
 }
 
@@ -580,7 +751,18 @@ static bool is_init(const struct process *p)
 	return p->parent == NULL && strcmp(p->name, "bin/init") == 0;
 }
 
-int process_wait_child(int pid, bool nohang, int *status)
+static bool selected(const struct process *c, const struct process *self, int pid)
+{
+	if (c->parent != self || c->detached)
+		return false;
+	if (pid > 0)
+		return c->pid == pid;
+	if (pid == 0)
+		return c->pgid == self->pgid;
+	return pid == -1 || c->pgid == -pid;
+}
+
+int process_wait_child(int pid, bool nohang, bool untraced, bool continued, int *status)
 {
 	struct process *self = process_current(), *zombie = NULL;
 	uint32_t cpsr = irq_save();
@@ -590,12 +772,24 @@ int process_wait_child(int pid, bool nohang, int *status)
 		bool any = false;
 
 		for (struct process *c = processes; c; c = c->next) {
-			if (c->parent != self || c->detached || (pid > 0 && c->pid != pid))
+			if (!selected(c, self, pid))
 				continue;
 			any = true;
 			if (c->state == PROCESS_ZOMBIE) {
 				zombie = c;
 				break;
+			}
+			if (untraced && c->stopped && !c->stop_reported) {
+				c->stop_reported = true;
+				*status = 0x7F | (c->stop_signal << 8);
+				irq_restore(cpsr);
+				return c->pid;
+			}
+			if (continued && !c->stopped && !c->continue_reported) {
+				c->continue_reported = true;
+				*status = 0xFFFF;
+				irq_restore(cpsr);
+				return c->pid;
 			}
 		}
 		if (!any) {
@@ -604,7 +798,7 @@ int process_wait_child(int pid, bool nohang, int *status)
 		}
 		if (zombie)
 			break;
-		if (nohang || !thread_wait(&self->child_exited)) {
+		if (nohang || !signal_wait(&self->child_exited)) {
 			error = nohang ? 0 : ERR_INTERRUPTED;
 			break;
 		}
@@ -623,8 +817,6 @@ int process_kill(int pid, int signal)
 
 	if (!p || p->state != PROCESS_RUNNING)
 		return ERR_NOT_FOUND;
-	if (p == process_current())
-		process_exit(signal & 0x7F);
 	p->kill_pending = true;
 	p->kill_signal = signal & 0x7F;
 	thread_interrupt(p->thread);
@@ -638,8 +830,17 @@ void process_return_to_user_slow(void)
 	if (!p)
 		return;
 	for (;;) {
+		struct thread *thread = current_thread();
+
 		if (p->kill_pending)
 			process_exit(p->kill_signal);
+		if ((p->sig.pending & ~p->sig.blocked) || p->restore_blocked ||
+		    (thread->in_syscall &&
+		     thread_user_frame(thread)->r[0] == (uint32_t)-ERESTARTSYS)) {
+			signal_deliver(thread_user_frame(thread), thread->in_syscall,
+				       thread->syscall_r0);
+			thread->in_syscall = false;
+		}
 		if (!sched_need_resched())
 			return;
 		schedule();

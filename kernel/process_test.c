@@ -580,11 +580,11 @@ KTEST(process, orphans_go_to_init)
 	KT_ASSERT_MEMORY_AS(before);
 }
 
-/* init starts sh, sh forks and execs hello with arguments and init's environment. */
+/* init starts bsh (bramble's shell), which forks and execs hello with arguments and init's environment. */
 KTEST(process, sh_runs_programs_with_arguments)
 {
-	static const char *const argv[] = { "init", "sh", "-c", "hello", "one", "two" };
-	static const char *const missing[] = { "sh", "-c", "no-such-program" };
+	static const char *const argv[] = { "init", "bsh", "-c", "hello", "one", "two" };
+	static const char *const missing[] = { "bsh", "-c", "no-such-program" };
 	struct memory_state before;
 	int status = -1;
 
@@ -594,7 +594,7 @@ KTEST(process, sh_runs_programs_with_arguments)
 	KT_ASSERT(strstr(output, "argv[2] = two") != NULL);
 	KT_ASSERT(strstr(output, "envp[0] = PATH=/bin") != NULL);
 	KT_ASSERT(strstr(output, "[hello: exit 0]") != NULL);
-	KT_ASSERT_EQ(0, run("sh", 3, missing, &status));
+	KT_ASSERT_EQ(0, run("bsh", 3, missing, &status));
 	KT_ASSERT_EQ(127, EXIT_CODE(status));
 	KT_ASSERT(strstr(output, "no-such-program: not found") != NULL);
 	KT_ASSERT_MEMORY_AS(before);

@@ -15,6 +15,13 @@
 #include <string.h>
 
 #include "kernel/console.h"
+#include "kernel/fpu.h"
+#include "kernel/initramfs.h"
+#include "kernel/signal.h"
+#include "kernel/syscall_calls.h"
+#include "kernel/tty.h"
+#include "kernel/vfs.h"
+#include "drivers/rng.h"
 #include "kernel/error.h"
 #include "kernel/irq.h"
 #include "kernel/printk.h"
@@ -29,8 +36,6 @@
 #include "mm/page_fault.h"
 #include "mm/pmm.h"
 #include "mm/vm_map.h"
-
-#define WRITE_CHUNK 256 /* bytes of a write copied in at a time */
 
 /* mmap's arguments (Linux's asm-generic/mman-common.h). */
 #define PROT_READ     0x1
@@ -72,53 +77,6 @@ static int32_t sys_exit(struct exception_frame *frame, uint32_t code, uint32_t a
 	process_exit((int)((code & 0xFF) << 8));
 }
 
-static int32_t sys_write(struct exception_frame *frame, uint32_t fd, uint32_t buffer,
-			 uint32_t length, uint32_t a3)
-{
-	struct process *p = self();
-	char chunk[WRITE_CHUNK];
-	uint32_t done = 0;
-
-	(void)frame, (void)a3;
-	if (fd != 1 && fd != 2)
-		return -EBADF;
-	if (!user_range_ok(buffer, length))
-		return -EFAULT;
-	while (done < length) {
-		uint32_t n = length - done < WRITE_CHUNK ? length - done : WRITE_CHUNK;
-
-		if (copy_from_user(chunk, (const void *)(buffer + done), n))
-			return done ? (int32_t)done : -EFAULT;
-		if (p->output)
-			p->output(p->output_context, chunk, n);
-		else
-			console_write(chunk, n);
-		done += n;
-	}
-	return (int32_t)done;
-}
-
-static int32_t sys_read(struct exception_frame *frame, uint32_t fd, uint32_t buffer,
-			uint32_t length, uint32_t a3)
-{
-	char chunk[WRITE_CHUNK];
-	size_t n;
-
-	(void)frame, (void)a3;
-	if (fd != 0)
-		return -EBADF;
-	if (!user_range_ok(buffer, length))
-		return -EFAULT;
-	if (length == 0)
-		return 0;
-	n = console_read_input(chunk, length < sizeof(chunk) ? length : sizeof(chunk));
-	if (n == 0)
-		return -EINTR;
-	if (copy_to_user((void *)buffer, chunk, n))
-		return -EFAULT;
-	return (int32_t)n;
-}
-
 static int32_t sys_getpid(struct exception_frame *frame, uint32_t a0, uint32_t a1, uint32_t a2,
 			  uint32_t a3)
 {
@@ -139,29 +97,6 @@ static int32_t sys_id_zero(struct exception_frame *frame, uint32_t a0, uint32_t 
 {
 	(void)frame, (void)a0, (void)a1, (void)a2, (void)a3;
 	return 0;
-}
-
-static int32_t sys_kill(struct exception_frame *frame, uint32_t pid, uint32_t signal, uint32_t a2,
-			uint32_t a3)
-{
-	(void)frame, (void)a2, (void)a3;
-	if (signal >= 64)
-		return -EINVAL;
-	if ((int32_t)pid <= 0)
-		return -ESRCH; /* no process groups */
-	if (!process_find((int)pid))
-		return -ESRCH;
-	if (signal == 0)
-		return 0;
-	return process_kill((int)pid, (int)signal) ? -ESRCH : 0;
-}
-
-/* No terminal ioctls yet: a program asking whether fd 0-2 is a terminal hears no. */
-static int32_t sys_ioctl(struct exception_frame *frame, uint32_t fd, uint32_t request, uint32_t a2,
-			 uint32_t a3)
-{
-	(void)frame, (void)request, (void)a2, (void)a3;
-	return fd <= 2 ? -ENOTTY : -EBADF;
 }
 
 static void release_frame(void *context, paddr_t frame)
@@ -435,20 +370,50 @@ static int32_t sys_fork(struct exception_frame *frame, uint32_t a0, uint32_t a1,
 
 /*
  * clone, as fork only: the flags a C library's fork passes (SIGCHLD, and
- * the thread-id bookkeeping flags, whose pointers are not yet kept).
+ * the thread-id bookkeeping: CLONE_CHILD_SETTID writes the child's pid at
+ * child_tid in the child, CLONE_CHILD_CLEARTID zeroes it there when the
+ * child ends; CLONE_PARENT_SETTID writes it at parent_tid in the parent).
  * Threads (CLONE_VM and friends) are not there yet: -EINVAL.
+ * clone(flags, stack, parent_tid, tls, child_tid in r4).
  */
+#define CLONE_PARENT_SETTID  0x00100000
 #define CLONE_CHILD_CLEARTID 0x00200000
 #define CLONE_CHILD_SETTID   0x01000000
-static int32_t sys_clone(struct exception_frame *frame, uint32_t flags, uint32_t stack, uint32_t a2,
+static int32_t sys_clone(struct exception_frame *frame, uint32_t flags, uint32_t stack,
+			 uint32_t parent_tid, uint32_t tls)
+{
+	const uint32_t tid_flags = CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID;
+	struct process *child;
+	int32_t pid;
+
+	(void)tls;
+	if ((flags & ~tid_flags) != SIGCHLD || stack)
+		return -EINVAL;
+	pid = fork_result(process_fork(frame, &child), child);
+	if (pid < 0)
+		return pid;
+	if (flags & CLONE_CHILD_SETTID)
+		child->set_child_tid = frame->r[4];
+	if (flags & CLONE_CHILD_CLEARTID)
+		child->clear_child_tid = frame->r[4];
+	if ((flags & CLONE_PARENT_SETTID) && copy_to_user((void *)parent_tid, &pid, 4))
+		return pid; /* (Linux, too, has the child by then) */
+	return pid;
+}
+
+/* vfork: a fork whose parent waits until the child has called execve or ended. */
+static int32_t sys_vfork(struct exception_frame *frame, uint32_t a0, uint32_t a1, uint32_t a2,
 			 uint32_t a3)
 {
 	struct process *child;
+	int error;
 
-	(void)a2, (void)a3;
-	if ((flags & ~(uint32_t)(CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID)) != SIGCHLD || stack)
-		return -EINVAL;
-	return fork_result(process_fork(frame, &child), child);
+	(void)a0, (void)a1, (void)a2, (void)a3;
+	error = process_fork(frame, &child);
+	if (error)
+		return fork_result(error, child);
+	process_vfork_wait(child);
+	return child->pid ? child->pid : -ECHILD;
 }
 
 /* A NULL-ended user array of strings into strings[] and pointers[]: the count, or -errno. */
@@ -526,7 +491,12 @@ static int32_t sys_execve(struct exception_frame *frame, uint32_t path, uint32_t
 	else if (argc == 0)
 		error = -EINVAL; /* (Linux allows it; a program without argv[0] breaks most C libraries) */
 	else {
-		error = start_errno(process_exec(frame, a->path, argc, a->argv, envc, a->envp));
+		char program[RAMFS_PATH_MAX + 2];
+
+		error = vfs_resolve_program(self(), a->path, program, sizeof(program));
+		if (!error)
+			error = start_errno(
+				process_exec(frame, program, argc, a->argv, envc, a->envp));
 	}
 	kfree(a);
 	return error ? error : (int32_t)frame->r[0];
@@ -560,14 +530,16 @@ static int32_t sys_bramble_spawn(struct exception_frame *frame, uint32_t path, u
 	return error;
 }
 
-#define WNOHANG   1
-#define WUNTRACED 2
-#define __WALL    0x40000000
-#define __WCLONE  0x80000000
+#define WNOHANG    1
+#define WUNTRACED  2
+#define WCONTINUED 8
+#define __WALL     0x40000000
+#define __WCLONE   0x80000000
 
 /* struct rusage on 32-bit ARM: two timevals and fourteen longs. */
 #define RUSAGE_BYTES 72
 
+/* wait4(pid, status, options, rusage): pid > 0 that child, -1 any, 0 the caller's group, < -1 group -pid. */
 static int32_t sys_wait4(struct exception_frame *frame, uint32_t pid, uint32_t where,
 			 uint32_t options, uint32_t usage)
 {
@@ -575,16 +547,16 @@ static int32_t sys_wait4(struct exception_frame *frame, uint32_t pid, uint32_t w
 	int status = 0, r;
 
 	(void)frame;
-	if (options & ~(uint32_t)(WNOHANG | WUNTRACED | __WALL | __WCLONE))
+	if (options & ~(uint32_t)(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE))
 		return -EINVAL;
-	if ((int32_t)pid < -1)
-		return -ECHILD; /* no process groups: group -pid has no members */
-	/* (pid 0, the caller's group: every process is in one group, so any child.) */
-	r = process_wait_child((int32_t)pid > 0 ? (int)pid : -1, options & WNOHANG, &status);
+	if (!user_range_ok(where, where ? 4 : 0))
+		return -EFAULT;
+	r = process_wait_child((int32_t)pid, options & WNOHANG, options & WUNTRACED,
+			       options & WCONTINUED, &status);
 	if (r == ERR_NOT_FOUND)
 		return -ECHILD;
 	if (r == ERR_INTERRUPTED)
-		return -EINTR;
+		return -ERESTARTSYS;
 	if (r > 0 && where && copy_to_user((void *)where, &status, sizeof(status)))
 		return -EFAULT;
 	if (r > 0 && usage && copy_to_user((void *)usage, zeros, sizeof(zeros)))
@@ -592,25 +564,617 @@ static int32_t sys_wait4(struct exception_frame *frame, uint32_t pid, uint32_t w
 	return r;
 }
 
+/* kill(pid, sig): pid > 0 that process, 0 the caller's group, -1 every process but init and the caller, < -1 group -pid. */
+static int32_t sys_kill(struct exception_frame *frame, uint32_t pid, uint32_t sig, uint32_t a2,
+			uint32_t a3)
+{
+	int32_t target = (int32_t)pid;
+	unsigned sent = 0;
+
+	(void)frame, (void)a2, (void)a3;
+	if (sig > NSIG)
+		return -EINVAL;
+	if (target > 0) {
+		struct process *p = process_find(target);
+
+		if (!p || p->state != PROCESS_RUNNING)
+			return -ESRCH;
+		if (sig)
+			signal_send(p, (int)sig);
+		return 0;
+	}
+	if (target == -1) {
+		for (struct process *p = process_first(); p; p = p->next) {
+			if (p == self() || p->pid == 1 || p->state != PROCESS_RUNNING)
+				continue;
+			if (sig)
+				signal_send(p, (int)sig);
+			sent++;
+		}
+		return sent ? 0 : -ESRCH;
+	}
+	target = target == 0 ? self()->pgid : -target;
+	for (struct process *p = process_first(); p; p = p->next)
+		if (p->pgid == target && p->state == PROCESS_RUNNING)
+			sent++;
+	if (!sent)
+		return -ESRCH;
+	if (sig)
+		(void)signal_send_group(target, (int)sig);
+	return 0;
+}
+
+/* tkill(tid, sig), tgkill(tgid, tid, sig): one thread a process, so the process. */
+static int32_t sys_tkill(struct exception_frame *frame, uint32_t tid, uint32_t sig, uint32_t a2,
+			 uint32_t a3)
+{
+	(void)a2, (void)a3;
+	if ((int32_t)tid <= 0)
+		return -EINVAL;
+	return sys_kill(frame, tid, sig, 0, 0);
+}
+
+static int32_t sys_tgkill(struct exception_frame *frame, uint32_t tgid, uint32_t tid, uint32_t sig,
+			  uint32_t a3)
+{
+	(void)a3;
+	if ((int32_t)tid <= 0 || (int32_t)tgid <= 0)
+		return -EINVAL;
+	if (tgid != tid)
+		return -ESRCH;
+	return sys_kill(frame, tid, sig, 0, 0);
+}
+
+static int32_t sys_rt_sigaction(struct exception_frame *frame, uint32_t sig, uint32_t act,
+				uint32_t old, uint32_t size)
+{
+	(void)frame;
+	return signal_sys_rt_sigaction(sig, act, old, size);
+}
+
+static int32_t sys_rt_sigprocmask(struct exception_frame *frame, uint32_t how, uint32_t set,
+				  uint32_t old, uint32_t size)
+{
+	(void)frame;
+	return signal_sys_rt_sigprocmask(how, set, old, size);
+}
+
+static int32_t sys_rt_sigpending(struct exception_frame *frame, uint32_t set, uint32_t size,
+				 uint32_t a2, uint32_t a3)
+{
+	(void)frame, (void)a2, (void)a3;
+	return signal_sys_rt_sigpending(set, size);
+}
+
+static int32_t sys_rt_sigsuspend(struct exception_frame *frame, uint32_t set, uint32_t size,
+				 uint32_t a2, uint32_t a3)
+{
+	(void)frame, (void)a2, (void)a3;
+	return signal_sys_rt_sigsuspend(set, size);
+}
+
+static int32_t sys_rt_sigreturn(struct exception_frame *frame, uint32_t a0, uint32_t a1,
+				uint32_t a2, uint32_t a3)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3;
+	return signal_sys_rt_sigreturn(frame);
+}
+
+/* setpgid(pid, pgid): the caller or a child of it, into a group of its session (or a new one). */
+static int32_t sys_setpgid(struct exception_frame *frame, uint32_t pid, uint32_t pgid, uint32_t a2,
+			   uint32_t a3)
+{
+	struct process *p = (int32_t)pid == 0 ? self() : process_find((int32_t)pid);
+	int32_t group = (int32_t)pgid == 0 ? (p ? p->pid : 0) : (int32_t)pgid;
+
+	(void)frame, (void)a2, (void)a3;
+	if ((int32_t)pgid < 0)
+		return -EINVAL;
+	if (!p || (p != self() && p->parent != self()))
+		return -ESRCH;
+	if (p->pid == p->sid)
+		return -EPERM; /* a session leader stays in its group */
+	if (p->sid != self()->sid)
+		return -EPERM;
+	if (group != p->pid) {
+		bool found = false;
+
+		for (struct process *q = process_first(); q; q = q->next)
+			if (q->pgid == group && q->sid == p->sid && q->state == PROCESS_RUNNING)
+				found = true;
+		if (!found)
+			return -EPERM;
+	}
+	p->pgid = group;
+	return 0;
+}
+
+static int32_t sys_getpgid(struct exception_frame *frame, uint32_t pid, uint32_t a1, uint32_t a2,
+			   uint32_t a3)
+{
+	struct process *p = (int32_t)pid == 0 ? self() : process_find((int32_t)pid);
+
+	(void)frame, (void)a1, (void)a2, (void)a3;
+	return p ? p->pgid : -ESRCH;
+}
+
+static int32_t sys_getpgrp(struct exception_frame *frame, uint32_t a0, uint32_t a1, uint32_t a2,
+			   uint32_t a3)
+{
+	(void)frame, (void)a0, (void)a1, (void)a2, (void)a3;
+	return self()->pgid;
+}
+
+static int32_t sys_getsid(struct exception_frame *frame, uint32_t pid, uint32_t a1, uint32_t a2,
+			  uint32_t a3)
+{
+	struct process *p = (int32_t)pid == 0 ? self() : process_find((int32_t)pid);
+
+	(void)frame, (void)a1, (void)a2, (void)a3;
+	return p ? p->sid : -ESRCH;
+}
+
+static int32_t sys_setsid(struct exception_frame *frame, uint32_t a0, uint32_t a1, uint32_t a2,
+			  uint32_t a3)
+{
+	struct process *p = self();
+
+	(void)frame, (void)a0, (void)a1, (void)a2, (void)a3;
+	for (struct process *q = process_first(); q; q = q->next)
+		if (q->pgid == p->pid && q->state == PROCESS_RUNNING)
+			return -EPERM; /* already a group leader */
+	p->sid = p->pgid = p->pid;
+	return p->sid;
+}
+
+static int32_t sys_gettid(struct exception_frame *frame, uint32_t a0, uint32_t a1, uint32_t a2,
+			  uint32_t a3)
+{
+	(void)frame, (void)a0, (void)a1, (void)a2, (void)a3;
+	return self()->pid;
+}
+
+static int32_t sys_set_tid_address(struct exception_frame *frame, uint32_t where, uint32_t a1,
+				   uint32_t a2, uint32_t a3)
+{
+	(void)frame, (void)a1, (void)a2, (void)a3;
+	self()->clear_child_tid = where;
+	return self()->pid;
+}
+
+/* struct new_utsname: six fields of 65 bytes. */
+#define UTS_FIELD 65
+static int32_t sys_uname(struct exception_frame *frame, uint32_t where, uint32_t a1, uint32_t a2,
+			 uint32_t a3)
+{
+	static const char *const fields[6] = { "bramble", "bramble", "0.15",
+					       "#1 SMP " __DATE__, "armv7l", "(none)" };
+	char uts[6][UTS_FIELD];
+
+	(void)frame, (void)a1, (void)a2, (void)a3;
+	memset(uts, 0, sizeof(uts));
+	for (int i = 0; i < 6; i++)
+		strncpy(uts[i], fields[i], UTS_FIELD - 1);
+	return copy_to_user((void *)where, uts, sizeof(uts)) ? -EFAULT : 0;
+}
+
+/*
+ * The limits: what this kernel enforces (descriptors: FD_MAX; the stack:
+ * USER_STACK_LIMIT), and no limit for the rest.
+ */
+#define RLIMIT_STACK  3
+#define RLIMIT_NOFILE 7
+#define RLIMIT_NLIMITS 16
+#define RLIM_INFINITY 0xFFFFFFFFU
+
+static void limit_of(uint32_t resource, uint64_t *soft, uint64_t *hard)
+{
+	*soft = *hard = ~0ULL;
+	if (resource == RLIMIT_STACK)
+		*soft = *hard = USER_STACK_LIMIT;
+	else if (resource == RLIMIT_NOFILE)
+		*soft = *hard = FD_MAX;
+}
+
+static int32_t sys_ugetrlimit(struct exception_frame *frame, uint32_t resource, uint32_t where,
+			      uint32_t a2, uint32_t a3)
+{
+	uint64_t soft, hard;
+	uint32_t limit[2];
+
+	(void)frame, (void)a2, (void)a3;
+	if (resource >= RLIMIT_NLIMITS)
+		return -EINVAL;
+	limit_of(resource, &soft, &hard);
+	limit[0] = soft > RLIM_INFINITY ? RLIM_INFINITY : (uint32_t)soft;
+	limit[1] = hard > RLIM_INFINITY ? RLIM_INFINITY : (uint32_t)hard;
+	return copy_to_user((void *)where, limit, sizeof(limit)) ? -EFAULT : 0;
+}
+
+/* prlimit64(pid, resource, new, old): reading works; a new limit is refused (-EPERM) unless it changes nothing. */
+static int32_t sys_prlimit64(struct exception_frame *frame, uint32_t pid, uint32_t resource,
+			     uint32_t new_limit, uint32_t old_limit)
+{
+	uint64_t limit[2], wanted[2];
+
+	(void)frame;
+	if (pid && (int32_t)pid != self()->pid)
+		return process_find((int32_t)pid) ? -EPERM : -ESRCH;
+	if (resource >= RLIMIT_NLIMITS)
+		return -EINVAL;
+	limit_of(resource, &limit[0], &limit[1]);
+	if (new_limit) {
+		if (copy_from_user(wanted, (const void *)new_limit, sizeof(wanted)))
+			return -EFAULT;
+		if (wanted[0] > wanted[1])
+			return -EINVAL;
+		if (wanted[0] != limit[0] || wanted[1] != limit[1])
+			return -EPERM;
+	}
+	if (old_limit && copy_to_user((void *)old_limit, limit, sizeof(limit)))
+		return -EFAULT;
+	return 0;
+}
+
+/* getrandom(buffer, length, flags): the hardware generator (drivers/rng.h). */
+#define GRND_NONBLOCK 1
+#define GRND_RANDOM   2
+#define GRND_INSECURE 4
+static int32_t sys_getrandom(struct exception_frame *frame, uint32_t buffer, uint32_t length,
+			     uint32_t flags, uint32_t a3)
+{
+	uint8_t chunk[64];
+	uint32_t done = 0;
+
+	(void)frame, (void)a3;
+	if (flags & ~(uint32_t)(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	if (!user_range_ok(buffer, length))
+		return -EFAULT;
+	while (done < length) {
+		uint32_t n = length - done < sizeof(chunk) ? length - done : sizeof(chunk);
+
+		if (rng_read(chunk, n))
+			return done ? (int32_t)done : -EAGAIN;
+		if (copy_to_user((void *)(buffer + done), chunk, n))
+			return done ? (int32_t)done : -EFAULT;
+		done += n;
+	}
+	return (int32_t)done;
+}
+
+/*
+ * prctl: the calls that change nothing another process could see: the
+ * name (PR_SET_NAME, PR_GET_NAME) and the few a C library asks about at
+ * start; anything else is -EINVAL, as Linux answers an option it lacks.
+ */
+#define PR_SET_PDEATHSIG 1
+#define PR_GET_DUMPABLE  3
+#define PR_SET_NAME      15
+#define PR_GET_NAME      16
+static int32_t sys_prctl(struct exception_frame *frame, uint32_t option, uint32_t a1, uint32_t a2,
+			 uint32_t a3)
+{
+	struct process *p = self();
+	char name[16];
+
+	(void)frame, (void)a2, (void)a3;
+	switch (option) {
+	case PR_SET_NAME:
+		if (copy_string_from_user(name, (const char *)a1, sizeof(name)) == ERR_RANGE)
+			return -EFAULT;
+		name[sizeof(name) - 1] = '\0';
+		memcpy(p->thread->name, name, sizeof(p->thread->name));
+		p->thread->name[sizeof(p->thread->name) - 1] = '\0';
+		return 0;
+	case PR_GET_NAME:
+		memset(name, 0, sizeof(name));
+		strncpy(name, p->thread->name, sizeof(name) - 1);
+		return copy_to_user((void *)a1, name, sizeof(name)) ? -EFAULT : 0;
+	case PR_GET_DUMPABLE:
+		return 1;
+	case PR_SET_PDEATHSIG:
+		return a1 <= NSIG ? 0 : -EINVAL;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* umask: kept, though nothing here creates a file. */
+static int32_t sys_umask(struct exception_frame *frame, uint32_t mask, uint32_t a1, uint32_t a2,
+			 uint32_t a3)
+{
+	struct process *p = self();
+	uint32_t old = p->umask;
+
+	(void)frame, (void)a1, (void)a2, (void)a3;
+	p->umask = mask & 0777;
+	return (int32_t)old;
+}
+
+static int32_t sys_getgroups(struct exception_frame *frame, uint32_t size, uint32_t list,
+			     uint32_t a2, uint32_t a3)
+{
+	(void)frame, (void)size, (void)list, (void)a2, (void)a3;
+	return 0; /* root, in no supplementary group */
+}
+
+/* getresuid32 and getresgid32: three zeros. */
+static int32_t sys_getres(struct exception_frame *frame, uint32_t r, uint32_t e, uint32_t s_,
+			  uint32_t a3)
+{
+	const uint32_t zero = 0;
+
+	(void)frame, (void)a3;
+	if (copy_to_user((void *)r, &zero, 4) || copy_to_user((void *)e, &zero, 4) ||
+	    copy_to_user((void *)s_, &zero, 4))
+		return -EFAULT;
+	return 0;
+}
+
+/* setuid32 and friends: root may become root. */
+static int32_t sys_set_id(struct exception_frame *frame, uint32_t id, uint32_t a1, uint32_t a2,
+			  uint32_t a3)
+{
+	(void)frame, (void)a1, (void)a2, (void)a3;
+	return id == 0 || id == 0xFFFFFFFFU ? 0 : -EPERM;
+}
+
+/* gettimeofday(tv, tz): the realtime clock, which starts at 0 at boot. */
+static int32_t sys_gettimeofday(struct exception_frame *frame, uint32_t tv, uint32_t tz,
+				uint32_t a2, uint32_t a3)
+{
+	uint64_t ns = clock_ns();
+	int32_t t[2] = { (int32_t)(ns / NSEC_PER_SEC), (int32_t)(ns % NSEC_PER_SEC / 1000) };
+	const int32_t zone[2] = { 0, 0 };
+
+	(void)frame, (void)a2, (void)a3;
+	if (tv && copy_to_user((void *)tv, t, sizeof(t)))
+		return -EFAULT;
+	if (tz && copy_to_user((void *)tz, zone, sizeof(zone)))
+		return -EFAULT;
+	return 0;
+}
+
+/* clock_gettime64(clock, struct __kernel_timespec *): 64-bit seconds. */
+static int32_t sys_clock_gettime64(struct exception_frame *frame, uint32_t clock, uint32_t where,
+				   uint32_t a2, uint32_t a3)
+{
+	uint64_t ns = clock_ns();
+	int64_t t[2] = { (int64_t)(ns / NSEC_PER_SEC), (int64_t)(ns % NSEC_PER_SEC) };
+
+	(void)frame, (void)a2, (void)a3;
+	if (clock > CLOCK_BOOTTIME || clock == 2 || clock == 3)
+		return -EINVAL;
+	return copy_to_user((void *)where, t, sizeof(t)) ? -EFAULT : 0;
+}
+
+/* times(buf): the clock in ticks (100 Hz) since boot; the process times as zero. */
+static int32_t sys_times(struct exception_frame *frame, uint32_t where, uint32_t a1, uint32_t a2,
+			 uint32_t a3)
+{
+	const uint32_t zeros[4] = { 0, 0, 0, 0 };
+
+	(void)frame, (void)a1, (void)a2, (void)a3;
+	if (where && copy_to_user((void *)where, zeros, sizeof(zeros)))
+		return -EFAULT;
+	return (int32_t)(clock_ns() / 10000000);
+}
+
+static int32_t sys_getrusage(struct exception_frame *frame, uint32_t who, uint32_t where,
+			     uint32_t a2, uint32_t a3)
+{
+	static const uint8_t zeros[RUSAGE_BYTES];
+
+	(void)frame, (void)a2, (void)a3;
+	if ((int32_t)who < -1 || who > 1)
+		return -EINVAL;
+	return copy_to_user((void *)where, zeros, sizeof(zeros)) ? -EFAULT : 0;
+}
+
+/* sched_getaffinity(pid, size, mask): one core runs processes. */
+static int32_t sys_sched_getaffinity(struct exception_frame *frame, uint32_t pid, uint32_t size,
+				     uint32_t where, uint32_t a3)
+{
+	uint32_t mask = 1;
+
+	(void)frame, (void)pid, (void)a3;
+	if (size < 4 || (size & 3))
+		return -EINVAL;
+	if (!user_range_ok(where, size))
+		return -EFAULT;
+	for (uint32_t at = 0; at < size; at += 4) {
+		if (copy_to_user((void *)(where + at), &mask, 4))
+			return -EFAULT;
+		mask = 0;
+	}
+	return 4;
+}
+
+/* madvise: advice only; taken and not acted on. */
+static int32_t sys_madvise(struct exception_frame *frame, uint32_t addr, uint32_t length,
+			   uint32_t advice, uint32_t a3)
+{
+	(void)frame, (void)length, (void)advice, (void)a3;
+	return addr & (PAGE_SIZE - 1) ? -EINVAL : 0;
+}
+
+/* The ARM-private calls (Linux's __ARM_NR_BASE 0x0F0000 + n). */
+#define ARM_NR_BASE       0x000F0000
+#define ARM_NR_CACHEFLUSH (ARM_NR_BASE + 2)
+#define ARM_NR_SET_TLS    (ARM_NR_BASE + 5)
+#define ARM_NR_GET_TLS    (ARM_NR_BASE + 6)
+
+/* set_tls(value): the thread pointer the C library reads from TPIDRURO. */
+static int32_t sys_set_tls(struct exception_frame *frame, uint32_t value, uint32_t a1,
+			   uint32_t a2, uint32_t a3)
+{
+	(void)frame, (void)a1, (void)a2, (void)a3;
+	fpu_set_tls(value);
+	return 0;
+}
+
+static int32_t sys_get_tls(struct exception_frame *frame, uint32_t a0, uint32_t a1, uint32_t a2,
+			   uint32_t a3)
+{
+	(void)frame, (void)a0, (void)a1, (void)a2, (void)a3;
+	return (int32_t)current_thread()->tls;
+}
+
+/* cacheflush(start, end, flags): code written into [start, end) made visible to fetches (B2.2.9). */
+static int32_t sys_cacheflush(struct exception_frame *frame, uint32_t start, uint32_t end,
+			      uint32_t flags, uint32_t a3)
+{
+	struct process *p = self();
+
+	(void)frame, (void)a3;
+	if (flags || end < start)
+		return -EINVAL;
+	for (vaddr_t at = start & ~(PAGE_SIZE - 1); at < end; at += PAGE_SIZE) {
+		struct mmu_mapping mapping;
+
+		if (mmu_query(&p->aspace, at, &mapping) == 0)
+			page_sync_icache(phys_to_virt(mapping.phys & ~(PAGE_SIZE - 1)));
+	}
+	return 0;
+}
+
+/* Linux's numbers (arch/arm/tools/syscall.tbl) for what is here. */
 static const syscall_fn table[] = {
-	[SYS_EXIT] = sys_exit,           [SYS_FORK] = sys_fork,
-	[SYS_EXECVE] = sys_execve,       [SYS_WAIT4] = sys_wait4,
-	[SYS_CLONE] = sys_clone,         [SYS_VFORK] = sys_fork,
-	[SYS_READ] = sys_read,           [SYS_WRITE] = sys_write,
-	[SYS_GETPID] = sys_getpid,       [SYS_GETUID] = sys_id_zero,
-	[SYS_KILL] = sys_kill,           [SYS_BRK] = sys_brk,
-	[SYS_GETGID] = sys_id_zero,      [SYS_GETEUID] = sys_id_zero,
-	[SYS_GETEGID] = sys_id_zero,     [SYS_IOCTL] = sys_ioctl,
-	[SYS_GETPPID] = sys_getppid,     [SYS_MUNMAP] = sys_munmap,
-	[SYS_MPROTECT] = sys_mprotect,   [SYS_SCHED_YIELD] = sys_sched_yield,
-	[SYS_NANOSLEEP] = sys_nanosleep, [SYS_MMAP2] = sys_mmap2,
-	[SYS_EXIT_GROUP] = sys_exit,     [SYS_CLOCK_GETTIME] = sys_clock_gettime,
+	[1] = sys_exit,
+	[2] = sys_fork,
+	[3] = sys_read,
+	[4] = sys_write,
+	[5] = sys_open,
+	[6] = sys_close,
+	[8] = sys_read_only_fs, /* creat */
+	[9] = sys_read_only_fs, /* link */
+	[10] = sys_read_only_fs, /* unlink */
+	[11] = sys_execve,
+	[12] = sys_chdir,
+	[15] = sys_read_only_fs, /* chmod */
+	[19] = sys_lseek,
+	[20] = sys_getpid,
+	[24] = sys_id_zero, /* getuid */
+	[33] = sys_access,
+	[37] = sys_kill,
+	[38] = sys_read_only_fs, /* rename */
+	[39] = sys_read_only_fs, /* mkdir */
+	[40] = sys_read_only_fs, /* rmdir */
+	[41] = sys_dup,
+	[42] = sys_pipe,
+	[43] = sys_times,
+	[45] = sys_brk,
+	[47] = sys_id_zero, /* getgid */
+	[49] = sys_id_zero, /* geteuid */
+	[50] = sys_id_zero, /* getegid */
+	[54] = sys_ioctl,
+	[57] = sys_setpgid,
+	[60] = sys_umask,
+	[63] = sys_dup2,
+	[64] = sys_getppid,
+	[65] = sys_getpgrp,
+	[66] = sys_setsid,
+	[77] = sys_getrusage,
+	[78] = sys_gettimeofday,
+	[83] = sys_read_only_fs, /* symlink */
+	[85] = sys_readlink,
+	[91] = sys_munmap,
+	[94] = sys_read_only_fs, /* fchmod */
+	[114] = sys_wait4,
+	[120] = sys_clone,
+	[122] = sys_uname,
+	[125] = sys_mprotect,
+	[132] = sys_getpgid,
+	[133] = sys_fchdir,
+	[140] = sys_llseek,
+	[145] = sys_readv,
+	[146] = sys_writev,
+	[147] = sys_getsid,
+	[158] = sys_sched_yield,
+	[162] = sys_nanosleep,
+	[168] = sys_poll,
+	[172] = sys_prctl,
+	[173] = sys_rt_sigreturn,
+	[174] = sys_rt_sigaction,
+	[175] = sys_rt_sigprocmask,
+	[176] = sys_rt_sigpending,
+	[179] = sys_rt_sigsuspend,
+	[180] = sys_pread64,
+	[183] = sys_getcwd,
+	[190] = sys_vfork,
+	[191] = sys_ugetrlimit,
+	[192] = sys_mmap2,
+	[195] = sys_stat64,
+	[196] = sys_lstat64,
+	[197] = sys_fstat64,
+	[199] = sys_id_zero, /* getuid32 */
+	[200] = sys_id_zero, /* getgid32 */
+	[201] = sys_id_zero, /* geteuid32 */
+	[202] = sys_id_zero, /* getegid32 */
+	[205] = sys_getgroups, /* getgroups32 */
+	[209] = sys_getres, /* getresuid32 */
+	[211] = sys_getres, /* getresgid32 */
+	[213] = sys_set_id, /* setuid32 */
+	[214] = sys_set_id, /* setgid32 */
+	[217] = sys_getdents64,
+	[220] = sys_madvise,
+	[221] = sys_fcntl64,
+	[224] = sys_gettid,
+	[238] = sys_tkill,
+	[242] = sys_sched_getaffinity,
+	[248] = sys_exit, /* exit_group: one thread a process */
+	[256] = sys_set_tid_address,
+	[263] = sys_clock_gettime,
+	[268] = sys_tgkill,
+	[322] = sys_openat,
+	[323] = sys_read_only_fs, /* mkdirat */
+	[327] = sys_fstatat64,
+	[328] = sys_read_only_fs, /* unlinkat */
+	[332] = sys_readlinkat,
+	[334] = sys_faccessat,
+	[358] = sys_dup3,
+	[359] = sys_pipe2,
+	[369] = sys_prlimit64,
+	[384] = sys_getrandom,
+	[397] = sys_statx,
+	[403] = sys_clock_gettime64,
+	[439] = sys_faccessat, /* faccessat2: its flags are all no-ops for root */
+};
+
+static const syscall_fn arm_table[] = {
+	[ARM_NR_CACHEFLUSH - ARM_NR_BASE] = sys_cacheflush,
+	[ARM_NR_SET_TLS - ARM_NR_BASE] = sys_set_tls,
+	[ARM_NR_GET_TLS - ARM_NR_BASE] = sys_get_tls,
 };
 
 static const syscall_fn bramble_table[] = {
 	[SYS_BRAMBLE_SPAWN - BRAMBLE_SYSCALL_BASE] = sys_bramble_spawn,
 	[SYS_BRAMBLE_WAIT - BRAMBLE_SYSCALL_BASE] = sys_bramble_wait,
 };
+
+/* The calls asked for and not here: each number, and how often, for the console's sys. */
+#define MISSING_MAX 32
+static struct syscall_missing missing[MISSING_MAX];
+static unsigned missing_count;
+
+static void count_missing(uint32_t number)
+{
+	for (unsigned i = 0; i < missing_count; i++) {
+		if (missing[i].number == number) {
+			missing[i].calls++;
+			return;
+		}
+	}
+	if (missing_count < MISSING_MAX)
+		missing[missing_count++] = (struct syscall_missing){ number, 1 };
+}
+
+unsigned syscall_missing(const struct syscall_missing **out)
+{
+	*out = missing;
+	return missing_count;
+}
 
 static inline void dispatch(struct exception_frame *frame)
 {
@@ -620,11 +1184,12 @@ static inline void dispatch(struct exception_frame *frame)
 	calls++;
 	if (number < sizeof(table) / sizeof(table[0]))
 		fn = table[number];
+	else if (number - ARM_NR_BASE < sizeof(arm_table) / sizeof(arm_table[0]))
+		fn = arm_table[number - ARM_NR_BASE];
 	else if (number - BRAMBLE_SYSCALL_BASE < sizeof(bramble_table) / sizeof(bramble_table[0]))
 		fn = bramble_table[number - BRAMBLE_SYSCALL_BASE];
 	if (!fn) {
-		kprintf("process %d (%s): system call %lu is not implemented: -ENOSYS\n",
-			self()->pid, self()->name, (unsigned long)number);
+		count_missing(number);
 		frame->r[0] = (uint32_t)-ENOSYS;
 		return;
 	}
@@ -635,11 +1200,14 @@ static inline void dispatch(struct exception_frame *frame)
 
 void syscall_from_user(struct exception_frame *frame)
 {
-	struct process *p;
+	struct thread *thread = current_thread();
 
+	/* What a restart needs: the call's first argument, which its result overwrites. */
+	thread->in_syscall = true;
+	thread->syscall_r0 = frame->r[0];
 	dispatch(frame);
 	/* process_return_to_user(), less its tests for a kernel thread: a system call has a process. */
-	p = self();
-	if (p->kill_pending || sched_need_resched())
+	if (process_has_work(thread->process) || frame->r[0] == (uint32_t)-ERESTARTSYS)
 		process_return_to_user_slow();
+	thread->in_syscall = false;
 }

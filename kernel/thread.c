@@ -117,6 +117,7 @@ void schedule(void)
 			context_switch_kernel();
 		next->switches++;
 		switches++;
+		fpu_switch(prev, next);
 		write_tpidrprw((uint32_t)next);
 		thread_switch(&prev->context, &next->context);
 		reap();
@@ -231,6 +232,7 @@ void thread_start(struct thread *thread)
 void thread_started(void)
 {
 	reap();
+	process_started();
 	process_return_to_user(); /* killed before it ever ran, or its turn already over */
 }
 

@@ -203,7 +203,8 @@ int vm_remove(struct vm_map *map, vaddr_t start, vaddr_t end, vm_range_fn remove
 
 	if (!range_valid(start, end))
 		return ERR_INVALID;
-	if (reserve(map, 1))
+	/* Two splits when the hole is inside one region: room for both. */
+	if (reserve(map, 2))
 		return ERR_NO_MEMORY;
 	for (unsigned i = first_ending_above(map, start);
 	     i < map->count && map->regions[i].start < end; i++) {

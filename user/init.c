@@ -7,6 +7,7 @@
  * PROGRAM's status, and the console that started it takes the UART back.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "bramble/syscall.h"
 
@@ -23,7 +24,15 @@ int main(int argc, char **argv)
 
 	first = sys_fork();
 	if (first == 0) {
-		long r = sys_execve(program[0], program, environment);
+		/* A bare name is looked for in /bin, as PATH=/bin says (execve itself searches nothing). */
+		char path[64];
+		long r;
+
+		if (strchr(program[0], '/') || strlen(program[0]) + 6 > sizeof(path))
+			strcpy(path, program[0]);
+		else
+			strcat(strcpy(path, "/bin/"), program[0]);
+		r = sys_execve(path, program, environment);
 
 		printf("init: %s: cannot run it (error %ld)\n", program[0], -r);
 		sys_exit_group(127);

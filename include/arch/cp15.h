@@ -54,6 +54,11 @@ CP15_RW(prrr, 0, c10, c2, 0)       /* primary region remap (TEX remap) */
 CP15_RW(nmrr, 0, c10, c2, 1)       /* normal memory remap (TEX remap) */
 CP15_RW(contextidr, 0, c13, c0, 1) /* context ID: the ASID */
 CP15_RW(tpidrprw, 0, c13, c0, 4)   /* PL1-only thread ID: the current thread */
+CP15_RW(tpidruro, 0, c13, c0, 3)   /* User read-only thread ID: a process's TLS pointer */
+CP15_RW(tpidrurw, 0, c13, c0, 2)   /* User read/write thread ID */
+CP15_RW(cpacr, 0, c1, c0, 2)       /* coprocessor access control (CP10/CP11: the FPU) */
+CP15_READ(nsacr, 0, c1, c1, 2)     /* non-secure access control */
+CP15_READ(id_isar0, 0, c0, c2, 0)  /* instruction set attributes 0 (divide) */
 CP15_RW(cntv_ctl, 0, c14, c3, 1)   /* virtual timer control */
 CP15_RW(cntp_ctl, 0, c14, c2, 1)   /* physical timer control (this security state's) */
 CP15_READ(cntfrq, 0, c14, c0, 0)   /* counter frequency, as the firmware or QEMU set it */

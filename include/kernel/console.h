@@ -28,13 +28,6 @@ void console_start_interrupts(void);
 void console_run(void) __attribute__((noreturn));
 
 /*
- * What has been typed, for a process reading fd 0: at least one byte (the
- * thread blocks until one comes), at most size. 0 if the wait was
- * interrupted. Raw bytes: no echo, no line editing (no terminal yet).
- */
-size_t console_read_input(char *buffer, size_t size);
-
-/*
  * Run one line as if it were typed (NUL-terminated, changed in place): for
  * the self-tests of the commands. Returns false for a line that got an
  * error (unknown command, bad argument).

@@ -35,6 +35,7 @@
 #define CPIO_MODE_TYPE      0170000
 #define CPIO_MODE_REGULAR   0100000
 #define CPIO_MODE_DIRECTORY 0040000
+#define CPIO_MODE_SYMLINK   0120000
 
 /* One entry: name and data point into the archive, name NUL-terminated. */
 struct cpio_file {

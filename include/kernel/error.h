@@ -15,6 +15,8 @@
 #define ERR_RESERVED      (-8)  /* reserved memory: never handed out, never freed */
 #define ERR_NOT_ALLOCATED (-9)  /* freeing what is free (a double free) */
 #define ERR_INTERRUPTED   (-10) /* a wait cut short (the waiter was killed) */
+#define ERR_NOT_DIR       (-11) /* a path goes through something that is not a directory */
+#define ERR_LOOP          (-12) /* too many symbolic links in one path */
 
 const char *error_name(int error);
 

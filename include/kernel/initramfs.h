@@ -13,6 +13,7 @@
 #ifndef BRAMBLE_KERNEL_INITRAMFS_H
 #define BRAMBLE_KERNEL_INITRAMFS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct initramfs_file {
@@ -26,10 +27,15 @@ void initramfs_init(void);
 
 /*
  * Find a program: a path in the archive ("bin/hello", "/bin/hello"), or a
- * bare name, looked up in bin/ ("hello"). Returns 0, ERR_NOT_FOUND, or
- * ERR_INVALID for a damaged archive.
+ * bare name, looked up in bin/ ("hello"); symbolic links are followed
+ * (bin/sh -> busybox), and out->name is the regular file's own name in the
+ * archive. Returns 0, ERR_NOT_FOUND (nothing there, or not a regular
+ * file), or ERR_INVALID for a damaged archive.
  */
 int initramfs_find(const char *path, struct initramfs_file *out);
+
+/* The archive itself (kernel/vfs.c reads it as a tree, kernel/ramfs.h). */
+void initramfs_archive(const void **start, size_t *size);
 
 /* Which archive: "the loader's initrd" or "built in". */
 const char *initramfs_source(void);

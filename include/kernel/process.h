@@ -27,6 +27,9 @@
 #include <stdint.h>
 
 #include "kernel/exception.h"
+#include "kernel/file.h"
+#include "kernel/ramfs.h"
+#include "kernel/signal.h"
 #include "kernel/thread.h"
 #include "mm/mmu.h"
 #include "mm/vm_map.h"
@@ -70,7 +73,23 @@ struct process {
 	struct waitq child_exited; /* this one, waiting for any of its children, waits here */
 	process_output_fn output;
 	void *output_context;
-	struct process *next; /* in the process list */
+	int pgid, sid;          /* its process group and session (kernel/tty.h's foreground) */
+	struct signal_state sig;
+	uint64_t saved_blocked; /* rt_sigsuspend's caller's mask, for the handler's frame */
+	bool restore_blocked;
+	bool stopped;           /* by a stop signal, until SIGCONT */
+	int stop_signal;
+	bool stop_reported, continue_reported; /* to a wait4 with WUNTRACED, WCONTINUED */
+	struct waitq continued;
+	struct fd_table fds;
+	struct ramfs_node cwd;
+	char exe[RAMFS_PATH_MAX]; /* the program's file, as /proc/self/exe names it */
+	uint32_t clear_child_tid; /* set_tid_address: zeroed at the end (no threads to wake yet) */
+	uint32_t set_child_tid;   /* clone's CLONE_CHILD_SETTID: the pid goes there at the start */
+	uint32_t umask;
+	bool vfork_pending;       /* a vfork's parent waits until this one execs or ends */
+	struct waitq vfork_done;
+	struct process *next;     /* in the process list */
 };
 
 /*
@@ -118,11 +137,20 @@ int process_exec(struct exception_frame *frame, const char *path, int argc, cons
 
 /*
  * wait4 for the current process: a child that has ended (pid > 0: that
- * one; -1: any), its status into *status, and it is gone. Returns its pid;
- * 0 with nohang and none ended yet; ERR_NOT_FOUND when there is no such
- * child; ERR_INTERRUPTED when killed while waiting.
+ * one; -1: any; 0: any in the caller's process group; < -1: any in group
+ * -pid), its status into *status, and it is gone. With untraced, a child
+ * that stopped and has not been reported is reported (status 0x7F | sig
+ * << 8) and stays; with continued, one that was continued (0xFFFF).
+ * Returns its pid; 0 with nohang and none ready yet; ERR_NOT_FOUND when
+ * there is no such child; ERR_INTERRUPTED when a signal came meanwhile.
  */
-int process_wait_child(int pid, bool nohang, int *status);
+int process_wait_child(int pid, bool nohang, bool untraced, bool continued, int *status);
+
+/* vfork's parent: wait until child has called execve or ended (or the caller is killed). */
+void process_vfork_wait(struct process *child);
+
+/* For kernel/thread.c: a process's thread runs for the first time (clone's CLONE_CHILD_SETTID). */
+void process_started(void);
 
 /* The current thread's process, or NULL for a kernel thread. */
 static inline struct process *process_current(void)
@@ -139,18 +167,23 @@ void process_exit(int status) __attribute__((noreturn));
  */
 int process_kill(int pid, int signal);
 
-/* What a return to user mode finds to do: a pending kill, the end of a turn. */
+/* What a return to user mode finds to do: a pending kill or signal, the end of a turn. */
 void process_return_to_user_slow(void);
 
 /*
  * Called on every return to user mode (every system call, and every IRQ and
  * fault taken from it), so inline: almost always there is nothing to do.
  */
+static inline bool process_has_work(const struct process *p)
+{
+	return p->kill_pending || (p->sig.pending & ~p->sig.blocked) || sched_need_resched();
+}
+
 static inline void process_return_to_user(void)
 {
 	struct process *p = process_current();
 
-	if (p && (p->kill_pending || sched_need_resched()))
+	if (p && process_has_work(p))
 		process_return_to_user_slow();
 }
 

@@ -11,6 +11,9 @@
 #ifndef BRAMBLE_KERNEL_SYSCALL_H
 #define BRAMBLE_KERNEL_SYSCALL_H
 
+#include <stdint.h>
+
+#include "kernel/errno.h"
 #include "kernel/exception.h"
 
 #define SYS_EXIT          1
@@ -42,25 +45,6 @@
 #define SYS_BRAMBLE_SPAWN    (BRAMBLE_SYSCALL_BASE + 0) /* (path, argv) -> pid */
 #define SYS_BRAMBLE_WAIT     (BRAMBLE_SYSCALL_BASE + 1) /* (pid, &status) -> pid */
 
-/* Linux's errno values (asm-generic/errno-base.h). */
-#define EPERM        1
-#define ENOENT       2
-#define ESRCH        3
-#define EINTR        4
-#define E2BIG        7
-#define ENOEXEC      8
-#define EBADF        9
-#define ECHILD       10
-#define EAGAIN       11
-#define ENOMEM       12
-#define EACCES       13
-#define EFAULT       14
-#define EEXIST       17
-#define ENODEV       19
-#define EINVAL       22
-#define ENOTTY       25
-#define ENAMETOOLONG 36
-#define ENOSYS       38
 
 /*
  * A system call from a process (boot/vectors.S's entry_svc): run the call
@@ -71,5 +55,14 @@ void syscall_from_user(struct exception_frame *frame);
 
 /* Calls made, for ps and the benchmarks. */
 unsigned long syscall_count(void);
+
+/* A call asked for that is not here (it answered -ENOSYS): its number, and how often. */
+struct syscall_missing {
+	uint32_t number;
+	uint32_t calls;
+};
+
+/* Those calls, in the order first asked for; returns how many. */
+unsigned syscall_missing(const struct syscall_missing **out);
 
 #endif /* BRAMBLE_KERNEL_SYSCALL_H */

@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kernel/fpu.h"
+
 #define SCHED_SLICE_TICKS  2    /* 20 ms at 100 Hz: a user program's turn */
 #define THREAD_STACK_SIZE  8192 /* a process's kernel stack */
 #define THREAD_STACK_MAGIC 0x57AC4B1DU
@@ -55,6 +57,11 @@ struct thread {
 	bool interrupted;        /* woken by thread_interrupt, not by what it waited for */
 	unsigned slice;          /* ticks left in its turn */
 	uint32_t switches;       /* times it was switched to */
+	uint32_t tls, tls_rw;    /* TPIDRURO, TPIDRURW (kernel/fpu.h) */
+	bool fpu_used;           /* fpu holds its FPU state (kernel/fpu.h) */
+	bool in_syscall;         /* returning from a system call whose r0 was syscall_r0 */
+	uint32_t syscall_r0;
+	struct fpu_state fpu;
 };
 
 /* A list of threads waiting for one thing. Zero-initialised is empty. */

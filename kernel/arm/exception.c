@@ -19,6 +19,7 @@
 #include "kernel/error.h"
 #include "kernel/fatal.h"
 #include "kernel/fault_status.h"
+#include "kernel/fpu.h"
 #include "kernel/irq.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
@@ -209,6 +210,12 @@ void exception_undefined(struct exception_frame *frame)
 		.cpsr = frame->cpsr,
 	};
 
+	/* A process's first VFP or NEON instruction: the unit is its now; run it again. */
+	if (from_user(frame) && fpu_first_use(current_thread())) {
+		frame->pc = address;
+		process_return_to_user();
+		return;
+	}
 	fault_handle(&fault, frame);
 }
 

@@ -5,7 +5,8 @@
  * padding, as cpio(5) lays out the new ASCII format) and handed over in a
  * heap buffer of exactly their size, so a read one byte past the archive
  * is an AddressSanitizer report. Iteration first, with every padding a
- * name and a file can need; then lookups by every path form; then every
+ * name and a file can need; then lookups by every path form; then a
+ * symbolic link, read as one and passed over by lookups; then every
  * malformation, each with its error and with *offset and *out left as
  * they were; then sweeps: every truncation and every single byte changed.
  * Last, an archive written by the real cpio(1), when it is installed (a
@@ -340,6 +341,39 @@ static void test_find(void)
 }
 
 /*
+ * A symbolic link as scripts/mkcpio writes one for the initramfs (bin/sh to
+ * busybox, as Debian installs it): the reader hands it over as an entry of
+ * its own type with the target as its data, and a lookup of its name passes
+ * it over: cpio_find answers with regular files only, and does not follow
+ * links.
+ */
+static void test_symlink(void)
+{
+	struct writer w;
+	struct cpio_file f;
+	size_t offset = 0;
+	uint8_t *a;
+	bool linked;
+
+	writer_init(&w);
+	add_entry(&w, "bin", MODE_DIRECTORY, "", 0);
+	add_file(&w, "bin/busybox", "\177ELF");
+	add_entry(&w, "bin/sh", MODE_SYMLINK, "busybox", 7);
+	add_trailer(&w);
+	a = copy_exact(w.data, w.size);
+	linked = cpio_next(a, w.size, &offset, &f) == 0 && cpio_next(a, w.size, &offset, &f) == 0 &&
+		 cpio_next(a, w.size, &offset, &f) == 0;
+	TAP_OK(linked && strcmp(f.name, "bin/sh") == 0 &&
+		       (f.mode & CPIO_MODE_TYPE) == CPIO_MODE_SYMLINK && f.size == 7 &&
+		       memcmp(f.data, "busybox", 7) == 0,
+	       "a symbolic link: CPIO_MODE_SYMLINK, its target (no NUL) the data");
+	free(a);
+	TAP_OK(find_in(&w, "bin/sh", &f) == ERR_NOT_FOUND && find_in(&w, "bin/busybox", &f) == 0 &&
+		       (f.mode & CPIO_MODE_TYPE) == CPIO_MODE_REGULAR,
+	       "cpio_find passes the link over, and finds the file it names");
+}
+
+/*
  * cpio_next() at offset 0 of an archive, checking that a failure leaves
  * *offset and *out as they were.
  */
@@ -626,10 +660,11 @@ static void test_real_tool(void)
 
 int main(void)
 {
-	tap_plan(85);
+	tap_plan(87);
 	test_is_newc();
 	test_iteration();
 	test_find();
+	test_symlink();
 	test_malformed();
 	test_sweeps();
 	test_real_tool();

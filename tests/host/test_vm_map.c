@@ -244,7 +244,7 @@ int main(void)
 	vaddr_t at = 0;
 	unsigned calls;
 
-	tap_plan(30);
+	tap_plan(31);
 	vm_map_init(&map, resize, NULL);
 	r = (struct vm_region){
 		.start = page(4), .end = page(8), .prot = VM_READ | VM_WRITE, .kind = VM_ANON
@@ -350,6 +350,28 @@ int main(void)
 		(void)vm_remove(&copy, page(10), page(12), NULL, NULL);
 		TAP_OK(copy.count == map.count - 1 && vm_find(&map, page(10)) != NULL,
 		       "copy: a change to the copy leaves the original alone");
+		vm_map_free(&copy);
+		/*
+		 * One slot left in the array: a hole in the middle of one region
+		 * splits it twice, and the room for both must be made first (the
+		 * second split wrote past the array otherwise).
+		 */
+		vm_map_init(&copy, resize, NULL);
+		(void)vm_map_copy(&copy, &map);
+		r = (struct vm_region){ .start = page(40), .end = page(44), .kind = VM_ANON };
+		(void)vm_insert(&copy, &r);
+		for (unsigned k = 0; copy.count + 1 < copy.capacity; k++) {
+			r = (struct vm_region){ .start = page(50 + 2 * k),
+						.end = page(51 + 2 * k),
+						.kind = VM_ANON };
+			(void)vm_insert(&copy, &r);
+		}
+		calls = copy.count;
+		TAP_OK(copy.capacity == copy.count + 1 && vm_remove(&copy, page(41), page(42), NULL, NULL) == 0 &&
+			       copy.count == calls + 1 && copy.capacity >= copy.count &&
+			       vm_find(&copy, page(40)) && !vm_find(&copy, page(41)) &&
+			       vm_find(&copy, page(42)),
+		       "remove: a hole inside a region of a full array makes room for two splits");
 		vm_map_free(&copy);
 	}
 	vm_map_free(&map);

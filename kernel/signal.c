@@ -1,0 +1,459 @@
+/*
+ * kernel/signal.c - signals (kernel/signal.h).
+ *
+ * The frame a handler gets is Linux's rt_sigframe for ARM
+ * (arch/arm/kernel/signal.c and uapi asm/sigcontext.h, asm/ucontext.h):
+ * C libraries that read the ucontext find what they expect in it.
+ */
+#include "kernel/signal.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "arch/arm.h"
+#include "kernel/errno.h"
+#include "kernel/fpu.h"
+#include "kernel/irq.h"
+#include "kernel/printk.h"
+#include "kernel/process.h"
+#include "kernel/thread.h"
+#include "kernel/uaccess.h"
+#include "layout.h"
+
+#define SIG_BLOCK   0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
+
+#define SI_USER   0
+#define SI_KERNEL 0x80
+
+#define UNBLOCKABLE (SIG_BIT(SIGKILL) | SIG_BIT(SIGSTOP))
+#define STOPS       (SIG_BIT(SIGSTOP) | SIG_BIT(SIGTSTP) | SIG_BIT(SIGTTIN) | SIG_BIT(SIGTTOU))
+#define IGNORED_BY_DEFAULT \
+	(SIG_BIT(SIGCHLD) | SIG_BIT(SIGURG) | SIG_BIT(SIGWINCH) | SIG_BIT(SIGCONT))
+
+/* What User mode may set in the CPSR through a frame: flags, GE, IT, T, E (never the mode, A, I, F). */
+#define USER_PSR_BITS 0xFE0FFE20U
+
+#define VFP_MAGIC      0x56465001U
+#define VFP_FRAME_SIZE 288
+
+/* The user's view of the saved state, as Linux lays it out. */
+struct user_sigcontext {
+	uint32_t trap_no, error_code, oldmask;
+	uint32_t r[11]; /* r0-r10 */
+	uint32_t fp, ip, sp, lr, pc, cpsr;
+	uint32_t fault_address;
+};
+
+struct user_vfp_frame {
+	uint32_t magic, size;
+	uint64_t d[FPU_DREGS];
+	uint32_t fpscr;
+	uint32_t fpexc, fpinst, fpinst2;
+	uint32_t padding;
+};
+
+struct user_ucontext {
+	uint32_t flags, link;
+	uint32_t stack_sp, stack_flags, stack_size;
+	struct user_sigcontext mcontext;
+	uint64_t sigmask;
+	uint32_t sigmask_unused[30]; /* sigset_t is padded to 128 bytes here */
+	union {
+		struct user_vfp_frame vfp;
+		uint32_t words[128];
+	} regspace __attribute__((aligned(8)));
+};
+
+struct user_siginfo {
+	int32_t signo, error, code;
+	union {
+		struct {
+			int32_t pid;
+			uint32_t uid;
+		} kill;
+		uint32_t address;
+		uint32_t padding[29];
+	} fields;
+};
+
+struct rt_sigframe {
+	struct user_siginfo info;
+	struct user_ucontext uc;
+	uint32_t retcode[4];
+};
+
+_Static_assert(sizeof(struct user_sigcontext) == 84, "sigcontext");
+_Static_assert(offsetof(struct user_ucontext, sigmask) == 104, "ucontext");
+_Static_assert(offsetof(struct user_ucontext, regspace) == 232, "ucontext");
+_Static_assert(sizeof(struct user_vfp_frame) == VFP_FRAME_SIZE, "vfp frame");
+_Static_assert(sizeof(struct user_siginfo) == 128, "siginfo");
+_Static_assert(offsetof(struct rt_sigframe, uc) == 128, "rt_sigframe");
+
+static uint32_t handled;
+
+uint32_t signal_handled(void)
+{
+	return handled;
+}
+
+void signal_init(struct signal_state *state)
+{
+	memset(state, 0, sizeof(*state));
+}
+
+void signal_exec(struct signal_state *state)
+{
+	for (int i = 0; i < NSIG; i++) {
+		struct signal_action *action = &state->actions[i];
+
+		if (action->handler != SIG_IGN)
+			*action = (struct signal_action){ 0 };
+	}
+}
+
+static bool valid(uint32_t sig)
+{
+	return sig >= 1 && sig <= NSIG;
+}
+
+static bool wants_stop_notice(const struct process *parent)
+{
+	return !(parent->sig.actions[SIGCHLD - 1].flags & SA_NOCLDSTOP);
+}
+
+void signal_send(struct process *p, int sig)
+{
+	uint32_t cpsr;
+
+	if (!valid((uint32_t)sig) || p->state != PROCESS_RUNNING)
+		return;
+	if (sig == SIGKILL) {
+		(void)process_kill(p->pid, SIGKILL);
+		return;
+	}
+	cpsr = irq_save();
+	if (sig == SIGCONT) {
+		p->sig.pending &= ~STOPS;
+		if (p->stopped) {
+			p->stopped = false;
+			p->continue_reported = false;
+			thread_wake_all(&p->continued);
+			if (p->parent) {
+				thread_wake_all(&p->parent->child_exited);
+				if (wants_stop_notice(p->parent))
+					signal_send(p->parent, SIGCHLD);
+			}
+		}
+	} else if (SIG_BIT(sig) & STOPS) {
+		p->sig.pending &= ~SIG_BIT(SIGCONT);
+	}
+	/* Ignored and not blocked: nothing to do, now or later (a stopped process's SIGCONT is done). */
+	if (!(p->sig.blocked & SIG_BIT(sig))) {
+		uint32_t handler = p->sig.actions[sig - 1].handler;
+
+		if (handler == SIG_IGN || (handler == SIG_DFL && (SIG_BIT(sig) & IGNORED_BY_DEFAULT))) {
+			irq_restore(cpsr);
+			return;
+		}
+	}
+	p->sig.pending |= SIG_BIT(sig);
+	if (!(p->sig.blocked & SIG_BIT(sig)) && p->thread && p->thread->state == THREAD_BLOCKED &&
+	    p->thread->waiting)
+		thread_interrupt(p->thread);
+	irq_restore(cpsr);
+}
+
+void signal_send_current(int sig)
+{
+	signal_send(process_current(), sig);
+}
+
+unsigned signal_send_group(int pgid, int sig)
+{
+	unsigned n = 0;
+
+	for (struct process *p = process_first(); p; p = p->next) {
+		if (p->pgid != pgid || p->state != PROCESS_RUNNING)
+			continue;
+		signal_send(p, sig);
+		n++;
+	}
+	return n;
+}
+
+static uint64_t deliverable(const struct process *p)
+{
+	return p->sig.pending & ~p->sig.blocked;
+}
+
+bool signal_pending_current(void)
+{
+	struct process *p = process_current();
+
+	return p && (deliverable(p) || p->kill_pending);
+}
+
+bool signal_wait(struct waitq *q)
+{
+	if (signal_pending_current())
+		return false;
+	return thread_wait(q);
+}
+
+/* Stopped by sig until SIGCONT (or a kill). The parent hears of it. */
+static void stop(struct process *p, int sig)
+{
+	uint32_t cpsr = irq_save();
+
+	p->stopped = true;
+	p->stop_signal = sig;
+	p->stop_reported = false;
+	if (p->parent) {
+		thread_wake_all(&p->parent->child_exited);
+		if (wants_stop_notice(p->parent))
+			signal_send(p->parent, SIGCHLD);
+	}
+	while (p->stopped && !p->kill_pending)
+		(void)thread_wait(&p->continued);
+	irq_restore(cpsr);
+}
+
+static int lowest(uint64_t set)
+{
+	return __builtin_ctzll(set) + 1;
+}
+
+/* The handler's frame, on the user stack below sp; false if it cannot be written. */
+static bool push_frame(struct exception_frame *frame, int sig, const struct signal_action *action,
+		       uint64_t mask)
+{
+	struct thread *thread = current_thread();
+	struct rt_sigframe f;
+	uint32_t at = ((frame->sp - sizeof(f)) & ~7U);
+
+	memset(&f, 0, sizeof(f));
+	f.info.signo = sig;
+	f.info.code = SI_USER;
+	f.uc.mcontext.oldmask = (uint32_t)mask;
+	memcpy(f.uc.mcontext.r, frame->r, sizeof(f.uc.mcontext.r));
+	f.uc.mcontext.fp = frame->r[11];
+	f.uc.mcontext.ip = frame->r[12];
+	f.uc.mcontext.sp = frame->sp;
+	f.uc.mcontext.lr = frame->lr;
+	f.uc.mcontext.pc = frame->pc;
+	f.uc.mcontext.cpsr = frame->cpsr;
+	f.uc.sigmask = mask;
+	if (thread->fpu_used) {
+		fpu_save_current();
+		f.uc.regspace.vfp.magic = VFP_MAGIC;
+		f.uc.regspace.vfp.size = VFP_FRAME_SIZE;
+		memcpy(f.uc.regspace.vfp.d, thread->fpu.d, sizeof(f.uc.regspace.vfp.d));
+		f.uc.regspace.vfp.fpscr = thread->fpu.fpscr;
+		f.uc.regspace.vfp.fpexc = 1U << 30;
+	}
+	if (at >= frame->sp || copy_to_user((void *)at, &f, sizeof(f)))
+		return false;
+	frame->r[0] = (uint32_t)sig;
+	frame->r[1] = at + offsetof(struct rt_sigframe, info);
+	frame->r[2] = at + offsetof(struct rt_sigframe, uc);
+	frame->sp = at;
+	frame->lr = action->flags & SA_RESTORER ? action->restorer : USER_SIGPAGE;
+	frame->pc = action->handler & ~1U;
+	/* The handler's instruction set is its address's bit 0; it starts outside any IT block. */
+	frame->cpsr = (frame->cpsr & ~(PSR_T | 0x0600FC00U)) | (action->handler & 1 ? PSR_T : 0);
+	return true;
+}
+
+void signal_deliver(struct exception_frame *frame, bool syscall, uint32_t r0)
+{
+	struct process *p = process_current();
+	/* The mask the handler's return restores: rt_sigsuspend's caller's, else the one in force. */
+	uint64_t mask = p->restore_blocked ? p->saved_blocked : p->sig.blocked;
+
+	p->restore_blocked = false;
+	for (;;) {
+		uint64_t ready = deliverable(p);
+		struct signal_action *action;
+		int sig;
+
+		if (p->kill_pending)
+			process_exit(p->kill_signal);
+		if (!ready)
+			break;
+		sig = lowest(ready);
+		p->sig.pending &= ~SIG_BIT(sig);
+		action = &p->sig.actions[sig - 1];
+		if (action->handler == SIG_IGN)
+			continue;
+		if (action->handler == SIG_DFL) {
+			if (SIG_BIT(sig) & IGNORED_BY_DEFAULT)
+				continue;
+			if (SIG_BIT(sig) & STOPS) {
+				stop(p, sig);
+				continue;
+			}
+			process_exit(sig);
+		}
+		if (syscall && (int32_t)frame->r[0] == -ERESTARTSYS) {
+			if (action->flags & SA_RESTART) {
+				frame->r[0] = r0;
+				frame->pc -= 4;
+			} else {
+				frame->r[0] = (uint32_t)-EINTR;
+			}
+			syscall = false;
+		}
+		if (!push_frame(frame, sig, action, mask)) {
+			kprintf("process %d (%s): no room on its stack for signal %d's frame (sp "
+				"0x%08lx): killed by SIGSEGV\n",
+				p->pid, p->name, sig, (unsigned long)frame->sp);
+			process_exit(SIGSEGV);
+		}
+		p->sig.blocked |= action->mask | (action->flags & SA_NODEFER ? 0 : SIG_BIT(sig));
+		p->sig.blocked &= ~UNBLOCKABLE;
+		if (action->flags & SA_RESETHAND)
+			*action = (struct signal_action){ 0 };
+		handled++;
+		return; /* one handler at a time: the next on the way back from it */
+	}
+	p->sig.blocked = mask;
+	/* Nothing took the call's interruption: it runs again. */
+	if (syscall && (int32_t)frame->r[0] == -ERESTARTSYS) {
+		frame->r[0] = r0;
+		frame->pc -= 4;
+	}
+}
+
+/* struct sigaction as the rt calls pass it on ARM. */
+struct user_sigaction {
+	uint32_t handler, flags, restorer;
+	uint64_t mask;
+} __attribute__((packed, aligned(4)));
+
+int32_t signal_sys_rt_sigaction(uint32_t sig, uint32_t act, uint32_t old, uint32_t size)
+{
+	struct process *p = process_current();
+	struct signal_action *action;
+	struct user_sigaction u;
+
+	if (size != 8)
+		return -EINVAL;
+	if (!valid(sig))
+		return -EINVAL;
+	action = &p->sig.actions[sig - 1];
+	if (act && (sig == SIGKILL || sig == SIGSTOP))
+		return -EINVAL;
+	if (old) {
+		u = (struct user_sigaction){ action->handler, action->flags, action->restorer,
+					     action->mask };
+		if (copy_to_user((void *)old, &u, sizeof(u)))
+			return -EFAULT;
+	}
+	if (act) {
+		if (copy_from_user(&u, (const void *)act, sizeof(u)))
+			return -EFAULT;
+		*action = (struct signal_action){ u.handler, u.flags, u.restorer,
+						  u.mask & ~UNBLOCKABLE };
+		/* Ignoring a pending signal discards it (POSIX). */
+		if (u.handler == SIG_IGN ||
+		    (u.handler == SIG_DFL && (SIG_BIT(sig) & IGNORED_BY_DEFAULT)))
+			p->sig.pending &= ~SIG_BIT(sig);
+	}
+	return 0;
+}
+
+int32_t signal_sys_rt_sigprocmask(uint32_t how, uint32_t set, uint32_t old, uint32_t size)
+{
+	struct process *p = process_current();
+	uint64_t mask;
+
+	if (size != 8)
+		return -EINVAL;
+	if (old && copy_to_user((void *)old, &p->sig.blocked, 8))
+		return -EFAULT;
+	if (!set)
+		return 0;
+	if (copy_from_user(&mask, (const void *)set, 8))
+		return -EFAULT;
+	switch (how) {
+	case SIG_BLOCK:
+		p->sig.blocked |= mask;
+		break;
+	case SIG_UNBLOCK:
+		p->sig.blocked &= ~mask;
+		break;
+	case SIG_SETMASK:
+		p->sig.blocked = mask;
+		break;
+	default:
+		return -EINVAL;
+	}
+	p->sig.blocked &= ~UNBLOCKABLE;
+	return 0;
+}
+
+int32_t signal_sys_rt_sigpending(uint32_t set, uint32_t size)
+{
+	struct process *p = process_current();
+	uint64_t pending = p->sig.pending & p->sig.blocked;
+
+	if (size != 8)
+		return -EINVAL;
+	return copy_to_user((void *)set, &pending, 8) ? -EFAULT : 0;
+}
+
+/* Wait with the mask set until a signal is taken; the old mask comes back with the handler's return. */
+int32_t signal_sys_rt_sigsuspend(uint32_t set, uint32_t size)
+{
+	struct process *p = process_current();
+	struct waitq never = { 0 };
+	uint64_t mask, saved = p->sig.blocked;
+	uint32_t cpsr;
+
+	if (size != 8)
+		return -EINVAL;
+	if (copy_from_user(&mask, (const void *)set, 8))
+		return -EFAULT;
+	p->sig.blocked = mask & ~UNBLOCKABLE;
+	cpsr = irq_save();
+	while (signal_wait(&never))
+		;
+	irq_restore(cpsr);
+	/* The handler's frame records the mask it interrupted: the caller's, as POSIX wants. */
+	p->saved_blocked = saved;
+	p->restore_blocked = true;
+	return -EINTR;
+}
+
+int32_t signal_sys_rt_sigreturn(struct exception_frame *frame)
+{
+	struct process *p = process_current();
+	struct thread *thread = current_thread();
+	struct rt_sigframe f;
+	const struct user_sigcontext *m = &f.uc.mcontext;
+
+	thread->in_syscall = false; /* what comes back in r0 is the interrupted code's, not a result */
+	if ((frame->sp & 7) || copy_from_user(&f, (const void *)frame->sp, sizeof(f))) {
+		kprintf("process %d (%s): rt_sigreturn with no signal frame at sp 0x%08lx: killed "
+			"by SIGSEGV\n",
+			p->pid, p->name, (unsigned long)frame->sp);
+		process_exit(SIGSEGV);
+	}
+	memcpy(frame->r, m->r, sizeof(m->r));
+	frame->r[11] = m->fp;
+	frame->r[12] = m->ip;
+	frame->sp = m->sp;
+	frame->lr = m->lr;
+	frame->pc = m->pc;
+	frame->cpsr = (m->cpsr & USER_PSR_BITS) | MODE_USR;
+	p->sig.blocked = f.uc.sigmask & ~UNBLOCKABLE;
+	if (thread->fpu_used && f.uc.regspace.vfp.magic == VFP_MAGIC &&
+	    f.uc.regspace.vfp.size == VFP_FRAME_SIZE) {
+		memcpy(thread->fpu.d, f.uc.regspace.vfp.d, sizeof(thread->fpu.d));
+		thread->fpu.fpscr = f.uc.regspace.vfp.fpscr;
+		fpu_load_current();
+	}
+	return (int32_t)frame->r[0];
+}
