@@ -62,7 +62,8 @@ static int32_t pipe_read(struct file *file, uint32_t buffer, uint32_t length)
 	}
 	while (done < length && pipe->head != pipe->tail) {
 		uint32_t at = pipe->tail % PIPE_SIZE;
-		uint32_t n = min_u32(min_u32(length - done, pipe->head - pipe->tail), PIPE_SIZE - at);
+		uint32_t n =
+			min_u32(min_u32(length - done, pipe->head - pipe->tail), PIPE_SIZE - at);
 
 		if (copy_to_user((void *)(buffer + done), pipe->ring + at, n))
 			return done ? (int32_t)done : -EFAULT;
@@ -194,7 +195,8 @@ int pipe_create(struct file *ends[2], uint32_t flags)
 	if (!pipe)
 		return -ENOMEM;
 	pipe->ring = kmalloc(PIPE_SIZE);
-	ends[0] = pipe->ring ? file_new(&read_end_ops, O_RDONLY | (flags & O_NONBLOCK), pipe) : NULL;
+	ends[0] =
+		pipe->ring ? file_new(&read_end_ops, O_RDONLY | (flags & O_NONBLOCK), pipe) : NULL;
 	ends[1] = ends[0] ? file_new(&write_end_ops, O_WRONLY | (flags & O_NONBLOCK), pipe) : NULL;
 	if (!ends[1]) {
 		if (ends[0]) {

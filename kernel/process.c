@@ -681,7 +681,8 @@ void process_exit(int status)
 	if (p->clear_child_tid) {
 		const uint32_t zero = 0;
 
-		(void)copy_to_user((void *)p->clear_child_tid, &zero, 4); /* (no futex waiters yet) */
+		(void)copy_to_user((void *)p->clear_child_tid, &zero,
+				   4); /* (no futex waiters yet) */
 	}
 	fd_table_close_all(&p->fds);
 	context_switch_kernel(); /* this core stops walking p's table before it goes */

@@ -153,7 +153,8 @@ void signal_send(struct process *p, int sig)
 	if (!(p->sig.blocked & SIG_BIT(sig))) {
 		uint32_t handler = p->sig.actions[sig - 1].handler;
 
-		if (handler == SIG_IGN || (handler == SIG_DFL && (SIG_BIT(sig) & IGNORED_BY_DEFAULT))) {
+		if (handler == SIG_IGN ||
+		    (handler == SIG_DFL && (SIG_BIT(sig) & IGNORED_BY_DEFAULT))) {
 			irq_restore(cpsr);
 			return;
 		}
@@ -434,7 +435,8 @@ int32_t signal_sys_rt_sigreturn(struct exception_frame *frame)
 	struct rt_sigframe f;
 	const struct user_sigcontext *m = &f.uc.mcontext;
 
-	thread->in_syscall = false; /* what comes back in r0 is the interrupted code's, not a result */
+	thread->in_syscall =
+		false; /* what comes back in r0 is the interrupted code's, not a result */
 	if ((frame->sp & 7) || copy_from_user(&f, (const void *)frame->sp, sizeof(f))) {
 		kprintf("process %d (%s): rt_sigreturn with no signal frame at sp 0x%08lx: killed "
 			"by SIGSEGV\n",

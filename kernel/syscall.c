@@ -747,8 +747,8 @@ static int32_t sys_set_tid_address(struct exception_frame *frame, uint32_t where
 static int32_t sys_uname(struct exception_frame *frame, uint32_t where, uint32_t a1, uint32_t a2,
 			 uint32_t a3)
 {
-	static const char *const fields[6] = { "bramble", "bramble", "0.15",
-					       "#1 SMP " __DATE__, "armv7l", "(none)" };
+	static const char *const fields[6] = { "bramble",          "bramble", "0.15",
+					       "#1 SMP " __DATE__, "armv7l",  "(none)" };
 	char uts[6][UTS_FIELD];
 
 	(void)frame, (void)a1, (void)a2, (void)a3;
@@ -762,10 +762,10 @@ static int32_t sys_uname(struct exception_frame *frame, uint32_t where, uint32_t
  * The limits: what this kernel enforces (descriptors: FD_MAX; the stack:
  * USER_STACK_LIMIT), and no limit for the rest.
  */
-#define RLIMIT_STACK  3
-#define RLIMIT_NOFILE 7
+#define RLIMIT_STACK   3
+#define RLIMIT_NOFILE  7
 #define RLIMIT_NLIMITS 16
-#define RLIM_INFINITY 0xFFFFFFFFU
+#define RLIM_INFINITY  0xFFFFFFFFU
 
 static void limit_of(uint32_t resource, uint64_t *soft, uint64_t *hard)
 {
@@ -1006,8 +1006,8 @@ static int32_t sys_madvise(struct exception_frame *frame, uint32_t addr, uint32_
 #define ARM_NR_GET_TLS    (ARM_NR_BASE + 6)
 
 /* set_tls(value): the thread pointer the C library reads from TPIDRURO. */
-static int32_t sys_set_tls(struct exception_frame *frame, uint32_t value, uint32_t a1,
-			   uint32_t a2, uint32_t a3)
+static int32_t sys_set_tls(struct exception_frame *frame, uint32_t value, uint32_t a1, uint32_t a2,
+			   uint32_t a3)
 {
 	(void)frame, (void)a1, (void)a2, (void)a3;
 	fpu_set_tls(value);
@@ -1047,8 +1047,8 @@ static const syscall_fn table[] = {
 	[4] = sys_write,
 	[5] = sys_open,
 	[6] = sys_close,
-	[8] = sys_read_only_fs, /* creat */
-	[9] = sys_read_only_fs, /* link */
+	[8] = sys_read_only_fs,  /* creat */
+	[9] = sys_read_only_fs,  /* link */
 	[10] = sys_read_only_fs, /* unlink */
 	[11] = sys_execve,
 	[12] = sys_chdir,
@@ -1108,15 +1108,15 @@ static const syscall_fn table[] = {
 	[195] = sys_stat64,
 	[196] = sys_lstat64,
 	[197] = sys_fstat64,
-	[199] = sys_id_zero, /* getuid32 */
-	[200] = sys_id_zero, /* getgid32 */
-	[201] = sys_id_zero, /* geteuid32 */
-	[202] = sys_id_zero, /* getegid32 */
+	[199] = sys_id_zero,   /* getuid32 */
+	[200] = sys_id_zero,   /* getgid32 */
+	[201] = sys_id_zero,   /* geteuid32 */
+	[202] = sys_id_zero,   /* getegid32 */
 	[205] = sys_getgroups, /* getgroups32 */
-	[209] = sys_getres, /* getresuid32 */
-	[211] = sys_getres, /* getresgid32 */
-	[213] = sys_set_id, /* setuid32 */
-	[214] = sys_set_id, /* setgid32 */
+	[209] = sys_getres,    /* getresuid32 */
+	[211] = sys_getres,    /* getresgid32 */
+	[213] = sys_set_id,    /* setuid32 */
+	[214] = sys_set_id,    /* setgid32 */
 	[217] = sys_getdents64,
 	[220] = sys_madvise,
 	[221] = sys_fcntl64,

@@ -526,7 +526,7 @@ static int32_t dup_to(uint32_t old, uint32_t new, bool cloexec)
 	if (new >= FD_MAX)
 		return -EBADF;
 	if (old == new)
-		return (int32_t)new;
+		return (int32_t) new;
 	(void)fd_close(fds, (int)new);
 	return fd_install(fds, (int)new, file_get(file), cloexec);
 }
@@ -679,7 +679,7 @@ SYSCALL(poll)
 				fds[i].revents = 0;
 				continue;
 			}
-			now = !file ? POLLNVAL
+			now = !file             ? POLLNVAL
 			      : file->ops->poll ? file->ops->poll(file)
 						: POLLIN | POLLOUT;
 			fds[i].revents = (int16_t)(now & ((uint32_t)(uint16_t)fds[i].events |

@@ -101,7 +101,7 @@ static struct {
 	uint32_t eofs;           /* EOF typed at the start of a line: a read gets 0 for each */
 	char line[TTY_INPUT];    /* the line being edited (canonical) */
 	uint32_t line_length;
-	bool literal_next;      /* after LNEXT */
+	bool literal_next; /* after LNEXT */
 	bool active;
 	int foreground, session;
 	struct waitq readable;
@@ -112,10 +112,20 @@ static const struct termios initial = {
 	.oflag = OPOST | ONLCR,
 	.cflag = B115200 | CS8 | CREAD | HUPCL | CLOCAL,
 	.lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN,
-	.cc = { [VINTR] = 3,     [VQUIT] = 0x1C,   [VERASE] = 0x7F,  [VKILL] = 0x15,
-		[VEOF] = 4,      [VTIME] = 0,      [VMIN] = 1,       [VSTART] = 0x11,
-		[VSTOP] = 0x13,  [VSUSP] = 0x1A,   [VREPRINT] = 0x12, [VDISCARD] = 0x0F,
-		[VWERASE] = 0x17, [VLNEXT] = 0x16 },
+	.cc = { [VINTR] = 3,
+		[VQUIT] = 0x1C,
+		[VERASE] = 0x7F,
+		[VKILL] = 0x15,
+		[VEOF] = 4,
+		[VTIME] = 0,
+		[VMIN] = 1,
+		[VSTART] = 0x11,
+		[VSTOP] = 0x13,
+		[VSUSP] = 0x1A,
+		[VREPRINT] = 0x12,
+		[VDISCARD] = 0x0F,
+		[VWERASE] = 0x17,
+		[VLNEXT] = 0x16 },
 };
 
 void tty_reset(void)
@@ -369,8 +379,9 @@ static bool ready(void)
 
 uint32_t tty_readable(void)
 {
-	return lflag(ICANON) ? (tty.lines || tty.eofs ? tty.head - tty.tail + (tty.eofs ? 1 : 0) : 0)
-			     : tty.head - tty.tail;
+	return lflag(ICANON)
+		       ? (tty.lines || tty.eofs ? tty.head - tty.tail + (tty.eofs ? 1 : 0) : 0)
+		       : tty.head - tty.tail;
 }
 
 static int32_t tty_read(struct file *file, uint32_t buffer, uint32_t length)
@@ -402,12 +413,14 @@ static int32_t tty_read(struct file *file, uint32_t buffer, uint32_t length)
 		uint32_t n = 0;
 		bool line_end = false;
 
-		while (n < sizeof(chunk) && done + n < length && tty.head != tty.tail && !line_end) {
+		while (n < sizeof(chunk) && done + n < length && tty.head != tty.tail &&
+		       !line_end) {
 			uint8_t byte = tty.ring[tty.tail++ % TTY_INPUT];
 
 			chunk[n++] = byte;
 			line_end = lflag(ICANON) &&
-				   (byte == '\n' || (byte == tty.termios.cc[VEOL] && byte != DISABLED) ||
+				   (byte == '\n' ||
+				    (byte == tty.termios.cc[VEOL] && byte != DISABLED) ||
 				    (byte == tty.termios.cc[VEOL2] && byte != DISABLED));
 		}
 		irq_restore(cpsr);

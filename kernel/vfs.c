@@ -189,8 +189,8 @@ static int32_t directory_getdents(struct file *file, uint32_t buffer, uint32_t l
 			if (name_length > RAMFS_PATH_MAX)
 				name_length = RAMFS_PATH_MAX;
 			next = 2 + (uint64_t)cookie;
-			n = dirent(record, sizeof(record), child.ino, next, type_of(child.mode), name,
-				   name_length);
+			n = dirent(record, sizeof(record), child.ino, next, type_of(child.mode),
+				   name, name_length);
 		}
 		if (n > length - done) {
 			if (!done)

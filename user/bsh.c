@@ -1,11 +1,12 @@
 /*
- * user/sh.c - a tiny shell: reads a line, splits it into words, runs the
- * program the first word names (from the archive's bin/) with the words
- * as its arguments, waits for it and prints how it ended. Built in: exit
- * [CODE]. sh -c 'LINE' runs one line and exits with its status.
+ * user/bsh.c - bramble's own tiny shell: reads a line, splits it into
+ * words, runs the program the first word names (from the archive's bin/)
+ * with the words as its arguments, waits for it and prints how it ended.
+ * Built in: exit [CODE]. bsh -c 'LINE' runs one line and exits with its
+ * status. /bin/sh is busybox's when the build has it, else this one.
  *
- * The console has no terminal line discipline yet, so sh echoes what is
- * typed itself, and takes backspace (DEL or ^H) and Enter (CR or LF).
+ * Typing is the terminal's business (kernel/tty.h): bsh reads whole
+ * lines, edited and echoed by the kernel.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +24,11 @@ static void say(const char *text)
 	sys_write(1, text, strlen(text));
 }
 
-/* A line from fd 0, echoed; false at the end of input. */
+/*
+ * A line from fd 0; false at the end of input. The terminal (the kernel's
+ * line discipline) edits and echoes it and hands over whole lines; read
+ * in pieces all the same, as a pipe or file gives them.
+ */
 static int read_line(char *line)
 {
 	int n = 0;
@@ -34,26 +39,16 @@ static int read_line(char *line)
 
 		if (r == -4) /* -EINTR */
 			continue;
-		if (r <= 0)
-			return 0;
-		if (c == '\r' || c == '\n') {
-			say("\n");
+		if (r <= 0) {
+			line[n] = 0;
+			return n > 0;
+		}
+		if (c == '\n') {
 			line[n] = 0;
 			return 1;
 		}
-		if (c == 0x7F || c == '\b') {
-			if (n > 0) {
-				n--;
-				say("\b \b");
-			}
-			continue;
-		}
-		if (c == 4 && n == 0) /* ^D on an empty line */
-			return 0;
-		if (c >= ' ' && n < LINE_MAX_ - 1) {
+		if (n < LINE_MAX_ - 1)
 			line[n++] = c;
-			sys_write(1, &c, 1);
-		}
 	}
 }
 

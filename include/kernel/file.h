@@ -57,10 +57,12 @@ struct file;
 struct file_ops {
 	int32_t (*read)(struct file *file, uint32_t buffer, uint32_t length);
 	int32_t (*write)(struct file *file, uint32_t buffer, uint32_t length);
-	int32_t (*ioctl)(struct file *file, uint32_t request, uint32_t argument); /* NULL: -ENOTTY */
-	int32_t (*getdents)(struct file *file, uint32_t buffer, uint32_t length); /* NULL: -ENOTDIR */
+	int32_t (*ioctl)(struct file *file, uint32_t request,
+			 uint32_t argument); /* NULL: -ENOTTY */
+	int32_t (*getdents)(struct file *file, uint32_t buffer,
+			    uint32_t length); /* NULL: -ENOTDIR */
 	void (*stat)(struct file *file, struct kstat *out);
-	void (*release)(struct file *file); /* the last descriptor of it closed */
+	void (*release)(struct file *file);  /* the last descriptor of it closed */
 	uint32_t (*poll)(struct file *file); /* POLLIN, POLLOUT, POLLHUP now; NULL: always both */
 	bool seekable;
 };

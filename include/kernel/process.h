@@ -73,11 +73,11 @@ struct process {
 	struct waitq child_exited; /* this one, waiting for any of its children, waits here */
 	process_output_fn output;
 	void *output_context;
-	int pgid, sid;          /* its process group and session (kernel/tty.h's foreground) */
+	int pgid, sid; /* its process group and session (kernel/tty.h's foreground) */
 	struct signal_state sig;
 	uint64_t saved_blocked; /* rt_sigsuspend's caller's mask, for the handler's frame */
 	bool restore_blocked;
-	bool stopped;           /* by a stop signal, until SIGCONT */
+	bool stopped; /* by a stop signal, until SIGCONT */
 	int stop_signal;
 	bool stop_reported, continue_reported; /* to a wait4 with WUNTRACED, WCONTINUED */
 	struct waitq continued;
@@ -87,9 +87,9 @@ struct process {
 	uint32_t clear_child_tid; /* set_tid_address: zeroed at the end (no threads to wake yet) */
 	uint32_t set_child_tid;   /* clone's CLONE_CHILD_SETTID: the pid goes there at the start */
 	uint32_t umask;
-	bool vfork_pending;       /* a vfork's parent waits until this one execs or ends */
+	bool vfork_pending; /* a vfork's parent waits until this one execs or ends */
 	struct waitq vfork_done;
-	struct process *next;     /* in the process list */
+	struct process *next; /* in the process list */
 };
 
 /*

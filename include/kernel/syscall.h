@@ -45,7 +45,6 @@
 #define SYS_BRAMBLE_SPAWN    (BRAMBLE_SYSCALL_BASE + 0) /* (path, argv) -> pid */
 #define SYS_BRAMBLE_WAIT     (BRAMBLE_SYSCALL_BASE + 1) /* (pid, &status) -> pid */
 
-
 /*
  * A system call from a process (boot/vectors.S's entry_svc): run the call
  * frame asks for, then what every return to user mode checks (a kill, the

@@ -11,7 +11,7 @@
 
 #include "kernel/exception.h"
 
-#define SYSCALL(name)                                                                         \
+#define SYSCALL(name)                                                                            \
 	int32_t sys_##name(struct exception_frame *frame, uint32_t a0, uint32_t a1, uint32_t a2, \
 			   uint32_t a3)
 

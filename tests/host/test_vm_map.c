@@ -367,7 +367,8 @@ int main(void)
 			(void)vm_insert(&copy, &r);
 		}
 		calls = copy.count;
-		TAP_OK(copy.capacity == copy.count + 1 && vm_remove(&copy, page(41), page(42), NULL, NULL) == 0 &&
+		TAP_OK(copy.capacity == copy.count + 1 &&
+			       vm_remove(&copy, page(41), page(42), NULL, NULL) == 0 &&
 			       copy.count == calls + 1 && copy.capacity >= copy.count &&
 			       vm_find(&copy, page(40)) && !vm_find(&copy, page(41)) &&
 			       vm_find(&copy, page(42)),

@@ -315,8 +315,8 @@ my $ps_after = command('ps') // '';
 check($ps_after !~ /^\s*$spin\b.*spin/m, 'console.kill_ends_it', $killed, $ps_after);
 my $hello_again = command('run hello', 20) // '';
 check($hello_again =~ /^hello from pid \d+$/m, 'console.run_again', $hello_again);
-# sh: the UART handed to a shell, typed into as a person types; exit gives it back.
-type("sh\r");
+# bsh (bramble's own shell, under init): typed into as a person types; exit gives the UART back.
+type("run init bsh\r");
 my $sh_start = expect(qr/\$ \z/, 20) // '';
 type("hello one two\r");
 my $sh_hello = expect(qr/\$ \z/, 20) // '';
