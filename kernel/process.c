@@ -106,7 +106,9 @@ static void *resize(void *context, void *old, size_t bytes)
  * started without SA_RESTORER returns here (ARM code: lr's bit 0 is clear).
  */
 static const uint32_t sigpage_code[] = {
-	0xE3A070AD, /* mov r7, #173 (rt_sigreturn) */
+	0xE3A070AD, /* SIGPAGE_RT_SIGRETURN: mov r7, #173 (rt_sigreturn) */
+	0xEF000000, /* svc #0 */
+	0xE3A07077, /* SIGPAGE_SIGRETURN: mov r7, #119 (sigreturn) */
 	0xEF000000, /* svc #0 */
 };
 

@@ -17,7 +17,12 @@
 #include "kernel/error.h"
 #include "kernel/ktest.h"
 #include "kernel/printk.h"
+#include "kernel/file.h"
+#include "kernel/fpu.h"
+#include "kernel/initramfs.h"
+#include "kernel/pipe.h"
 #include "kernel/process.h"
+#include "kernel/signal.h"
 #include "kernel/thread.h"
 #include "kernel/uaccess.h"
 #include "layout.h"
@@ -577,6 +582,56 @@ KTEST(process, orphans_go_to_init)
 	snprintf(expected, sizeof(expected), "parent now %d", last_pid);
 	if (!strstr(output, expected) || !strstr(output, "(orphan): exit 3"))
 		KT_FAIL("the orphan must say '%s' and init reap it with exit 3", expected);
+	KT_ASSERT_MEMORY_AS(before);
+}
+
+/* systest's TAP: descriptors, pipes, signals, the FPU and TLS; every frame and heap byte back after. */
+KTEST(process, files_pipes_signals_fpu_tap)
+{
+	static const char *const argv[] = { "systest", "bramble" };
+	struct memory_state before;
+	unsigned results, files = file_count(), pipes = pipe_count();
+	uint32_t fpu_before = fpu_first_uses(), handled_before = signal_handled();
+	int status = -1;
+
+	memory_now(&before);
+	KT_ASSERT_EQ(0, run("systest", 2, argv, &status));
+	if (!tap_all_ok(output, &results))
+		KT_FAIL("systest's TAP (%u results) is not all ok (above)", results);
+	KT_ASSERT_EQ(0, status);
+	/* Its FPU points took the unit up (the parent and its forked child each once at least). */
+	KT_ASSERT(fpu_first_uses() > fpu_before);
+	KT_ASSERT(signal_handled() > handled_before);
+	KT_ASSERT_EQ(files, file_count());
+	KT_ASSERT_EQ(pipes, pipe_count());
+	KT_ASSERT_MEMORY_AS(before);
+}
+
+/*
+ * Debian's busybox (static glibc, unmodified) runs: an applet by name, and
+ * its shell with a pipe between two of its applets. Skipped when the build
+ * could not download it.
+ */
+KTEST(process, busybox_runs)
+{
+	static const char *const echo[] = { "busybox", "echo", "hello", "from", "busybox" };
+	static const char *const pipeline[] = { "sh", "-c", "echo a | cat; exit 5" };
+	struct initramfs_file file;
+	struct memory_state before;
+	unsigned files = file_count(), pipes = pipe_count();
+	int status = -1;
+
+	if (initramfs_find("bin/busybox", &file))
+		KT_SKIP("no bin/busybox in the initramfs (the build could not download it)");
+	memory_now(&before);
+	KT_ASSERT_EQ(0, run("busybox", 5, echo, &status));
+	KT_ASSERT_EQ(0, status);
+	KT_ASSERT(strstr(output, "# hello from busybox\n") != NULL);
+	KT_ASSERT_EQ(0, run("sh", 3, pipeline, &status));
+	KT_ASSERT_EQ(5, EXIT_CODE(status));
+	KT_ASSERT(strstr(output, "# a\n") != NULL);
+	KT_ASSERT_EQ(files, file_count());
+	KT_ASSERT_EQ(pipes, pipe_count());
 	KT_ASSERT_MEMORY_AS(before);
 }
 

@@ -78,6 +78,12 @@ struct user_siginfo {
 	} fields;
 };
 
+/* A handler without SA_SIGINFO gets this (returning through sigreturn); with it, rt_sigframe. */
+struct sigframe {
+	struct user_ucontext uc;
+	uint32_t retcode[4];
+};
+
 struct rt_sigframe {
 	struct user_siginfo info;
 	struct user_ucontext uc;
@@ -160,6 +166,7 @@ void signal_send(struct process *p, int sig)
 		}
 	}
 	p->sig.pending |= SIG_BIT(sig);
+	p->sig.sender[sig - 1] = (int16_t)(process_current() ? process_current()->pid : 0);
 	if (!(p->sig.blocked & SIG_BIT(sig)) && p->thread && p->thread->state == THREAD_BLOCKED &&
 	    p->thread->waiting)
 		thread_interrupt(p->thread);
@@ -226,41 +233,67 @@ static int lowest(uint64_t set)
 	return __builtin_ctzll(set) + 1;
 }
 
-/* The handler's frame, on the user stack below sp; false if it cannot be written. */
+/* The ucontext of a frame: the interrupted registers, the mask to restore, the FPU's registers. */
+static void fill_ucontext(struct user_ucontext *uc, const struct exception_frame *frame,
+			  uint64_t mask)
+{
+	struct thread *thread = current_thread();
+
+	uc->mcontext.oldmask = (uint32_t)mask;
+	memcpy(uc->mcontext.r, frame->r, sizeof(uc->mcontext.r));
+	uc->mcontext.fp = frame->r[11];
+	uc->mcontext.ip = frame->r[12];
+	uc->mcontext.sp = frame->sp;
+	uc->mcontext.lr = frame->lr;
+	uc->mcontext.pc = frame->pc;
+	uc->mcontext.cpsr = frame->cpsr;
+	uc->sigmask = mask;
+	if (thread->fpu_used) {
+		fpu_save_current();
+		uc->regspace.vfp.magic = VFP_MAGIC;
+		uc->regspace.vfp.size = VFP_FRAME_SIZE;
+		memcpy(uc->regspace.vfp.d, thread->fpu.d, sizeof(uc->regspace.vfp.d));
+		uc->regspace.vfp.fpscr = thread->fpu.fpscr;
+		uc->regspace.vfp.fpexc = 1U << 30;
+	}
+}
+
+/*
+ * The handler's frame, on the user stack below sp, as Linux's ARM kernel
+ * builds it: an rt_sigframe for an SA_SIGINFO handler (r1 = &info, r2 =
+ * &uc), else a sigframe (r0 alone). false if it cannot be written.
+ */
 static bool push_frame(struct exception_frame *frame, int sig, const struct signal_action *action,
 		       uint64_t mask)
 {
-	struct thread *thread = current_thread();
-	struct rt_sigframe f;
-	uint32_t at = ((frame->sp - sizeof(f)) & ~7U);
+	union {
+		struct sigframe plain;
+		struct rt_sigframe rt;
+	} f; /* (888 bytes of the 8 KiB kernel stack) */
+	bool rt = action->flags & SA_SIGINFO;
+	uint32_t size = rt ? sizeof(f.rt) : sizeof(f.plain);
+	uint32_t at = (frame->sp - size) & ~7U;
 
 	memset(&f, 0, sizeof(f));
-	f.info.signo = sig;
-	f.info.code = SI_USER;
-	f.uc.mcontext.oldmask = (uint32_t)mask;
-	memcpy(f.uc.mcontext.r, frame->r, sizeof(f.uc.mcontext.r));
-	f.uc.mcontext.fp = frame->r[11];
-	f.uc.mcontext.ip = frame->r[12];
-	f.uc.mcontext.sp = frame->sp;
-	f.uc.mcontext.lr = frame->lr;
-	f.uc.mcontext.pc = frame->pc;
-	f.uc.mcontext.cpsr = frame->cpsr;
-	f.uc.sigmask = mask;
-	if (thread->fpu_used) {
-		fpu_save_current();
-		f.uc.regspace.vfp.magic = VFP_MAGIC;
-		f.uc.regspace.vfp.size = VFP_FRAME_SIZE;
-		memcpy(f.uc.regspace.vfp.d, thread->fpu.d, sizeof(f.uc.regspace.vfp.d));
-		f.uc.regspace.vfp.fpscr = thread->fpu.fpscr;
-		f.uc.regspace.vfp.fpexc = 1U << 30;
+	if (rt) {
+		struct process *p = process_current();
+
+		f.rt.info.signo = sig;
+		f.rt.info.code = p->sig.sender[sig - 1] ? SI_USER : SI_KERNEL;
+		f.rt.info.fields.kill.pid = p->sig.sender[sig - 1];
+		fill_ucontext(&f.rt.uc, frame, mask);
+	} else {
+		fill_ucontext(&f.plain.uc, frame, mask);
 	}
-	if (at >= frame->sp || copy_to_user((void *)at, &f, sizeof(f)))
+	if (at >= frame->sp || copy_to_user((void *)at, &f, size))
 		return false;
 	frame->r[0] = (uint32_t)sig;
-	frame->r[1] = at + offsetof(struct rt_sigframe, info);
-	frame->r[2] = at + offsetof(struct rt_sigframe, uc);
+	frame->r[1] = rt ? at + offsetof(struct rt_sigframe, info) : 0;
+	frame->r[2] = rt ? at + offsetof(struct rt_sigframe, uc) : 0;
 	frame->sp = at;
-	frame->lr = action->flags & SA_RESTORER ? action->restorer : USER_SIGPAGE;
+	frame->lr = action->flags & SA_RESTORER ? action->restorer
+		    : rt                        ? USER_SIGPAGE + SIGPAGE_RT_SIGRETURN
+						: USER_SIGPAGE + SIGPAGE_SIGRETURN;
 	frame->pc = action->handler & ~1U;
 	/* The handler's instruction set is its address's bit 0; it starts outside any IT block. */
 	frame->cpsr = (frame->cpsr & ~(PSR_T | 0x0600FC00U)) | (action->handler & 1 ? PSR_T : 0);
@@ -428,17 +461,18 @@ int32_t signal_sys_rt_sigsuspend(uint32_t set, uint32_t size)
 	return -EINTR;
 }
 
-int32_t signal_sys_rt_sigreturn(struct exception_frame *frame)
+/* Back from a handler: the ucontext at uc_at (on the user stack) puts everything back. */
+static int32_t restore(struct exception_frame *frame, uint32_t uc_at)
 {
 	struct process *p = process_current();
 	struct thread *thread = current_thread();
-	struct rt_sigframe f;
-	const struct user_sigcontext *m = &f.uc.mcontext;
+	struct user_ucontext uc;
+	const struct user_sigcontext *m = &uc.mcontext;
 
 	thread->in_syscall =
 		false; /* what comes back in r0 is the interrupted code's, not a result */
-	if ((frame->sp & 7) || copy_from_user(&f, (const void *)frame->sp, sizeof(f))) {
-		kprintf("process %d (%s): rt_sigreturn with no signal frame at sp 0x%08lx: killed "
+	if ((frame->sp & 7) || copy_from_user(&uc, (const void *)uc_at, sizeof(uc))) {
+		kprintf("process %d (%s): sigreturn with no signal frame at sp 0x%08lx: killed "
 			"by SIGSEGV\n",
 			p->pid, p->name, (unsigned long)frame->sp);
 		process_exit(SIGSEGV);
@@ -450,12 +484,22 @@ int32_t signal_sys_rt_sigreturn(struct exception_frame *frame)
 	frame->lr = m->lr;
 	frame->pc = m->pc;
 	frame->cpsr = (m->cpsr & USER_PSR_BITS) | MODE_USR;
-	p->sig.blocked = f.uc.sigmask & ~UNBLOCKABLE;
-	if (thread->fpu_used && f.uc.regspace.vfp.magic == VFP_MAGIC &&
-	    f.uc.regspace.vfp.size == VFP_FRAME_SIZE) {
-		memcpy(thread->fpu.d, f.uc.regspace.vfp.d, sizeof(thread->fpu.d));
-		thread->fpu.fpscr = f.uc.regspace.vfp.fpscr;
+	p->sig.blocked = uc.sigmask & ~UNBLOCKABLE;
+	if (thread->fpu_used && uc.regspace.vfp.magic == VFP_MAGIC &&
+	    uc.regspace.vfp.size == VFP_FRAME_SIZE) {
+		memcpy(thread->fpu.d, uc.regspace.vfp.d, sizeof(thread->fpu.d));
+		thread->fpu.fpscr = uc.regspace.vfp.fpscr;
 		fpu_load_current();
 	}
 	return (int32_t)frame->r[0];
+}
+
+int32_t signal_sys_rt_sigreturn(struct exception_frame *frame)
+{
+	return restore(frame, frame->sp + offsetof(struct rt_sigframe, uc));
+}
+
+int32_t signal_sys_sigreturn(struct exception_frame *frame)
+{
+	return restore(frame, frame->sp + offsetof(struct sigframe, uc));
 }

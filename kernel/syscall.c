@@ -660,6 +660,13 @@ static int32_t sys_rt_sigreturn(struct exception_frame *frame, uint32_t a0, uint
 	return signal_sys_rt_sigreturn(frame);
 }
 
+static int32_t sys_sigreturn(struct exception_frame *frame, uint32_t a0, uint32_t a1, uint32_t a2,
+			     uint32_t a3)
+{
+	(void)a0, (void)a1, (void)a2, (void)a3;
+	return signal_sys_sigreturn(frame);
+}
+
 /* setpgid(pid, pgid): the caller or a child of it, into a group of its session (or a new one). */
 static int32_t sys_setpgid(struct exception_frame *frame, uint32_t pid, uint32_t pgid, uint32_t a2,
 			   uint32_t a3)
@@ -1082,6 +1089,7 @@ static const syscall_fn table[] = {
 	[91] = sys_munmap,
 	[94] = sys_read_only_fs, /* fchmod */
 	[114] = sys_wait4,
+	[119] = sys_sigreturn,
 	[120] = sys_clone,
 	[122] = sys_uname,
 	[125] = sys_mprotect,

@@ -27,6 +27,7 @@
 #include "kernel/fault_status.h"
 #include "kernel/printk.h"
 #include "kernel/process.h"
+#include "kernel/signal.h"
 #include "kernel/uaccess.h"
 #include "layout.h"
 #include "mm/mm.h"
@@ -163,6 +164,33 @@ static void report_kill(const struct process *p, const struct fault_info *fault,
 }
 
 /*
+ * A fault the process cannot go on from: its report, then its handler for
+ * sig if it has one that is not blocked (true: the handler runs on the way
+ * back to user mode; if it returns, the instruction faults again, as on
+ * Linux). Otherwise the process ends by sig, as Linux's force_sig leaves
+ * it when the signal is blocked or ignored.
+ */
+static bool fatal_fault(struct process *p, const struct fault_info *fault,
+			const struct vm_region *region, const char *why, int sig)
+{
+	const struct signal_action *action = &p->sig.actions[sig - 1];
+
+	if (action->handler != SIG_DFL && action->handler != SIG_IGN &&
+	    !(p->sig.blocked & SIG_BIT(sig))) {
+		char line[160];
+
+		fault_describe(line, sizeof(line), fault);
+		kprintf("process %d (%s): %s, to its handler: %s\n", p->pid, p->name, why, line);
+		stats.handled++;
+		signal_send(p, sig);
+		return true;
+	}
+	report_kill(p, fault, region, why);
+	stats.kills++;
+	process_exit(sig);
+}
+
+/*
  * The memory-fault handler: true when the fault is resolved (a page
  * mapped, or a user copy sent to its fixup). From user mode it never
  * returns false: the process is killed instead.
@@ -178,9 +206,7 @@ static bool page_fault(const struct fault_info *fault, struct exception_frame *f
 	if (fault->kind == FAULT_UNDEFINED) {
 		if (!from_user || !p)
 			return false;
-		report_kill(p, fault, NULL, "undefined instruction (SIGILL)");
-		stats.kills++;
-		process_exit(SIGNAL_ILL);
+		return fatal_fault(p, fault, NULL, "undefined instruction (SIGILL)", SIGILL);
 	}
 	if (p && fault->address < USER_SPACE_END && !desc->async)
 		region = vm_find(&p->map, fault->address);
@@ -213,11 +239,9 @@ static bool page_fault(const struct fault_info *fault, struct exception_frame *f
 		frame->pc = fixup;
 		return true;
 	}
-	report_kill(p, fault, region,
-		    desc->class == FAULT_CLASS_ALIGNMENT ? "alignment fault (SIGBUS)"
-							 : "segmentation fault (SIGSEGV)");
-	stats.kills++;
-	process_exit(desc->class == FAULT_CLASS_ALIGNMENT ? SIGNAL_BUS : SIGNAL_SEGV);
+	if (desc->class == FAULT_CLASS_ALIGNMENT)
+		return fatal_fault(p, fault, region, "alignment fault (SIGBUS)", SIGBUS);
+	return fatal_fault(p, fault, region, "segmentation fault (SIGSEGV)", SIGSEGV);
 }
 
 void page_fault_init(void)

@@ -70,7 +70,15 @@ static int run_line(char *line, int *exit_now)
 	}
 	pid = sys_fork();
 	if (pid == 0) {
-		long r = sys_execve(words[0], words, environ);
+		/* A bare name is a program in /bin (execve itself looks nowhere else but the cwd). */
+		char path[LINE_MAX_ + 8];
+		long r;
+
+		if (strchr(words[0], '/'))
+			strcpy(path, words[0]);
+		else
+			strcat(strcpy(path, "/bin/"), words[0]);
+		r = sys_execve(path, words, environ);
 
 		printf("sh: %s: %s\n", words[0],
 		       r == -2   ? "not found"

@@ -11,14 +11,16 @@
  *   - default: terminate (most), ignore (SIGCHLD, SIGURG, SIGWINCH,
  *     SIGCONT), or stop (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) until
  *     SIGCONT; SIGKILL and SIGSTOP cannot be caught, blocked or ignored;
- *   - a handler: a frame is pushed on the user stack (Linux's rt_sigframe:
- *     siginfo, then a ucontext with the interrupted registers, the old
- *     mask and the FPU's registers), and the handler runs with r0 = the
- *     signal, r1 = &info, r2 = &ucontext and lr = the action's restorer,
- *     or, without SA_RESTORER, the return code on the signal page that
- *     the kernel maps into every process (USER_SIGPAGE): rt_sigreturn
- *     then puts everything back. An interrupted call gives -EINTR to the
- *     handler's return, or runs again with SA_RESTART.
+ *   - a handler: a frame is pushed on the user stack, as Linux's ARM
+ *     kernel pushes it: a ucontext with the interrupted registers, the old
+ *     mask and the FPU's registers, after a siginfo for an SA_SIGINFO
+ *     handler (rt_sigframe; else a sigframe). The handler runs with r0 =
+ *     the signal (and r1 = &info, r2 = &ucontext with SA_SIGINFO), lr =
+ *     the action's restorer, or, without SA_RESTORER, the return code on
+ *     the signal page that the kernel maps into every process
+ *     (USER_SIGPAGE); its rt_sigreturn (or sigreturn) puts everything
+ *     back. An interrupted call gives -EINTR to the handler's return, or
+ *     runs again with SA_RESTART.
  */
 #ifndef BRAMBLE_KERNEL_SIGNAL_H
 #define BRAMBLE_KERNEL_SIGNAL_H
@@ -65,6 +67,10 @@
 #define SA_NODEFER   0x40000000U
 #define SA_RESETHAND 0x80000000U
 
+/* Where on the signal page (USER_SIGPAGE) each return code is. */
+#define SIGPAGE_RT_SIGRETURN 0
+#define SIGPAGE_SIGRETURN    8
+
 #define SIG_BIT(sig) (1ULL << ((sig)-1))
 
 struct signal_action {
@@ -77,6 +83,7 @@ struct signal_action {
 struct signal_state {
 	struct signal_action actions[NSIG];
 	uint64_t pending, blocked;
+	int16_t sender[NSIG]; /* of each pending signal: the pid that sent it, 0 for the kernel */
 };
 
 struct process;
@@ -118,6 +125,7 @@ void signal_deliver(struct exception_frame *frame, bool syscall, uint32_t r0);
 int32_t signal_sys_rt_sigaction(uint32_t sig, uint32_t act, uint32_t old, uint32_t size);
 int32_t signal_sys_rt_sigprocmask(uint32_t how, uint32_t set, uint32_t old, uint32_t size);
 int32_t signal_sys_rt_sigreturn(struct exception_frame *frame);
+int32_t signal_sys_sigreturn(struct exception_frame *frame);
 int32_t signal_sys_rt_sigpending(uint32_t set, uint32_t size);
 int32_t signal_sys_rt_sigsuspend(uint32_t set, uint32_t size);
 

@@ -38,6 +38,7 @@ struct page_fault_stats {
 	uint32_t cow_copies;   /* copy-on-write faults that copied the page */
 	uint32_t cow_reuses;   /* and those that found it had no other user: made writable */
 	uint32_t kills;        /* processes killed by a fault */
+	uint32_t handled; /* faults given to a process's own SIGSEGV, SIGBUS or SIGILL handler */
 	uint32_t out_of_memory;
 };
 

@@ -6,7 +6,7 @@
 # (kernel/process_test.c) must hold here too; a difference means bramble's
 # expectation is not Linux's.
 #
-#   - tap_selftest and forktest print TAP: every point ok, except where qemu-arm itself
+#   - tap_selftest, forktest and systest print TAP: every point ok, except where qemu-arm itself
 #     departs from Linux (listed below, each with the reason; they are
 #     marked TODO so that a fixed qemu-arm shows up as a bonus);
 #   - hello prints its pid, its arguments and its heap check;
@@ -31,7 +31,7 @@ check() { # OK NAME [DIAGNOSTIC...]
 }
 echo "TAP version 13"
 command -v qemu-arm >/dev/null || { echo "Bail out! qemu-arm is missing (scripts/install-deps installs qemu-user)"; exit 1; }
-for p in tap_selftest forktest hello fault isolation spin bench; do
+for p in tap_selftest forktest systest hello fault isolation spin bench; do
 	[ -f "build/user/$p.elf" ] || { echo "Bail out! build/user/$p.elf is missing: run make first"; exit 1; }
 done
 run() { timeout 20 qemu-arm "$@" 2>&1; }
@@ -47,7 +47,7 @@ run() { timeout 20 qemu-arm "$@" 2>&1; }
 known="nanosleep with a NULL request: -EFAULT
 mprotect across the hole: -ENOMEM"
 
-for prog in tap_selftest forktest; do
+for prog in tap_selftest forktest systest; do
 	out=$(run "build/user/$prog.elf")
 	plan=$(printf '%s\n' "$out" | sed -n 's/^1\.\.\([0-9]*\)$/\1/p')
 	results=$(printf '%s\n' "$out" | grep -cE '^(not )?ok [0-9]+ - ')
