@@ -395,6 +395,42 @@ static const char *const state_names[] = {
 	[THREAD_DEAD] = "dead",
 };
 
+/* Linux's names for the calls programs are known to ask for that are not here. */
+static const char *missing_name(uint32_t number)
+{
+	static const struct {
+		uint32_t number;
+		const char *name;
+	} names[] = {
+		{ 239, "sendfile64" },    { 398, "rseq" },         { 240, "futex" },
+		{ 186, "sigaltstack" },   { 104, "setitimer" },    { 116, "sysinfo" },
+		{ 142, "_newselect" },    { 336, "ppoll" },        { 335, "pselect6" },
+		{ 266, "statfs64" },      { 15, "chmod" },         { 92, "truncate" },
+		{ 118, "fsync" },         { 163, "mremap" },       { 144, "msync" },
+		{ 341, "set_mempolicy" }, { 413, "futex_time64" }, { 265, "clock_nanosleep" },
+	};
+
+	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].number == number)
+			return names[i].name;
+	return "?";
+}
+
+/* sys: the system calls made, and those asked for that are not here (each answered -ENOSYS). */
+static bool cmd_sys(unsigned argc, char **argv)
+{
+	const struct syscall_missing *missing;
+	unsigned count = syscall_missing(&missing);
+
+	(void)argc, (void)argv;
+	kprintf("sys: %lu calls made; %u asked for that bramble lacks (each answered -ENOSYS)%s\n",
+		syscall_count(), count, count ? ":" : "");
+	for (unsigned i = 0; i < count; i++)
+		kprintf("  %4lu %-16s %lu calls\n", (unsigned long)missing[i].number,
+			missing_name(missing[i].number), (unsigned long)missing[i].calls);
+	return true;
+}
+
 static bool cmd_ps(unsigned argc, char **argv)
 {
 	(void)argc;
@@ -603,6 +639,7 @@ static const struct command commands[] = {
 	  cmd_run },
 	{ "sh", "", "a shell (init sh) on the console, until its exit", 0, 0, cmd_sh },
 	{ "ps", "", "processes: state, program, memory", 0, 0, cmd_ps },
+	{ "sys", "", "system calls made, and those missing", 0, 0, cmd_sys },
 	{ "kill", "PID", "kill a process", 1, 1, cmd_kill },
 	{ "vm", "PID", "a process's regions", 1, 1, cmd_vm },
 	{ "reboot", "", "reset the board (watchdog)", 0, 0, cmd_reboot },

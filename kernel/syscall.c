@@ -277,32 +277,111 @@ struct user_timespec {
 	int32_t sec, nsec;
 };
 
+/* A sleep until deadline (counter ticks); 0, or -EINTR with what was left in remain (32- or 64-bit). */
+static int32_t sleep_until(uint64_t deadline, uint32_t remain, bool time64)
+{
+	uint64_t now, left_ns;
+
+	if (thread_sleep_until(deadline))
+		return 0;
+	if (remain) {
+		now = timer_count();
+		left_ns = now < deadline ? (deadline - now) * 1000000000ULL / timer_frequency() : 0;
+		if (time64) {
+			int64_t t[2] = { (int64_t)(left_ns / NSEC_PER_SEC),
+					 (int64_t)(left_ns % NSEC_PER_SEC) };
+
+			if (copy_to_user((void *)remain, t, sizeof(t)))
+				return -EFAULT;
+		} else {
+			struct user_timespec t = { (int32_t)(left_ns / NSEC_PER_SEC),
+						   (int32_t)(left_ns % NSEC_PER_SEC) };
+
+			if (copy_to_user((void *)remain, &t, sizeof(t)))
+				return -EFAULT;
+		}
+	}
+	return -EINTR;
+}
+
+#define TIMER_ABSTIME 1
+
+/*
+ * clock_nanosleep(clock, flags, request, remain), with 32-bit or (the
+ * _time64 call) 64-bit seconds: relative, or until the clock reads the
+ * request (TIMER_ABSTIME, whose remain Linux leaves alone). Every clock
+ * counts from boot (below), so all are the counter.
+ */
+static int32_t clock_sleep(uint32_t clock, uint32_t flags, uint32_t request, uint32_t remain,
+			   bool time64)
+{
+	int64_t sec, nsec;
+	uint64_t ns, now_ns = clock_ns();
+
+	if (clock > 7 || clock == 2 || clock == 3)
+		return -EINVAL;
+	if (time64) {
+		int64_t t[2];
+
+		if (copy_from_user(t, (const void *)request, sizeof(t)))
+			return -EFAULT;
+		sec = t[0], nsec = t[1];
+	} else {
+		struct user_timespec t;
+
+		if (copy_from_user(&t, (const void *)request, sizeof(t)))
+			return -EFAULT;
+		sec = t.sec, nsec = t.nsec;
+	}
+	if (sec < 0 || nsec < 0 || nsec >= NSEC_PER_SEC)
+		return -EINVAL;
+	ns = (uint64_t)sec * NSEC_PER_SEC + (uint64_t)nsec;
+	if (flags & TIMER_ABSTIME) {
+		if (ns <= now_ns)
+			return 0;
+		return sleep_until(timer_count_after_us((ns - now_ns + 999) / 1000), 0, time64);
+	}
+	return sleep_until(timer_count_after_us((ns + 999) / 1000), remain, time64);
+}
+
+static int32_t sys_clock_nanosleep(struct exception_frame *frame, uint32_t clock, uint32_t flags,
+				   uint32_t request, uint32_t remain)
+{
+	(void)frame;
+	return clock_sleep(clock, flags, request, remain, false);
+}
+
+static int32_t sys_clock_nanosleep_time64(struct exception_frame *frame, uint32_t clock,
+					  uint32_t flags, uint32_t request, uint32_t remain)
+{
+	(void)frame;
+	return clock_sleep(clock, flags, request, remain, true);
+}
+
+/* set_robust_list(head, length): kept; with one thread a process, nothing to walk at its end. */
+static int32_t sys_set_robust_list(struct exception_frame *frame, uint32_t head, uint32_t length,
+				   uint32_t a2, uint32_t a3)
+{
+	(void)frame, (void)a2, (void)a3;
+	if (length != 12) /* sizeof(struct robust_list_head) on 32-bit ARM */
+		return -EINVAL;
+	self()->robust_list = head;
+	return 0;
+}
+
 static int32_t sys_nanosleep(struct exception_frame *frame, uint32_t request, uint32_t remain,
 			     uint32_t a2, uint32_t a3)
 {
 	struct user_timespec t;
-	uint64_t deadline, now;
 
 	(void)frame, (void)a2, (void)a3;
 	if (copy_from_user(&t, (const void *)request, sizeof(t)))
 		return -EFAULT;
 	if (t.sec < 0 || t.nsec < 0 || t.nsec >= NSEC_PER_SEC)
 		return -EINVAL;
-	deadline =
-		timer_count_after_us((uint64_t)t.sec * 1000000 + ((uint64_t)t.nsec + 999) / 1000);
-	if (thread_sleep_until(deadline))
-		return 0;
-	if (remain) {
-		uint64_t left_ns;
-
-		now = timer_count();
-		left_ns = now < deadline ? (deadline - now) * 1000000000ULL / timer_frequency() : 0;
-		t.sec = (int32_t)(left_ns / NSEC_PER_SEC);
-		t.nsec = (int32_t)(left_ns % NSEC_PER_SEC);
-		if (copy_to_user((void *)remain, &t, sizeof(t)))
-			return -EFAULT;
-	}
-	return -EINTR;
+	return sleep_until(
+		timer_count_after_us((uint64_t)t.sec * 1000000 + ((uint64_t)t.nsec + 999) / 1000),
+		remain, false);
 }
 
 /*
@@ -1134,6 +1213,7 @@ static const syscall_fn table[] = {
 	[248] = sys_exit, /* exit_group: one thread a process */
 	[256] = sys_set_tid_address,
 	[263] = sys_clock_gettime,
+	[265] = sys_clock_nanosleep,
 	[268] = sys_tgkill,
 	[322] = sys_openat,
 	[323] = sys_read_only_fs, /* mkdirat */
@@ -1141,12 +1221,14 @@ static const syscall_fn table[] = {
 	[328] = sys_read_only_fs, /* unlinkat */
 	[332] = sys_readlinkat,
 	[334] = sys_faccessat,
+	[338] = sys_set_robust_list,
 	[358] = sys_dup3,
 	[359] = sys_pipe2,
 	[369] = sys_prlimit64,
 	[384] = sys_getrandom,
 	[397] = sys_statx,
 	[403] = sys_clock_gettime64,
+	[407] = sys_clock_nanosleep_time64,
 	[439] = sys_faccessat, /* faccessat2: its flags are all no-ops for root */
 };
 

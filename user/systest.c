@@ -16,27 +16,27 @@
 #include "bramble/syscall.h"
 #include "bramble/tap.h"
 
-#define NR_close           6
-#define NR_lseek           19
-#define NR_dup             41
-#define NR_pipe            42
-#define NR_setpgid         57
-#define NR_dup2            63
-#define NR_readlink        85
-#define NR_uname           122
-#define NR_poll            168
-#define NR_rt_sigreturn    173
-#define NR_rt_sigaction    174
-#define NR_rt_sigprocmask  175
-#define NR_rt_sigpending   176
-#define NR_pread64         180
-#define NR_fstat64         197
-#define NR_getdents64      217
-#define NR_fcntl64         221
-#define NR_openat          322
-#define NR_fstatat64       327
-#define NR_pipe2           359
-#define NR_set_tls         0x0F0005
+#define NR_close          6
+#define NR_lseek          19
+#define NR_dup            41
+#define NR_pipe           42
+#define NR_setpgid        57
+#define NR_dup2           63
+#define NR_readlink       85
+#define NR_uname          122
+#define NR_poll           168
+#define NR_rt_sigreturn   173
+#define NR_rt_sigaction   174
+#define NR_rt_sigprocmask 175
+#define NR_rt_sigpending  176
+#define NR_pread64        180
+#define NR_fstat64        197
+#define NR_getdents64     217
+#define NR_fcntl64        221
+#define NR_openat         322
+#define NR_fstatat64      327
+#define NR_pipe2          359
+#define NR_set_tls        0x0F0005
 
 #define AT_FDCWD   (-100)
 #define O_RDONLY   0
@@ -120,9 +120,8 @@ __attribute__((naked)) static void rt_restorer(void)
 
 static long set_handler(int sig, void (*handler)(int), unsigned long flags)
 {
-	struct kernel_sigaction action = {
-		handler, flags | SA_RESTORER, flags & SA_SIGINFO ? rt_restorer : restorer, 0
-	};
+	struct kernel_sigaction action = { handler, flags | SA_RESTORER,
+					   flags & SA_SIGINFO ? rt_restorer : restorer, 0 };
 
 	return syscall6(NR_rt_sigaction, sig, (long)&action, 0, 8, 0, 0);
 }
@@ -200,13 +199,11 @@ static void descriptors(void)
 	fd = open_path("/dev/zero", O_RDONLY);
 	memset(buffer, 1, sizeof(buffer));
 	r = sys_read((int)fd, buffer, sizeof(buffer));
-	check(r == sizeof(buffer) && buffer[0] == 0 && buffer[63] == 0, "/dev/zero reads zeros",
-	      r);
+	check(r == sizeof(buffer) && buffer[0] == 0 && buffer[63] == 0, "/dev/zero reads zeros", r);
 	syscall1(NR_close, fd);
 	fd = open_path("/dev/null", 2);
 	r = sys_write((int)fd, "gone", 4);
-	check(r == 4 && sys_read((int)fd, buffer, 8) == 0, "/dev/null takes writes, reads EOF",
-	      r);
+	check(r == 4 && sys_read((int)fd, buffer, 8) == 0, "/dev/null takes writes, reads EOF", r);
 	syscall1(NR_close, fd);
 	r = open_path("/no/such/file", O_RDONLY);
 	check(r == -ENOENT, "open of a missing path: -ENOENT", r);

@@ -86,6 +86,7 @@ struct process {
 	char exe[RAMFS_PATH_MAX]; /* the program's file, as /proc/self/exe names it */
 	uint32_t clear_child_tid; /* set_tid_address: zeroed at the end (no threads to wake yet) */
 	uint32_t set_child_tid;   /* clone's CLONE_CHILD_SETTID: the pid goes there at the start */
+	uint32_t robust_list;     /* set_robust_list's head (kept; no threads to clean up after) */
 	uint32_t umask;
 	bool vfork_pending; /* a vfork's parent waits until this one execs or ends */
 	struct waitq vfork_done;

@@ -17,11 +17,11 @@
 # The whole exchange stays in build/console.log.
 use strict;
 use warnings;
-use IO::Socket::UNIX;
-use IO::Select;
 use POSIX qw(WNOHANG);
 use Time::HiRes qw(time sleep);
 use File::Basename qw(dirname);
+use lib dirname($0) . '/../lib';
+use Uart;
 
 chdir(dirname($0) . '/../..') or die "chdir: $!\n";
 
@@ -35,80 +35,8 @@ for my $f ($img, $elf, $fwstub) {
 	unless (-f $f) { print "Bail out! $f is missing: run make first\n"; exit 1; }
 }
 
-my ($n, $failed) = (0, 0);
-sub check {
-	my ($ok, $what, @detail) = @_;
-	$n++;
-	if ($ok) {
-		print "ok $n - $what\n";
-	} else {
-		$failed++;
-		print "#   $_\n" for @detail;
-		print "not ok $n - $what\n";
-	}
-	return $ok;
-}
-
-unlink $sock;
-my @qemu = (qw(qemu-system-arm -M raspi2b -smp 4 -m 1G -display none -monitor none -no-reboot),
-	'-chardev', "socket,id=uart,path=$sock,server=on,wait=on", '-serial', 'chardev:uart',
+start($log, $sock, qw(qemu-system-arm -M raspi2b -smp 4 -m 1G -display none -monitor none -no-reboot),
 	'-device', "loader,file=$fwstub,addr=0x0", '-device', "loader,file=$img,addr=0x8000");
-print "TAP version 13\n# @qemu\n";
-my $pid = fork() // die "fork: $!\n";
-if ($pid == 0) {
-	open(STDIN, '<', '/dev/null');
-	open(STDERR, '>', "$log.stderr");
-	exec(@qemu) or die "exec: $!\n";
-}
-my $uart;
-for (1 .. 100) {
-	$uart = IO::Socket::UNIX->new(Type => SOCK_STREAM(), Peer => $sock) and last;
-	sleep(0.05);
-}
-unless ($uart) { kill 'KILL', $pid; print "Bail out! cannot connect to $sock\n"; exit 1; }
-open(my $logfh, '>', $log) or die "$log: $!\n";
-my $select = IO::Select->new($uart);
-
-# Everything received since the last answer was taken, CRs removed.
-my $pending = '';
-my $closed = 0;
-sub receive {
-	my ($wait) = @_;
-	return 0 if $closed;
-	return 0 unless $select->can_read($wait);
-	my $got = sysread($uart, my $chunk, 65536);
-	unless ($got) { $closed = 1; return 0; }
-	print $logfh $chunk;
-	$chunk =~ s/\r//g;
-	$pending .= $chunk;
-	return 1;
-}
-
-# Wait (at most timeout s) until pending matches regex; return what came up to
-# the end of the match and drop it from pending, or undef on timeout.
-sub expect {
-	my ($regex, $timeout) = @_;
-	my $end = time + ($timeout // 10);
-	while (1) {
-		if ($pending =~ $regex) {
-			my $text = substr($pending, 0, $+[0]);
-			$pending = substr($pending, $+[0]);
-			return $text;
-		}
-		my $left = $end - time;
-		return undef if $left <= 0 || $closed;
-		receive($left > 0.2 ? 0.2 : $left);
-	}
-}
-
-# Type text one byte at a time, as a person (or a terminal) sends it.
-sub type {
-	for my $byte (split //, $_[0]) {
-		syswrite($uart, $byte);
-		sleep(0.002);
-		receive(0);
-	}
-}
 
 # Type a command and Enter; return its output (without the echoed line and the next prompt).
 sub command {
@@ -119,13 +47,6 @@ sub command {
 	$answer =~ s/^\Q$line\E\n//;
 	$answer =~ s/\Q$prompt\E\z//;
 	return $answer;
-}
-
-sub bail {
-	print "Bail out! $_[0] (log: $log)\n";
-	kill 'KILL', $pid;
-	waitpid($pid, 0);
-	exit 1;
 }
 
 # The boot: self-tests, then the prompt.
@@ -142,7 +63,7 @@ check($boot =~ /console: type help for the commands\n\z/ || $boot =~ /console: t
 # help: every command the console has.
 my $help = command('help') // '';
 my @missing = grep { $help !~ /^  \Q$_\E\b/m }
-	qw(help mem heap mmio layout pt x irq uptime test bench reboot ls run sh ps kill vm);
+	qw(help mem heap mmio layout pt x irq uptime test bench reboot ls run sh ps sys kill vm);
 check(!@missing, 'console.help_lists_commands', "missing: @missing");
 
 # mem: the PMM's figures, consistent with the banner's RAM (960 MiB under QEMU).
@@ -353,5 +274,4 @@ for (1 .. 100) {
 check(defined $said && defined $status && $status == 0, 'console.reboot_ends_qemu',
 	'QEMU ' . (defined $status ? "exited with $status" : 'still running'));
 unless (defined $status) { kill 'KILL', $pid; waitpid($pid, 0); }
-print "1..$n\n";
-exit($failed ? 1 : 0);
+exit(done());
