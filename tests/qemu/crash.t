@@ -124,7 +124,9 @@ echo "TAP version 13"
 check_rodata_abort() { # check_rodata_abort NAME ADDR FIRST FUNCTION
 	local name=$1 addr=$2 first=$3 function=$4
 	check "$([ "$status" = 1 ] && echo 1)" "$name: QEMU exits with status 1" "actual: $status"
-	check "$(has "$log" "^#   walk $addr: L1\[0x800\] = 0x[0-9a-f]{8}: page table at 0x[0-9a-f]{8}$")" \
+	local index
+	index=$(printf '0x%03x' $(($addr >> 20))) # the L1 entry that covers addr's MiB
+	check "$(has "$log" "^#   walk $addr: L1\[$index\] = 0x[0-9a-f]{8}: page table at 0x[0-9a-f]{8}$")" \
 		"$name: the table walk shows the L1 entry (a page table)"
 	check "$(has "$log" "^#     L2\[0x[0-9a-f]{2}\] = 0x[0-9a-f]{8}: small page at 0x[0-9a-f]{8}: Normal RO NX, pa 0x[0-9a-f]{8}$")" \
 		"$name: and the L2 entry: a read-only, execute-never page"

@@ -51,8 +51,10 @@
  *               without Hyp support);
  *     FLAG_R2   r2 = FWSTUB_R2 (0x3FC) instead of the ATAGs: a device tree
  *               the harness placed, as U-Boot's bootm passes one.
- *   The loader's translation tables are at LOADER_TABLES (1 MiB), which the
- *   kernel's PMM later hands out as free RAM.
+ *   The loader's translation tables are at LOADER_TABLES (64 MiB), well
+ *   clear of the kernel image and its built-in initramfs (megabytes from
+ *   0x8000), as U-Boot keeps its own at the top of RAM; the kernel's PMM
+ *   later hands that memory out as free RAM.
  *
  * Deliberately NOT emulated: CNTFRQ is left at QEMU's value (62.5 MHz, the
  * rate QEMU's timer really ticks at; the firmware writes 19.2 MHz, which
@@ -84,7 +86,7 @@
         .equ    FLAG_GO,        (1 << 0)
         .equ    FLAG_SVC,       (1 << 1)
         .equ    FLAG_R2,        (1 << 2)
-        .equ    LOADER_TABLES,  0x00100000      @ 16 KiB aligned
+        .equ    LOADER_TABLES,  0x04000000      @ 16 KiB aligned, clear of what loads low
         .equ    SPSR_SVC,       0x1D3           @ SVC (0x13) | A | I | F
         .equ    SCTLR_M,        (1 << 0)
         .equ    SCTLR_C,        (1 << 2)
