@@ -686,7 +686,7 @@ static void echo(const char *text, size_t length)
 	console_write(text, length);
 }
 
-void console_run(void)
+void console_run(bool shell_first)
 {
 	static struct line_editor editor;
 	uint32_t lost_reported = 0;
@@ -694,6 +694,13 @@ void console_run(void)
 
 	line_edit_init(&editor, echo);
 	tty_set_active(false); /* the UART is the prompt's, but while a program runs */
+	if (shell_first) {
+		static char sh[] = "sh";
+
+		kprintf("console: bramble.sh: /bin/sh on the console; the prompt comes when it "
+			"exits\n");
+		(void)console_execute(sh);
+	}
 	kprintf("console: type help for the commands\n");
 	for (;;) {
 		struct pl011_stats uart;

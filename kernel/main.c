@@ -210,8 +210,9 @@ void kmain(struct boot_info *info)
 		failures = ktest_run_all();
 		pl011_flush();
 		semihost_exit(failures || wx_offenders ? 1 : 0);
-		kprintf("bramble: self-tests done (%u failed%s)\n", failures,
-			wx_offenders ? ", W+X mappings at boot" : "");
+		kprintf("bramble: self-tests done (%u failed%s) at %lu cycles\n", failures,
+			wx_offenders ? ", W+X mappings at boot" : "",
+			(unsigned long)read_pmccntr());
 	}
-	console_run();
+	console_run(cmdline_flag(platform.cmdline, "bramble.sh"));
 }

@@ -705,6 +705,12 @@ SYSCALL(poll)
 				return -EINTR;
 			continue;
 		}
+		for (uint32_t i = 0; i < count; i++) {
+			struct file *file = fds[i].fd < 0 ? NULL : file_of((uint32_t)fds[i].fd);
+
+			if (file && file->ops == &tty_file_ops)
+				tty_waited();
+		}
 		if (!signal_wait(file_poll_queue())) {
 			irq_restore(cpsr);
 			return -EINTR;

@@ -21,6 +21,7 @@
 #include "kernel/signal.h"
 #include "kernel/thread.h"
 #include "kernel/uaccess.h"
+#include "arch/cp15.h"
 
 /* struct termios as Linux's TCGETS passes it (asm-generic/termbits.h). */
 #define NCCS 19
@@ -104,6 +105,7 @@ static struct {
 	bool literal_next; /* after LNEXT */
 	bool active;
 	int foreground, session;
+	uint32_t first_wait; /* the cycle counter when a program first waited for typing */
 	struct waitq readable;
 } tty;
 
@@ -369,6 +371,27 @@ void tty_set_session(int sid)
 	tty.session = sid;
 }
 
+/*
+ * A program waits for typing for the first time: a shell's first prompt.
+ * The cycle counter then (guest instructions under -icount), once, for
+ * the boot-to-prompt figure (docs/processes.md).
+ */
+static void first_wait(void)
+{
+	struct process *p = process_current();
+
+	if (tty.first_wait)
+		return;
+	tty.first_wait = read_pmccntr();
+	kprintf("tty: process %d (%s) first waits for typing at %lu cycles\n", p ? p->pid : 0,
+		p ? p->name : "?", (unsigned long)tty.first_wait);
+}
+
+void tty_waited(void)
+{
+	first_wait();
+}
+
 /* What a read may take now: a whole line (canonical), or the bytes there. */
 static bool ready(void)
 {
@@ -399,6 +422,7 @@ static int32_t tty_read(struct file *file, uint32_t buffer, uint32_t length)
 			irq_restore(cpsr);
 			return -EAGAIN;
 		}
+		first_wait();
 		if (!signal_wait(&tty.readable)) {
 			irq_restore(cpsr);
 			return -ERESTARTSYS;

@@ -24,8 +24,12 @@
 /* Move the UART to interrupts (IRQ_UART); call after irq_init, before unmasking. */
 void console_start_interrupts(void);
 
-/* Read and run lines for ever. IRQs must be on (the UART's and the tick's). */
-void console_run(void) __attribute__((noreturn));
+/*
+ * Read and run lines for ever. IRQs must be on (the UART's and the tick's).
+ * shell_first (the kernel command line's bramble.sh): the sh command runs
+ * first, as if typed, and the prompt comes when the shell exits.
+ */
+void console_run(bool shell_first) __attribute__((noreturn));
 
 /*
  * Run one line as if it were typed (NUL-terminated, changed in place): for

@@ -59,6 +59,9 @@ void tty_reset(void);
 /* One byte as if typed (the self-tests); from thread context or the interrupt. */
 void tty_input_byte(uint8_t byte);
 
+/* poll is about to wait with the terminal among its files (the first wait is reported). */
+void tty_waited(void);
+
 /* Bytes a read could take now (FIONREAD), for poll. */
 uint32_t tty_readable(void);
 
