@@ -32,12 +32,17 @@
  *   exec:   execve of bench by bench, to the first instruction of main.
  *   mmap:   mmap of 1 MiB, a write to each of its 256 pages (demand-zero
  *           faults), munmap.
+ *   busybox true: fork, execve of Debian's busybox (static glibc: its
+ *           start-up, TLS, the page faults of what it touches) running
+ *           true, its exit and the parent's wait4; the first round is
+ *           timed apart (the kernel heap grows then), the rest averaged.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kernel/bench.h"
+#include "kernel/initramfs.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/process.h"
@@ -51,6 +56,7 @@
 #include "mm/vm_map.h"
 
 #define CALLS         1000
+#define TRUES         8
 #define YIELDS        200
 #define TOUCHED       64
 #define TEARDOWN_SIZE 256 /* pages: one L2 table's worth */
@@ -260,4 +266,22 @@ KBENCH(process_mmap_touch_munmap)
 	kprintf("process: mmap 1 MiB + a write to each of its 256 pages + munmap: %lu "
 		"instructions (%lu per page)\n",
 		(unsigned long)per_round, (unsigned long)(per_round / 256));
+}
+
+KBENCH(process_busybox_true)
+{
+	static const unsigned none[] = { 0 }, one[] = { 1 }, many[] = { 1 + TRUES };
+	struct initramfs_file file;
+	uint32_t base, first, all;
+
+	if (initramfs_find("bin/busybox", &file)) {
+		kprintf("process: busybox true: skipped, no bin/busybox in the initramfs\n");
+		return;
+	}
+	base = run_bench("busybox", none, 1, NULL);
+	first = run_bench("busybox", one, 1, NULL) - base;
+	all = run_bench("busybox", many, 1, NULL) - base;
+	kprintf("process: busybox true (fork + execve + exit + wait4): %lu instructions (the "
+		"first: %lu)\n",
+		(unsigned long)((all - first) / TRUES), (unsigned long)first);
 }

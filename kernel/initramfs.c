@@ -21,6 +21,7 @@ extern const uint8_t initramfs_builtin_start[], initramfs_builtin_end[];
 static const uint8_t *archive;
 static size_t archive_size;
 static bool from_loader;
+static struct ramfs fs; /* the archive as a tree, checked once (kernel/ramfs.h) */
 
 const char *initramfs_source(void)
 {
@@ -53,6 +54,8 @@ void initramfs_init(void)
 				(unsigned long)platform.initrd.start);
 		}
 	}
+	if (ramfs_open(&fs, archive, archive_size))
+		kprintf("initramfs: the archive is malformed: no file in it can be opened\n");
 	(void)initramfs_list(count_one, &files);
 	kprintf("initramfs: %s, %lu bytes at 0x%08lx, %u files\n", initramfs_source(),
 		(unsigned long)archive_size, (unsigned long)(uintptr_t)archive, files);
@@ -72,7 +75,7 @@ int initramfs_find(const char *path, struct initramfs_file *out)
 		path = in_bin;
 	}
 	ramfs_root(&root);
-	error = ramfs_lookup(archive, archive_size, &root, path, true, &node);
+	error = ramfs_lookup(&fs, &root, path, true, &node);
 	if (error)
 		return error == ERR_INVALID ? ERR_INVALID : ERR_NOT_FOUND;
 	if ((node.mode & CPIO_MODE_TYPE) != CPIO_MODE_REGULAR)
@@ -83,10 +86,9 @@ int initramfs_find(const char *path, struct initramfs_file *out)
 	return 0;
 }
 
-void initramfs_archive(const void **start, size_t *size)
+const struct ramfs *initramfs_fs(void)
 {
-	*start = archive;
-	*size = archive ? archive_size : 0;
+	return archive ? &fs : NULL;
 }
 
 unsigned initramfs_list(void (*each)(void *context, const struct initramfs_file *file),

@@ -542,6 +542,7 @@ int process_fork(const struct exception_frame *frame, struct process **out)
 	memcpy(p->exe, self->exe, sizeof(p->exe));
 	memcpy(p->sig.actions, self->sig.actions, sizeof(p->sig.actions));
 	p->sig.blocked = self->sig.blocked; /* (pending signals are the parent's alone) */
+	signal_update(&p->sig);
 	p->image = self->image;
 	p->brk_start = self->brk_start;
 	p->brk = self->brk;
@@ -826,23 +827,20 @@ int process_kill(int pid, int signal)
 	return 0;
 }
 
-void process_return_to_user_slow(void)
+void process_return_to_user_slow(struct exception_frame *frame, bool syscall, uint32_t r0)
 {
 	struct process *p = process_current();
 
 	if (!p)
 		return;
 	for (;;) {
-		struct thread *thread = current_thread();
-
 		if (p->kill_pending)
 			process_exit(p->kill_signal);
-		if ((p->sig.pending & ~p->sig.blocked) || p->restore_blocked ||
-		    (thread->in_syscall &&
-		     thread_user_frame(thread)->r[0] == (uint32_t)-ERESTARTSYS)) {
-			signal_deliver(thread_user_frame(thread), thread->in_syscall,
-				       thread->syscall_r0);
-			thread->in_syscall = false;
+		if (p->sig.ready || p->restore_blocked ||
+		    (syscall && frame->r[0] == (uint32_t)-ERESTARTSYS)) {
+			signal_deliver(frame, syscall, r0);
+			syscall =
+				false; /* (a restart or -EINTR is done: r0 is no result any more) */
 		}
 		if (!sched_need_resched())
 			return;

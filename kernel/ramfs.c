@@ -37,9 +37,10 @@
  * entry, O(n^2) for a whole listing). What it gives is find_child()'s
  * node for the name: the entry if there is one, even a later one.
  *
- * Each call given the archive first walks all of it (check_archive()),
- * so a malformed archive fails every call alike, whatever part of it the
- * call would have read; the walks after that cannot fail.
+ * ramfs_open() walks all of the archive once (check_archive()), so that a
+ * malformed archive fails every call alike, whatever part of it the call
+ * would have read, and the walks after that cannot fail; the calls do not
+ * walk it whole again (a readdir cookie is checked up to where it points).
  */
 #include "kernel/ramfs.h"
 
@@ -205,10 +206,28 @@ static int check_archive(const void *archive, size_t size, const uint32_t *cooki
 		at = offset;
 		if (cookie && *cookie == at)
 			cookie_seen = true;
+		if (cookie_seen && cookie)
+			return 0; /* (checked whole already: the cookie is all that is left) */
 	} while ((error = cpio_next(archive, size, &offset, &entry)) == 0);
 	if (error != ERR_NOT_FOUND)
 		return error;
 	return !cookie || cookie_seen ? 0 : ERR_INVALID;
+}
+
+int ramfs_open(struct ramfs *fs, const void *archive, size_t size)
+{
+	fs->archive = archive;
+	fs->size = size;
+	fs->checked = check_archive(archive, size, NULL) == 0;
+	return fs->checked ? 0 : ERR_INVALID;
+}
+
+/* A call's archive: checked whole when opened (else every call is ERR_INVALID); a cookie too. */
+static int check(const struct ramfs *fs, const uint32_t *cookie)
+{
+	if (!fs || !fs->checked)
+		return ERR_INVALID;
+	return cookie ? check_archive(fs->archive, fs->size, cookie) : 0;
 }
 
 /*
@@ -343,9 +362,11 @@ static bool nothing_left(const struct pending *p)
 	return !next_component(&cursor, &c);
 }
 
-int ramfs_lookup(const void *archive, size_t size, const struct ramfs_node *cwd, const char *path,
+int ramfs_lookup(const struct ramfs *fs, const struct ramfs_node *cwd, const char *path,
 		 bool follow_last, struct ramfs_node *out)
 {
+	const void *archive = fs ? fs->archive : NULL;
+	size_t size = fs ? fs->size : 0;
 	struct ramfs_node current, child;
 	struct pending pending;
 	struct component name;
@@ -355,7 +376,7 @@ int ramfs_lookup(const void *archive, size_t size, const struct ramfs_node *cwd,
 
 	if (!path || !out)
 		return ERR_INVALID;
-	error = check_archive(archive, size, NULL);
+	error = check(fs, NULL);
 	if (error)
 		return error;
 	pending.length = bounded_length(path);
@@ -424,9 +445,11 @@ static bool named_before(const void *archive, size_t size, size_t before, const 
 	return false;
 }
 
-int ramfs_readdir(const void *archive, size_t size, const struct ramfs_node *dir, uint32_t *cookie,
+int ramfs_readdir(const struct ramfs *fs, const struct ramfs_node *dir, uint32_t *cookie,
 		  struct ramfs_node *out, const char **name, uint32_t *name_length)
 {
+	const void *archive = fs ? fs->archive : NULL;
+	size_t size = fs ? fs->size : 0;
 	struct cpio_file entry;
 	struct ramfs_node node;
 	struct component child, own;
@@ -436,7 +459,7 @@ int ramfs_readdir(const void *archive, size_t size, const struct ramfs_node *dir
 
 	if (!dir || !cookie || !out || !name || !name_length)
 		return ERR_INVALID;
-	error = check_archive(archive, size, cookie);
+	error = check(fs, cookie);
 	if (error)
 		return error;
 	if (!ramfs_is_directory(dir))

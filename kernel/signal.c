@@ -142,6 +142,7 @@ void signal_send(struct process *p, int sig)
 	cpsr = irq_save();
 	if (sig == SIGCONT) {
 		p->sig.pending &= ~STOPS;
+		signal_update(&p->sig);
 		if (p->stopped) {
 			p->stopped = false;
 			p->continue_reported = false;
@@ -154,6 +155,7 @@ void signal_send(struct process *p, int sig)
 		}
 	} else if (SIG_BIT(sig) & STOPS) {
 		p->sig.pending &= ~SIG_BIT(SIGCONT);
+		signal_update(&p->sig);
 	}
 	/* Ignored and not blocked: nothing to do, now or later (a stopped process's SIGCONT is done). */
 	if (!(p->sig.blocked & SIG_BIT(sig))) {
@@ -166,6 +168,7 @@ void signal_send(struct process *p, int sig)
 		}
 	}
 	p->sig.pending |= SIG_BIT(sig);
+	signal_update(&p->sig);
 	p->sig.sender[sig - 1] = (int16_t)(process_current() ? process_current()->pid : 0);
 	if (!(p->sig.blocked & SIG_BIT(sig)) && p->thread && p->thread->state == THREAD_BLOCKED &&
 	    p->thread->waiting)
@@ -318,6 +321,7 @@ void signal_deliver(struct exception_frame *frame, bool syscall, uint32_t r0)
 			break;
 		sig = lowest(ready);
 		p->sig.pending &= ~SIG_BIT(sig);
+		signal_update(&p->sig);
 		action = &p->sig.actions[sig - 1];
 		if (action->handler == SIG_IGN)
 			continue;
@@ -347,12 +351,14 @@ void signal_deliver(struct exception_frame *frame, bool syscall, uint32_t r0)
 		}
 		p->sig.blocked |= action->mask | (action->flags & SA_NODEFER ? 0 : SIG_BIT(sig));
 		p->sig.blocked &= ~UNBLOCKABLE;
+		signal_update(&p->sig);
 		if (action->flags & SA_RESETHAND)
 			*action = (struct signal_action){ 0 };
 		handled++;
 		return; /* one handler at a time: the next on the way back from it */
 	}
 	p->sig.blocked = mask;
+	signal_update(&p->sig);
 	/* Nothing took the call's interruption: it runs again. */
 	if (syscall && (int32_t)frame->r[0] == -ERESTARTSYS) {
 		frame->r[0] = r0;
@@ -394,6 +400,7 @@ int32_t signal_sys_rt_sigaction(uint32_t sig, uint32_t act, uint32_t old, uint32
 		if (u.handler == SIG_IGN ||
 		    (u.handler == SIG_DFL && (SIG_BIT(sig) & IGNORED_BY_DEFAULT)))
 			p->sig.pending &= ~SIG_BIT(sig);
+		signal_update(&p->sig);
 	}
 	return 0;
 }
@@ -425,6 +432,7 @@ int32_t signal_sys_rt_sigprocmask(uint32_t how, uint32_t set, uint32_t old, uint
 		return -EINVAL;
 	}
 	p->sig.blocked &= ~UNBLOCKABLE;
+	signal_update(&p->sig);
 	return 0;
 }
 
@@ -451,6 +459,7 @@ int32_t signal_sys_rt_sigsuspend(uint32_t set, uint32_t size)
 	if (copy_from_user(&mask, (const void *)set, 8))
 		return -EFAULT;
 	p->sig.blocked = mask & ~UNBLOCKABLE;
+	signal_update(&p->sig);
 	cpsr = irq_save();
 	while (signal_wait(&never))
 		;
@@ -469,8 +478,6 @@ static int32_t restore(struct exception_frame *frame, uint32_t uc_at)
 	struct user_ucontext uc;
 	const struct user_sigcontext *m = &uc.mcontext;
 
-	thread->in_syscall =
-		false; /* what comes back in r0 is the interrupted code's, not a result */
 	if ((frame->sp & 7) || copy_from_user(&uc, (const void *)uc_at, sizeof(uc))) {
 		kprintf("process %d (%s): sigreturn with no signal frame at sp 0x%08lx: killed "
 			"by SIGSEGV\n",
@@ -485,6 +492,7 @@ static int32_t restore(struct exception_frame *frame, uint32_t uc_at)
 	frame->pc = m->pc;
 	frame->cpsr = (m->cpsr & USER_PSR_BITS) | MODE_USR;
 	p->sig.blocked = uc.sigmask & ~UNBLOCKABLE;
+	signal_update(&p->sig);
 	if (thread->fpu_used && uc.regspace.vfp.magic == VFP_MAGIC &&
 	    uc.regspace.vfp.size == VFP_FRAME_SIZE) {
 		memcpy(thread->fpu.d, uc.regspace.vfp.d, sizeof(thread->fpu.d));

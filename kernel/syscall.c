@@ -1125,6 +1125,9 @@ static int32_t sys_cacheflush(struct exception_frame *frame, uint32_t start, uin
 	return 0;
 }
 
+#define SYS_SIGRETURN    119
+#define SYS_RT_SIGRETURN 173
+
 /* Linux's numbers (arch/arm/tools/syscall.tbl) for what is here. */
 static const syscall_fn table[] = {
 	[1] = sys_exit,
@@ -1290,14 +1293,18 @@ static inline void dispatch(struct exception_frame *frame)
 
 void syscall_from_user(struct exception_frame *frame)
 {
-	struct thread *thread = current_thread();
-
 	/* What a restart needs: the call's first argument, which its result overwrites. */
-	thread->in_syscall = true;
-	thread->syscall_r0 = frame->r[0];
+	uint32_t r0 = frame->r[0], number = frame->r[7];
+	struct process *p;
+
 	dispatch(frame);
-	/* process_return_to_user(), less its tests for a kernel thread: a system call has a process. */
-	if (process_has_work(thread->process) || frame->r[0] == (uint32_t)-ERESTARTSYS)
-		process_return_to_user_slow();
-	thread->in_syscall = false;
+	/*
+	 * process_return_to_user(), less its tests for a kernel thread. A call
+	 * cut short (-ERESTARTSYS) always has work: a signal or a kill cut it.
+	 * A sigreturn's r0 is the interrupted code's, not a result.
+	 */
+	p = self();
+	if (process_has_work(p))
+		process_return_to_user_slow(
+			frame, number != SYS_RT_SIGRETURN && number != SYS_SIGRETURN, r0);
 }

@@ -117,7 +117,12 @@ void schedule(void)
 			context_switch_kernel();
 		next->switches++;
 		switches++;
-		fpu_switch(prev, next);
+		/* The FPU's registers, for the threads that have them; every thread's TLS registers. */
+		if (prev->fpu_used || next->fpu_used)
+			fpu_switch_unit(prev, next);
+		prev->tls_rw = read_tpidrurw();
+		write_tpidruro(next->tls);
+		write_tpidrurw(next->tls_rw);
 		write_tpidrprw((uint32_t)next);
 		thread_switch(&prev->context, &next->context);
 		reap();

@@ -57,13 +57,11 @@ void vfs_root(struct ramfs_node *out)
 static int lookup(struct process *p, const struct ramfs_node *from, const char *path, bool follow,
 		  struct ramfs_node *out)
 {
-	const void *archive;
-	size_t size;
+	const struct ramfs *fs = initramfs_fs();
 
-	initramfs_archive(&archive, &size);
-	if (!archive)
+	if (!fs)
 		return -ENOENT;
-	return errno_of(ramfs_lookup(archive, size, from ? from : &p->cwd, path, follow, out));
+	return errno_of(ramfs_lookup(fs, from ? from : &p->cwd, path, follow, out));
 }
 
 /* The device a path names, or -1. Only absolute /dev/NAME paths name them. */
@@ -157,11 +155,9 @@ static uint8_t type_of(uint32_t mode)
 static int32_t directory_getdents(struct file *file, uint32_t buffer, uint32_t length)
 {
 	uint8_t record[19 + RAMFS_PATH_MAX + 8];
-	const void *archive;
-	size_t size;
+	const struct ramfs *fs = initramfs_fs();
 	uint32_t done = 0;
 
-	initramfs_archive(&archive, &size);
 	if (!user_range_ok(buffer, length))
 		return -EFAULT;
 	for (;;) {
@@ -175,12 +171,12 @@ static int32_t directory_getdents(struct file *file, uint32_t buffer, uint32_t l
 			n = dirent(record, sizeof(record), file->node.ino, 1, DT_DIR, ".", 1);
 			next = 1;
 		} else if (file->offset == 1) {
-			if (ramfs_lookup(archive, size, &file->node, "..", true, &parent))
+			if (ramfs_lookup(fs, &file->node, "..", true, &parent))
 				parent = file->node;
 			n = dirent(record, sizeof(record), parent.ino, 2, DT_DIR, "..", 2);
 			next = 2;
 		} else {
-			error = ramfs_readdir(archive, size, &file->node, &cookie, &child, &name,
+			error = ramfs_readdir(fs, &file->node, &cookie, &child, &name,
 					      &name_length);
 			if (error == ERR_NOT_FOUND)
 				break;

@@ -12,6 +12,7 @@
  *   bench cow N      N writes to pages shared with a child: N copy-on-write copies
  *   bench exec 0     execve of bench itself, to the start of its main (bench since T)
  *   bench mmap N     N rounds of mmap 1 MiB, a write to each of its pages, munmap
+ *   bench busybox N  N rounds of fork + execve of busybox's true + its exit + wait4
  */
 #include "bramble/syscall.h"
 
@@ -122,9 +123,23 @@ int main(int argc, char **argv)
 			t /= 10;
 		} while (t);
 		args[2] = since + at;
-		sys_execve("bench", args, env);
+		sys_execve("/bin/bench", args, env);
 		return 3;
 	}
+	case 'b':
+		for (unsigned long i = 0; i < n; i++) {
+			char *args[] = { "true", 0 }, *env[] = { 0 };
+			int status = -1;
+			long pid = sys_fork();
+
+			if (pid == 0) {
+				sys_execve("/bin/busybox", args, env);
+				sys_exit_group(3);
+			}
+			if (pid < 0 || sys_wait4((int)pid, &status, 0, 0) != pid || status != 0)
+				return 3;
+		}
+		break;
 	case 's':
 		print_number(start - number(argv[2]));
 		return 0;

@@ -69,8 +69,11 @@ uint32_t fpu_hwcap(void);
  */
 bool fpu_first_use(struct thread *thread);
 
-/* The switch from prev to next (kernel/thread.c): the unit's and the thread registers' state. */
-void fpu_switch(struct thread *prev, struct thread *next);
+/*
+ * The switch from prev to next when either has FPU state (kernel/thread.c,
+ * which also moves the thread registers on every switch).
+ */
+void fpu_switch_unit(struct thread *prev, struct thread *next);
 
 /* The current thread's live registers into its struct (before fork copies them). */
 void fpu_save_current(void);

@@ -34,8 +34,9 @@ void initramfs_init(void);
  */
 int initramfs_find(const char *path, struct initramfs_file *out);
 
-/* The archive itself (kernel/vfs.c reads it as a tree, kernel/ramfs.h). */
-void initramfs_archive(const void **start, size_t *size);
+/* The archive as a tree (kernel/ramfs.h), for kernel/vfs.c; NULL before initramfs_init. */
+struct ramfs;
+const struct ramfs *initramfs_fs(void);
 
 /* Which archive: "the loader's initrd" or "built in". */
 const char *initramfs_source(void);

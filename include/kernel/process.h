@@ -168,8 +168,13 @@ void process_exit(int status) __attribute__((noreturn));
  */
 int process_kill(int pid, int signal);
 
-/* What a return to user mode finds to do: a pending kill or signal, the end of a turn. */
-void process_return_to_user_slow(void);
+/*
+ * What a return to user mode through frame finds to do: a pending kill or
+ * signal, the end of a turn. syscall: frame is a system call's return (not
+ * rt_sigreturn's), whose first argument was r0: a -ERESTARTSYS in it is
+ * turned into a restart or -EINTR (kernel/signal.h).
+ */
+void process_return_to_user_slow(struct exception_frame *frame, bool syscall, uint32_t r0);
 
 /*
  * Called on every return to user mode (every system call, and every IRQ and
@@ -177,7 +182,7 @@ void process_return_to_user_slow(void);
  */
 static inline bool process_has_work(const struct process *p)
 {
-	return p->kill_pending || (p->sig.pending & ~p->sig.blocked) || sched_need_resched();
+	return p->kill_pending || p->sig.ready || sched_need_resched();
 }
 
 static inline void process_return_to_user(void)
@@ -185,7 +190,7 @@ static inline void process_return_to_user(void)
 	struct process *p = process_current();
 
 	if (p && process_has_work(p))
-		process_return_to_user_slow();
+		process_return_to_user_slow(thread_user_frame(p->thread), false, 0);
 }
 
 /* Look a process up (for the console). */

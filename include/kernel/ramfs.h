@@ -88,6 +88,20 @@ struct ramfs_node {
 };
 
 /* The root of every archive's tree (which needs no archive to know). */
+/* An archive, checked whole once (ramfs_open) so that lookups need not check it again. */
+struct ramfs {
+	const void *archive;
+	size_t size;
+	bool checked; /* ramfs_open found it well formed: every call on it answers ERR_INVALID else */
+};
+
+/*
+ * Check the archive (every entry well formed, at most RAMFS_ARCHIVE_MAX
+ * bytes) and keep it in *fs for the calls below: 0, or ERR_INVALID (the
+ * calls on *fs then all answer ERR_INVALID).
+ */
+int ramfs_open(struct ramfs *fs, const void *archive, size_t size);
+
 void ramfs_root(struct ramfs_node *out);
 
 /* The node is a directory (the root, an implied directory, or an entry of that type). */
@@ -116,7 +130,7 @@ bool ramfs_is_directory(const struct ramfs_node *node);
  *
  * O(n) for each component and for each link.
  */
-int ramfs_lookup(const void *archive, size_t size, const struct ramfs_node *cwd, const char *path,
+int ramfs_lookup(const struct ramfs *fs, const struct ramfs_node *cwd, const char *path,
 		 bool follow_last, struct ramfs_node *out);
 
 /*
@@ -139,7 +153,7 @@ int ramfs_lookup(const void *archive, size_t size, const struct ramfs_node *cwd,
  * memory), so O(n^2) for a whole listing: fine for an initramfs of a few
  * hundred entries, not for a big one.
  */
-int ramfs_readdir(const void *archive, size_t size, const struct ramfs_node *dir, uint32_t *cookie,
+int ramfs_readdir(const struct ramfs *fs, const struct ramfs_node *dir, uint32_t *cookie,
 		  struct ramfs_node *out, const char **name, uint32_t *name_length);
 
 /*

@@ -84,7 +84,14 @@ struct signal_state {
 	struct signal_action actions[NSIG];
 	uint64_t pending, blocked;
 	int16_t sender[NSIG]; /* of each pending signal: the pid that sent it, 0 for the kernel */
+	bool ready;           /* pending & ~blocked is not empty: read on every return to user */
 };
+
+/* After a change of pending or blocked: ready again as they say. */
+static inline void signal_update(struct signal_state *state)
+{
+	state->ready = (state->pending & ~state->blocked) != 0;
+}
 
 struct process;
 struct waitq;

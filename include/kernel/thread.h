@@ -59,8 +59,6 @@ struct thread {
 	uint32_t switches;       /* times it was switched to */
 	uint32_t tls, tls_rw;    /* TPIDRURO, TPIDRURW (kernel/fpu.h) */
 	bool fpu_used;           /* fpu holds its FPU state (kernel/fpu.h) */
-	bool in_syscall;         /* returning from a system call whose r0 was syscall_r0 */
-	uint32_t syscall_r0;
 	struct fpu_state fpu;
 };
 

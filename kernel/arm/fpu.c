@@ -94,7 +94,7 @@ bool fpu_first_use(struct thread *thread)
 	return true;
 }
 
-void fpu_switch(struct thread *prev, struct thread *next)
+void fpu_switch_unit(struct thread *prev, struct thread *next)
 {
 	if (prev->fpu_used)
 		fpu_save_regs(&prev->fpu);
@@ -102,12 +102,9 @@ void fpu_switch(struct thread *prev, struct thread *next)
 		if (!prev->fpu_used)
 			fpu_write_fpexc(FPEXC_EN);
 		fpu_load_regs(&next->fpu);
-	} else if (prev->fpu_used) {
+	} else {
 		fpu_write_fpexc(0);
 	}
-	prev->tls_rw = read_tpidrurw();
-	write_tpidruro(next->tls);
-	write_tpidrurw(next->tls_rw);
 }
 
 void fpu_save_current(void)

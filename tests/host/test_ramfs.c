@@ -130,6 +130,15 @@ static uint8_t *copy_exact(const uint8_t *data, size_t size)
 }
 
 /* The archive of most checks, where its entries' headers are, and its copy under test. */
+/* The archive opened for the calls (ramfs_open checks it; a malformed one fails every call). */
+static const struct ramfs *fs_of(const void *data, size_t size)
+{
+	static struct ramfs fs;
+
+	(void)ramfs_open(&fs, data, size);
+	return &fs;
+}
+
 static struct writer tree;
 static size_t at_busybox, at_bin, at_motd, at_deep;
 static uint8_t *archive;
@@ -156,7 +165,7 @@ static void build_tree(void)
 /* Lookups in the tree archive. */
 static int look(const struct ramfs_node *cwd, const char *path, bool follow, struct ramfs_node *out)
 {
-	return ramfs_lookup(archive, archive_size, cwd, path, follow, out);
+	return ramfs_lookup(fs_of(archive, archive_size), cwd, path, follow, out);
 }
 
 static int look_follow(const char *path, struct ramfs_node *out)
@@ -294,10 +303,11 @@ static void test_link_count(void)
 	}
 	add_trailer(&w);
 	a = copy_exact(w.data, w.size);
-	TAP_OK(ramfs_lookup(a, w.size, NULL, "l8", true, &n) == 0 && data_is(&n, "end"),
+	TAP_OK(ramfs_lookup(fs_of(a, w.size), NULL, "l8", true, &n) == 0 && data_is(&n, "end"),
 	       "RAMFS_SYMLINK_MAX (8) links in a row are followed");
-	TAP_EQ_U32(ERR_LOOP, ramfs_lookup(a, w.size, NULL, "l9", true, &n), "9 are ERR_LOOP");
-	TAP_OK(ramfs_lookup(a, w.size, NULL, "l9", false, &n) == 0 && data_is(&n, "l8"),
+	TAP_EQ_U32(ERR_LOOP, ramfs_lookup(fs_of(a, w.size), NULL, "l9", true, &n),
+		   "9 are ERR_LOOP");
+	TAP_OK(ramfs_lookup(fs_of(a, w.size), NULL, "l9", false, &n) == 0 && data_is(&n, "l8"),
 	       "l9 not followed: the link");
 	free(a);
 }
@@ -362,7 +372,7 @@ static int list(const struct ramfs_node *dir, char *text, size_t size)
 	size_t at = 0;
 
 	text[0] = 0;
-	while ((error = ramfs_readdir(archive, archive_size, dir, &cookie, &child, &name,
+	while ((error = ramfs_readdir(fs_of(archive, archive_size), dir, &cookie, &child, &name,
 				      &length)) == 0) {
 		if (count++ > 100 || at + length + 2 > size)
 			return -1;
@@ -403,56 +413,64 @@ static void test_readdir(void)
 	TAP_OK(list_path("etc", text, sizeof(text)) == 1 && strcmp(text, "motd") == 0, "etc: motd");
 	TAP_OK(list_path("dirlink", text, sizeof(text)) == 3, "dirlink, followed: bin's three");
 
-	TAP_OK(ramfs_readdir(archive, archive_size, &root, &cookie, &child, &name, &length) == 0 &&
+	TAP_OK(ramfs_readdir(fs_of(archive, archive_size), &root, &cookie, &child, &name,
+			     &length) == 0 &&
 		       name_is(&child, "bin") && child.ino == entry_ino(at_bin) &&
 		       child.mode == MODE_DIRECTORY && length == 3 && memcmp(name, "bin", 3) == 0 &&
 		       (const uint8_t *)name > archive &&
 		       (const uint8_t *)name < archive + archive_size,
 	       "the first child: bin's entry, not the directory bin/busybox implies");
 	saved = cookie;
-	(void)ramfs_readdir(archive, archive_size, &root, &cookie, &first, &name, &length);
+	(void)ramfs_readdir(fs_of(archive, archive_size), &root, &cookie, &first, &name, &length);
 	cookie = saved;
-	TAP_OK(ramfs_readdir(archive, archive_size, &root, &cookie, &again, &name, &length) == 0 &&
+	TAP_OK(ramfs_readdir(fs_of(archive, archive_size), &root, &cookie, &again, &name,
+			     &length) == 0 &&
 		       memcmp(&first, &again, sizeof(first)) == 0 && again.ino != child.ino,
 	       "a cookie saved resumes at the same child");
 	(void)look_follow("etc/motd", &motd);
 	cookie = 0;
-	TAP_EQ_U32(ERR_NOT_DIR,
-		   ramfs_readdir(archive, archive_size, &motd, &cookie, &child, &name, &length),
-		   "readdir of a file: ERR_NOT_DIR");
+	TAP_EQ_U32(
+		ERR_NOT_DIR,
+		ramfs_readdir(fs_of(archive, archive_size), &motd, &cookie, &child, &name, &length),
+		"readdir of a file: ERR_NOT_DIR");
 	(void)look(NULL, "dirlink", false, &dir);
 	cookie = 0;
-	TAP_EQ_U32(ERR_NOT_DIR,
-		   ramfs_readdir(archive, archive_size, &dir, &cookie, &child, &name, &length),
-		   "readdir of a link: ERR_NOT_DIR");
+	TAP_EQ_U32(
+		ERR_NOT_DIR,
+		ramfs_readdir(fs_of(archive, archive_size), &dir, &cookie, &child, &name, &length),
+		"readdir of a link: ERR_NOT_DIR");
 
 	(void)look_follow("a/b/c", &dir);
 	cookie = 0;
-	(void)ramfs_readdir(archive, archive_size, &dir, &cookie, &child, &name, &length);
+	(void)ramfs_readdir(fs_of(archive, archive_size), &dir, &cookie, &child, &name, &length);
 	saved = cookie;
 	before = child;
-	TAP_OK(ramfs_readdir(archive, archive_size, &dir, &cookie, &child, &name, &length) ==
+	TAP_OK(ramfs_readdir(fs_of(archive, archive_size), &dir, &cookie, &child, &name, &length) ==
 			       ERR_NOT_FOUND &&
 		       cookie == saved && memcmp(&child, &before, sizeof(child)) == 0 &&
-		       ramfs_readdir(archive, archive_size, &dir, &cookie, &child, &name,
+		       ramfs_readdir(fs_of(archive, archive_size), &dir, &cookie, &child, &name,
 				     &length) == ERR_NOT_FOUND,
 	       "after the last: ERR_NOT_FOUND, everything untouched, and again");
 	cookie = 2;
-	TAP_EQ_U32(ERR_INVALID,
-		   ramfs_readdir(archive, archive_size, &root, &cookie, &child, &name, &length),
-		   "a cookie not a multiple of 4: ERR_INVALID");
+	TAP_EQ_U32(
+		ERR_INVALID,
+		ramfs_readdir(fs_of(archive, archive_size), &root, &cookie, &child, &name, &length),
+		"a cookie not a multiple of 4: ERR_INVALID");
 	cookie = 8;
-	TAP_EQ_U32(ERR_INVALID,
-		   ramfs_readdir(archive, archive_size, &root, &cookie, &child, &name, &length),
-		   "a cookie inside an entry: ERR_INVALID");
+	TAP_EQ_U32(
+		ERR_INVALID,
+		ramfs_readdir(fs_of(archive, archive_size), &root, &cookie, &child, &name, &length),
+		"a cookie inside an entry: ERR_INVALID");
 	cookie = (uint32_t)archive_size + 4;
-	TAP_EQ_U32(ERR_INVALID,
-		   ramfs_readdir(archive, archive_size, &root, &cookie, &child, &name, &length),
-		   "a cookie past the archive: ERR_INVALID");
+	TAP_EQ_U32(
+		ERR_INVALID,
+		ramfs_readdir(fs_of(archive, archive_size), &root, &cookie, &child, &name, &length),
+		"a cookie past the archive: ERR_INVALID");
 	cookie = 0;
-	TAP_EQ_U32(ERR_INVALID,
-		   ramfs_readdir(archive, archive_size, &root, &cookie, NULL, &name, &length),
-		   "nowhere to put the child: ERR_INVALID");
+	TAP_EQ_U32(
+		ERR_INVALID,
+		ramfs_readdir(fs_of(archive, archive_size), &root, &cookie, NULL, &name, &length),
+		"nowhere to put the child: ERR_INVALID");
 }
 
 /* Every node, found by readdir from the root down. */
@@ -468,7 +486,8 @@ static void walk_from(struct walk *w, const struct ramfs_node *dir, const char *
 	const char *name;
 	uint32_t cookie = 0, length;
 
-	while (ramfs_readdir(archive, archive_size, dir, &cookie, &child, &name, &length) == 0) {
+	while (ramfs_readdir(fs_of(archive, archive_size), dir, &cookie, &child, &name, &length) ==
+	       0) {
 		char child_path[RAMFS_PATH_MAX], canonical[RAMFS_PATH_MAX];
 
 		if (w->count == 64)
@@ -583,8 +602,8 @@ static void test_name_forms(void)
 
 	writer_init(&w);
 	a = copy_exact(w.data, 0);
-	TAP_OK(ramfs_lookup(a, 0, NULL, "/", true, &n) == 0 && n.ino == 1 &&
-		       ramfs_lookup(a, 0, NULL, "bin", true, &n) == ERR_NOT_FOUND,
+	TAP_OK(ramfs_lookup(fs_of(a, 0), NULL, "/", true, &n) == 0 && n.ino == 1 &&
+		       ramfs_lookup(fs_of(a, 0), NULL, "bin", true, &n) == ERR_NOT_FOUND,
 	       "an empty archive: the root alone");
 	free(a);
 }
@@ -604,15 +623,16 @@ static void test_malformed(void)
 	TAP_EQ_U32(ERR_INVALID, look_follow("bin/busybox", &n),
 		   "a bad header after the entry looked up: ERR_INVALID");
 	TAP_EQ_U32(ERR_INVALID, look_follow("/", &n), "even for /");
-	TAP_EQ_U32(ERR_INVALID, ramfs_readdir(a, archive_size, &root, &cookie, &n, &name, &length),
+	TAP_EQ_U32(ERR_INVALID,
+		   ramfs_readdir(fs_of(a, archive_size), &root, &cookie, &n, &name, &length),
 		   "readdir: ERR_INVALID");
 	a[at_motd + 3] = '7';
-	TAP_EQ_U32(ERR_INVALID, ramfs_lookup(a, archive_size - 4, NULL, "bin", true, &n),
+	TAP_EQ_U32(ERR_INVALID, ramfs_lookup(fs_of(a, archive_size - 4), NULL, "bin", true, &n),
 		   "a truncated archive: ERR_INVALID");
-	TAP_EQ_U32(ERR_INVALID, ramfs_lookup(NULL, 0, NULL, "bin", true, &n),
+	TAP_EQ_U32(ERR_INVALID, ramfs_lookup(fs_of(NULL, 0), NULL, "bin", true, &n),
 		   "no archive: ERR_INVALID");
 	TAP_EQ_U32(ERR_INVALID,
-		   ramfs_lookup(a, (size_t)RAMFS_ARCHIVE_MAX + 1, NULL, "bin", true, &n),
+		   ramfs_lookup(fs_of(a, (size_t)RAMFS_ARCHIVE_MAX + 1), NULL, "bin", true, &n),
 		   "an archive of 2 GiB: ERR_INVALID");
 }
 
@@ -645,19 +665,20 @@ static bool try_everything(const uint8_t *data, size_t size)
 
 	ramfs_root(&root);
 	for (unsigned i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
-		error = ramfs_lookup(a, size, NULL, paths[i], true, &n);
+		error = ramfs_lookup(fs_of(a, size), NULL, paths[i], true, &n);
 		sane &= answer_sane(error, &n, a, size);
-		error = ramfs_lookup(a, size, NULL, paths[i], false, &n);
+		error = ramfs_lookup(fs_of(a, size), NULL, paths[i], false, &n);
 		sane &= answer_sane(error, &n, a, size);
 	}
-	while ((error = ramfs_readdir(a, size, &root, &cookie, &n, &name, &length)) == 0 &&
+	while ((error = ramfs_readdir(fs_of(a, size), &root, &cookie, &n, &name, &length)) == 0 &&
 	       steps++ < 64) {
 		sane &= answer_sane(error, &n, a, size) && length > 0;
 		if (ramfs_is_directory(&n)) {
 			uint32_t inner = 0;
 
 			dir = n;
-			while (ramfs_readdir(a, size, &dir, &inner, &n, &name, &length) == 0 &&
+			while (ramfs_readdir(fs_of(a, size), &dir, &inner, &n, &name, &length) ==
+				       0 &&
 			       steps++ < 64)
 				sane &= answer_sane(0, &n, a, size);
 		}
