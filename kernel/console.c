@@ -421,8 +421,13 @@ static bool cmd_sys(unsigned argc, char **argv)
 {
 	const struct syscall_missing *missing;
 	unsigned count = syscall_missing(&missing);
+	int pid;
+	uint32_t first = tty_first_wait(&pid);
 
 	(void)argc, (void)argv;
+	if (first)
+		kprintf("sys: the first wait for typing: process %d, at %lu cycles from reset\n",
+			pid, (unsigned long)first);
 	kprintf("sys: %lu calls made; %u asked for that bramble lacks (each answered -ENOSYS)%s\n",
 		syscall_count(), count, count ? ":" : "");
 	for (unsigned i = 0; i < count; i++)

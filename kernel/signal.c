@@ -170,8 +170,8 @@ void signal_send(struct process *p, int sig)
 	p->sig.pending |= SIG_BIT(sig);
 	signal_update(&p->sig);
 	p->sig.sender[sig - 1] = (int16_t)(process_current() ? process_current()->pid : 0);
-	if (!(p->sig.blocked & SIG_BIT(sig)) && p->thread && p->thread->state == THREAD_BLOCKED &&
-	    p->thread->waiting)
+	/* A wait or a sleep of the process's is cut short (thread_interrupt takes either). */
+	if (!(p->sig.blocked & SIG_BIT(sig)) && p->thread && p->thread->state == THREAD_BLOCKED)
 		thread_interrupt(p->thread);
 	irq_restore(cpsr);
 }

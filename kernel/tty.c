@@ -106,6 +106,7 @@ static struct {
 	bool active;
 	int foreground, session;
 	uint32_t first_wait; /* the cycle counter when a program first waited for typing */
+	int first_waiter;
 	struct waitq readable;
 } tty;
 
@@ -378,13 +379,18 @@ void tty_set_session(int sid)
  */
 static void first_wait(void)
 {
-	struct process *p = process_current();
+	const struct process *p = process_current();
 
 	if (tty.first_wait)
 		return;
 	tty.first_wait = read_pmccntr();
-	kprintf("tty: process %d (%s) first waits for typing at %lu cycles\n", p ? p->pid : 0,
-		p ? p->name : "?", (unsigned long)tty.first_wait);
+	tty.first_waiter = p ? p->pid : 0;
+}
+
+uint32_t tty_first_wait(int *pid)
+{
+	*pid = tty.first_waiter;
+	return tty.first_wait;
 }
 
 void tty_waited(void)

@@ -341,14 +341,22 @@ static void signals(void)
 		syscall1(NR_close, fds[1]);
 	}
 
-	pid = sys_fork();
-	if (pid == 0) {
-		for (;;)
-			pause_a_little();
+	{
+		struct bramble_timespec long_nap = { 100, 0 }, before, after;
+
+		pid = sys_fork();
+		if (pid == 0) {
+			syscall2(SYS_nanosleep, &long_nap, 0);
+			sys_exit_group(1);
+		}
+		pause_a_little(); /* (it is asleep by now) */
+		syscall2(SYS_clock_gettime, 1, &before);
+		syscall2(SYS_kill, pid, SIGTERM);
+		wait_for(pid, &status, 0);
+		syscall2(SYS_clock_gettime, 1, &after);
+		check((status & 0x7F) == SIGTERM && after.tv_sec - before.tv_sec < 10,
+		      "SIGTERM's default ends a process asleep for 100 s, at once", status);
 	}
-	syscall2(SYS_kill, pid, SIGTERM);
-	wait_for(pid, &status, 0);
-	check((status & 0x7F) == SIGTERM, "SIGTERM's default: the end, by that signal", status);
 
 	pid = sys_fork();
 	if (pid == 0) {

@@ -62,6 +62,12 @@ void tty_input_byte(uint8_t byte);
 /* poll is about to wait with the terminal among its files (the first wait is reported). */
 void tty_waited(void);
 
+/*
+ * When a program first waited for typing (a shell's first prompt): the
+ * cycle counter then, 0 if none has yet, and which process in *pid.
+ */
+uint32_t tty_first_wait(int *pid);
+
 /* Bytes a read could take now (FIONREAD), for poll. */
 uint32_t tty_readable(void);
 
