@@ -239,7 +239,8 @@ check($hello_again =~ /^hello from pid \d+$/m, 'console.run_again', $hello_again
 # bsh (bramble's own shell, under init): typed into as a person types; exit gives the UART back.
 type("run init bsh\r");
 my $sh_start = expect(qr/\$ \z/, 20) // '';
-type("hello one two\r");
+# The terminal's line discipline edits the line: a typo erased (DEL), a word erased (Ctrl-W).
+type("hellp\x7fo one oops\x17two\r");
 my $sh_hello = expect(qr/\$ \z/, 20) // '';
 type("no-such-program\r");
 my $sh_missing = expect(qr/\$ \z/, 20) // '';
