@@ -246,8 +246,9 @@ type("no-such-program\r");
 my $sh_missing = expect(qr/\$ \z/, 20) // '';
 type("exit\r");
 my $sh_end = expect(qr/\Q$prompt\E\z/, 20);
-check($sh_start =~ /^sh: programs from bin/m && $sh_hello =~ /^hello one two$/m
-	&& $sh_hello =~ /^argv\[2\] = two$/m && $sh_hello =~ /^\[hello: exit 0\]$/m
+check($sh_start =~ /^sh: programs from bin/m && $sh_hello =~ /^argv\[0\] = hello$/m
+	&& $sh_hello =~ /^argv\[1\] = one$/m && $sh_hello =~ /^argv\[2\] = two$/m
+	&& $sh_hello !~ /^argv\[3\]/m && $sh_hello =~ /^\[hello: exit 0\]$/m
 	&& $sh_missing =~ /no-such-program: not found/ && $sh_missing =~ /exit 127\]/
 	&& defined $sh_end,
 	'console.sh_runs_programs_and_gives_the_uart_back', $sh_start, $sh_hello, $sh_missing,
