@@ -117,8 +117,8 @@ void file_stat_device(struct kstat *out, uint32_t rdev)
 	out->mode = 0020666; /* a character device, readable and writable by all */
 	out->nlink = 1;
 	out->rdev = rdev;
-	out->ino = rdev; /* unique among the devices, and apart from the initramfs's (below 2^24) */
-	out->dev = 5;    /* the devices' own "file system" */
+	out->ino = rdev; /* unique among the devices */
+	out->dev = 5;    /* the devices' own "file system": apart from the initramfs's (dev 1) */
 	out->blksize = 1024;
 }
 

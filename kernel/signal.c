@@ -129,7 +129,7 @@ static bool wants_stop_notice(const struct process *parent)
 	return !(parent->sig.actions[SIGCHLD - 1].flags & SA_NOCLDSTOP);
 }
 
-void signal_send(struct process *p, int sig)
+static void send(struct process *p, int sig, int sender)
 {
 	uint32_t cpsr;
 
@@ -150,7 +150,7 @@ void signal_send(struct process *p, int sig)
 			if (p->parent) {
 				thread_wake_all(&p->parent->child_exited);
 				if (wants_stop_notice(p->parent))
-					signal_send(p->parent, SIGCHLD);
+					send(p->parent, SIGCHLD, p->pid);
 			}
 		}
 	} else if (SIG_BIT(sig) & STOPS) {
@@ -169,11 +169,23 @@ void signal_send(struct process *p, int sig)
 	}
 	p->sig.pending |= SIG_BIT(sig);
 	signal_update(&p->sig);
-	p->sig.sender[sig - 1] = (int16_t)(process_current() ? process_current()->pid : 0);
+	p->sig.sender[sig - 1] = sender;
 	/* A wait or a sleep of the process's is cut short (thread_interrupt takes either). */
 	if (!(p->sig.blocked & SIG_BIT(sig)) && p->thread && p->thread->state == THREAD_BLOCKED)
 		thread_interrupt(p->thread);
 	irq_restore(cpsr);
+}
+
+void signal_send(struct process *p, int sig)
+{
+	const struct process *self = process_current();
+
+	send(p, sig, self ? self->pid : 0);
+}
+
+void signal_send_kernel(struct process *p, int sig)
+{
+	send(p, sig, 0);
 }
 
 void signal_send_current(int sig)
@@ -181,14 +193,15 @@ void signal_send_current(int sig)
 	signal_send(process_current(), sig);
 }
 
-unsigned signal_send_group(int pgid, int sig)
+unsigned signal_send_group(int pgid, int sig, bool from_kernel)
 {
+	const struct process *self = process_current();
 	unsigned n = 0;
 
 	for (struct process *p = process_first(); p; p = p->next) {
 		if (p->pgid != pgid || p->state != PROCESS_RUNNING)
 			continue;
-		signal_send(p, sig);
+		send(p, sig, from_kernel || !self ? 0 : self->pid);
 		n++;
 	}
 	return n;
@@ -224,7 +237,7 @@ static void stop(struct process *p, int sig)
 	if (p->parent) {
 		thread_wake_all(&p->parent->child_exited);
 		if (wants_stop_notice(p->parent))
-			signal_send(p->parent, SIGCHLD);
+			send(p->parent, SIGCHLD, p->pid);
 	}
 	while (p->stopped && !p->kill_pending)
 		(void)thread_wait(&p->continued);

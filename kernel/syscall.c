@@ -679,7 +679,7 @@ static int32_t sys_kill(struct exception_frame *frame, uint32_t pid, uint32_t si
 	if (!sent)
 		return -ESRCH;
 	if (sig)
-		(void)signal_send_group(target, (int)sig);
+		(void)signal_send_group(target, (int)sig, false);
 	return 0;
 }
 

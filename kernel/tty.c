@@ -219,7 +219,7 @@ static void send_signal(int sig, uint8_t byte)
 	if (lflag(ECHO))
 		echo_byte(byte);
 	if (tty.foreground > 0)
-		(void)signal_send_group(tty.foreground, sig);
+		(void)signal_send_group(tty.foreground, sig, true); /* (an interrupt: no sender) */
 }
 
 /* One typed byte, through the line discipline. IRQs masked. */

@@ -182,7 +182,7 @@ static bool fatal_fault(struct process *p, const struct fault_info *fault,
 		fault_describe(line, sizeof(line), fault);
 		kprintf("process %d (%s): %s, to its handler: %s\n", p->pid, p->name, why, line);
 		stats.handled++;
-		signal_send(p, sig);
+		signal_send_kernel(p, sig);
 		return true;
 	}
 	report_kill(p, fault, region, why);

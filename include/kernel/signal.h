@@ -83,7 +83,7 @@ struct signal_action {
 struct signal_state {
 	struct signal_action actions[NSIG];
 	uint64_t pending, blocked;
-	int16_t sender[NSIG]; /* of each pending signal: the pid that sent it, 0 for the kernel */
+	int32_t sender[NSIG]; /* of each pending signal: the pid that sent it, 0 for the kernel */
 	bool ready;           /* pending & ~blocked is not empty: read on every return to user */
 };
 
@@ -102,14 +102,19 @@ void signal_init(struct signal_state *state);
 /* exec: handlers go back to default (an ignored signal stays ignored); mask and pending stay. */
 void signal_exec(struct signal_state *state);
 
-/* Send sig (1..NSIG) to p: it is pending, and p's wait is cut short. 0 does nothing. */
+/*
+ * Send sig (1..NSIG) to p: it is pending, and p's wait is cut short. 0
+ * does nothing. From the current process (its pid is the siginfo's
+ * sender), or from the kernel itself (a fault, the terminal: sender 0).
+ */
 void signal_send(struct process *p, int sig);
+void signal_send_kernel(struct process *p, int sig);
 
 /* To the current process (a write to a pipe nobody reads: SIGPIPE). */
 void signal_send_current(int sig);
 
-/* To every process of group pgid: how many got it. */
-unsigned signal_send_group(int pgid, int sig);
+/* To every process of group pgid (from the kernel, or from the current process): how many got it. */
+unsigned signal_send_group(int pgid, int sig, bool from_kernel);
 
 /* Whether the current process has a signal to take (one pending and not blocked). */
 bool signal_pending_current(void);
