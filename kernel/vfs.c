@@ -65,6 +65,24 @@ static int lookup(struct process *p, const struct ramfs_node *from, const char *
 }
 
 /* The device a path names, or -1. Only absolute /dev/NAME paths name them. */
+/* /dev itself, listed and stat'ed as a directory of the devices above (outside the archive). */
+#define DEV_DIR_INO   0x7FFFFFF0U
+#define ROOT_DEV_NEXT (1ULL << 40) /* a root listing's offset once "dev" is listed */
+
+static bool is_dev_dir(const char *path)
+{
+	return strcmp(path, "/dev") == 0 || strcmp(path, "/dev/") == 0;
+}
+
+static void dev_dir_stat(struct file *file, struct kstat *out)
+{
+	(void)file;
+	file_stat_device(out, 0);
+	out->mode = CPIO_MODE_DIRECTORY | 0755;
+	out->nlink = 2;
+	out->ino = DEV_DIR_INO;
+}
+
 static int device_of(const char *path)
 {
 	if (strncmp(path, "/dev/", 5) != 0)
@@ -176,8 +194,18 @@ static int32_t directory_getdents(struct file *file, uint32_t buffer, uint32_t l
 			n = dirent(record, sizeof(record), parent.ino, 2, DT_DIR, "..", 2);
 			next = 2;
 		} else {
+			if (file->offset == ROOT_DEV_NEXT)
+				break;
 			error = ramfs_readdir(fs, &file->node, &cookie, &child, &name,
 					      &name_length);
+			if (error == ERR_NOT_FOUND && file->node.ino == RAMFS_INO_ROOT &&
+			    ramfs_lookup(fs, &file->node, "dev", false, &child) == ERR_NOT_FOUND) {
+				/* The root lists /dev too (it is not in the archive). */
+				n = dirent(record, sizeof(record), DEV_DIR_INO, ROOT_DEV_NEXT,
+					   DT_DIR, "dev", 3);
+				next = ROOT_DEV_NEXT;
+				goto put;
+			}
 			if (error == ERR_NOT_FOUND)
 				break;
 			if (error)
@@ -188,6 +216,7 @@ static int32_t directory_getdents(struct file *file, uint32_t buffer, uint32_t l
 			n = dirent(record, sizeof(record), child.ino, next, type_of(child.mode),
 				   name, name_length);
 		}
+put:
 		if (n > length - done) {
 			if (!done)
 				return -EINVAL; /* the buffer cannot hold one record */
@@ -200,6 +229,56 @@ static int32_t directory_getdents(struct file *file, uint32_t buffer, uint32_t l
 	}
 	return (int32_t)done;
 }
+
+/* /dev's listing: ".", "..", then the devices; file->offset is the next record's number. */
+static int32_t dev_dir_getdents(struct file *file, uint32_t buffer, uint32_t length)
+{
+	uint8_t record[19 + 16 + 8];
+	const unsigned count = sizeof(devices) / sizeof(devices[0]);
+	uint32_t done = 0;
+
+	if (!user_range_ok(buffer, length))
+		return -EFAULT;
+	while (file->offset < 2 + count) {
+		uint32_t at = (uint32_t)file->offset, n;
+
+		if (at < 2) {
+			n = dirent(record, sizeof(record), at ? RAMFS_INO_ROOT : DEV_DIR_INO,
+				   at + 1, DT_DIR, "..", at + 1);
+		} else {
+			struct kstat st;
+			struct file probe = { .ops = devices[at - 2].ops };
+
+			devices[at - 2].ops->stat(&probe, &st);
+			n = dirent(record, sizeof(record), st.ino, at + 1, DT_CHR,
+				   devices[at - 2].name, (uint32_t)strlen(devices[at - 2].name));
+		}
+		if (n > length - done) {
+			if (!done)
+				return -EINVAL;
+			break;
+		}
+		if (copy_to_user((void *)(buffer + done), record, n))
+			return done ? (int32_t)done : -EFAULT;
+		done += n;
+		file->offset = at + 1;
+	}
+	return (int32_t)done;
+}
+
+static int32_t dev_dir_read(struct file *file, uint32_t buffer, uint32_t length)
+{
+	(void)file, (void)buffer, (void)length;
+	return -EISDIR;
+}
+
+static const struct file_ops dev_dir_ops = {
+	.read = dev_dir_read,
+	.write = dev_dir_read,
+	.getdents = dev_dir_getdents,
+	.stat = dev_dir_stat,
+	.seekable = true,
+};
 
 static const struct file_ops regular_ops = {
 	.read = regular_read,
@@ -224,6 +303,15 @@ int vfs_open(struct process *p, const struct ramfs_node *from, const char *path,
 	struct file *file;
 	int device = device_of(path), error;
 
+	if (is_dev_dir(path)) {
+		if (access != O_RDONLY)
+			return -EISDIR;
+		file = file_new(&dev_dir_ops, O_RDONLY, NULL);
+		if (!file)
+			return -ENOMEM;
+		*out = file;
+		return 0;
+	}
 	if (device >= 0) {
 		if (flags & O_DIRECTORY)
 			return -ENOTDIR;
@@ -269,10 +357,11 @@ int vfs_stat(struct process *p, const struct ramfs_node *from, const char *path,
 	struct ramfs_node node;
 	int device = device_of(path), error;
 
-	if (device >= 0) {
-		struct file probe = { .ops = devices[device].ops };
+	if (device >= 0 || is_dev_dir(path)) {
+		const struct file_ops *ops = device >= 0 ? devices[device].ops : &dev_dir_ops;
+		struct file probe = { .ops = ops };
 
-		devices[device].ops->stat(&probe, out);
+		ops->stat(&probe, out);
 		return 0;
 	}
 	if (strcmp(path, PROC_SELF_EXE) == 0) {

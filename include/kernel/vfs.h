@@ -5,6 +5,7 @@
  *   /...             the initramfs: files, directories and symbolic links
  *                    as the archive has them; nothing can be created,
  *                    written, removed or renamed (-EROFS)
+ *   /dev             a directory of the devices below (the root lists it too)
  *   /dev/console     the terminal (kernel/tty.h); /dev/tty is the same
  *   /dev/null        reads end of file, takes every write
  *   /dev/zero        reads zeros

@@ -109,6 +109,9 @@ my $size = -s $busybox;
 check(defined $out && $out =~ /^-rwxr-xr-x\s+1 0\s+0\s+$size .* busybox$/m &&
 	$out =~ /^lrwxrwxrwx .* sh -> busybox$/m && $out =~ /^-rwxr-xr-x .* hello$/m,
 	'busybox.ls_l_bin', $out // 'no prompt');
+$out = shell('ls /; ls -l /dev/null /dev/zero');
+check(defined $out && $out =~ /^bin\s+dev\s+etc$/m && $out =~ /^crw-rw-rw- .* 1,\s+3 .* \/dev\/null$/m &&
+	$out =~ /^crw-rw-rw- .* 1,\s+5 .* \/dev\/zero$/m, 'busybox.ls_root_and_dev', $out // 'no prompt');
 $out = shell('cat /etc/motd');
 my $motd = do { local $/; open(my $f, '<', 'user/etc/motd') or die; <$f> };
 check(defined $out && $out eq $motd, 'busybox.cat_a_file', $out // 'no prompt');
