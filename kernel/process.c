@@ -837,7 +837,8 @@ void process_return_to_user_slow(struct exception_frame *frame, bool syscall, ui
 		if (p->kill_pending)
 			process_exit(p->kill_signal);
 		if (p->sig.ready || p->restore_blocked ||
-		    (syscall && frame->r[0] == (uint32_t)-ERESTARTSYS)) {
+		    (syscall && (frame->r[0] == (uint32_t)-ERESTARTSYS ||
+				 frame->r[0] == (uint32_t)-ERESTARTNOHAND))) {
 			signal_deliver(frame, syscall, r0);
 			syscall =
 				false; /* (a restart or -EINTR is done: r0 is no result any more) */

@@ -46,12 +46,12 @@ struct user_sigcontext {
 	uint32_t fault_address;
 };
 
+/* struct vfp_sigframe: magic, size, struct user_vfp (264 bytes: its 8-byte alignment pads fpscr), user_vfp_exc. */
 struct user_vfp_frame {
 	uint32_t magic, size;
 	uint64_t d[FPU_DREGS];
-	uint32_t fpscr;
+	uint32_t fpscr, fpscr_padding;
 	uint32_t fpexc, fpinst, fpinst2;
-	uint32_t padding;
 };
 
 struct user_ucontext {
@@ -94,6 +94,7 @@ _Static_assert(sizeof(struct user_sigcontext) == 84, "sigcontext");
 _Static_assert(offsetof(struct user_ucontext, sigmask) == 104, "ucontext");
 _Static_assert(offsetof(struct user_ucontext, regspace) == 232, "ucontext");
 _Static_assert(sizeof(struct user_vfp_frame) == VFP_FRAME_SIZE, "vfp frame");
+_Static_assert(offsetof(struct user_vfp_frame, fpexc) == 272, "vfp frame: user_vfp_exc");
 _Static_assert(sizeof(struct user_siginfo) == 128, "siginfo");
 _Static_assert(offsetof(struct rt_sigframe, uc) == 128, "rt_sigframe");
 
@@ -244,6 +245,21 @@ static void stop(struct process *p, int sig)
 	irq_restore(cpsr);
 }
 
+/* A call cut short by a signal: -ERESTARTSYS (runs again with SA_RESTART), -ERESTARTNOHAND (only when no handler runs). */
+static bool restartable(const struct exception_frame *frame)
+{
+	int32_t r = (int32_t)frame->r[0];
+
+	return r == -ERESTARTSYS || r == -ERESTARTNOHAND;
+}
+
+/* The call runs again: its first argument back in r0, pc back on its svc (2 bytes in Thumb). */
+static void restart(struct exception_frame *frame, uint32_t r0)
+{
+	frame->r[0] = r0;
+	frame->pc -= frame->cpsr & PSR_T ? 2 : 4;
+}
+
 static int lowest(uint64_t set)
 {
 	return __builtin_ctzll(set) + 1;
@@ -264,14 +280,19 @@ static void fill_ucontext(struct user_ucontext *uc, const struct exception_frame
 	uc->mcontext.pc = frame->pc;
 	uc->mcontext.cpsr = frame->cpsr;
 	uc->sigmask = mask;
+	/*
+	 * The FPU's registers, always (as Linux writes them): a thread that has
+	 * not used the unit yet records its zeroed state, so that a handler
+	 * that takes the unit up leaves nothing of its own behind.
+	 */
 	if (thread->fpu_used) {
 		fpu_save_current();
-		uc->regspace.vfp.magic = VFP_MAGIC;
-		uc->regspace.vfp.size = VFP_FRAME_SIZE;
 		memcpy(uc->regspace.vfp.d, thread->fpu.d, sizeof(uc->regspace.vfp.d));
 		uc->regspace.vfp.fpscr = thread->fpu.fpscr;
-		uc->regspace.vfp.fpexc = 1U << 30;
 	}
+	uc->regspace.vfp.magic = VFP_MAGIC;
+	uc->regspace.vfp.size = VFP_FRAME_SIZE;
+	uc->regspace.vfp.fpexc = 1U << 30;
 }
 
 /*
@@ -347,13 +368,11 @@ void signal_deliver(struct exception_frame *frame, bool syscall, uint32_t r0)
 			}
 			process_exit(sig);
 		}
-		if (syscall && (int32_t)frame->r[0] == -ERESTARTSYS) {
-			if (action->flags & SA_RESTART) {
-				frame->r[0] = r0;
-				frame->pc -= 4;
-			} else {
+		if (syscall && restartable(frame)) {
+			if ((int32_t)frame->r[0] == -ERESTARTSYS && (action->flags & SA_RESTART))
+				restart(frame, r0);
+			else
 				frame->r[0] = (uint32_t)-EINTR;
-			}
 			syscall = false;
 		}
 		if (!push_frame(frame, sig, action, mask)) {
@@ -372,11 +391,9 @@ void signal_deliver(struct exception_frame *frame, bool syscall, uint32_t r0)
 	}
 	p->sig.blocked = mask;
 	signal_update(&p->sig);
-	/* Nothing took the call's interruption: it runs again. */
-	if (syscall && (int32_t)frame->r[0] == -ERESTARTSYS) {
-		frame->r[0] = r0;
-		frame->pc -= 4;
-	}
+	/* No handler took the call's interruption: it runs again. */
+	if (syscall && restartable(frame))
+		restart(frame, r0);
 }
 
 /* struct sigaction as the rt calls pass it on ARM. */
@@ -385,11 +402,17 @@ struct user_sigaction {
 	uint64_t mask;
 } __attribute__((packed, aligned(4)));
 
+/*
+ * The new action (or mask) is read in whole before the old one is written
+ * out, as Linux does: old and new may be the same buffer. The change is
+ * made with IRQs masked: the terminal's interrupt sends signals too.
+ */
 int32_t signal_sys_rt_sigaction(uint32_t sig, uint32_t act, uint32_t old, uint32_t size)
 {
 	struct process *p = process_current();
-	struct signal_action *action;
+	struct signal_action *action, was;
 	struct user_sigaction u;
+	uint32_t cpsr;
 
 	if (size != 8)
 		return -EINVAL;
@@ -398,15 +421,11 @@ int32_t signal_sys_rt_sigaction(uint32_t sig, uint32_t act, uint32_t old, uint32
 	action = &p->sig.actions[sig - 1];
 	if (act && (sig == SIGKILL || sig == SIGSTOP))
 		return -EINVAL;
-	if (old) {
-		u = (struct user_sigaction){ action->handler, action->flags, action->restorer,
-					     action->mask };
-		if (copy_to_user((void *)old, &u, sizeof(u)))
-			return -EFAULT;
-	}
+	if (act && copy_from_user(&u, (const void *)act, sizeof(u)))
+		return -EFAULT;
+	was = *action;
 	if (act) {
-		if (copy_from_user(&u, (const void *)act, sizeof(u)))
-			return -EFAULT;
+		cpsr = irq_save();
 		*action = (struct signal_action){ u.handler, u.flags, u.restorer,
 						  u.mask & ~UNBLOCKABLE };
 		/* Ignoring a pending signal discards it (POSIX). */
@@ -414,6 +433,12 @@ int32_t signal_sys_rt_sigaction(uint32_t sig, uint32_t act, uint32_t old, uint32
 		    (u.handler == SIG_DFL && (SIG_BIT(sig) & IGNORED_BY_DEFAULT)))
 			p->sig.pending &= ~SIG_BIT(sig);
 		signal_update(&p->sig);
+		irq_restore(cpsr);
+	}
+	if (old) {
+		u = (struct user_sigaction){ was.handler, was.flags, was.restorer, was.mask };
+		if (copy_to_user((void *)old, &u, sizeof(u)))
+			return -EFAULT;
 	}
 	return 0;
 }
@@ -421,31 +446,29 @@ int32_t signal_sys_rt_sigaction(uint32_t sig, uint32_t act, uint32_t old, uint32
 int32_t signal_sys_rt_sigprocmask(uint32_t how, uint32_t set, uint32_t old, uint32_t size)
 {
 	struct process *p = process_current();
-	uint64_t mask;
+	uint64_t mask = 0, was = p->sig.blocked;
+	uint32_t cpsr;
 
 	if (size != 8)
 		return -EINVAL;
-	if (old && copy_to_user((void *)old, &p->sig.blocked, 8))
+	if (set && copy_from_user(&mask, (const void *)set, 8))
 		return -EFAULT;
-	if (!set)
-		return 0;
-	if (copy_from_user(&mask, (const void *)set, 8))
-		return -EFAULT;
-	switch (how) {
-	case SIG_BLOCK:
-		p->sig.blocked |= mask;
-		break;
-	case SIG_UNBLOCK:
-		p->sig.blocked &= ~mask;
-		break;
-	case SIG_SETMASK:
-		p->sig.blocked = mask;
-		break;
-	default:
+	if (set && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
 		return -EINVAL;
+	if (set) {
+		cpsr = irq_save();
+		if (how == SIG_BLOCK)
+			p->sig.blocked |= mask;
+		else if (how == SIG_UNBLOCK)
+			p->sig.blocked &= ~mask;
+		else
+			p->sig.blocked = mask;
+		p->sig.blocked &= ~UNBLOCKABLE;
+		signal_update(&p->sig);
+		irq_restore(cpsr);
 	}
-	p->sig.blocked &= ~UNBLOCKABLE;
-	signal_update(&p->sig);
+	if (old && copy_to_user((void *)old, &was, 8))
+		return -EFAULT;
 	return 0;
 }
 
@@ -471,16 +494,17 @@ int32_t signal_sys_rt_sigsuspend(uint32_t set, uint32_t size)
 		return -EINVAL;
 	if (copy_from_user(&mask, (const void *)set, 8))
 		return -EFAULT;
+	cpsr = irq_save();
 	p->sig.blocked = mask & ~UNBLOCKABLE;
 	signal_update(&p->sig);
-	cpsr = irq_save();
 	while (signal_wait(&never))
 		;
-	irq_restore(cpsr);
 	/* The handler's frame records the mask it interrupted: the caller's, as POSIX wants. */
 	p->saved_blocked = saved;
 	p->restore_blocked = true;
-	return -EINTR;
+	irq_restore(cpsr);
+	/* -EINTR once a handler runs; a stop and SIGCONT, or an ignored signal, wait on. */
+	return -ERESTARTNOHAND;
 }
 
 /* Back from a handler: the ucontext at uc_at (on the user stack) puts everything back. */
@@ -490,6 +514,7 @@ static int32_t restore(struct exception_frame *frame, uint32_t uc_at)
 	struct thread *thread = current_thread();
 	struct user_ucontext uc;
 	const struct user_sigcontext *m = &uc.mcontext;
+	uint32_t cpsr;
 
 	if ((frame->sp & 7) || copy_from_user(&uc, (const void *)uc_at, sizeof(uc))) {
 		kprintf("process %d (%s): sigreturn with no signal frame at sp 0x%08lx: killed "
@@ -504,8 +529,10 @@ static int32_t restore(struct exception_frame *frame, uint32_t uc_at)
 	frame->lr = m->lr;
 	frame->pc = m->pc;
 	frame->cpsr = (m->cpsr & USER_PSR_BITS) | MODE_USR;
+	cpsr = irq_save();
 	p->sig.blocked = uc.sigmask & ~UNBLOCKABLE;
 	signal_update(&p->sig);
+	irq_restore(cpsr);
 	if (thread->fpu_used && uc.regspace.vfp.magic == VFP_MAGIC &&
 	    uc.regspace.vfp.size == VFP_FRAME_SIZE) {
 		memcpy(thread->fpu.d, uc.regspace.vfp.d, sizeof(thread->fpu.d));

@@ -38,6 +38,14 @@
 
 #define PATH_ARGUMENT_MAX RAMFS_PATH_MAX
 
+/* The most one read or write moves (Linux's MAX_RW_COUNT): a count always fits its result. */
+#define RW_MAX 0x7FFFF000U
+
+static uint32_t rw_count(uint32_t length)
+{
+	return length < RW_MAX ? length : RW_MAX;
+}
+
 static struct process *self(void)
 {
 	return current_thread()->process;
@@ -71,8 +79,8 @@ static const struct ramfs_node *dir_of(int32_t dirfd, int *error)
 		*error = -EBADF;
 		return NULL;
 	}
-	if (!file->ops->getdents) {
-		*error = -ENOTDIR;
+	if (!file->ops->getdents || !ramfs_is_directory(&file->node)) {
+		*error = -ENOTDIR; /* (/dev is no directory of the tree: its names are absolute) */
 		return NULL;
 	}
 	return &file->node;
@@ -85,7 +93,7 @@ SYSCALL(read)
 	(void)frame, (void)a3;
 	if (!file || (file->flags & O_ACCMODE) == O_WRONLY)
 		return -EBADF;
-	return file->ops->read(file, a1, a2);
+	return file->ops->read(file, a1, rw_count(a2));
 }
 
 SYSCALL(write)
@@ -95,7 +103,7 @@ SYSCALL(write)
 	(void)frame, (void)a3;
 	if (!file || (file->flags & O_ACCMODE) == O_RDONLY)
 		return -EBADF;
-	return file->ops->write(file, a1, a2);
+	return file->ops->write(file, a1, rw_count(a2));
 }
 
 /* readv and writev: each piece in turn, stopping at the first short one. */
@@ -116,6 +124,10 @@ static int32_t vector(uint32_t fd, uint32_t iov, uint32_t count, bool writing)
 			return total ? total : -EFAULT;
 		if (piece[1] == 0)
 			continue;
+		piece[1] = rw_count(piece[1]) < RW_MAX - (uint32_t)total ? rw_count(piece[1])
+									 : RW_MAX - (uint32_t)total;
+		if (piece[1] == 0)
+			break; /* RW_MAX moved: the rest is the next call's */
 		n = writing ? file->ops->write(file, piece[0], piece[1])
 			    : file->ops->read(file, piece[0], piece[1]);
 		if (n < 0)
@@ -496,8 +508,8 @@ SYSCALL(fchdir)
 	(void)frame, (void)a1, (void)a2, (void)a3;
 	if (!file)
 		return -EBADF;
-	if (!file->ops->getdents)
-		return -ENOTDIR;
+	if (!file->ops->getdents || !ramfs_is_directory(&file->node))
+		return -ENOTDIR; /* (/dev cannot be the working directory: its names are absolute) */
 	self()->cwd = file->node;
 	return 0;
 }
@@ -652,7 +664,8 @@ struct pollfd {
 /*
  * poll: ready at once, or wait until something changes (typing, a pipe's
  * traffic: file_poll_wake) or the timeout ends. A timeout waits in ticks'
- * steps; none waits on the wake-ups alone. A signal ends it with -EINTR.
+ * steps; none waits on the wake-ups alone. A signal ends it with -EINTR when a handler
+ * runs, and it runs again (its whole timeout) when none does.
  */
 SYSCALL(poll)
 {
@@ -695,14 +708,14 @@ SYSCALL(poll)
 		}
 		if (signal_pending_current()) {
 			irq_restore(cpsr);
-			return -EINTR;
+			return -ERESTARTNOHAND;
 		}
 		if (timeout > 0) {
 			uint64_t tick = timer_count_after_us(10000);
 
 			irq_restore(cpsr);
 			if (!thread_sleep_until(tick < deadline ? tick : deadline))
-				return -EINTR;
+				return -ERESTARTNOHAND;
 			continue;
 		}
 		for (uint32_t i = 0; i < count; i++) {
@@ -713,7 +726,7 @@ SYSCALL(poll)
 		}
 		if (!signal_wait(file_poll_queue())) {
 			irq_restore(cpsr);
-			return -EINTR;
+			return -ERESTARTNOHAND;
 		}
 		irq_restore(cpsr);
 	}

@@ -96,11 +96,11 @@ struct winsize {
 static struct {
 	struct termios termios;
 	struct winsize winsize;
-	uint8_t ring[TTY_INPUT]; /* what a read takes */
-	uint32_t head, tail;     /* free-running: head - tail bytes there */
-	uint32_t lines;          /* ends of line in the ring (canonical reads stop at one) */
-	uint32_t eofs;           /* EOF typed at the start of a line: a read gets 0 for each */
-	char line[TTY_INPUT];    /* the line being edited (canonical) */
+	uint8_t ring[TTY_INPUT];         /* what a read takes */
+	uint32_t head, tail;             /* free-running: head - tail bytes there */
+	uint32_t ends[TTY_LINES];        /* where each whole line in the ring ends (head then) */
+	uint32_t ends_first, ends_count; /* canonical reads take one line: up to its end */
+	char line[TTY_INPUT];            /* the line being edited (canonical) */
 	uint32_t line_length;
 	bool literal_next; /* after LNEXT */
 	bool active;
@@ -137,14 +137,14 @@ void tty_reset(void)
 
 	tty.termios = initial;
 	tty.winsize = (struct winsize){ 24, 80, 0, 0 };
-	tty.head = tty.tail = tty.lines = tty.eofs = tty.line_length = 0;
+	tty.head = tty.tail = tty.ends_count = tty.line_length = 0;
 	tty.literal_next = false;
 	irq_restore(cpsr);
 }
 
 static void flush_input(void)
 {
-	tty.head = tty.tail = tty.lines = tty.eofs = tty.line_length = 0;
+	tty.head = tty.tail = tty.ends_count = tty.line_length = 0;
 	tty.literal_next = false;
 }
 
@@ -199,16 +199,21 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
+/*
+ * The edited line (and its end byte, unless EOF ended it) becomes input, a
+ * whole line: all of it, or (no room in the ring) none of it.
+ */
 static void commit_line(bool with_end, uint8_t end)
 {
-	for (uint32_t i = 0; i < tty.line_length; i++)
-		put_ring((uint8_t)tty.line[i]);
-	if (with_end)
-		put_ring(end);
-	if (with_end || tty.line_length)
-		tty.lines++;
-	else
-		tty.eofs++;
+	uint32_t need = tty.line_length + (with_end ? 1 : 0);
+
+	if (TTY_INPUT - (tty.head - tty.tail) >= need && tty.ends_count < TTY_LINES) {
+		for (uint32_t i = 0; i < tty.line_length; i++)
+			put_ring((uint8_t)tty.line[i]);
+		if (with_end)
+			put_ring(end);
+		tty.ends[(tty.ends_first + tty.ends_count++) % TTY_LINES] = tty.head;
+	}
 	tty.line_length = 0;
 }
 
@@ -398,25 +403,55 @@ void tty_waited(void)
 	first_wait();
 }
 
-/* What a read may take now: a whole line (canonical), or the bytes there. */
+/* What a read may take now: a whole line (canonical), or the bytes there (any, with VMIN 0). */
 static bool ready(void)
 {
 	if (lflag(ICANON))
-		return tty.lines || tty.eofs;
+		return tty.ends_count > 0;
 	return tty.head != tty.tail || tty.termios.cc[VMIN] == 0;
 }
 
 uint32_t tty_readable(void)
 {
-	return lflag(ICANON)
-		       ? (tty.lines || tty.eofs ? tty.head - tty.tail + (tty.eofs ? 1 : 0) : 0)
-		       : tty.head - tty.tail;
+	if (!lflag(ICANON))
+		return tty.head - tty.tail;
+	return tty.ends_count
+		       ? tty.ends[(tty.ends_first + tty.ends_count - 1) % TTY_LINES] - tty.tail
+		       : 0;
+}
+
+/*
+ * Bytes from the ring into chunk, at most max: in canonical mode not past
+ * the first line's end, which is then taken off the queue (*line_done).
+ * IRQs masked.
+ */
+static uint32_t take(uint8_t *chunk, uint32_t max, bool *line_done)
+{
+	uint32_t n = 0, end = tty.head;
+
+	*line_done = false;
+	if (lflag(ICANON)) {
+		if (!tty.ends_count) {
+			*line_done = true; /* (flushed meanwhile: the line is gone) */
+			return 0;
+		}
+		end = tty.ends[tty.ends_first];
+	}
+	while (n < max && tty.tail != end)
+		chunk[n++] = tty.ring[tty.tail++ % TTY_INPUT];
+	if (lflag(ICANON) && tty.tail == end) {
+		tty.ends_first = (tty.ends_first + 1) % TTY_LINES;
+		tty.ends_count--;
+		*line_done = true;
+	}
+	return n;
 }
 
 static int32_t tty_read(struct file *file, uint32_t buffer, uint32_t length)
 {
 	uint8_t chunk[128];
 	uint32_t done = 0, cpsr;
+	bool line_done = false;
 
 	if (!user_range_ok(buffer, length))
 		return -EFAULT;
@@ -434,36 +469,18 @@ static int32_t tty_read(struct file *file, uint32_t buffer, uint32_t length)
 			return -ERESTARTSYS;
 		}
 	}
-	if (lflag(ICANON) && !tty.lines && tty.eofs) {
-		tty.eofs--; /* an EOF at a line's start: this read's answer is 0 */
-		irq_restore(cpsr);
-		return 0;
-	}
-	while (done < length && tty.head != tty.tail) {
-		uint32_t n = 0;
-		bool line_end = false;
+	/* In pieces, each taken with IRQs masked and copied out with them on (it may fault). */
+	while (done < length && !line_done) {
+		uint32_t max = length - done < sizeof(chunk) ? length - done : sizeof(chunk);
+		uint32_t n = take(chunk, max, &line_done);
 
-		while (n < sizeof(chunk) && done + n < length && tty.head != tty.tail &&
-		       !line_end) {
-			uint8_t byte = tty.ring[tty.tail++ % TTY_INPUT];
-
-			chunk[n++] = byte;
-			line_end = lflag(ICANON) &&
-				   (byte == '\n' ||
-				    (byte == tty.termios.cc[VEOL] && byte != DISABLED) ||
-				    (byte == tty.termios.cc[VEOL2] && byte != DISABLED));
-		}
+		if (!lflag(ICANON) && n == 0)
+			break;
 		irq_restore(cpsr);
-		if (copy_to_user((void *)(buffer + done), chunk, n))
+		if (n && copy_to_user((void *)(buffer + done), chunk, n))
 			return done ? (int32_t)done : -EFAULT;
 		done += n;
 		cpsr = irq_save();
-		if (line_end) {
-			tty.lines--;
-			break;
-		}
-		if (lflag(ICANON) && tty.head == tty.tail && tty.lines)
-			tty.lines--; /* a line ended by EOF, without an end byte: read whole */
 	}
 	irq_restore(cpsr);
 	return (int32_t)done;
@@ -513,8 +530,12 @@ static int32_t tty_ioctl(struct file *file, uint32_t request, uint32_t argument)
 				put_ring((uint8_t)tty.line[i]);
 			tty.line_length = 0;
 		}
-		if (!(tty.termios.lflag & ICANON) && (t.lflag & ICANON))
-			tty.lines = tty.head != tty.tail; /* what is there reads as one line */
+		/* Into canonical mode: what is there reads as one line; out of it: as bytes. */
+		if ((tty.termios.lflag ^ t.lflag) & ICANON) {
+			tty.ends_first = tty.ends_count = 0;
+			if ((t.lflag & ICANON) && tty.head != tty.tail)
+				tty.ends[tty.ends_count++] = tty.head;
+		}
 		tty.termios = t;
 		thread_wake_all(&tty.readable);
 		file_poll_wake();
@@ -554,10 +575,13 @@ static int32_t tty_ioctl(struct file *file, uint32_t request, uint32_t argument)
 	}
 }
 
+/* POLLIN: a read would find something (with VMIN 0 a read returns at once, but empty-handed). */
 static uint32_t tty_poll(struct file *file)
 {
+	bool in = lflag(ICANON) ? tty.ends_count > 0 : tty.head != tty.tail;
+
 	(void)file;
-	return (ready() ? POLLIN : 0) | POLLOUT;
+	return (in ? POLLIN : 0) | POLLOUT;
 }
 
 static void tty_stat(struct file *file, struct kstat *out)

@@ -66,8 +66,9 @@ static int lookup(struct process *p, const struct ramfs_node *from, const char *
 
 /* The device a path names, or -1. Only absolute /dev/NAME paths name them. */
 /* /dev itself, listed and stat'ed as a directory of the devices above (outside the archive). */
-#define DEV_DIR_INO   0x7FFFFFF0U
-#define ROOT_DEV_NEXT (1ULL << 40) /* a root listing's offset once "dev" is listed */
+#define DEV_DIR_INO 0x7FFFFFF0U
+#define ROOT_DEV_NEXT \
+	0x7FFFFFFFULL /* a root listing's offset once "dev" is listed (fits an off_t) */
 
 static bool is_dev_dir(const char *path)
 {

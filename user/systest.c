@@ -54,6 +54,7 @@
 #define POLLIN     1
 
 #define SIGUSR1 10
+#define SIGUSR2 12
 #define SIGSEGV 11
 #define SIGPIPE 13
 #define SIGTERM 15
@@ -95,6 +96,26 @@ static void on_signal(int sig)
 {
 	caught[sig]++;
 	last_signal = sig;
+}
+
+/*
+ * read(fd, buffer, 1) from Thumb code, with an instruction before the svc
+ * that must not run twice: a restarted call goes back over the svc alone
+ * (2 bytes in Thumb, 4 in ARM), so a restart that backs up 4 here would
+ * run the adds again and read from the next descriptor.
+ */
+__attribute__((target("thumb"), noinline)) static long thumb_read_one(int fd, void *buffer)
+{
+	register long r0 __asm__("r0") = fd - 1;
+	register long r1 __asm__("r1") = (long)buffer;
+	register long r2 __asm__("r2") = 1;
+	register long r7 __asm__("r7") = SYS_read;
+
+	__asm__ volatile("adds r0, r0, #1\n\tsvc #0"
+			 : "+r"(r0)
+			 : "r"(r1), "r"(r2), "r"(r7)
+			 : "memory", "cc");
+	return r0;
 }
 
 static void on_segv(int sig)
@@ -300,6 +321,17 @@ static void signals(void)
 	mask(SIG_UNBLOCK, SIGUSR1);
 	check(caught[SIGUSR1] == 2, "unblocked: delivered", caught[SIGUSR1]);
 	{
+		/* One buffer for the new set and the old: the new one is read first. */
+		uint64_t set = 1ULL << (SIGUSR2 - 1), now = 0;
+
+		syscall6(NR_rt_sigprocmask, SIG_BLOCK, (long)&set, (long)&set, 8, 0, 0);
+		syscall6(NR_rt_sigprocmask, SIG_BLOCK, 0, (long)&now, 8, 0, 0);
+		check((now & (1ULL << (SIGUSR2 - 1))) && !(set & (1ULL << (SIGUSR2 - 1))),
+		      "rt_sigprocmask with one buffer for both sets: blocks, and gives the old mask",
+		      (long)now);
+		mask(SIG_UNBLOCK, SIGUSR2);
+	}
+	{
 		struct kernel_sigaction action = { 0, SA_SIGINFO | SA_RESTORER, rt_restorer, 0 };
 
 		action.handler = (void (*)(int))(void (*)(void))on_info;
@@ -375,6 +407,24 @@ static void signals(void)
 	wait_for(pid, &status, 0);
 	check(caught[SIGCHLD] == 1, "a child's end: SIGCHLD to its parent", caught[SIGCHLD]);
 	set_handler(SIGCHLD, 0, 0);
+
+	/* The same restart from Thumb code. */
+	syscall1(NR_pipe, fds);
+	pid = sys_fork();
+	if (pid == 0) {
+		set_handler(SIGUSR1, on_signal, SA_RESTART);
+		r = thumb_read_one(fds[0], buffer);
+		sys_exit_group(r == 1 && buffer[0] == 't' ? 2 : 3);
+	}
+	pause_a_little();
+	syscall2(SYS_kill, pid, SIGUSR1);
+	pause_a_little();
+	sys_write(fds[1], "t", 1);
+	wait_for(pid, &status, 0);
+	check(((status >> 8) & 0xFF) == 2, "SA_RESTART from Thumb code: the svc alone runs again",
+	      status);
+	syscall1(NR_close, fds[0]);
+	syscall1(NR_close, fds[1]);
 
 	pid = sys_fork();
 	if (pid == 0) {
@@ -537,7 +587,7 @@ int main(int argc, char **argv)
 
 		return syscall3(NR_fcntl64, fd, F_GETFD, 0) == -EBADF ? 0 : 1;
 	}
-	printf("1..%d\n", bramble ? 43 : 40);
+	printf("1..%d\n", bramble ? 45 : 42);
 	fflush(stdout);
 	descriptors();
 	pipes();

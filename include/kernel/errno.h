@@ -41,6 +41,7 @@
  * the return to user mode makes it -EINTR when a handler without
  * SA_RESTART runs, or runs the call again otherwise (kernel/signal.c).
  */
-#define ERESTARTSYS 512
+#define ERESTARTSYS    512
+#define ERESTARTNOHAND 514 /* the same, but -EINTR after any handler (sigsuspend, poll) */
 
 #endif /* BRAMBLE_KERNEL_ERRNO_H */

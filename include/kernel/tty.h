@@ -29,6 +29,7 @@
 #include "kernel/file.h"
 
 #define TTY_INPUT 1024 /* bytes typed ahead, or of one line being edited */
+#define TTY_LINES 64   /* whole lines typed ahead */
 
 extern const struct file_ops tty_file_ops;
 
