@@ -719,7 +719,11 @@ void process_exit(int status)
 	thread_wake_all(&p->exited);
 	if (p->parent) {
 		thread_wake_all(&p->parent->child_exited);
-		signal_send(p->parent, SIGCHLD);
+		struct signal_info info = { EXIT_SIGNAL(status) ? CLD_KILLED : CLD_EXITED, p->pid,
+					    EXIT_SIGNAL(status) ? (uint32_t)EXIT_SIGNAL(status)
+								: (uint32_t)EXIT_CODE(status) };
+
+		signal_send_info(p->parent, SIGCHLD, &info);
 	}
 	thread_exit();
 }

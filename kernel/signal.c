@@ -24,9 +24,6 @@
 #define SIG_UNBLOCK 1
 #define SIG_SETMASK 2
 
-#define SI_USER   0
-#define SI_KERNEL 0x80
-
 #define UNBLOCKABLE (SIG_BIT(SIGKILL) | SIG_BIT(SIGSTOP))
 #define STOPS       (SIG_BIT(SIGSTOP) | SIG_BIT(SIGTSTP) | SIG_BIT(SIGTTIN) | SIG_BIT(SIGTTOU))
 #define IGNORED_BY_DEFAULT \
@@ -73,6 +70,11 @@ struct user_siginfo {
 			int32_t pid;
 			uint32_t uid;
 		} kill;
+		struct {
+			int32_t pid;
+			uint32_t uid;
+			int32_t status;
+		} child;
 		uint32_t address;
 		uint32_t padding[29];
 	} fields;
@@ -130,7 +132,7 @@ static bool wants_stop_notice(const struct process *parent)
 	return !(parent->sig.actions[SIGCHLD - 1].flags & SA_NOCLDSTOP);
 }
 
-static void send(struct process *p, int sig, int sender)
+static void send(struct process *p, int sig, const struct signal_info *info)
 {
 	uint32_t cpsr;
 
@@ -151,7 +153,9 @@ static void send(struct process *p, int sig, int sender)
 			if (p->parent) {
 				thread_wake_all(&p->parent->child_exited);
 				if (wants_stop_notice(p->parent))
-					send(p->parent, SIGCHLD, p->pid);
+					send(p->parent, SIGCHLD,
+					     &(struct signal_info){ CLD_CONTINUED, p->pid,
+								    SIGCONT });
 			}
 		}
 	} else if (SIG_BIT(sig) & STOPS) {
@@ -170,7 +174,7 @@ static void send(struct process *p, int sig, int sender)
 	}
 	p->sig.pending |= SIG_BIT(sig);
 	signal_update(&p->sig);
-	p->sig.sender[sig - 1] = sender;
+	p->sig.info[sig - 1] = *info;
 	/* A wait or a sleep of the process's is cut short (thread_interrupt takes either). */
 	if (!(p->sig.blocked & SIG_BIT(sig)) && p->thread && p->thread->state == THREAD_BLOCKED)
 		thread_interrupt(p->thread);
@@ -181,12 +185,17 @@ void signal_send(struct process *p, int sig)
 {
 	const struct process *self = process_current();
 
-	send(p, sig, self ? self->pid : 0);
+	send(p, sig, &(struct signal_info){ self ? SI_USER : SI_KERNEL, self ? self->pid : 0, 0 });
 }
 
 void signal_send_kernel(struct process *p, int sig)
 {
-	send(p, sig, 0);
+	send(p, sig, &(struct signal_info){ SI_KERNEL, 0, 0 });
+}
+
+void signal_send_info(struct process *p, int sig, const struct signal_info *info)
+{
+	send(p, sig, info);
 }
 
 void signal_send_current(int sig)
@@ -202,7 +211,10 @@ unsigned signal_send_group(int pgid, int sig, bool from_kernel)
 	for (struct process *p = process_first(); p; p = p->next) {
 		if (p->pgid != pgid || p->state != PROCESS_RUNNING)
 			continue;
-		send(p, sig, from_kernel || !self ? 0 : self->pid);
+		if (from_kernel || !self)
+			send(p, sig, &(struct signal_info){ SI_KERNEL, 0, 0 });
+		else
+			send(p, sig, &(struct signal_info){ SI_USER, self->pid, 0 });
 		n++;
 	}
 	return n;
@@ -238,7 +250,8 @@ static void stop(struct process *p, int sig)
 	if (p->parent) {
 		thread_wake_all(&p->parent->child_exited);
 		if (wants_stop_notice(p->parent))
-			send(p->parent, SIGCHLD, p->pid);
+			send(p->parent, SIGCHLD,
+			     &(struct signal_info){ CLD_STOPPED, p->pid, (uint32_t)sig });
 	}
 	while (p->stopped && !p->kill_pending)
 		(void)thread_wait(&p->continued);
@@ -313,11 +326,17 @@ static bool push_frame(struct exception_frame *frame, int sig, const struct sign
 
 	memset(&f, 0, sizeof(f));
 	if (rt) {
-		struct process *p = process_current();
+		const struct signal_info *info = &process_current()->sig.info[sig - 1];
 
 		f.rt.info.signo = sig;
-		f.rt.info.code = p->sig.sender[sig - 1] ? SI_USER : SI_KERNEL;
-		f.rt.info.fields.kill.pid = p->sig.sender[sig - 1];
+		f.rt.info.code = info->code;
+		if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL) {
+			f.rt.info.fields.address = info->value;
+		} else {
+			f.rt.info.fields.child.pid = info->pid;
+			if (sig == SIGCHLD)
+				f.rt.info.fields.child.status = (int32_t)info->value;
+		}
 		fill_ucontext(&f.rt.uc, frame, mask);
 	} else {
 		fill_ucontext(&f.plain.uc, frame, mask);

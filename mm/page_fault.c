@@ -181,8 +181,13 @@ static bool fatal_fault(struct process *p, const struct fault_info *fault,
 
 		fault_describe(line, sizeof(line), fault);
 		kprintf("process %d (%s): %s, to its handler: %s\n", p->pid, p->name, why, line);
+		struct signal_info info = { sig == SIGSEGV  ? (region ? SEGV_ACCERR : SEGV_MAPERR)
+					    : sig == SIGBUS ? BUS_ADRALN
+							    : ILL_ILLOPC,
+					    0, fault->address };
+
 		stats.handled++;
-		signal_send_kernel(p, sig);
+		signal_send_info(p, sig, &info);
 		return true;
 	}
 	report_kill(p, fault, region, why);

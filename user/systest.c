@@ -118,6 +118,33 @@ __attribute__((target("thumb"), noinline)) static long thumb_read_one(int fd, vo
 	return r0;
 }
 
+static void rt_restorer(void);
+static volatile int info_code, info_status, info_child;
+
+/* siginfo as Linux's ARM kernel lays it out: signo, errno, code, then the signal's own fields. */
+static void on_child_info(int sig, int *info, void *uc)
+{
+	(void)sig, (void)uc;
+	info_code = info[2];
+	info_child = info[3];
+	info_status = info[5];
+}
+
+static void on_segv_info(int sig, int *info, void *uc)
+{
+	(void)sig, (void)uc;
+	sys_exit_group(info[2] == 1 /* SEGV_MAPERR */ && (unsigned long)info[3] == 0x1234 ? 43
+											  : 44);
+}
+
+static void set_info_handler(int sig, void (*handler)(int, int *, void *))
+{
+	struct kernel_sigaction action = { 0, SA_SIGINFO | SA_RESTORER, rt_restorer, 0 };
+
+	action.handler = (void (*)(int))(void (*)(void))handler;
+	syscall6(NR_rt_sigaction, sig, (long)&action, 0, 8, 0, 0);
+}
+
 static void on_segv(int sig)
 {
 	(void)sig;
@@ -406,6 +433,13 @@ static void signals(void)
 		sys_exit_group(0);
 	wait_for(pid, &status, 0);
 	check(caught[SIGCHLD] == 1, "a child's end: SIGCHLD to its parent", caught[SIGCHLD]);
+	set_info_handler(SIGCHLD, on_child_info);
+	pid = sys_fork();
+	if (pid == 0)
+		sys_exit_group(9);
+	wait_for(pid, &status, 0);
+	check(info_code == 1 /* CLD_EXITED */ && info_status == 9 && info_child == pid,
+	      "SIGCHLD's siginfo: CLD_EXITED, the child's pid and its exit status", info_code);
 	set_handler(SIGCHLD, 0, 0);
 
 	/* The same restart from Thumb code. */
@@ -449,6 +483,15 @@ static void signals(void)
 	}
 	wait_for(pid, &status, 0);
 	check(status == (42 << 8), "a fault with a SIGSEGV handler: the handler runs", status);
+	pid = sys_fork();
+	if (pid == 0) {
+		set_info_handler(SIGSEGV, on_segv_info);
+		*(volatile int *)0x1234 = 1;
+		sys_exit_group(1);
+	}
+	wait_for(pid, &status, 0);
+	check(status == (43 << 8), "SIGSEGV's siginfo: SEGV_MAPERR and the faulting address",
+	      status);
 
 	pid = sys_fork();
 	if (pid == 0) {
@@ -587,7 +630,7 @@ int main(int argc, char **argv)
 
 		return syscall3(NR_fcntl64, fd, F_GETFD, 0) == -EBADF ? 0 : 1;
 	}
-	printf("1..%d\n", bramble ? 45 : 42);
+	printf("1..%d\n", bramble ? 47 : 44);
 	fflush(stdout);
 	descriptors();
 	pipes();

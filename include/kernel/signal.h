@@ -80,11 +80,30 @@ struct signal_action {
 	uint64_t mask;
 };
 
+/* What a handler's siginfo says of a signal: si_code, the sender, and si_status or si_addr. */
+struct signal_info {
+	int32_t code; /* SI_USER (0), SI_KERNEL, or the signal's own (CLD_EXITED, SEGV_MAPERR...) */
+	int32_t pid;  /* the sender, or the child (SIGCHLD) */
+	uint32_t
+		value; /* SIGCHLD: the child's status or signal; SIGSEGV, SIGBUS, SIGILL: the address */
+};
+
+#define SI_USER       0
+#define SI_KERNEL     0x80
+#define CLD_EXITED    1
+#define CLD_KILLED    2
+#define CLD_STOPPED   5
+#define CLD_CONTINUED 6
+#define SEGV_MAPERR   1
+#define SEGV_ACCERR   2
+#define BUS_ADRALN    1
+#define ILL_ILLOPC    1
+
 struct signal_state {
 	struct signal_action actions[NSIG];
 	uint64_t pending, blocked;
-	int32_t sender[NSIG]; /* of each pending signal: the pid that sent it, 0 for the kernel */
-	bool ready;           /* pending & ~blocked is not empty: read on every return to user */
+	struct signal_info info[NSIG]; /* of each pending signal: what its siginfo says */
+	bool ready; /* pending & ~blocked is not empty: read on every return to user */
 };
 
 /* After a change of pending or blocked: ready again as they say. */
@@ -109,6 +128,9 @@ void signal_exec(struct signal_state *state);
  */
 void signal_send(struct process *p, int sig);
 void signal_send_kernel(struct process *p, int sig);
+
+/* The same with what the siginfo says (a fault's code and address, a child's end). */
+void signal_send_info(struct process *p, int sig, const struct signal_info *info);
 
 /* To the current process (a write to a pipe nobody reads: SIGPIPE). */
 void signal_send_current(int sig);
