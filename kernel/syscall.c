@@ -833,8 +833,8 @@ static int32_t sys_set_tid_address(struct exception_frame *frame, uint32_t where
 static int32_t sys_uname(struct exception_frame *frame, uint32_t where, uint32_t a1, uint32_t a2,
 			 uint32_t a3)
 {
-	static const char *const fields[6] = { "bramble",          "bramble", "0.15",
-					       "#1 SMP " __DATE__, "armv7l",  "(none)" };
+	static const char *const fields[6] = { "bramble", "bramble", "0.15",
+					       "#1",      "armv7l",  "(none)" };
 	char uts[6][UTS_FIELD];
 
 	(void)frame, (void)a1, (void)a2, (void)a3;
@@ -1077,6 +1077,33 @@ static int32_t sys_sched_getaffinity(struct exception_frame *frame, uint32_t pid
 	return 4;
 }
 
+/* struct sysinfo on 32-bit ARM: uptime, loads, memory in mem_unit units, procs; 64 bytes. */
+struct user_sysinfo {
+	int32_t uptime;
+	uint32_t loads[3];
+	uint32_t totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	uint16_t procs, pad;
+	uint32_t totalhigh, freehigh, mem_unit;
+	char reserved[8];
+};
+_Static_assert(sizeof(struct user_sysinfo) == 64, "sysinfo");
+
+/* sysinfo: the clock, the PMM's frames, the processes; no load average is kept (zeros). */
+static int32_t sys_sysinfo(struct exception_frame *frame, uint32_t where, uint32_t a1, uint32_t a2,
+			   uint32_t a3)
+{
+	struct user_sysinfo info;
+
+	(void)frame, (void)a1, (void)a2, (void)a3;
+	memset(&info, 0, sizeof(info));
+	info.uptime = (int32_t)(clock_ns() / NSEC_PER_SEC);
+	info.totalram = kernel_pmm.ram_frames;
+	info.freeram = pmm_free_count(&kernel_pmm); /* (O(F): a table of 240 KiB for 960 MiB) */
+	info.procs = (uint16_t)process_count();
+	info.mem_unit = PAGE_SIZE;
+	return copy_to_user((void *)where, &info, sizeof(info)) ? -EFAULT : 0;
+}
+
 /* madvise: advice only; taken and not acted on. */
 static int32_t sys_madvise(struct exception_frame *frame, uint32_t addr, uint32_t length,
 			   uint32_t advice, uint32_t a3)
@@ -1171,6 +1198,7 @@ static const syscall_fn table[] = {
 	[91] = sys_munmap,
 	[94] = sys_read_only_fs, /* fchmod */
 	[114] = sys_wait4,
+	[116] = sys_sysinfo,
 	[119] = sys_sigreturn,
 	[120] = sys_clone,
 	[122] = sys_uname,
