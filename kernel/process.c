@@ -344,6 +344,14 @@ static int load(struct process *p, const char *path, int argc, const char *const
 	memset(p->name, 0, sizeof(p->name));
 	strncpy(p->name, file.name, sizeof(p->name) - 1);
 	snprintf(p->exe, sizeof(p->exe), "/%s", file.name);
+	process_set_comm(p, path);
+	p->cmdline_length = 0;
+	for (int i = 0; i < argc && p->cmdline_length < sizeof(p->cmdline); i++) {
+		size_t n = strlen(argv[i]) + 1, room = sizeof(p->cmdline) - p->cmdline_length;
+
+		memcpy(p->cmdline + p->cmdline_length, argv[i], n < room ? n : room);
+		p->cmdline_length += (uint32_t)(n < room ? n : room);
+	}
 	p->image = file.data;
 	error = mmu_user_create(&p->aspace, &kernel_pmm);
 	if (error)
@@ -540,6 +548,9 @@ int process_fork(const struct exception_frame *frame, struct process **out)
 		return ERR_NO_MEMORY;
 	memcpy(p->name, self->name, sizeof(p->name));
 	memcpy(p->exe, self->exe, sizeof(p->exe));
+	memcpy(p->comm, self->comm, sizeof(p->comm));
+	memcpy(p->cmdline, self->cmdline, sizeof(p->cmdline));
+	p->cmdline_length = self->cmdline_length;
 	memcpy(p->sig.actions, self->sig.actions, sizeof(p->sig.actions));
 	p->sig.blocked = self->sig.blocked; /* (pending signals are the parent's alone) */
 	signal_update(&p->sig);
@@ -611,6 +622,9 @@ int process_exec(struct exception_frame *frame, const char *path, int argc, cons
 	self->mmap_low = staged->mmap_low;
 	self->resident = staged->resident;
 	memcpy(self->exe, staged->exe, sizeof(self->exe));
+	memcpy(self->comm, staged->comm, sizeof(self->comm));
+	memcpy(self->cmdline, staged->cmdline, sizeof(self->cmdline));
+	self->cmdline_length = staged->cmdline_length;
 	kfree(staged);
 	fd_table_exec(&self->fds);
 	signal_exec(&self->sig);
@@ -651,6 +665,14 @@ static void vfork_release(struct process *p)
 		return;
 	p->vfork_pending = false;
 	thread_wake_all(&p->vfork_done);
+}
+
+void process_set_comm(struct process *p, const char *path)
+{
+	const char *last = strrchr(path, '/');
+
+	memset(p->comm, 0, sizeof(p->comm));
+	strncpy(p->comm, last ? last + 1 : path, sizeof(p->comm) - 1);
 }
 
 void process_vfork_wait(struct process *child)

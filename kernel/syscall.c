@@ -576,6 +576,10 @@ static int32_t sys_execve(struct exception_frame *frame, uint32_t path, uint32_t
 		if (!error)
 			error = start_errno(
 				process_exec(frame, program, argc, a->argv, envc, a->envp));
+		if (!error)
+			process_set_comm(
+				self(),
+				a->path); /* (the name it was run by: "sh", not "busybox") */
 	}
 	kfree(a);
 	return error ? error : (int32_t)frame->r[0];

@@ -377,6 +377,11 @@ void tty_set_session(int sid)
 	tty.session = sid;
 }
 
+int tty_session(void)
+{
+	return tty.session;
+}
+
 /*
  * A program waits for typing for the first time: a shell's first prompt.
  * The cycle counter then (guest instructions under -icount), once, for

@@ -3,6 +3,8 @@
  */
 #include "kernel/vfs.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kernel/errno.h"
@@ -10,8 +12,11 @@
 #include "kernel/process.h"
 #include "kernel/tty.h"
 #include "kernel/uaccess.h"
-
-#define PROC_SELF_EXE "/proc/self/exe"
+#include "kernel/timer.h"
+#include "layout.h"
+#include "mm/kheap.h"
+#include "mm/mm.h"
+#include "mm/pmm.h"
 
 #define DT_CHR 2
 #define DT_DIR 4
@@ -64,11 +69,12 @@ static int lookup(struct process *p, const struct ramfs_node *from, const char *
 	return errno_of(ramfs_lookup(fs, from ? from : &p->cwd, path, follow, out));
 }
 
-/* The device a path names, or -1. Only absolute /dev/NAME paths name them. */
 /* /dev itself, listed and stat'ed as a directory of the devices above (outside the archive). */
-#define DEV_DIR_INO 0x7FFFFFF0U
-#define ROOT_DEV_NEXT \
-	0x7FFFFFFFULL /* a root listing's offset once "dev" is listed (fits an off_t) */
+#define DEV_DIR_INO  0x7FFFFFF0U
+#define PROC_DIR_INO 0x7FFFFFE0U
+/* A root listing's offsets once "dev", then "proc", are listed (each fits an off_t). */
+#define ROOT_DEV_NEXT  0x7FFFFFFFULL
+#define ROOT_PROC_NEXT 0x7FFFFFFEULL
 
 static bool is_dev_dir(const char *path)
 {
@@ -84,6 +90,7 @@ static void dev_dir_stat(struct file *file, struct kstat *out)
 	out->ino = DEV_DIR_INO;
 }
 
+/* The device a path names, or -1. Only absolute /dev/NAME paths name them. */
 static int device_of(const char *path)
 {
 	if (strncmp(path, "/dev/", 5) != 0)
@@ -195,8 +202,14 @@ static int32_t directory_getdents(struct file *file, uint32_t buffer, uint32_t l
 			n = dirent(record, sizeof(record), parent.ino, 2, DT_DIR, "..", 2);
 			next = 2;
 		} else {
-			if (file->offset == ROOT_DEV_NEXT)
+			if (file->offset == ROOT_PROC_NEXT)
 				break;
+			if (file->offset == ROOT_DEV_NEXT) {
+				n = dirent(record, sizeof(record), PROC_DIR_INO, ROOT_PROC_NEXT,
+					   DT_DIR, "proc", 4);
+				next = ROOT_PROC_NEXT;
+				goto put;
+			}
 			error = ramfs_readdir(fs, &file->node, &cookie, &child, &name,
 					      &name_length);
 			if (error == ERR_NOT_FOUND && file->node.ino == RAMFS_INO_ROOT &&
@@ -296,6 +309,329 @@ static const struct file_ops directory_ops = {
 	.seekable = true,
 };
 
+/*
+ * /proc: what ps, free and uptime read. Each file's text is made when it
+ * is opened (a snapshot, as a read of Linux's is consistent within one
+ * read): /proc/meminfo, /proc/uptime, and for each process a directory
+ * /proc/PID with stat (Linux's 52 fields, those bramble keeps filled in),
+ * cmdline (its arguments, NUL-ended) and exe (a link to its program);
+ * /proc/self is a link to the caller's. Names are absolute only, as /dev's.
+ */
+#define PROC_TEXT_MAX 768
+#define PROC_PID_INO  0x40000000U /* + pid * 4 */
+
+enum proc_kind {
+	PROC_NONE,
+	PROC_ROOT,
+	PROC_SELF,
+	PROC_MEMINFO,
+	PROC_UPTIME,
+	PROC_PID_DIR,
+	PROC_PID_STAT,
+	PROC_PID_CMDLINE,
+	PROC_PID_EXE
+};
+
+struct proc_name {
+	enum proc_kind kind;
+	struct process *p; /* the PID's (or self's, once resolved) */
+};
+
+static bool is_proc(const char *path)
+{
+	return strncmp(path, "/proc", 5) == 0 && (path[5] == '\0' || path[5] == '/');
+}
+
+/* What a /proc path names; follow_self: "/proc/self" itself is the caller's directory. */
+static struct proc_name proc_parse(struct process *self, const char *path, bool follow_self)
+{
+	struct proc_name name = { PROC_NONE, NULL };
+	const char *at = path + 5, *rest;
+	char *end;
+	long pid;
+
+	while (*at == '/')
+		at++;
+	if (*at == '\0')
+		return (struct proc_name){ PROC_ROOT, NULL };
+	if (strcmp(at, "meminfo") == 0)
+		return (struct proc_name){ PROC_MEMINFO, NULL };
+	if (strcmp(at, "uptime") == 0)
+		return (struct proc_name){ PROC_UPTIME, NULL };
+	if (strncmp(at, "self", 4) == 0 && (at[4] == '\0' || at[4] == '/')) {
+		if (at[4] == '\0' && !follow_self)
+			return (struct proc_name){ PROC_SELF, self };
+		name.p = self;
+		rest = at + 4;
+	} else {
+		pid = strtol(at, &end, 10);
+		if (end == at || pid <= 0 || (*end != '\0' && *end != '/'))
+			return name;
+		name.p = process_find((int)pid);
+		rest = end;
+	}
+	if (!name.p)
+		return name;
+	while (*rest == '/')
+		rest++;
+	if (*rest == '\0')
+		name.kind = PROC_PID_DIR;
+	else if (strcmp(rest, "stat") == 0)
+		name.kind = PROC_PID_STAT;
+	else if (strcmp(rest, "cmdline") == 0)
+		name.kind = PROC_PID_CMDLINE;
+	else if (strcmp(rest, "exe") == 0)
+		name.kind = PROC_PID_EXE;
+	return name;
+}
+
+static char state_letter(const struct process *p)
+{
+	if (p->state == PROCESS_ZOMBIE)
+		return 'Z';
+	if (p->stopped)
+		return 'T';
+	return p->thread && p->thread->state == THREAD_BLOCKED ? 'S' : 'R';
+}
+
+/* The text of a /proc file into buf: its length. */
+static uint32_t proc_text(const struct proc_name *name, char *buf, uint32_t size)
+{
+	const struct process *p = name->p;
+	uint64_t ns = clock_ns();
+	uint32_t free_kib, total_kib;
+	int n = 0;
+
+	switch (name->kind) {
+	case PROC_MEMINFO:
+		total_kib = kernel_pmm.ram_frames * (PAGE_SIZE / 1024);
+		free_kib = pmm_free_count(&kernel_pmm) * (PAGE_SIZE / 1024);
+		n = snprintf(buf, size,
+			     "MemTotal:       %8lu kB\nMemFree:        %8lu kB\n"
+			     "MemAvailable:   %8lu kB\nBuffers:               0 kB\n"
+			     "Cached:                0 kB\nShmem:                 0 kB\n"
+			     "SwapTotal:             0 kB\nSwapFree:              0 kB\n",
+			     (unsigned long)total_kib, (unsigned long)free_kib,
+			     (unsigned long)free_kib);
+		break;
+	case PROC_UPTIME:
+		n = snprintf(buf, size, "%lu.%02lu 0.00\n", (unsigned long)(ns / 1000000000ULL),
+			     (unsigned long)(ns / 10000000ULL % 100));
+		break;
+	case PROC_PID_STAT:
+		n = snprintf(
+			buf, size,
+			"%d (%.15s) %c %d %d %d %d %d 0 %lu 0 0 0 0 0 0 0 20 0 1 0 0 %lu %lu "
+			"4294967295 65536 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n",
+			p->pid, p->comm, state_letter(p), p->parent ? p->parent->pid : 0, p->pgid,
+			p->sid, p->sid == tty_session() ? (5 << 8) | 1 : 0,
+			p->sid == tty_session() ? tty_foreground() : -1, (unsigned long)p->faults,
+			(unsigned long)(p->brk - USER_LOW_LIMIT), (unsigned long)p->resident);
+		break;
+	case PROC_PID_CMDLINE:
+		n = (int)(p->cmdline_length < size ? p->cmdline_length : size);
+		memcpy(buf, p->cmdline, (size_t)n);
+		return (uint32_t)n;
+	default:
+		break;
+	}
+	return n < 0 ? 0 : (uint32_t)n < size ? (uint32_t)n : size - 1;
+}
+
+struct proc_file {
+	uint32_t length;
+	char text[PROC_TEXT_MAX];
+};
+
+static int32_t proc_read(struct file *file, uint32_t buffer, uint32_t length)
+{
+	const struct proc_file *f = file->private;
+	uint64_t left = file->offset < f->length ? f->length - file->offset : 0;
+	uint32_t n = length < left ? length : (uint32_t)left;
+
+	if (!user_range_ok(buffer, length))
+		return -EFAULT;
+	if (n && copy_to_user((void *)buffer, f->text + file->offset, n))
+		return -EFAULT;
+	file->offset += n;
+	return (int32_t)n;
+}
+
+static void proc_release(struct file *file)
+{
+	kfree(file->private);
+}
+
+static void proc_file_stat(struct file *file, struct kstat *out)
+{
+	const struct proc_file *f = file->private;
+
+	file_stat_device(out, 0);
+	out->mode = CPIO_MODE_REGULAR | 0444;
+	out->dev = 3;
+	out->size = 0; /* as Linux's: the size of a /proc file is not known before it is read */
+	out->ino = PROC_DIR_INO - 1 - (f ? 0 : 1);
+}
+
+static const struct file_ops proc_file_ops = {
+	.read = proc_read,
+	.write = read_only,
+	.stat = proc_file_stat,
+	.release = proc_release,
+	.seekable = true,
+};
+
+/* A /proc directory's listing: /proc (self, meminfo, uptime, each pid) or /proc/PID. */
+static int32_t proc_dir_getdents(struct file *file, uint32_t buffer, uint32_t length)
+{
+	static const char *const top[] = { ".", "..", "self", "meminfo", "uptime" };
+	static const char *const per_pid[] = { ".", "..", "stat", "cmdline", "exe" };
+	bool of = file->private != NULL; /* a pid directory's listing, else /proc's */
+	uint8_t record[19 + 16 + 8];
+	uint32_t done = 0;
+
+	if (!user_range_ok(buffer, length))
+		return -EFAULT;
+	for (;;) {
+		uint32_t at = (uint32_t)file->offset, n;
+		char number[12];
+
+		if (at < 5) {
+			const char *name = of ? per_pid[at] : top[at];
+			uint8_t type = at < 2           ? DT_DIR
+				       : of && at == 4  ? DT_LNK
+				       : !of && at == 2 ? DT_LNK
+							: DT_REG;
+
+			n = dirent(record, sizeof(record), PROC_DIR_INO + at, at + 1, type, name,
+				   (uint32_t)strlen(name));
+		} else if (!of) {
+			const struct process *q = process_first();
+
+			for (uint32_t i = 5; q && i < at; i++)
+				q = q->next;
+			if (!q)
+				break;
+			snprintf(number, sizeof(number), "%d", q->pid);
+			n = dirent(record, sizeof(record), PROC_PID_INO + (uint32_t)q->pid * 4,
+				   at + 1, DT_DIR, number, (uint32_t)strlen(number));
+		} else {
+			break;
+		}
+		if (n > length - done) {
+			if (!done)
+				return -EINVAL;
+			break;
+		}
+		if (copy_to_user((void *)(buffer + done), record, n))
+			return done ? (int32_t)done : -EFAULT;
+		done += n;
+		file->offset = at + 1;
+	}
+	return (int32_t)done;
+}
+
+/* A pid directory's file keeps the pid (not the process, which may go while it is open). */
+static void proc_dir_stat(struct file *file, struct kstat *out)
+{
+	uint32_t pid = (uint32_t)(uintptr_t)file->private;
+
+	file_stat_device(out, 0);
+	out->mode = CPIO_MODE_DIRECTORY | 0555;
+	out->nlink = 2;
+	out->dev = 3;
+	out->ino = pid ? PROC_PID_INO + pid * 4 : PROC_DIR_INO;
+}
+
+static const struct file_ops proc_dir_ops = {
+	.read = dev_dir_read,
+	.write = dev_dir_read,
+	.getdents = proc_dir_getdents,
+	.stat = proc_dir_stat,
+	.seekable = true,
+};
+
+static int proc_open(struct process *self, const char *path, uint32_t flags, struct file **out)
+{
+	struct proc_name name = proc_parse(self, path, true);
+	struct proc_file *text;
+	struct file *file;
+
+	if (name.kind == PROC_NONE)
+		return -ENOENT;
+	if ((flags & O_ACCMODE) != O_RDONLY)
+		return name.kind == PROC_ROOT || name.kind == PROC_PID_DIR ? -EISDIR : -EACCES;
+	if (name.kind == PROC_PID_EXE)
+		return vfs_open(self, NULL, name.p->exe, flags, out);
+	if (name.kind == PROC_ROOT || name.kind == PROC_PID_DIR) {
+		file = file_new(&proc_dir_ops, O_RDONLY,
+				name.kind == PROC_ROOT ? NULL : (void *)(uintptr_t)name.p->pid);
+		if (!file)
+			return -ENOMEM;
+		*out = file;
+		return 0;
+	}
+	if (flags & O_DIRECTORY)
+		return -ENOTDIR;
+	text = kmalloc(sizeof(*text));
+	if (!text)
+		return -ENOMEM;
+	text->length = proc_text(&name, text->text, sizeof(text->text));
+	file = file_new(&proc_file_ops, O_RDONLY, text);
+	if (!file) {
+		kfree(text);
+		return -ENOMEM;
+	}
+	*out = file;
+	return 0;
+}
+
+static int proc_stat(struct process *self, const char *path, bool follow, struct kstat *out)
+{
+	struct proc_name name = proc_parse(self, path, follow);
+	struct file probe = { .private = name.p ? (void *)(uintptr_t)name.p->pid : NULL };
+
+	switch (name.kind) {
+	case PROC_NONE:
+		return -ENOENT;
+	case PROC_SELF:
+	case PROC_PID_EXE:
+		if (name.kind == PROC_PID_EXE && follow)
+			return vfs_stat(self, NULL, name.p->exe, true, out);
+		file_stat_device(out, 0);
+		out->mode = CPIO_MODE_SYMLINK | 0777;
+		out->dev = 3;
+		return 0;
+	case PROC_ROOT:
+		probe.private = NULL;
+		/* fall through */
+	case PROC_PID_DIR:
+		proc_dir_stat(&probe, out);
+		return 0;
+	default:
+		proc_file_stat(&probe, out);
+		return 0;
+	}
+}
+
+static int proc_readlink(struct process *self, const char *path, char *buf, uint32_t size)
+{
+	struct proc_name name = proc_parse(self, path, false);
+	char text[RAMFS_PATH_MAX];
+	uint32_t n;
+
+	if (name.kind == PROC_SELF)
+		snprintf(text, sizeof(text), "%d", name.p->pid);
+	else if (name.kind == PROC_PID_EXE)
+		snprintf(text, sizeof(text), "%s", name.p->exe);
+	else
+		return name.kind == PROC_NONE ? -ENOENT : -EINVAL;
+	n = (uint32_t)strlen(text);
+	n = n < size ? n : size;
+	memcpy(buf, text, n);
+	return (int)n;
+}
+
 int vfs_open(struct process *p, const struct ramfs_node *from, const char *path, uint32_t flags,
 	     struct file **out)
 {
@@ -304,6 +640,8 @@ int vfs_open(struct process *p, const struct ramfs_node *from, const char *path,
 	struct file *file;
 	int device = device_of(path), error;
 
+	if (is_proc(path))
+		return proc_open(p, path, flags, out);
 	if (is_dev_dir(path)) {
 		if (access != O_RDONLY)
 			return -EISDIR;
@@ -365,16 +703,8 @@ int vfs_stat(struct process *p, const struct ramfs_node *from, const char *path,
 		ops->stat(&probe, out);
 		return 0;
 	}
-	if (strcmp(path, PROC_SELF_EXE) == 0) {
-		if (!follow) {
-			file_stat_device(out, 0);
-			out->mode = CPIO_MODE_SYMLINK | 0777;
-			out->size = strlen(p->exe);
-			return 0;
-		}
-		path = p->exe;
-		from = NULL;
-	}
+	if (is_proc(path))
+		return proc_stat(p, path, follow, out);
 	error = lookup(p, from, path, follow, &node);
 	if (error)
 		return error;
@@ -388,13 +718,8 @@ int vfs_readlink(struct process *p, const struct ramfs_node *from, const char *p
 	struct ramfs_node node;
 	int error;
 
-	if (strcmp(path, PROC_SELF_EXE) == 0) {
-		uint32_t n = (uint32_t)strlen(p->exe);
-
-		n = n < size ? n : size;
-		memcpy(buf, p->exe, n);
-		return (int)n;
-	}
+	if (is_proc(path))
+		return proc_readlink(p, path, buf, size);
 	error = lookup(p, from, path, false, &node);
 	if (error)
 		return error;
@@ -428,8 +753,13 @@ int vfs_resolve_program(struct process *p, const char *path, char *archive_path,
 	struct ramfs_node node;
 	int error;
 
-	if (strcmp(path, PROC_SELF_EXE) == 0)
-		path = p->exe;
+	if (is_proc(path)) {
+		struct proc_name name = proc_parse(p, path, true);
+
+		if (name.kind != PROC_PID_EXE)
+			return -EACCES;
+		path = name.p->exe;
+	}
 	error = lookup(p, NULL, path, true, &node);
 	if (error)
 		return error;

@@ -38,6 +38,7 @@
 #define PROCESS_ARGS_MAX  32   /* arguments a program may be started with */
 #define PROCESS_ARG_BYTES 2048 /* and their bytes, NULs included */
 #define PROCESS_NAME_MAX  32
+#define PROCESS_CMDLINE   128 /* bytes of the arguments kept for /proc/PID/cmdline */
 
 /* How a process ended, for whoever waits. */
 #define EXIT_CODE(status)   (((status) >> 8) & 0xFF) /* as wait(2) encodes it */
@@ -84,6 +85,9 @@ struct process {
 	struct fd_table fds;
 	struct ramfs_node cwd;
 	char exe[RAMFS_PATH_MAX]; /* the program's file, as /proc/self/exe names it */
+	char comm[16];            /* the name it was started by (execve's last component), for ps */
+	char cmdline[PROCESS_CMDLINE]; /* its arguments, each NUL-ended (/proc/PID/cmdline) */
+	uint32_t cmdline_length;
 	uint32_t clear_child_tid; /* set_tid_address: zeroed at the end (no threads to wake yet) */
 	uint32_t set_child_tid;   /* clone's CLONE_CHILD_SETTID: the pid goes there at the start */
 	uint32_t robust_list;     /* set_robust_list's head (kept; no threads to clean up after) */
@@ -192,6 +196,9 @@ static inline void process_return_to_user(void)
 	if (p && process_has_work(p))
 		process_return_to_user_slow(thread_user_frame(p->thread), false, 0);
 }
+
+/* The name ps shows: the last component of the path p was started by (as Linux's comm). */
+void process_set_comm(struct process *p, const char *path);
 
 /* Look a process up (for the console). */
 struct process *process_find(int pid);

@@ -53,6 +53,7 @@ int tty_foreground(void);
 
 /* The session the console belongs to (0: none yet; the first setsid's leader that opens it). */
 void tty_set_session(int sid);
+int tty_session(void);
 
 /* Back to the settings a terminal starts with (echo, canonical, signals), input dropped. */
 void tty_reset(void);

@@ -9,7 +9,9 @@
  *   /dev/console     the terminal (kernel/tty.h); /dev/tty is the same
  *   /dev/null        reads end of file, takes every write
  *   /dev/zero        reads zeros
- *   /proc/self/exe   a symbolic link to the calling process's program
+ *   /proc            meminfo, uptime, and PID/ (stat, cmdline, exe) for each
+ *                    process; self a link to the caller's (ps, free, uptime
+ *                    read them); /proc/PID/exe a link to its program
  *
  * Paths are resolved from the root or from the process's working
  * directory (or an openat directory's). Every answer is a negative errno

@@ -38,7 +38,8 @@ start('build/busybox.log', 'build/busybox.sock',
 	'-device', "loader,file=$fwstub,addr=0x0", '-device', "loader,file=$img,addr=0x8000");
 
 # ash's prompt; its line editor asks the terminal where the cursor is (ESC [6n) before it.
-my $sh_prompt = qr/\/ # (?:\e\[6n)?\z/;
+# ("~" when the working directory is root's home, / in /etc/passwd.)
+my $sh_prompt = qr/(?:\/|~) # (?:\e\[6n)?\z/;
 
 sub strip_escapes {
 	my ($text) = @_;
@@ -65,7 +66,7 @@ sub shell {
 	return undef unless defined $answer;
 	$answer = strip_escapes($answer);
 	$answer =~ s/^\Q$line\E\n//;
-	$answer =~ s/\/ # \z//;
+	$answer =~ s/(?:\/|~) # \z//;
 	return $answer;
 }
 
@@ -106,12 +107,22 @@ check(defined $out && $out eq "true 0\nfalse 1\n", 'busybox.true_false_exit_code
 	$out // 'no prompt');
 $out = shell('ls -l /bin');
 my $size = -s $busybox;
-check(defined $out && $out =~ /^-rwxr-xr-x\s+1 0\s+0\s+$size .* busybox$/m &&
+check(defined $out && $out =~ /^-rwxr-xr-x\s+1 root\s+root\s+$size .* busybox$/m &&
 	$out =~ /^lrwxrwxrwx .* sh -> busybox$/m && $out =~ /^-rwxr-xr-x .* hello$/m,
 	'busybox.ls_l_bin', $out // 'no prompt');
 $out = shell('ls /; ls -l /dev/null /dev/zero');
-check(defined $out && $out =~ /^bin\s+dev\s+etc$/m && $out =~ /^crw-rw-rw- .* 1,\s+3 .* \/dev\/null$/m &&
+check(defined $out && $out =~ /^bin\s+dev\s+etc\s+proc$/m && $out =~ /^crw-rw-rw- .* 1,\s+3 .* \/dev\/null$/m &&
 	$out =~ /^crw-rw-rw- .* 1,\s+5 .* \/dev\/zero$/m, 'busybox.ls_root_and_dev', $out // 'no prompt');
+$out = shell('sleep 30 & ps; kill %1; wait');
+# (A command busybox runs as its own applet is execed through /proc/self/exe: its name is
+# "exe", and ps shows it as "{exe} sleep 30", as on Linux.)
+check(defined $out && $out =~ /^\s*\d+ root\s+init sh$/m &&
+	$out =~ /^\s*\d+ root\s+(?:\{exe\} )?sleep 30$/m, 'busybox.ps_lists_the_processes',
+	$out // 'no prompt');
+$out = shell('free');
+my $total_kib = 960 * 1024; # the ARM's RAM as the firmware's (and QEMU's) ATAGs give it
+check(defined $out && $out =~ /^Mem:\s+$total_kib\s+\d+\s+\d+/m, 'busybox.free_reads_meminfo',
+	$out // 'no prompt');
 $out = shell('cat /etc/motd');
 my $motd = do { local $/; open(my $f, '<', 'user/etc/motd') or die; <$f> };
 check(defined $out && $out eq $motd, 'busybox.cat_a_file', $out // 'no prompt');
