@@ -239,6 +239,28 @@ static void write_buffered(const char *text, size_t length)
 	irq_restore(cpsr);
 }
 
+void pl011_echo(const char *text, size_t length)
+{
+	uint32_t cpsr;
+
+	if (!uart_base)
+		return;
+	if (!tx_ring) {
+		pl011_write(text, length);
+		return;
+	}
+	cpsr = irq_save();
+	mmio_barrier();
+	for (size_t i = 0; i < length; i++) {
+		if (text[i] == '\n')
+			tx_queue('\r');
+		tx_queue(text[i]);
+	}
+	tx_kick();
+	mmio_barrier();
+	irq_restore(cpsr);
+}
+
 void pl011_write(const char *text, size_t length)
 {
 	if (!uart_base)
