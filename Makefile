@@ -42,6 +42,11 @@ CFLAGS    := $(ARCHFLAGS) -std=c11 -ffreestanding -O2 -g -Wall -Wextra -Werror \
 ifdef ASID_LIMIT
 CFLAGS    += -DASID_LIMIT=$(ASID_LIMIT)
 endif
+# make LOCK_DEBUG=1 BUILD=build-lockdep: every spinlock acquisition checked
+# against the lock-order rule (include/kernel/lockdep.h).
+ifeq ($(LOCK_DEBUG),1)
+CFLAGS    += -DLOCK_DEBUG
+endif
 ASFLAGS   := $(ARCHFLAGS) -g -Iinclude -MMD -MP -D__ASSEMBLER__
 LDFLAGS   := $(ARCHFLAGS) -nostartfiles --specs=nano.specs -Wl,--no-warn-rwx-segments \
              -Wl,-Map=$(BUILD)/kernel7.map -Wl,--fatal-warnings
@@ -89,6 +94,7 @@ KERNEL_SRCS := \
 	kernel/pipe.c \
 	kernel/tty.c \
 	kernel/signal.c \
+	kernel/lockdep.c \
 	kernel/uaccess.c \
 	kernel/arm/uaccess.S \
 	drivers/mailbox.c \
@@ -122,6 +128,7 @@ KERNEL_SRCS := \
 	kernel/timer_test.c \
 	kernel/console_test.c \
 	kernel/process_test.c \
+	kernel/spinlock_test.c \
 	mm/linear_map_test.c \
 	mm/pmm_test.c \
 	mm/mmu_test.c \
@@ -137,7 +144,8 @@ BENCH_SRCS := \
 	bench/newlib_full.c \
 	bench/kheap_bench.c \
 	bench/irq_bench.c \
-	bench/process_bench.c
+	bench/process_bench.c \
+	bench/lock_bench.c
 BENCH_OBJS := $(patsubst %,$(OBJ)/%.o,$(BENCH_SRCS))
 
 # Full newlib's malloc (the dlmalloc-derived one, not nano's), for make bench
@@ -251,7 +259,7 @@ $(BUILD)/tests/initrd.bin:
 HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Itests/lib \
                -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
                -MMD -MP
-HOST_TESTS  := fault_status bootargs cmdline fdt pmm descriptor kheap ptdump ring line_edit parse elf cpio ramfs vm_map
+HOST_TESTS  := fault_status bootargs cmdline fdt pmm descriptor kheap ptdump ring line_edit parse elf cpio ramfs vm_map lockdep
 HOST_BINS   := $(patsubst %,$(BUILD)/host/test_%,$(HOST_TESTS))
 
 $(BUILD)/host/test_fault_status: tests/host/test_fault_status.c kernel/arm/fault_status.c
@@ -269,6 +277,7 @@ $(BUILD)/host/test_line_edit: tests/host/test_line_edit.c kernel/line_edit.c
 $(BUILD)/host/test_elf: tests/host/test_elf.c kernel/elf.c
 $(BUILD)/host/test_cpio: tests/host/test_cpio.c kernel/cpio.c
 $(BUILD)/host/test_ramfs: tests/host/test_ramfs.c kernel/ramfs.c kernel/cpio.c
+$(BUILD)/host/test_lockdep: tests/host/test_lockdep.c kernel/lockdep.c
 
 $(BUILD)/host/test_%:
 	@mkdir -p $(dir $@)
