@@ -95,6 +95,7 @@ KERNEL_SRCS := \
 	kernel/tty.c \
 	kernel/signal.c \
 	kernel/lockdep.c \
+	kernel/smp.c \
 	kernel/uaccess.c \
 	kernel/arm/uaccess.S \
 	drivers/mailbox.c \
@@ -129,6 +130,7 @@ KERNEL_SRCS := \
 	kernel/console_test.c \
 	kernel/process_test.c \
 	kernel/spinlock_test.c \
+	kernel/smp_test.c \
 	mm/linear_map_test.c \
 	mm/pmm_test.c \
 	mm/mmu_test.c \

@@ -33,5 +33,6 @@ KBENCH(spinlock_uncontended)
 	saved = bench_now() - start;
 	kprintf("lock: spin_lock + spin_unlock, uncontended: %lu instructions; with irqsave/"
 		"irqrestore: %lu\n",
-		(unsigned long)((locked - loop) / ROUNDS), (unsigned long)((saved - loop) / ROUNDS));
+		(unsigned long)((locked - loop) / ROUNDS),
+		(unsigned long)((saved - loop) / ROUNDS));
 }

@@ -656,6 +656,89 @@ park_check:
 	bx	r2
 
 /*
+ * secondary_entry: cores 1-3, sent here from secondary_park by core 0
+ * (kernel/smp.c writes this address, a physical one: the stub is linked
+ * where it runs, to their mailbox 3). MMU off, in the mode the loader
+ * left them: HYP from the firmware, SVC from QEMU's loaders. Each does
+ * what core 0 did for itself, in the same order: leave HYP the same way
+ * (the same Hyp stub behind it), ACTLR.SMP before any cache or TLB
+ * maintenance or the MMU, its own TLB and I-cache invalidated, then the
+ * kernel's translation regime (the same DACR, TEX remap and TTBR walk
+ * attributes as core 0: inner shareable) with the MMU and caches on,
+ * through the identity section that core 0 maps for the while
+ * (kernel/smp.c), and on to the higher half.
+ */
+	.global secondary_entry
+	.type	secondary_entry, %function
+secondary_entry:
+	cpsid	aif
+	mrs	r0, cpsr
+	and	r0, r0, #MODE_MASK
+	cmp	r0, #MODE_HYP
+	bne	secondary_in_svc
+	mov	r0, #0
+	mcr	p15, 4, r0, c1, c1, 0           @ HCR = 0
+	mcr	p15, 4, r0, c1, c1, 2           @ HCPTR = 0: no FPU, CPACR or trace traps
+	mcr	p15, 4, r0, c1, c1, 3           @ HSTR = 0
+	mrc	p15, 4, r0, c1, c1, 1           @ HDCR
+	bic	r0, r0, #(HDCR_TPM | HDCR_TPMCR)
+	mcr	p15, 4, r0, c1, c1, 1
+	mrc	p15, 4, r0, c14, c1, 0          @ CNTHCTL
+	orr	r0, r0, #(CNTHCTL_PL1PCTEN | CNTHCTL_PL1PCEN)
+	mcr	p15, 4, r0, c14, c1, 0
+	mov	r0, #0
+	mov	r1, #0
+	mcrr	p15, 4, r0, r1, c14             @ CNTVOFF = 0
+	mcrr	p15, 6, r0, r1, c2              @ VTTBR = 0
+	adrl	r0, hyp_stub_vectors
+	mcr	p15, 4, r0, c12, c0, 0          @ HVBAR
+	adr	r0, secondary_in_svc
+	msr	elr_hyp, r0
+	mov	r0, #(MODE_SVC | PSR_A | PSR_I | PSR_F)
+	msr	spsr_cxsf, r0
+	isb
+	eret
+secondary_in_svc:
+	cpsid	aif
+	mrc	p15, 0, r0, c0, c0, 0           @ MIDR: ACTLR.SMP on a Cortex-A7 only (step 4)
+	ubfx	r0, r0, #MIDR_PART_SHIFT, #12
+	ldr	r1, =MIDR_PART_CORTEX_A7
+	cmp	r0, r1
+	bne	1f
+	mrc	p15, 0, r0, c1, c0, 1           @ ACTLR
+	tst	r0, #ACTLR_SMP
+	orreq	r0, r0, #ACTLR_SMP
+	mcreq	p15, 0, r0, c1, c0, 1
+	isb
+1:	mov	r0, #0
+	dsb
+	tlb_invalidate_all_local r0
+	icache_bp_invalidate_local r0
+	mov	r0, #DACR_DOMAIN0_CLIENT
+	mcr	p15, 0, r0, c3, c0, 0           @ DACR
+	mov	r0, #0
+	mcr	p15, 0, r0, c2, c0, 2           @ TTBCR = 0: TTBR0 walks all of it, for now
+	mcr	p15, 0, r0, c13, c0, 1          @ CONTEXTIDR
+	ldr	r0, =PRRR_VALUE
+	mcr	p15, 0, r0, c10, c2, 0          @ PRRR
+	ldr	r0, =NMRR_VALUE
+	mcr	p15, 0, r0, c10, c2, 1          @ NMRR
+	ldr	r0, =(PHYS_L1_TABLE | TTBR_WALK_FLAGS)
+	mcr	p15, 0, r0, c2, c0, 0           @ TTBR0: the kernel's table, with the identity section
+	isb
+	mrc	p15, 0, r0, c1, c0, 0           @ SCTLR: as core 0's
+	ldr	r1, =(SCTLR_A | SCTLR_V | SCTLR_WXN | SCTLR_UWXN | SCTLR_EE | SCTLR_AFE | SCTLR_TE)
+	bic	r0, r0, r1
+	ldr	r1, =(SCTLR_M | SCTLR_C | SCTLR_Z | SCTLR_I | SCTLR_TRE)
+	orr	r0, r0, r1
+	dsb
+	mcr	p15, 0, r0, c1, c0, 0
+	isb
+	ldr	pc, =secondary_high
+	.size	secondary_entry, . - secondary_entry
+	.ltorg
+
+/*
  * The Hyp stub: what HVBAR points at once core 0 has left HYP (step 4), run
  * with the Hyp MMU off at its physical address. Like Linux's, it keeps Hyp
  * reachable for the kernel; its one service (include/arch/hyp.h) makes a
@@ -771,3 +854,50 @@ start_high:
 4:	wfi
 	b	4b
 	.size	start_high, . - start_high
+
+/*
+ * secondary_high: cores 1-3, MMU on, in the higher half. Their stacks
+ * (each core has its block, layout.h), the linked vector table (the copy
+ * at 0 is core 0's choice: it exists only when every core answered), and
+ * the kernel's split of the address space as core 0 has it (TTBR1 the
+ * kernel's table, TTBCR.N = 1, no TTBR0 walks: mm/arm/context.c), which
+ * leaves the identity section unreachable from here on. Then C:
+ * secondary_main(core) (kernel/smp.c). Does not return.
+ */
+	.global secondary_high
+	.type	secondary_high, %function
+secondary_high:
+	mrc	p15, 0, r4, c0, c0, 5           @ MPIDR
+	and	r4, r4, #3
+	ldr	r0, =__stacks_start
+	ldr	r1, =CORE_STACKS_SIZE
+	mla	r0, r4, r1, r0                  @ this core's block
+	cps	#MODE_ABT
+	add	sp, r0, #STACK_TOP_ABT
+	cps	#MODE_UND
+	add	sp, r0, #STACK_TOP_UND
+	cps	#MODE_IRQ
+	add	sp, r0, #STACK_TOP_IRQ
+	cps	#MODE_FIQ
+	add	sp, r0, #STACK_TOP_FIQ
+	cps	#MODE_SVC
+	add	sp, r0, #STACK_TOP_SVC
+	ldr	r0, =vectors_start
+	mcr	p15, 0, r0, c12, c0, 0          @ VBAR
+	mrc	p15, 0, r0, c2, c0, 0           @ TTBR0 (the kernel's table) to TTBR1
+	mcr	p15, 0, r0, c2, c0, 1
+	isb
+	mov	r0, #(TTBCR_N_2GIB | TTBCR_PD0)
+	mcr	p15, 0, r0, c2, c0, 2           @ TTBCR
+	isb
+	mov	r0, #0
+	dsb
+	tlb_invalidate_all_local r0
+	icache_bp_invalidate_local r0
+	cpsie	a
+	mov	fp, #0
+	mov	r0, r4
+	bl	secondary_main
+5:	wfi
+	b	5b
+	.size	secondary_high, . - secondary_high

@@ -39,6 +39,7 @@
 #include "kernel/printk.h"
 #include "kernel/sections.h"
 #include "kernel/semihost.h"
+#include "kernel/smp.h"
 #include "kernel/thread.h"
 #include "kernel/timer.h"
 #include "kernel/tty.h"
@@ -186,6 +187,12 @@ void kmain(struct boot_info *info)
 	tty_reset();
 	tty_set_active(true); /* until the console's prompt takes the UART */
 	timer_init();
+	{
+		uint32_t cores = smp_boot();
+
+		kprintf("smp: cores online: %s%s%s%s\n", cores & 1 ? "0 " : "",
+			cores & 2 ? "1 " : "", cores & 4 ? "2 " : "", cores & 8 ? "3" : "");
+	}
 	console_start_interrupts();
 	irq_unmask();
 	page_fault_init();

@@ -35,7 +35,10 @@ struct spinlock {
 	const struct lock_class *class;
 };
 
-#define SPINLOCK_INIT(lock_class) { 0, (lock_class) }
+#define SPINLOCK_INIT(lock_class) \
+	{                         \
+		0, (lock_class)   \
+	}
 
 static inline void spinlock_init(struct spinlock *lock, const struct lock_class *class)
 {

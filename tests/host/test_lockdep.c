@@ -9,8 +9,8 @@
 #include "tap.h"
 
 static const struct lock_class pmm = { 10, "pmm" }, heap = { 20, "heap" },
-				process = { 30, "process" }, tty = { 40, "tty" },
-				heap_again = { 20, "another heap-ranked lock" };
+			       process = { 30, "process" }, tty = { 40, "tty" },
+			       heap_again = { 20, "another heap-ranked lock" };
 
 int main(void)
 {
