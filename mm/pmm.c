@@ -79,10 +79,27 @@ static uint32_t frame_of(const struct pmm *pmm, uintptr_t at)
 
 static void list_push(struct pmm *pmm, uint32_t frame)
 {
-	uintptr_t at = frame_address(pmm, frame);
+	uintptr_t at = frame_address(pmm, frame), head = pmm->free_head;
 
-	*(uintptr_t *)at = pmm->free_head;
+	((uintptr_t *)at)[PMM_LINK_NEXT] = head;
+	((uintptr_t *)at)[PMM_LINK_PREV] = 0;
+	if (head)
+		((uintptr_t *)head)[PMM_LINK_PREV] = at;
 	pmm->free_head = at;
+}
+
+/* A frame that is on the list off it, wherever it is: O(1). */
+static void list_unlink(struct pmm *pmm, uintptr_t at)
+{
+	uintptr_t next = ((const uintptr_t *)at)[PMM_LINK_NEXT];
+	uintptr_t prev = ((const uintptr_t *)at)[PMM_LINK_PREV];
+
+	if (prev)
+		((uintptr_t *)prev)[PMM_LINK_NEXT] = next;
+	else
+		pmm->free_head = next;
+	if (next)
+		((uintptr_t *)next)[PMM_LINK_PREV] = prev;
 }
 
 uint32_t pmm_metadata_bytes(paddr_t kernel_end, paddr_t ram_end)
@@ -225,9 +242,11 @@ int pmm_alloc_frames(struct pmm *pmm, uint32_t count, paddr_t *frames)
 	while (got < count && pmm->free_head) {
 		uintptr_t at = pmm->free_head;
 
-		pmm->free_head = *(const uintptr_t *)at;
+		pmm->free_head = ((const uintptr_t *)at)[PMM_LINK_NEXT];
 		frames[got++] = (paddr_t)(at - pmm->phys_window);
 	}
+	if (pmm->free_head)
+		((uintptr_t *)pmm->free_head)[PMM_LINK_PREV] = 0;
 	/* ...then the wilderness; if it is too small, the list gets back what it gave, in order. */
 	if (count - got > pmm->wild_high - pmm->wild_low) {
 		while (got)
@@ -334,22 +353,11 @@ static void dissolve_wilderness(struct pmm *pmm)
 	pmm->wild_low = pmm->wild_high = pmm->first;
 }
 
-/* Take frames [start, start + count), all free and all on the list, off the list. */
+/* Take frames [start, start + count), all free and all on the list, off the list: O(count). */
 static void list_remove_run(struct pmm *pmm, uint32_t start, uint32_t count)
 {
-	uintptr_t *link = &pmm->free_head;
-	uint32_t left = count;
-
-	while (left && *link) {
-		uintptr_t at = *link;
-
-		if (frame_of(pmm, at) - start < count) {
-			*link = *(const uintptr_t *)at;
-			left--;
-		} else {
-			link = (uintptr_t *)at;
-		}
-	}
+	for (uint32_t frame = start; frame < start + count; frame++)
+		list_unlink(pmm, frame_address(pmm, frame));
 }
 
 /*
@@ -365,7 +373,8 @@ static bool run_at_list_head(const struct pmm *pmm, uint32_t count, uint32_t ali
 
 	if (count > HEAD_WINDOW)
 		return false;
-	for (uintptr_t at = pmm->free_head; at && n < HEAD_WINDOW; at = *(const uintptr_t *)at)
+	for (uintptr_t at = pmm->free_head; at && n < HEAD_WINDOW;
+	     at = ((const uintptr_t *)at)[PMM_LINK_NEXT])
 		head[n++] = frame_of(pmm, at);
 	for (unsigned i = 0; i < n; i++) {
 		uint32_t candidate = head[i] & ~(align - 1), found = 0;
@@ -527,7 +536,8 @@ unsigned pmm_check(const struct pmm *pmm, char *report_text, size_t report_size)
 								      pmm->wild_high <= pmm->end)),
 	      "wilderness 0x%lx-0x%lx is not inside 0x%lx-0x%lx", (unsigned long)pmm->wild_low,
 	      (unsigned long)pmm->wild_high, (unsigned long)pmm->first, (unsigned long)pmm->end);
-	for (uintptr_t at = pmm->free_head; at; at = *(const uintptr_t *)at) {
+	for (uintptr_t at = pmm->free_head, before = 0; at;
+	     before = at, at = ((const uintptr_t *)at)[PMM_LINK_NEXT]) {
 		uint32_t frame = frame_of(pmm, at);
 
 		if (at < pmm->phys_window || at % PAGE_SIZE || frame < pmm->first ||
@@ -543,6 +553,10 @@ unsigned pmm_check(const struct pmm *pmm, char *report_text, size_t report_size)
 		CHECK(&report, !in_wilderness(pmm, frame),
 		      "frame 0x%lx is on the freed list and in the wilderness",
 		      (unsigned long)frame);
+		CHECK(&report, ((const uintptr_t *)at)[PMM_LINK_PREV] == before,
+		      "frame 0x%lx's back link is 0x%lx, not the frame before it (0x%lx)",
+		      (unsigned long)frame, (unsigned long)((const uintptr_t *)at)[PMM_LINK_PREV],
+		      (unsigned long)before);
 		if (++listed > free) {
 			CHECK(&report, 0,
 			      "freed list longer than the %lu free frames in the table (a cycle?)",

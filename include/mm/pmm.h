@@ -40,12 +40,21 @@ struct phys_range {
 	uint32_t size;
 };
 
+/*
+ * A free frame on the freed list holds its links in its first two words
+ * (virtual addresses, 0 at either end): the next frame, and the one before
+ * it, so that a frame anywhere in the list leaves it in O(1) (a run that
+ * pmm_alloc_contiguous takes, or one frame of it).
+ */
+#define PMM_LINK_NEXT 0
+#define PMM_LINK_PREV 1
+
 struct pmm {
 	uintptr_t phys_window;    /* virtual address of physical 0 */
 	uint8_t *frames;          /* the frame table: a byte a frame, from frame 0 */
 	uint32_t first;           /* first frame that can be handed out */
 	uint32_t end;             /* one past the last frame of RAM */
-	uintptr_t free_head;      /* freed frames, linked through themselves by virtual
+	uintptr_t free_head;      /* freed frames, doubly linked through themselves by virtual
 					   address; 0 ends the list */
 	uint32_t wild_low;        /* the wilderness: [wild_low, wild_high) never handed out, */
 	uint32_t wild_high;       /* free, and not on the list */
@@ -106,9 +115,14 @@ static inline int pmm_alloc_frame(struct pmm *pmm, paddr_t *frame)
 	uintptr_t head = pmm->free_head;
 	paddr_t address;
 
+	uintptr_t next;
+
 	if (__builtin_expect(head == 0, 0))
 		return pmm_alloc_from_wilderness(pmm, frame);
-	pmm->free_head = *(const uintptr_t *)head;
+	next = ((const uintptr_t *)head)[PMM_LINK_NEXT];
+	pmm->free_head = next;
+	if (next)
+		((uintptr_t *)next)[PMM_LINK_PREV] = 0;
 	address = head - pmm->phys_window;
 	pmm->frames[address >> PAGE_SHIFT] = 1;
 	*frame = address;
@@ -128,7 +142,7 @@ static inline int pmm_free_frame(struct pmm *pmm, paddr_t address)
 	 * number when aligned, and at least 2^20 (more than any RAM) when not.
 	 */
 	uint32_t index = (address >> PAGE_SHIFT) | (address << (32 - PAGE_SHIFT));
-	uintptr_t at;
+	uintptr_t at, head;
 
 	uint8_t refs;
 
@@ -144,7 +158,11 @@ static inline int pmm_free_frame(struct pmm *pmm, paddr_t address)
 	}
 	pmm->frames[index] = PMM_FRAME_FREE;
 	at = pmm->phys_window + address;
-	*(uintptr_t *)at = pmm->free_head;
+	head = pmm->free_head;
+	((uintptr_t *)at)[PMM_LINK_NEXT] = head;
+	((uintptr_t *)at)[PMM_LINK_PREV] = 0;
+	if (head)
+		((uintptr_t *)head)[PMM_LINK_PREV] = at;
 	pmm->free_head = at;
 	return 0;
 }
