@@ -10,12 +10,18 @@
 #include "arch/maintenance.h"
 #include "drivers/bcm2836_local.h"
 #include "kernel/boot_info.h"
+#include "kernel/error.h"
+#include "kernel/irq.h"
 #include "kernel/printk.h"
+#include "kernel/spinlock.h"
 #include "kernel/thread.h"
 #include "kernel/timer.h"
 #include "mm/descriptor.h"
 
 #define ARRIVAL_WAIT_US 100000 /* a core that has not arrived by then is left where it is */
+#define CALL_WAIT_US    100000 /* a core that has not run a call by then: ERR_TIMEOUT */
+#define IPI_MAILBOX     1      /* mailbox 0 is the self-tests', 3 the boot's */
+#define IPI_CALL        (1U << 0)
 
 void secondary_entry(void); /* boot/start.S: physical, in the boot stub */
 
@@ -23,6 +29,44 @@ static struct core_report reports[CORE_COUNT];
 /* What TPIDRPRW points at on each core: a thread of no process, so current_thread() is sane. */
 static struct thread core_threads[CORE_COUNT];
 static uint32_t online = 1; /* core 0 */
+
+/* A call for a core to run (smp_call): one at a time, under call_lock. */
+static struct {
+	void (*fn)(void *arg);
+	void *arg;
+	volatile uint32_t done;
+} calls[CORE_COUNT];
+static uint32_t ipis[CORE_COUNT];
+static const struct lock_class call_class = { 50, "smp call" };
+static struct spinlock call_lock = SPINLOCK_INIT(&call_class);
+
+static unsigned this_core(void)
+{
+	return read_mpidr() & 3;
+}
+
+/*
+ * The inter-processor interrupt: a write to the core's mailbox 1, each bit
+ * a request. A call runs here, in the target core's IRQ handler, and says
+ * it is done after a DMB, so that the caller sees everything it wrote.
+ */
+static void ipi_interrupt(void *unused)
+{
+	unsigned core = this_core();
+	uint32_t bits = local_mailbox_read(core, IPI_MAILBOX);
+
+	(void)unused;
+	local_mailbox_clear(core, IPI_MAILBOX, bits);
+	if (bits & IPI_CALL) {
+		dmb(); /* the caller's fn and arg, written before its mailbox write */
+		calls[core].fn(calls[core].arg);
+		dmb();
+		calls[core].done = 1;
+		dsb();
+		__asm__ volatile("sev");
+	}
+	ipis[core]++;
+}
 
 static uint32_t read_sp(void)
 {
@@ -45,12 +89,44 @@ void secondary_main(unsigned core)
 	r->vbar = read_vbar();
 	r->sp = read_sp();
 	r->cpsr = read_cpsr();
+	/* Its interrupts: the IPI mailbox, and no longer the boot one (it is done with). */
+	local_mailbox_irq(core, LOCAL_BOOT_MAILBOX, false);
+	local_mailbox_irq(core, IPI_MAILBOX, true);
 	dmb(); /* the report is seen before the flag that says it is there */
 	r->online = 1;
 	dsb();
 	__asm__ volatile("sev");
+	irq_unmask();
 	for (;;)
-		__asm__ volatile("wfi"); /* IRQs masked: nothing is taken here yet */
+		__asm__ volatile("wfi"); /* until an IPI: its handler runs, and back to sleep */
+}
+
+int smp_call(unsigned core, void (*fn)(void *arg), void *arg)
+{
+	uint64_t deadline;
+	int error = 0;
+
+	if (core >= CORE_COUNT || core == this_core() || !(online & (1U << core)) || !fn)
+		return ERR_INVALID;
+	spin_lock(&call_lock);
+	calls[core].fn = fn;
+	calls[core].arg = arg;
+	calls[core].done = 0;
+	dmb();
+	local_mailbox_set(core, IPI_MAILBOX, IPI_CALL);
+	deadline = timer_count_after_us(CALL_WAIT_US);
+	while (!calls[core].done && timer_count() < deadline)
+		__asm__ volatile("yield" ::: "memory"); /* (as in smp_boot) */
+	dmb();                                          /* what fn wrote, seen after its done */
+	if (!calls[core].done)
+		error = ERR_TIMEOUT;
+	spin_unlock(&call_lock);
+	return error;
+}
+
+uint32_t smp_ipis(unsigned core)
+{
+	return core < CORE_COUNT ? ipis[core] : 0;
 }
 
 uint32_t smp_boot(void)
@@ -66,6 +142,8 @@ uint32_t smp_boot(void)
 	 * coherency: the cores' first walks may come before their caches
 	 * join the coherent domain.
 	 */
+	if (irq_register(IRQ_MAILBOX(IPI_MAILBOX), ipi_interrupt, NULL))
+		kprintf("smp: the IPI mailbox's line is taken: no calls to other cores\n");
 	l1[slot] = descriptor_section(entry & ~(SECTION_SIZE - 1), MEM_NORMAL, MEM_EXEC);
 	dcache_clean_line_poc((uint32_t)(uintptr_t)&l1[slot]);
 	dsb();

@@ -7,6 +7,7 @@
 #include "arch/arm.h"
 #include "arch/cp15.h"
 #include "kernel/boot_info.h"
+#include "kernel/error.h"
 #include "kernel/ktest.h"
 #include "kernel/stack.h"
 
@@ -38,4 +39,38 @@ KTEST(smp, each_core_as_core_0)
 		KT_ASSERT_EQ(MODE_SVC, r->cpsr & MODE_MASK);
 		KT_ASSERT(r->cpsr & PSR_I);
 	}
+}
+
+struct where {
+	uint32_t core;
+	uint32_t thread;
+	uint32_t cpsr;
+};
+
+static void record_where(void *arg)
+{
+	struct where *w = arg;
+
+	w->core = read_mpidr() & 3;
+	w->thread = read_tpidrprw();
+	w->cpsr = read_cpsr();
+}
+
+/* An IPI has each core run a function: on that core, in its IRQ handler, and back. */
+KTEST(smp, call_runs_on_each_core)
+{
+	for (unsigned core = 1; core < CORE_COUNT; core++) {
+		struct where w = { 0xFF, 0, 0 };
+		uint32_t before = smp_ipis(core);
+
+		if (!(smp_online() & (1U << core)))
+			continue;
+		KT_ASSERT_EQ(0, smp_call(core, record_where, &w));
+		KT_ASSERT_EQ(core, w.core);
+		KT_ASSERT(w.thread != 0 && w.thread != read_tpidrprw()); /* its own thread struct */
+		KT_ASSERT(w.cpsr & PSR_I);                               /* in a handler */
+		KT_ASSERT_EQ(before + 1, smp_ipis(core));
+	}
+	KT_ASSERT_EQ(ERR_INVALID, smp_call(0, record_where, NULL)); /* not to itself */
+	KT_ASSERT_EQ(ERR_INVALID, smp_call(CORE_COUNT, record_where, NULL));
 }

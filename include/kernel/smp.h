@@ -7,8 +7,9 @@
  * turns its MMU and caches on with the kernel's own table and attributes
  * (through an identity section core 0 maps for the while), takes its own
  * stacks and the vectors, and reaches secondary_main() in C, where it
- * records what it found and says it is online. There it waits, IRQs
- * masked, in wfi: no kernel work runs on it yet (docs/smp.md).
+ * records what it found and says it is online. There it waits in wfi
+ * for inter-processor interrupts (its mailbox 1): smp_call() has it run a
+ * function. No other kernel work runs on it yet (docs/smp.md).
  */
 #ifndef BRAMBLE_KERNEL_SMP_H
 #define BRAMBLE_KERNEL_SMP_H
@@ -34,6 +35,16 @@ uint32_t smp_boot(void);
 /* Cores online (bit n: core n), and what core n reported. */
 uint32_t smp_online(void);
 const struct core_report *smp_report(unsigned core);
+
+/*
+ * Have core run fn(arg) in its IPI handler, and wait until it has (at most
+ * 100 ms): 0, ERR_INVALID (no such core online, the caller's own, no fn)
+ * or ERR_TIMEOUT. One call at a time across the kernel (a lock).
+ */
+int smp_call(unsigned core, void (*fn)(void *arg), void *arg);
+
+/* IPIs core has taken, for the tests and the bench. */
+uint32_t smp_ipis(unsigned core);
 
 /* boot/start.S's secondary_high calls this on cores 1-3: never returns. */
 void secondary_main(unsigned core) __attribute__((noreturn));
