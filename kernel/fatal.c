@@ -9,6 +9,7 @@
 #include "arch/cp15.h"
 #include "kernel/printk.h"
 #include "kernel/semihost.h"
+#include "kernel/smp.h"
 #include "kernel/stack.h"
 
 static fatal_hook_fn fatal_hook;
@@ -59,6 +60,7 @@ void fatal_stop(const char *reason)
 		halt();
 	}
 	stopping_for = reason;
+	smp_stop_others(); /* (before the test runner's Bail out!: the TAP ends with it) */
 	if (fatal_hook)
 		fatal_hook(reason);
 	halt();

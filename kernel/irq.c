@@ -215,13 +215,20 @@ static unsigned run_bits(uint32_t bits, unsigned base, unsigned core)
 	return ran;
 }
 
+static struct exception_frame *handling[CORE_COUNT]; /* each core's interrupted frame */
+
+struct exception_frame *irq_frame(void)
+{
+	return handling[this_core()];
+}
+
 void irq_dispatch(struct exception_frame *frame)
 {
 	unsigned core = this_core();
 	uint32_t source = local_irq_source(core);
 	unsigned ran;
 
-	(void)frame;
+	handling[core] = frame;
 	ran = run_bits(source & ~(1U << LOCAL_SOURCE_GPU) & ((1U << LOCAL_SOURCE_COUNT) - 1), 0,
 		       core);
 	if (source & (1U << LOCAL_SOURCE_GPU)) {

@@ -12,6 +12,7 @@
 #include "kernel/boot_info.h"
 #include "kernel/error.h"
 #include "kernel/irq.h"
+#include "kernel/ksyms.h"
 #include "kernel/printk.h"
 #include "kernel/spinlock.h"
 #include "kernel/thread.h"
@@ -22,6 +23,8 @@
 #define CALL_WAIT_US    100000 /* a core that has not run a call by then: ERR_TIMEOUT */
 #define IPI_MAILBOX     1      /* mailbox 0 is the self-tests', 3 the boot's */
 #define IPI_CALL        (1U << 0)
+#define IPI_STOP        (1U << 1)
+#define STOP_WAIT_US    10000 /* a core that has not stopped by then is reported as such */
 
 void secondary_entry(void); /* boot/start.S: physical, in the boot stub */
 
@@ -37,6 +40,12 @@ static struct {
 	volatile uint32_t done;
 } calls[CORE_COUNT];
 static uint32_t ipis[CORE_COUNT];
+
+/* Where each core was when a stop reached it (smp_stop_others). */
+static struct {
+	volatile uint32_t stopped;
+	uint32_t pc, lr, sp, cpsr;
+} stops[CORE_COUNT];
 static const struct lock_class call_class = { 50, "smp call" };
 static struct spinlock call_lock = SPINLOCK_INIT(&call_class);
 
@@ -66,6 +75,20 @@ static void ipi_interrupt(void *unused)
 		__asm__ volatile("sev");
 	}
 	ipis[core]++;
+	if (bits & IPI_STOP) {
+		const struct exception_frame *frame = irq_frame();
+
+		stops[core].pc = frame->pc;
+		stops[core].lr = frame->lr;
+		stops[core].sp = frame->sp;
+		stops[core].cpsr = frame->cpsr;
+		dmb();
+		stops[core].stopped = 1;
+		dsb();
+		__asm__ volatile("sev");
+		for (;;)
+			__asm__ volatile("wfi"); /* IRQs masked (a handler): stopped for good */
+	}
 }
 
 static uint32_t read_sp(void)
@@ -190,4 +213,34 @@ uint32_t smp_online(void)
 const struct core_report *smp_report(unsigned core)
 {
 	return core < CORE_COUNT ? &reports[core] : NULL;
+}
+
+void smp_stop_others(void)
+{
+	unsigned self = this_core();
+
+	for (unsigned core = 0; core < CORE_COUNT; core++) {
+		uint64_t deadline;
+		uintptr_t offset;
+		const char *name;
+
+		if (core == self || !(online & (1U << core)))
+			continue;
+		local_mailbox_set(core, IPI_MAILBOX, IPI_STOP);
+		deadline = timer_count_after_us(STOP_WAIT_US);
+		while (!stops[core].stopped && timer_count() < deadline)
+			__asm__ volatile("yield" ::: "memory");
+		dmb();
+		if (!stops[core].stopped) {
+			kprintf("fatal: core %u did not stop within %u ms\n", core,
+				STOP_WAIT_US / 1000);
+			continue;
+		}
+		name = ksyms_lookup(stops[core].pc, &offset);
+		kprintf("fatal: core %u stopped at pc 0x%08lx (%s+0x%lx), lr 0x%08lx, sp 0x%08lx, "
+			"cpsr 0x%08lx\n",
+			core, (unsigned long)stops[core].pc, name ? name : "?",
+			(unsigned long)offset, (unsigned long)stops[core].lr,
+			(unsigned long)stops[core].sp, (unsigned long)stops[core].cpsr);
+	}
 }

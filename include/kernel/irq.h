@@ -75,6 +75,9 @@ void irq_dispatch(struct exception_frame *frame);
 
 /* Counts: times line's handler ran on core, and IRQs that found nothing to run. */
 uint32_t irq_count(unsigned line, unsigned core);
+
+/* In a handler: the frame of what this core's interrupt interrupted (where it was). */
+struct exception_frame *irq_frame(void);
 uint32_t irq_spurious_count(unsigned core);
 
 /* What the console's irq command shows: the line's source, its handler. */

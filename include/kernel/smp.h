@@ -43,6 +43,12 @@ const struct core_report *smp_report(unsigned core);
  */
 int smp_call(unsigned core, void (*fn)(void *arg), void *arg);
 
+/*
+ * A fatal stop: every other core online stops where it is (an IPI; it
+ * stays in its handler with IRQs masked), and where each was is printed.
+ */
+void smp_stop_others(void);
+
 /* IPIs core has taken, for the tests and the bench. */
 uint32_t smp_ipis(unsigned core);
 

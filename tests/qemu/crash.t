@@ -11,7 +11,8 @@
 # stack. Each report must carry the decoded fault, the table walk for the
 # address, the backtrace with function names from the built-in symbol
 # table, and end the TAP with "Bail out!"; the overflow's must also name
-# the stack. QEMU must exit with status 1.
+# the stack; the panic's must report cores 1-3 stopped (an IPI from the
+# panicking core), each where it was. QEMU must exit with status 1.
 #
 # Each crash runs twice: with -semihosting, and without it, as on a board,
 # where no host takes the exit status: there the log must hold exactly one
@@ -155,6 +156,10 @@ check "$(has "$log" "PANIC at tests/kernel/crash.c:[0-9]+: crash test: panic on 
 check "$(has "$log" "^#   #[0-9] 0x[0-9a-f]{8} crash_nested\+0x")" "panic: the backtrace names the caller"
 check "$(has "$log" " kmain\+0x")" "panic: down to kmain"
 check "$(has "$log" "^Bail out!")" "panic: TAP ends with Bail out!"
+stopped=$(grep -Ec '^# fatal: core [1-3] stopped at pc 0x[0-9a-f]{8} \(secondary_main\+0x[0-9a-f]+\)' "$log")
+check "$([ "$stopped" = 3 ] && echo 1)" \
+	"panic: cores 1-3 are stopped, each reported where it was (idle in secondary_main)" \
+	"expected 3 lines 'fatal: core N stopped at pc ...', actual $stopped"
 
 crash execute 0x3B5AFFFCC4A50003
 log=build/crash-execute.log
