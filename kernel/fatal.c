@@ -14,6 +14,7 @@
 
 static fatal_hook_fn fatal_hook;
 static const char *stopping_for;
+static int stopping_core = -1; /* the core that is stopping the machine */
 
 void fatal_set_hook(fatal_hook_fn hook)
 {
@@ -22,7 +23,7 @@ void fatal_set_hook(fatal_hook_fn hook)
 
 bool fatal_stopping(void)
 {
-	return stopping_for != NULL;
+	return __atomic_load_n(&stopping_core, __ATOMIC_ACQUIRE) >= 0;
 }
 
 /*
@@ -54,8 +55,20 @@ void halt(void)
 
 void fatal_stop(const char *reason)
 {
+	int me = (int)(read_mpidr() & 3), first = -1;
+
 	__asm__ volatile("cpsid aif" ::: "memory");
-	if (stopping_for) {
+	/*
+	 * One core stops the machine: the first to claim it (an atomic
+	 * exchange, LDREX/STREX). A second fatal error on that core is
+	 * reported in a line; one on another core parks that core for good
+	 * (the first is stopping it, or will find it stopped).
+	 */
+	if (!__atomic_compare_exchange_n(&stopping_core, &first, me, false, __ATOMIC_ACQ_REL,
+					 __ATOMIC_ACQUIRE)) {
+		if (first != me)
+			for (;;)
+				__asm__ volatile("wfi");
 		kprintf("\nfatal: %s, while stopping for: %s\n", reason, stopping_for);
 		halt();
 	}

@@ -1,15 +1,16 @@
 /*
  * kernel/lockdep.c - the lock-order rule (kernel/lockdep.h).
  *
- * The held-lock stack is the boot core's for now: the other cores do not
- * run kernel code that takes locks yet. When they do, it moves into the
- * per-core data.
+ * Each core has its own stack of the locks it holds (indexed by its
+ * MPIDR): another core's locks are no concern of the rule.
  */
 #include "kernel/lockdep.h"
 
 #ifdef LOCK_DEBUG
+#include "arch/cp15.h"
 #include "kernel/irq.h"
 #include "kernel/panic.h"
+#include "layout.h"
 #endif
 
 const struct lock_class *lockdep_check(const struct lock_class *const *held, size_t count,
@@ -22,25 +23,26 @@ const struct lock_class *lockdep_check(const struct lock_class *const *held, siz
 }
 
 #ifdef LOCK_DEBUG
-static struct {
+static struct held_locks {
 	const struct lock_class *classes[LOCKDEP_DEPTH];
 	const void *locks[LOCKDEP_DEPTH];
 	size_t count;
-} held;
+} cores[CORE_COUNT];
 
 void lockdep_acquire(const struct lock_class *class, const void *lock)
 {
 	uint32_t cpsr = irq_save();
-	const struct lock_class *conflict = lockdep_check(held.classes, held.count, class);
+	struct held_locks *held = &cores[read_mpidr() & 3];
+	const struct lock_class *conflict = lockdep_check(held->classes, held->count, class);
 
 	if (conflict)
 		panic("lock order: %s (rank %u) taken while holding %s (rank %u)", class->name,
 		      class->rank, conflict->name, conflict->rank);
-	if (held.count == LOCKDEP_DEPTH)
+	if (held->count == LOCKDEP_DEPTH)
 		panic("lock order: %s taken with %u locks held already", class->name,
 		      LOCKDEP_DEPTH);
-	held.classes[held.count] = class;
-	held.locks[held.count++] = lock;
+	held->classes[held->count] = class;
+	held->locks[held->count++] = lock;
 	irq_restore(cpsr);
 }
 
@@ -48,18 +50,19 @@ void lockdep_acquire(const struct lock_class *class, const void *lock)
 void lockdep_release(const struct lock_class *class, const void *lock)
 {
 	uint32_t cpsr = irq_save();
-	size_t i = held.count;
+	struct held_locks *held = &cores[read_mpidr() & 3];
+	size_t i = held->count;
 
-	while (i > 0 && held.locks[i - 1] != lock)
+	while (i > 0 && held->locks[i - 1] != lock)
 		i--;
 	if (i == 0)
 		panic("lock order: %s released, but this core does not hold it (%u held)",
-		      class->name, (unsigned)held.count);
-	for (; i < held.count; i++) {
-		held.classes[i - 1] = held.classes[i];
-		held.locks[i - 1] = held.locks[i];
+		      class->name, (unsigned)held->count);
+	for (; i < held->count; i++) {
+		held->classes[i - 1] = held->classes[i];
+		held->locks[i - 1] = held->locks[i];
 	}
-	held.count--;
+	held->count--;
 	irq_restore(cpsr);
 }
 #endif

@@ -141,8 +141,17 @@ int smp_call(unsigned core, void (*fn)(void *arg), void *arg)
 	while (!calls[core].done && timer_count() < deadline)
 		__asm__ volatile("yield" ::: "memory"); /* (as in smp_boot) */
 	dmb();                                          /* what fn wrote, seen after its done */
-	if (!calls[core].done)
+	if (!calls[core].done) {
+		/*
+		 * It may still run fn, late, on an arg that is gone by then, and
+		 * then say done: its slot is never used again (no call is taken
+		 * for another's answer).
+		 */
+		online &= ~(1U << core);
+		kprintf("smp: core %u did not answer a call within %u ms: no more calls to it\n",
+			core, CALL_WAIT_US / 1000);
 		error = ERR_TIMEOUT;
+	}
 	spin_unlock(&call_lock);
 	return error;
 }
@@ -157,6 +166,7 @@ uint32_t smp_boot(void)
 	uint32_t *l1 = (uint32_t *)VIRT_L1_TABLE;
 	uint32_t entry = (uint32_t)(uintptr_t)secondary_entry;
 	unsigned slot = entry >> SECTION_SHIFT;
+	bool late = false;
 
 	/*
 	 * The identity section the cores turn their MMU on through: kernel-only,
@@ -165,7 +175,9 @@ uint32_t smp_boot(void)
 	 * coherency: the cores' first walks may come before their caches
 	 * join the coherent domain.
 	 */
-	if (irq_register(IRQ_MAILBOX(IPI_MAILBOX), ipi_interrupt, NULL))
+	/* Every core takes IPIs, core 0 too (a fatal stop on another core stops it). */
+	if (irq_register(IRQ_MAILBOX(IPI_MAILBOX), ipi_interrupt, NULL) ||
+	    irq_enable(IRQ_MAILBOX(IPI_MAILBOX)))
 		kprintf("smp: the IPI mailbox's line is taken: no calls to other cores\n");
 	l1[slot] = descriptor_section(entry & ~(SECTION_SIZE - 1), MEM_NORMAL, MEM_EXEC);
 	dcache_clean_line_poc((uint32_t)(uintptr_t)&l1[slot]);
@@ -188,13 +200,24 @@ uint32_t smp_boot(void)
 		while (!reports[core].online && timer_count() < deadline)
 			__asm__ volatile("yield" ::: "memory");
 		dmb();
-		if (reports[core].online)
+		if (reports[core].online) {
 			online |= 1U << core;
-		else
+		} else {
+			/* It may still take the address later: take it back, and keep the section. */
+			local_mailbox_clear(core, LOCAL_BOOT_MAILBOX, entry);
+			late = true;
 			kprintf("smp: core %u did not arrive within %u ms: it stays parked\n", core,
 				ARRIVAL_WAIT_US / 1000);
+		}
 	}
-	/* The identity section goes, from every core's TLB (B3.10.1, B3.10.5). */
+	/*
+	 * The identity section goes, from every core's TLB (B3.10.1, B3.10.5),
+	 * once every core woken has arrived in C (and so left it). If one has
+	 * not, it may be on its way through it: the section stays, kernel-only
+	 * in the lower half that core 0's TTBR0 split never walks.
+	 */
+	if (late)
+		return online;
 	l1[slot] = 0;
 	dcache_clean_line_poc((uint32_t)(uintptr_t)&l1[slot]);
 	dsb();
