@@ -338,7 +338,7 @@ test: deps
 # only suppression is for comparisons of linker-script symbols (section
 # starts and ends), which cppcheck takes for pointers into different objects.
 C_SOURCES = $(shell git ls-files '*.c' '*.h' 2>/dev/null || find boot kernel mm drivers include bench tests -name '*.[ch]')
-CPPCHECK := cppcheck -q --std=c11 --enable=warning,portability,performance --inline-suppr \
+CPPCHECK := cppcheck -q -j$(JOBS) --std=c11 --enable=warning,portability,performance --inline-suppr \
             -Iinclude -Itests/lib -U__ASSEMBLER__ --suppress=missingIncludeSystem \
             --suppress=comparePointers --error-exitcode=1 \
             --template='{file}:{line}: {severity} {id}: {message}'

@@ -184,8 +184,7 @@ int cpio_next(const void *archive, size_t size, size_t *offset, struct cpio_file
 	return 0;
 }
 
-/* A name without its leading "/" and "./" (any number of them). */
-static const char *without_prefix(const char *name)
+const char *cpio_name_without_prefix(const char *name)
 {
 	for (;;) {
 		if (name[0] == '/')
@@ -214,10 +213,10 @@ int cpio_find(const void *archive, size_t size, const char *path, struct cpio_fi
 
 	if (!path || !out)
 		return ERR_INVALID;
-	path = without_prefix(path);
+	path = cpio_name_without_prefix(path);
 	while ((error = cpio_next(archive, size, &offset, &file)) == 0) {
 		if ((file.mode & CPIO_MODE_TYPE) == CPIO_MODE_REGULAR &&
-		    names_equal(without_prefix(file.name), path)) {
+		    names_equal(cpio_name_without_prefix(file.name), path)) {
 			*out = file;
 			return 0;
 		}

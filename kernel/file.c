@@ -111,6 +111,25 @@ void fd_table_close_all(struct fd_table *table)
 			(void)fd_close(table, fd);
 }
 
+int32_t file_write_out(uint32_t buffer, uint32_t length,
+		       void (*out)(void *context, const char *text, size_t length), void *context)
+{
+	char chunk[256];
+	uint32_t done = 0;
+
+	if (!user_range_ok(buffer, length))
+		return -EFAULT;
+	while (done < length) {
+		uint32_t n = length - done < sizeof(chunk) ? length - done : sizeof(chunk);
+
+		if (copy_from_user(chunk, (const void *)(buffer + done), n))
+			return done ? (int32_t)done : -EFAULT;
+		out(context, chunk, n);
+		done += n;
+	}
+	return (int32_t)done;
+}
+
 void file_stat_device(struct kstat *out, uint32_t rdev)
 {
 	memset(out, 0, sizeof(*out));

@@ -414,20 +414,8 @@ struct capture {
 static int32_t capture_write(struct file *file, uint32_t buffer, uint32_t length)
 {
 	const struct capture *capture = file->private;
-	char chunk[256];
-	uint32_t done = 0;
 
-	if (!user_range_ok(buffer, length))
-		return -EFAULT;
-	while (done < length) {
-		uint32_t n = length - done < sizeof(chunk) ? length - done : sizeof(chunk);
-
-		if (copy_from_user(chunk, (const void *)(buffer + done), n))
-			return done ? (int32_t)done : -EFAULT;
-		capture->output(capture->context, chunk, n);
-		done += n;
-	}
-	return (int32_t)done;
+	return file_write_out(buffer, length, capture->output, capture->context);
 }
 
 static int32_t capture_read(struct file *file, uint32_t buffer, uint32_t length)

@@ -94,19 +94,6 @@ static bool component_is_dot_dot(const struct component *c)
 	return component_is(c, "..", 2);
 }
 
-/* An entry's name without its leading "/" and "./" (any number), as kernel/cpio.c has it. */
-static const char *without_prefix(const char *name)
-{
-	for (;;) {
-		if (name[0] == '/')
-			name++;
-		else if (name[0] == '.' && name[1] == '/')
-			name += 2;
-		else
-			return name;
-	}
-}
-
 /* An entry's name has a ".." component: it is none of the tree's. */
 static bool name_climbs(const char *name)
 {
@@ -165,7 +152,7 @@ static uint32_t offset_in(const void *archive, const void *p)
 
 static void entry_node(const struct cpio_file *entry, size_t offset, struct ramfs_node *out)
 {
-	out->name = without_prefix(entry->name);
+	out->name = cpio_name_without_prefix(entry->name);
 	out->name_length = (uint32_t)strlen(out->name);
 	out->mode = entry->mode;
 	out->data = entry->data;
@@ -177,7 +164,7 @@ static void entry_node(const struct cpio_file *entry, size_t offset, struct ramf
 static void implied_node(const void *archive, const struct cpio_file *entry,
 			 const struct component *child, struct ramfs_node *out)
 {
-	const char *name = without_prefix(entry->name);
+	const char *name = cpio_name_without_prefix(entry->name);
 	const char *end = child->text + child->length;
 
 	out->name = name;

@@ -499,23 +499,16 @@ static int32_t tty_read(struct file *file, uint32_t buffer, uint32_t length)
 	return (int32_t)done;
 }
 
+static void to_console(void *context, const char *text, size_t length)
+{
+	(void)context;
+	console_write(text, length);
+}
+
 static int32_t tty_write(struct file *file, uint32_t buffer, uint32_t length)
 {
-	char chunk[256];
-	uint32_t done = 0;
-
 	(void)file;
-	if (!user_range_ok(buffer, length))
-		return -EFAULT;
-	while (done < length) {
-		uint32_t n = length - done < sizeof(chunk) ? length - done : sizeof(chunk);
-
-		if (copy_from_user(chunk, (const void *)(buffer + done), n))
-			return done ? (int32_t)done : -EFAULT;
-		console_write(chunk, n);
-		done += n;
-	}
-	return (int32_t)done;
+	return file_write_out(buffer, length, to_console, NULL);
 }
 
 static int32_t tty_ioctl(struct file *file, uint32_t request, uint32_t argument)

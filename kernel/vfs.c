@@ -160,6 +160,23 @@ static uint32_t dirent(uint8_t *out, uint32_t room, uint64_t ino, uint64_t next,
 	return length;
 }
 
+/*
+ * One record of a getdents64 answer out to the user's buffer at *done: 1
+ * when it went, 0 when the listing stops here (no room, or a fault after
+ * some records: the count so far is the answer), else -errno (no record
+ * fits in the buffer: -EINVAL; a fault at once: -EFAULT).
+ */
+static int put_record(uint32_t buffer, uint32_t length, uint32_t *done, const uint8_t *record,
+		      uint32_t n)
+{
+	if (n > length - *done)
+		return *done ? 0 : -EINVAL;
+	if (copy_to_user((void *)(buffer + *done), record, n))
+		return *done ? 0 : -EFAULT;
+	*done += n;
+	return 1;
+}
+
 static uint8_t type_of(uint32_t mode)
 {
 	switch (mode & CPIO_MODE_TYPE) {
@@ -183,6 +200,7 @@ static int32_t directory_getdents(struct file *file, uint32_t buffer, uint32_t l
 	uint8_t record[19 + RAMFS_PATH_MAX + 8];
 	const struct ramfs *fs = initramfs_fs();
 	uint32_t done = 0;
+	int put;
 
 	if (!user_range_ok(buffer, length))
 		return -EFAULT;
@@ -208,7 +226,7 @@ static int32_t directory_getdents(struct file *file, uint32_t buffer, uint32_t l
 				n = dirent(record, sizeof(record), PROC_DIR_INO, ROOT_PROC_NEXT,
 					   DT_DIR, "proc", 4);
 				next = ROOT_PROC_NEXT;
-				goto put;
+				goto emit;
 			}
 			error = ramfs_readdir(fs, &file->node, &cookie, &child, &name,
 					      &name_length);
@@ -218,7 +236,7 @@ static int32_t directory_getdents(struct file *file, uint32_t buffer, uint32_t l
 				n = dirent(record, sizeof(record), DEV_DIR_INO, ROOT_DEV_NEXT,
 					   DT_DIR, "dev", 3);
 				next = ROOT_DEV_NEXT;
-				goto put;
+				goto emit;
 			}
 			if (error == ERR_NOT_FOUND)
 				break;
@@ -230,15 +248,12 @@ static int32_t directory_getdents(struct file *file, uint32_t buffer, uint32_t l
 			n = dirent(record, sizeof(record), child.ino, next, type_of(child.mode),
 				   name, name_length);
 		}
-put:
-		if (n > length - done) {
-			if (!done)
-				return -EINVAL; /* the buffer cannot hold one record */
+emit:
+		put = put_record(buffer, length, &done, record, n);
+		if (put < 0)
+			return put;
+		if (put == 0)
 			break;
-		}
-		if (copy_to_user((void *)(buffer + done), record, n))
-			return done ? (int32_t)done : -EFAULT;
-		done += n;
 		file->offset = next;
 	}
 	return (int32_t)done;
@@ -250,6 +265,7 @@ static int32_t dev_dir_getdents(struct file *file, uint32_t buffer, uint32_t len
 	uint8_t record[19 + 16 + 8];
 	const unsigned count = sizeof(devices) / sizeof(devices[0]);
 	uint32_t done = 0;
+	int put;
 
 	if (!user_range_ok(buffer, length))
 		return -EFAULT;
@@ -267,14 +283,11 @@ static int32_t dev_dir_getdents(struct file *file, uint32_t buffer, uint32_t len
 			n = dirent(record, sizeof(record), st.ino, at + 1, DT_CHR,
 				   devices[at - 2].name, (uint32_t)strlen(devices[at - 2].name));
 		}
-		if (n > length - done) {
-			if (!done)
-				return -EINVAL;
+		put = put_record(buffer, length, &done, record, n);
+		if (put < 0)
+			return put;
+		if (put == 0)
 			break;
-		}
-		if (copy_to_user((void *)(buffer + done), record, n))
-			return done ? (int32_t)done : -EFAULT;
-		done += n;
 		file->offset = at + 1;
 	}
 	return (int32_t)done;
@@ -489,6 +502,7 @@ static int32_t proc_dir_getdents(struct file *file, uint32_t buffer, uint32_t le
 	bool of = file->private != NULL; /* a pid directory's listing, else /proc's */
 	uint8_t record[19 + 16 + 8];
 	uint32_t done = 0;
+	int put;
 
 	if (!user_range_ok(buffer, length))
 		return -EFAULT;
@@ -518,14 +532,11 @@ static int32_t proc_dir_getdents(struct file *file, uint32_t buffer, uint32_t le
 		} else {
 			break;
 		}
-		if (n > length - done) {
-			if (!done)
-				return -EINVAL;
+		put = put_record(buffer, length, &done, record, n);
+		if (put < 0)
+			return put;
+		if (put == 0)
 			break;
-		}
-		if (copy_to_user((void *)(buffer + done), record, n))
-			return done ? (int32_t)done : -EFAULT;
-		done += n;
 		file->offset = at + 1;
 	}
 	return (int32_t)done;

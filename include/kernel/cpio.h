@@ -45,6 +45,9 @@ struct cpio_file {
 	uint32_t mode;
 };
 
+/* A name without its leading "/" and "./" (any number of them): how entries are compared. */
+const char *cpio_name_without_prefix(const char *name);
+
 /* The archive starts with a whole, valid newc header (magic, 13 hex fields). */
 bool cpio_is_newc(const void *archive, size_t size);
 

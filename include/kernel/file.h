@@ -23,6 +23,7 @@
 #define BRAMBLE_KERNEL_FILE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "kernel/ramfs.h"
@@ -127,6 +128,13 @@ unsigned file_count(void);
 
 /* A file that reads EOF and takes every write (/dev/null), one that reads zeros (/dev/zero). */
 extern const struct file_ops null_file_ops, zero_file_ops;
+
+/*
+ * A write's bytes from the user's buffer to out, in pieces of 256: the
+ * count, or -EFAULT (a fault after some bytes: the count so far).
+ */
+int32_t file_write_out(uint32_t buffer, uint32_t length,
+		       void (*out)(void *context, const char *text, size_t length), void *context);
 
 /* stat of a file that has no ramfs node: a character device (mode, rdev). */
 void file_stat_device(struct kstat *out, uint32_t rdev);
