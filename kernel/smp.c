@@ -24,13 +24,13 @@
 #define IPI_MAILBOX     1      /* mailbox 0 is the self-tests', 3 the boot's */
 #define IPI_CALL        (1U << 0)
 #define IPI_STOP        (1U << 1)
+#define IPI_RESCHED     (1U << 2)
+#define IPI_TIMER       (1U << 3)
 #define STOP_WAIT_US    10000 /* a core that has not stopped by then is reported as such */
 
 void secondary_entry(void); /* boot/start.S: physical, in the boot stub */
 
 static struct core_report reports[CORE_COUNT];
-/* What TPIDRPRW points at on each core: a thread of no process, so current_thread() is sane. */
-static struct thread core_threads[CORE_COUNT];
 static uint32_t online = 1; /* core 0 */
 
 /* A call for a core to run (smp_call): one at a time, under call_lock. */
@@ -46,7 +46,7 @@ static struct {
 	volatile uint32_t stopped;
 	uint32_t pc, lr, sp, cpsr;
 } stops[CORE_COUNT];
-static const struct lock_class call_class = { 50, "smp call" };
+static const struct lock_class call_class = { LOCK_RANK_SMP_CALL, "smp call" };
 static struct spinlock call_lock = SPINLOCK_INIT(&call_class);
 
 static unsigned this_core(void)
@@ -74,6 +74,10 @@ static void ipi_interrupt(void *unused)
 		dsb();
 		__asm__ volatile("sev");
 	}
+	if (bits & IPI_RESCHED)
+		sched_resched_ipi();
+	if (bits & IPI_TIMER)
+		timer_sync_wakeup();
 	ipis[core]++;
 	if (bits & IPI_STOP) {
 		const struct exception_frame *frame = irq_frame();
@@ -103,7 +107,8 @@ void secondary_main(unsigned core)
 {
 	struct core_report *r = &reports[core];
 
-	write_tpidrprw((uint32_t)&core_threads[core]);
+	/* Its idle thread, before anything that asks for the current thread. */
+	write_tpidrprw((uint32_t)sched_idle_thread(core));
 	r->mpidr = read_mpidr();
 	r->actlr = read_actlr();
 	r->sctlr = read_sctlr();
@@ -115,13 +120,31 @@ void secondary_main(unsigned core)
 	/* Its interrupts: the IPI mailbox, and no longer the boot one (it is done with). */
 	local_mailbox_irq(core, LOCAL_BOOT_MAILBOX, false);
 	local_mailbox_irq(core, IPI_MAILBOX, true);
+	timer_init_secondary();
 	dmb(); /* the report is seen before the flag that says it is there */
 	r->online = 1;
 	dsb();
 	__asm__ volatile("sev");
-	irq_unmask();
-	for (;;)
-		__asm__ volatile("wfi"); /* until an IPI: its handler runs, and back to sleep */
+	sched_start_secondary(core); /* its idle thread, from here on */
+}
+
+/* A request to core through its IPI mailbox: one bit, set with the mailbox's own write-to-set. */
+static void send(unsigned core, uint32_t bit)
+{
+	if (core < CORE_COUNT && (online & (1U << core))) {
+		dsb(); /* what the request is about (a queued thread, a sleeper) is seen first */
+		local_mailbox_set(core, IPI_MAILBOX, bit);
+	}
+}
+
+void smp_send_resched(unsigned core)
+{
+	send(core, IPI_RESCHED);
+}
+
+void smp_send_timer(unsigned core)
+{
+	send(core, IPI_TIMER);
 }
 
 int smp_call(unsigned core, void (*fn)(void *arg), void *arg)

@@ -1,16 +1,23 @@
 /*
- * kernel/thread.c - threads and the round-robin scheduler (kernel/thread.h).
+ * kernel/thread.c - threads and the scheduler (kernel/thread.h).
  *
- * Everything here runs with IRQs masked while it touches the run queue,
- * the sleepers or a wait queue: interrupt handlers wake threads, and with
- * one core running threads that is the only concurrency. (Several cores
- * will need a lock here.)
+ * Per core (struct cpu): a run queue, the thread on the core, its idle
+ * thread, and a dead thread whose stack is still to free. One spinlock,
+ * sched_lock, taken with IRQs masked, guards all of it together with the
+ * sleepers and every wait queue: interrupt handlers wake threads, other
+ * cores queue threads here and take them away (a core out of work steals
+ * from the busiest), and a thread moves from a wait queue to a run queue
+ * in one step. A switch holds sched_lock from the moment the old thread
+ * is queued until the new thread runs, and the new thread lets it go
+ * (finish_switch): no other core can take the old thread off its queue
+ * and run it before its registers are saved.
  *
  * A thread that ends cannot free the stack it is running on: it is marked
  * DEAD and switched away from for good, and the next thread to run on
- * this core frees the stack (reap). A process's thread's trap frame sits
- * at the top of its kernel stack, so that entering the kernel from user
- * mode (boot/vectors.S: SP_svc) lands on it.
+ * that core frees the stack (reap), after sched_lock is let go. A
+ * process's thread's trap frame sits at the top of its kernel stack, so
+ * that entering the kernel from user mode (boot/vectors.S: SP_svc) lands
+ * on it.
  */
 #include "kernel/thread.h"
 
@@ -22,6 +29,8 @@
 #include "kernel/irq.h"
 #include "kernel/panic.h"
 #include "kernel/process.h"
+#include "kernel/smp.h"
+#include "kernel/spinlock.h"
 #include "kernel/timer.h"
 #include "mm/context.h"
 #include "mm/kheap.h"
@@ -34,52 +43,178 @@ void thread_start_user(void);
 void thread_entry(void (*fn)(void *), void *arg) __attribute__((noreturn));
 void thread_started(void);
 
-static struct thread boot_thread, idle;
-static struct thread *run_first, *run_last;
-static struct thread *sleepers;            /* by deadline, earliest first */
-static struct thread *dead;                /* its stack to free */
-bool sched_resched_pending, sched_started; /* read inline: include/kernel/thread.h */
-static uint32_t switches;
+struct cpu {
+	struct thread idle;
+	struct thread *current;
+	struct thread *run_first, *run_last; /* waiting for this core */
+	uint32_t queued;                     /* threads in its queue */
+	uint32_t movable;                    /* of those, how many may run on any core */
+	struct thread *dead;                 /* its stack to free */
+	uint32_t switches;
+};
+
+static struct cpu cpus[CORE_COUNT];
+static struct thread boot_thread;
+static uint32_t sched_online = 1; /* cores that take threads: core 0, and those that joined */
+static struct thread *sleepers;   /* by deadline, earliest first */
+bool sched_started;               /* read inline: include/kernel/thread.h */
+static const struct lock_class sched_class = { LOCK_RANK_SCHED, "sched" };
+static struct spinlock sched_lock = SPINLOCK_INIT(&sched_class);
+
+static unsigned this_core(void)
+{
+	return read_mpidr() & 3;
+}
+
+static struct cpu *this_cpu(void)
+{
+	return &cpus[this_core()];
+}
+
+static bool is_idle(const struct thread *thread)
+{
+	return thread == &cpus[thread->core].idle;
+}
 
 uint32_t sched_switches(void)
 {
-	return switches;
+	uint32_t total = 0;
+
+	for (unsigned core = 0; core < CORE_COUNT; core++)
+		total += cpus[core].switches;
+	return total;
 }
 
-static void enqueue(struct thread *thread)
+uint32_t sched_core_switches(unsigned core)
+{
+	return core < CORE_COUNT ? cpus[core].switches : 0;
+}
+
+uint32_t sched_core_queued(unsigned core)
+{
+	return core < CORE_COUNT ? cpus[core].queued : 0;
+}
+
+uint32_t sched_cores(void)
+{
+	return sched_online;
+}
+
+const struct thread *sched_idle_thread(unsigned core)
+{
+	return core < CORE_COUNT ? &cpus[core].idle : NULL;
+}
+
+static void queue_tail(struct cpu *cpu, struct thread *thread)
 {
 	thread->state = THREAD_RUNNABLE;
+	thread->core = (uint8_t)(cpu - cpus);
 	thread->next = NULL;
-	if (run_last)
-		run_last->next = thread;
+	if (cpu->run_last)
+		cpu->run_last->next = thread;
 	else
-		run_first = thread;
-	run_last = thread;
-	if (current_thread() == &idle)
-		sched_resched_pending = true;
+		cpu->run_first = thread;
+	cpu->run_last = thread;
+	cpu->queued++;
+	if (thread->affinity == SCHED_ANY_CORE)
+		cpu->movable++;
 }
 
-static struct thread *dequeue(void)
+/* Take thread out of cpu's queue; prev is the one before it, or NULL for the first. */
+static void queue_remove(struct cpu *cpu, struct thread *prev, struct thread *thread)
 {
-	struct thread *thread = run_first;
+	if (prev)
+		prev->next = thread->next;
+	else
+		cpu->run_first = thread->next;
+	if (cpu->run_last == thread)
+		cpu->run_last = prev;
+	thread->next = NULL;
+	cpu->queued--;
+	if (thread->affinity == SCHED_ANY_CORE)
+		cpu->movable--;
+}
 
-	if (thread) {
-		run_first = thread->next;
-		if (!run_first)
-			run_last = NULL;
-		thread->next = NULL;
+/* Work on a core: what waits in its queue, and what runs there unless it idles. */
+static uint32_t load(unsigned core)
+{
+	const struct cpu *cpu = &cpus[core];
+
+	return cpu->queued + (cpu->current && cpu->current != &cpu->idle ? 1 : 0);
+}
+
+/*
+ * The core a thread that becomes runnable goes to: among the cores it may
+ * run on, the least loaded; on a tie its last core (its cache may still
+ * hold its data), then this core.
+ */
+static unsigned pick_core(const struct thread *thread)
+{
+	uint32_t mask = thread->affinity & sched_online;
+	unsigned best = thread->core, here = this_core();
+
+	if (!(mask & (1U << best)))
+		best = mask & (1U << here) ? here : (unsigned)__builtin_ctz(mask);
+	for (unsigned core = 0; core < CORE_COUNT; core++)
+		if ((mask & (1U << core)) && load(core) < load(best))
+			best = core;
+	return best;
+}
+
+/*
+ * thread, runnable on the core pick_core chooses. A core that idles is
+ * told: its idle thread's turn ends (here), or a reschedule IPI wakes it.
+ */
+static void enqueue(struct thread *thread)
+{
+	unsigned core = pick_core(thread);
+	struct cpu *cpu = &cpus[core];
+
+	queue_tail(cpu, thread);
+	if (cpu->current == &cpu->idle) {
+		cpu->idle.resched = true;
+		if (core != this_core())
+			smp_send_resched(core);
 	}
+}
+
+/*
+ * A waiting thread for cpu from the busiest other queue, one that may run
+ * anywhere (a pinned thread stays where it is), or NULL.
+ */
+static struct thread *steal(struct cpu *cpu)
+{
+	struct cpu *from = NULL;
+	struct thread *prev = NULL;
+
+	for (unsigned core = 0; core < CORE_COUNT; core++)
+		if (&cpus[core] != cpu && cpus[core].movable &&
+		    (!from || cpus[core].queued > from->queued))
+			from = &cpus[core];
+	if (!from)
+		return NULL;
+	for (struct thread *thread = from->run_first; thread;
+	     prev = thread, thread = thread->next) {
+		if (thread->affinity == SCHED_ANY_CORE) {
+			queue_remove(from, prev, thread);
+			return thread;
+		}
+	}
+	return NULL;
+}
+
+static struct thread *dequeue(struct cpu *cpu)
+{
+	struct thread *thread = cpu->run_first;
+
+	if (thread)
+		queue_remove(cpu, NULL, thread);
 	return thread;
 }
 
-/* A dead thread's stack, now that another thread runs. Its struct goes with its process. */
-static void reap(void)
+/* A dead thread's stack, now that another thread runs on its core. Its struct goes with its process. */
+static void reap(struct thread *thread)
 {
-	struct thread *thread = dead;
-
-	if (!thread || thread == current_thread())
-		return;
-	dead = NULL;
 	if (thread->stack) {
 		if (*(const uint32_t *)thread->stack != THREAD_STACK_MAGIC)
 			panic("thread %s: its kernel stack overflowed (the magic word at 0x%08lx is "
@@ -96,37 +231,69 @@ static void reap(void)
 		kfree(thread);
 }
 
-void schedule(void)
+/*
+ * The other half of a switch, in the thread switched to: sched_lock goes
+ * (the old thread's registers are saved by now), then the stack of a
+ * thread that died on this core. IRQs stay as they are.
+ */
+static void finish_switch(void)
 {
-	uint32_t cpsr = irq_save();
-	struct thread *prev = current_thread(), *next;
+	struct cpu *cpu = this_cpu();
+	struct thread *dead = cpu->dead;
 
-	if (prev->state == THREAD_RUNNING && prev != &idle)
-		enqueue(prev);
-	next = dequeue();
+	cpu->dead = NULL;
+	spin_unlock(&sched_lock);
+	if (dead)
+		reap(dead);
+}
+
+/*
+ * With sched_lock held: the next thread for this core, and the switch to
+ * it. The caller has set its own state (RUNNING: it goes to the back of
+ * this core's queue; BLOCKED, DEAD: it does not). Returns, with
+ * sched_lock held again, when the caller runs again (on any core).
+ */
+static void switch_locked(void)
+{
+	struct cpu *cpu = this_cpu();
+	struct thread *prev = cpu->current, *next;
+
+	if (prev->state == THREAD_RUNNING && prev != &cpu->idle)
+		queue_tail(cpu, prev);
+	next = dequeue(cpu);
 	if (!next)
-		next = prev->state == THREAD_RUNNABLE || prev->state == THREAD_RUNNING ? prev
-										       : &idle;
-	sched_resched_pending = false;
+		next = steal(cpu);
+	if (!next)
+		next = prev->state == THREAD_RUNNING ? prev : &cpu->idle;
 	next->state = THREAD_RUNNING;
 	next->slice = SCHED_SLICE_TICKS;
-	if (next != prev) {
-		if (next->process)
-			context_switch(process_aspace(next->process));
-		else
-			context_switch_kernel();
-		next->switches++;
-		switches++;
-		/* The FPU's registers, for the threads that have them; every thread's TLS registers. */
-		if (prev->fpu_used || next->fpu_used)
-			fpu_switch_unit(prev, next);
-		prev->tls_rw = read_tpidrurw();
-		write_tpidruro(next->tls);
-		write_tpidrurw(next->tls_rw);
-		write_tpidrprw((uint32_t)next);
-		thread_switch(&prev->context, &next->context);
-		reap();
-	}
+	next->resched = false;
+	next->core = (uint8_t)(cpu - cpus);
+	if (next == prev)
+		return;
+	if (next->process)
+		context_switch(process_aspace(next->process));
+	else
+		context_switch_kernel();
+	next->switches++;
+	cpu->switches++;
+	cpu->current = next;
+	/* The FPU's registers, for the threads that have them; every thread's TLS registers. */
+	if (prev->fpu_used || next->fpu_used)
+		fpu_switch_unit(prev, next);
+	prev->tls_rw = read_tpidrurw();
+	write_tpidruro(next->tls);
+	write_tpidrurw(next->tls_rw);
+	write_tpidrprw((uint32_t)next);
+	thread_switch(&prev->context, &next->context);
+}
+
+void schedule(void)
+{
+	uint32_t cpsr = spin_lock_irqsave(&sched_lock);
+
+	switch_locked();
+	finish_switch();
 	irq_restore(cpsr);
 }
 
@@ -135,13 +302,23 @@ void thread_yield(void)
 	schedule();
 }
 
+void sched_resched_ipi(void)
+{
+	current_thread()->resched = true;
+}
+
 static void idle_loop(void *arg)
 {
-	(void)arg;
+	struct cpu *cpu = arg;
+
 	for (;;) {
 		uint32_t cpsr = irq_save();
+		bool work = cpu->run_first != NULL;
 
-		if (!run_first)
+		/* A look at the other queues without the lock: a miss costs one wake-up (their IPI). */
+		for (unsigned core = 0; core < CORE_COUNT; core++)
+			work |= cpus[core].movable != 0 && &cpus[core] != cpu;
+		if (!work && !cpu->idle.resched)
 			irq_wait(); /* the interrupt that ends it runs its handler here */
 		irq_restore(cpsr);
 		schedule();
@@ -163,25 +340,56 @@ static bool give_stack(struct thread *thread)
 
 void sched_init(void)
 {
+	struct cpu *cpu = &cpus[0];
+
 	strcpy(boot_thread.name, "kernel");
 	boot_thread.state = THREAD_RUNNING;
 	boot_thread.slice = SCHED_SLICE_TICKS;
+	boot_thread.affinity = 1; /* the console: core 0 */
+	cpu->current = &boot_thread;
 	write_tpidrprw((uint32_t)&boot_thread);
-	/* The idle thread: its first switch starts idle_loop (on a stack of its own). */
-	strcpy(idle.name, "idle");
-	if (!give_stack(&idle))
+	/* Core 0's idle thread: its first switch starts idle_loop (on a stack of its own). */
+	strcpy(cpu->idle.name, "idle0");
+	cpu->idle.affinity = 1;
+	if (!give_stack(&cpu->idle))
 		panic("sched: no memory for the idle thread's stack");
-	idle.context.sp = idle.stack + THREAD_STACK_SIZE;
-	idle.context.lr = (uint32_t)thread_start_kernel;
-	idle.context.r4 = (uint32_t)idle_loop;
-	idle.state = THREAD_RUNNABLE;
+	cpu->idle.context.sp = cpu->idle.stack + THREAD_STACK_SIZE;
+	cpu->idle.context.lr = (uint32_t)thread_start_kernel;
+	cpu->idle.context.r4 = (uint32_t)idle_loop;
+	cpu->idle.context.r5 = (uint32_t)cpu;
+	cpu->idle.state = THREAD_RUNNABLE;
 	sched_started = true;
 }
 
-struct thread *thread_create(const char *name, void (*fn)(void *arg), void *arg)
+void sched_start_secondary(unsigned core)
 {
-	struct thread *thread = kcalloc(1, sizeof(*thread));
+	struct cpu *cpu = &cpus[core];
+	uint32_t cpsr;
 
+	strcpy(cpu->idle.name, "idle0");
+	cpu->idle.name[4] = (char)('0' + core);
+	cpu->idle.core = (uint8_t)core;
+	cpu->idle.affinity = (uint8_t)(1U << core);
+	cpu->idle.state = THREAD_RUNNING;
+	cpu->current = &cpu->idle;
+	write_tpidrprw((uint32_t)&cpu->idle);
+	context_switch_kernel();
+	cpsr = spin_lock_irqsave(&sched_lock);
+	sched_online |= 1U << core;
+	spin_unlock_irqrestore(&sched_lock, cpsr);
+	irq_unmask();
+	idle_loop(cpu);
+	panic("sched: core %u's idle loop returned", core);
+}
+
+struct thread *thread_create_on(const char *name, void (*fn)(void *arg), void *arg,
+				uint32_t affinity)
+{
+	struct thread *thread;
+
+	if (!(affinity & sched_online) || affinity > SCHED_ANY_CORE)
+		return NULL;
+	thread = kcalloc(1, sizeof(*thread));
 	if (!thread)
 		return NULL;
 	if (!give_stack(thread)) {
@@ -189,12 +397,19 @@ struct thread *thread_create(const char *name, void (*fn)(void *arg), void *arg)
 		return NULL;
 	}
 	strncpy(thread->name, name, sizeof(thread->name) - 1);
+	thread->affinity = (uint8_t)affinity;
+	thread->core = (uint8_t)this_core();
 	thread->context.sp = thread->stack + THREAD_STACK_SIZE;
 	thread->context.lr = (uint32_t)thread_start_kernel;
 	thread->context.r4 = (uint32_t)fn;
 	thread->context.r5 = (uint32_t)arg;
 	thread_start(thread);
 	return thread;
+}
+
+struct thread *thread_create(const char *name, void (*fn)(void *arg), void *arg)
+{
+	return thread_create_on(name, fn, arg, SCHED_KERNEL_AFFINITY);
 }
 
 struct exception_frame *thread_user_frame(struct thread *thread)
@@ -216,6 +431,8 @@ struct thread *thread_create_user(const char *name, struct process *process)
 	}
 	strncpy(thread->name, name, sizeof(thread->name) - 1);
 	thread->process = process;
+	thread->affinity = SCHED_PROCESS_AFFINITY;
+	thread->core = (uint8_t)this_core();
 	frame = thread_user_frame(thread);
 	memset(frame, 0, sizeof(*frame));
 	frame->cpsr = MODE_USR;
@@ -228,22 +445,23 @@ struct thread *thread_create_user(const char *name, struct process *process)
 
 void thread_start(struct thread *thread)
 {
-	uint32_t cpsr = irq_save();
+	uint32_t cpsr = spin_lock_irqsave(&sched_lock);
 
 	enqueue(thread);
-	irq_restore(cpsr);
+	spin_unlock_irqrestore(&sched_lock, cpsr);
 }
 
+/* A new thread's first moments (kernel/arm/switch.S): the switch to it is finished here. */
 void thread_started(void)
 {
-	reap();
+	finish_switch();
 	process_started();
 	process_return_to_user(); /* killed before it ever ran, or its turn already over */
 }
 
 void thread_entry(void (*fn)(void *), void *arg)
 {
-	reap();
+	finish_switch();
 	/* Whoever switched here may have been in a trap: IRQs and asynchronous aborts on. */
 	__asm__ volatile("cpsie ai" : : : "memory");
 	fn(arg);
@@ -253,33 +471,49 @@ void thread_entry(void (*fn)(void *), void *arg)
 void thread_exit(void)
 {
 	struct thread *self = current_thread();
+	struct cpu *cpu;
 
 	irq_mask();
-	if (self == &boot_thread || self == &idle)
+	if (self == &boot_thread || is_idle(self))
 		panic("thread_exit: the %s thread cannot end", self->name);
-	reap(); /* at most one dead thread waits at a time */
+	spin_lock(&sched_lock);
+	cpu = this_cpu();
+	if (cpu->dead)
+		panic("thread_exit: core %u has a dead thread (%s) not yet reaped", this_core(),
+		      cpu->dead->name);
 	self->state = THREAD_DEAD;
-	dead = self;
-	schedule();
+	cpu->dead = self;
+	switch_locked();
 	panic("thread_exit: a dead thread (%s) ran again", self->name);
 }
 
-bool thread_wait(struct waitq *q)
+bool thread_wait_locked(struct waitq *q, struct spinlock *lock)
 {
 	struct thread *self = current_thread();
 
+	spin_lock(&sched_lock);
+	if (lock)
+		spin_unlock(lock);
 	self->interrupted = false;
 	self->state = THREAD_BLOCKED;
 	self->waiting = q;
 	self->next = q->first;
 	q->first = self;
-	schedule();
+	switch_locked();
+	finish_switch();
+	if (lock)
+		spin_lock(lock);
 	return !self->interrupted;
+}
+
+bool thread_wait(struct waitq *q)
+{
+	return thread_wait_locked(q, NULL);
 }
 
 void thread_wake_all(struct waitq *q)
 {
-	uint32_t cpsr = irq_save();
+	uint32_t cpsr = spin_lock_irqsave(&sched_lock);
 	struct thread *thread = q->first;
 
 	q->first = NULL;
@@ -290,10 +524,10 @@ void thread_wake_all(struct waitq *q)
 		enqueue(thread);
 		thread = next;
 	}
-	irq_restore(cpsr);
+	spin_unlock_irqrestore(&sched_lock, cpsr);
 }
 
-/* Sleepers are kept by deadline; the timer is set for the first. */
+/* Sleepers are kept by deadline; core 0's timer is set for the first. */
 static void sleepers_insert(struct thread *thread)
 {
 	struct thread **at = &sleepers;
@@ -316,13 +550,17 @@ static void sleepers_remove(struct thread *thread)
 
 uint64_t sched_next_wakeup(void)
 {
-	return sleepers ? sleepers->wake_at : 0;
+	uint32_t cpsr = spin_lock_irqsave(&sched_lock);
+	uint64_t wakeup = sleepers ? sleepers->wake_at : 0;
+
+	spin_unlock_irqrestore(&sched_lock, cpsr);
+	return wakeup;
 }
 
 bool thread_sleep_until(uint64_t deadline)
 {
 	struct thread *self = current_thread();
-	uint32_t cpsr = irq_save();
+	uint32_t cpsr = spin_lock_irqsave(&sched_lock);
 	bool completed;
 
 	self->interrupted = false;
@@ -330,18 +568,21 @@ bool thread_sleep_until(uint64_t deadline)
 		self->wake_at = deadline;
 		self->state = THREAD_BLOCKED;
 		sleepers_insert(self);
-		timer_wakeup_changed();
-		schedule();
+		if (sleepers == self)
+			timer_wakeup_changed(deadline); /* core 0's timer, at once or by an IPI */
+		switch_locked();
+		finish_switch();
+		spin_lock(&sched_lock);
 	}
 	completed = !self->interrupted;
 	self->wake_at = 0;
-	irq_restore(cpsr);
+	spin_unlock_irqrestore(&sched_lock, cpsr);
 	return completed;
 }
 
 void thread_interrupt(struct thread *thread)
 {
-	uint32_t cpsr = irq_save();
+	uint32_t cpsr = spin_lock_irqsave(&sched_lock);
 
 	if (thread->state == THREAD_BLOCKED) {
 		if (thread->wake_at) {
@@ -359,11 +600,14 @@ void thread_interrupt(struct thread *thread)
 		thread->interrupted = true;
 		enqueue(thread);
 	}
-	irq_restore(cpsr);
+	spin_unlock_irqrestore(&sched_lock, cpsr);
 }
 
-void sched_wake_sleepers(uint64_t now)
+uint64_t sched_wake_sleepers(uint64_t now)
 {
+	uint32_t cpsr = spin_lock_irqsave(&sched_lock);
+	uint64_t next;
+
 	while (sleepers && sleepers->wake_at <= now) {
 		struct thread *thread = sleepers;
 
@@ -371,6 +615,9 @@ void sched_wake_sleepers(uint64_t now)
 		thread->wake_at = 0;
 		enqueue(thread);
 	}
+	next = sleepers ? sleepers->wake_at : 0;
+	spin_unlock_irqrestore(&sched_lock, cpsr);
+	return next;
 }
 
 void sched_tick(void)
@@ -378,5 +625,5 @@ void sched_tick(void)
 	struct thread *self = current_thread();
 
 	if (self->process && self->slice && --self->slice == 0)
-		sched_resched_pending = true;
+		self->resched = true;
 }

@@ -20,12 +20,14 @@
 #include "kernel/irq.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
+#include "kernel/smp.h"
 #include "kernel/thread.h"
 #include "layout.h"
 
 struct core_timer {
 	uint64_t next_tick;      /* the count of the next tick */
 	uint64_t sleep_deadline; /* the end of a sleep, or 0 */
+	uint64_t wakeup;         /* core 0: the scheduler's first sleeper's deadline, or 0 */
 	uint64_t ticks;
 	uint64_t missed;
 };
@@ -74,12 +76,13 @@ uint64_t timer_missed_ticks(void)
 
 /*
  * The compare value: the earliest of the next tick, the end of a polled
- * sleep and the scheduler's first sleeper. The ISB makes the new timer
- * condition take effect before anything that relies on it.
+ * sleep and (on core 0, which wakes the scheduler's sleepers) the first
+ * sleeper's deadline. The ISB makes the new timer condition take effect
+ * before anything that relies on it.
  */
 static void program(const struct core_timer *timer)
 {
-	uint64_t deadline = timer->next_tick, wakeup = sched_next_wakeup();
+	uint64_t deadline = timer->next_tick, wakeup = timer->wakeup;
 
 	if (timer->sleep_deadline && timer->sleep_deadline < deadline)
 		deadline = timer->sleep_deadline;
@@ -89,19 +92,38 @@ static void program(const struct core_timer *timer)
 	isb();
 }
 
-void timer_wakeup_changed(void)
+void timer_wakeup_changed(uint64_t first)
 {
 	uint32_t cpsr = irq_save();
 
-	if (period)
-		program(this_timer());
+	if ((read_mpidr() & 3) == 0) {
+		core_timers[0].wakeup = first;
+		if (period)
+			program(&core_timers[0]);
+	} else {
+		smp_send_timer(0); /* core 0 asks the scheduler itself (timer_sync_wakeup) */
+	}
 	irq_restore(cpsr);
 }
 
-static void timer_interrupt(void *arg)
+void timer_sync_wakeup(void)
 {
-	struct core_timer *timer = arg;
+	uint64_t first = sched_next_wakeup();
+	uint32_t cpsr = irq_save();
+
+	core_timers[0].wakeup = first;
+	if (period)
+		program(&core_timers[0]);
+	irq_restore(cpsr);
+}
+
+static void timer_interrupt(void *unused)
+{
+	unsigned core = read_mpidr() & 3;
+	struct core_timer *timer = &core_timers[core];
 	uint64_t now = read_cntvct();
+
+	(void)unused;
 
 	if (now >= timer->next_tick) {
 		uint64_t late = (now - timer->next_tick) / period;
@@ -113,8 +135,27 @@ static void timer_interrupt(void *arg)
 	}
 	if (timer->sleep_deadline && now >= timer->sleep_deadline)
 		timer->sleep_deadline = 0; /* the sleeper sees the count and goes on */
-	sched_wake_sleepers(now);
+	if (core == 0)
+		timer->wakeup = sched_wake_sleepers(now);
 	program(timer);
+}
+
+/* This core's tick: its virtual timer, the next tick a period away, its line routed here. */
+static void start_tick(struct core_timer *timer)
+{
+	write_cntv_ctl(0);
+	timer->next_tick = read_cntvct() + period;
+	timer->sleep_deadline = 0;
+	timer->wakeup = 0;
+	program(timer);
+}
+
+void timer_init_secondary(void)
+{
+	start_tick(this_timer());
+	(void)irq_enable(IRQ_CNTV); /* a core-local line: routed on this core */
+	write_cntv_ctl(CNT_CTL_ENABLE);
+	isb();
 }
 
 void timer_init(void)
@@ -127,11 +168,8 @@ void timer_init(void)
 	if (cntfrq)
 		frequency = cntfrq;
 	period = frequency / TIMER_TICK_HZ;
-	write_cntv_ctl(0);
-	timer->next_tick = read_cntvct() + period;
-	timer->sleep_deadline = 0;
-	program(timer);
-	error = irq_register(IRQ_CNTV, timer_interrupt, timer);
+	start_tick(timer);
+	error = irq_register(IRQ_CNTV, timer_interrupt, NULL);
 	if (error == 0)
 		error = irq_enable(IRQ_CNTV);
 	if (error)

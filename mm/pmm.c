@@ -10,18 +10,27 @@
  *             0                  KERNEL_END ^             ^ first       wild_low ^            ^ wild_high
  *
  *   frame table  one byte a frame, from frame 0, at KERNEL_END: 0 free,
- *           1-253 allocated with that many references, 254 allocated and
- *           holding translation tables, 255 reserved
+ *           1-252 allocated with that many references, 253 free in a
+ *           core's cache, 254 allocated and holding translation tables,
+ *           255 reserved
  *   freed   a singly linked list of frames that were freed, linked through
  *           their own first word by virtual address: head -> next -> ... -> 0
  *   wilderness  one run of frames never handed out since boot (at first,
  *           all of free RAM): free, but on no list
  *
- * - Allocating a frame pops the freed list; when it is empty, the lowest
- *   frame of the wilderness is taken. Freeing pushes on the list. Both are
- *   O(1) whatever the fill level, and inline (include/mm/pmm.h): a load
- *   and a store of the list, one store into the frame table, and on the
- *   free side one compare that says "aligned, RAM, one reference".
+ *   caches  per core, up to PMM_CACHE_SIZE free frames (state 253,
+ *           "cached"), an array with the last freed on top
+ *
+ * - Allocating a frame pops this core's cache; freeing pushes on it. Both
+ *   are O(1) whatever the fill level, need no lock (only this core touches
+ *   its cache, and kernel code is not preempted), and are inline
+ *   (include/mm/pmm.h): a load and a store of the cache, one store into
+ *   the frame table, and on the free side one compare that says "aligned,
+ *   RAM, one reference". An empty cache takes PMM_CACHE_BATCH frames from
+ *   the shared pool, a full one gives PMM_CACHE_BATCH back, under the
+ *   PMM's lock: the shared pool is the freed list first, then the lowest
+ *   frames of the wilderness. A core that goes idle gives its whole cache
+ *   back (pmm_cache_drain), so that frames do not wait where no work is.
  * - A frame's byte tells its state in O(1): a free of a free frame (a
  *   double free) or of a reserved one is refused before it can corrupt the
  *   list, and a shared frame (copy-on-write: more than one reference)
@@ -44,9 +53,17 @@
  *
  * Costs measured by make bench are in docs/memory.md.
  *
+ * Several cores: the lock guards the shared pool, every contiguous run
+ * and the statistics; the caches are their cores' own. Share counts above
+ * one change without the lock: they belong to frames that address spaces
+ * share copy-on-write, and those change only under the process layer's
+ * own lock (docs/smp.md). pmm_check and the statistics see other cores'
+ * caches as they are at that moment: exact when those cores are idle.
+ *
  * Limits: one zone, frames only (no sizes between 4 KiB and a contiguous
- * run); not safe against concurrent callers (one core runs the kernel). A
- * freed frame's first word is overwritten by the list.
+ * run). Frames in a busy core's cache (at most PMM_CACHE_SIZE a core) are
+ * out of reach of the other cores and of contiguous runs until that core
+ * gives them back. A freed frame's first word is overwritten by the list.
  */
 #include "mm/pmm.h"
 
@@ -56,6 +73,12 @@
 
 #include "kernel/error.h"
 #include "lib/check.h"
+
+static const struct lock_class pmm_class = { LOCK_RANK_PMM, "pmm" };
+
+#ifndef __arm__
+unsigned mm_host_core __attribute__((weak)); /* (mm/mm_lock.h) */
+#endif
 
 static uint8_t state_of(const struct pmm *pmm, uint32_t frame)
 {
@@ -182,6 +205,7 @@ int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t
 		    start < kernel_end + metadata_frames * (uint64_t)PAGE_SIZE && stop > kernel_end)
 			return ERR_RESERVED;
 	}
+	mm_lock_init(&pmm->lock, &pmm_class);
 	pmm->phys_window = phys_window;
 	pmm->end = ram_end >> PAGE_SHIFT;
 	pmm->ram_frames = pmm->end;
@@ -225,40 +249,130 @@ int pmm_init(struct pmm *pmm, uintptr_t phys_window, paddr_t kernel_end, paddr_t
 	return 0;
 }
 
-int pmm_alloc_from_wilderness(struct pmm *pmm, paddr_t *frame)
+/* One frame off the shared pool (the lock held), its state left to the caller: false when empty. */
+static bool pool_take(struct pmm *pmm, paddr_t *frame)
 {
+	uintptr_t head = pmm->free_head;
+
+	if (head) {
+		uintptr_t next = ((const uintptr_t *)head)[PMM_LINK_NEXT];
+
+		pmm->free_head = next;
+		if (next)
+			((uintptr_t *)next)[PMM_LINK_PREV] = 0;
+		*frame = (paddr_t)(head - pmm->phys_window);
+		return true;
+	}
 	if (pmm->wild_low == pmm->wild_high)
-		return ERR_NO_MEMORY;
-	pmm->frames[pmm->wild_low] = 1;
+		return false;
 	*frame = (paddr_t)pmm->wild_low++ << PAGE_SHIFT;
+	return true;
+}
+
+/* Frames of this core's cache [0, count) back on the list, the rest moved down (the lock held). */
+static void cache_give_back(struct pmm *pmm, struct pmm_cache *cache, uint32_t count)
+{
+	for (uint32_t i = 0; i < count; i++) {
+		uint32_t frame = cache->frames[i] >> PAGE_SHIFT;
+
+		pmm->frames[frame] = PMM_FRAME_FREE;
+		list_push(pmm, frame);
+	}
+	memmove(cache->frames, cache->frames + count,
+		(cache->count - count) * sizeof(cache->frames[0]));
+	cache->count -= count;
+}
+
+int pmm_alloc_refill(struct pmm *pmm, paddr_t *frame)
+{
+	struct pmm_cache *cache = &pmm->cache[mm_core()];
+	paddr_t address;
+
+	mm_lock(&pmm->lock);
+	if (!pool_take(pmm, &address)) {
+		mm_unlock(&pmm->lock);
+		return ERR_NO_MEMORY;
+	}
+	/* The batch on top, in the order the pool gives it: the lowest frames still come first. */
+	for (uint32_t n = PMM_CACHE_BATCH - 1; n > 0; n--) {
+		paddr_t next;
+
+		if (!pool_take(pmm, &next))
+			break;
+		memmove(cache->frames + 1, cache->frames, cache->count * sizeof(cache->frames[0]));
+		cache->frames[0] = next;
+		cache->count++;
+		pmm->frames[next >> PAGE_SHIFT] = PMM_FRAME_CACHED;
+	}
+	pmm->frames[address >> PAGE_SHIFT] = 1;
+	mm_unlock(&pmm->lock);
+	*frame = address;
 	return 0;
 }
 
+int pmm_free_spill(struct pmm *pmm, paddr_t address)
+{
+	struct pmm_cache *cache = &pmm->cache[mm_core()];
+
+	mm_lock(&pmm->lock);
+	cache_give_back(pmm, cache, PMM_CACHE_BATCH);
+	mm_unlock(&pmm->lock);
+	pmm->frames[address >> PAGE_SHIFT] = PMM_FRAME_CACHED;
+	cache->frames[cache->count++] = address;
+	return 0;
+}
+
+void pmm_cache_drain(struct pmm *pmm)
+{
+	struct pmm_cache *cache = &pmm->cache[mm_core()];
+
+	if (!cache->count)
+		return;
+	mm_lock(&pmm->lock);
+	cache_give_back(pmm, cache, cache->count);
+	mm_unlock(&pmm->lock);
+}
+
+static int alloc_frames_locked(struct pmm *pmm, uint32_t count, paddr_t *frames)
+{
+	struct pmm_cache *cache = &pmm->cache[mm_core()];
+	uint32_t from_cache = count < cache->count ? count : cache->count, got = 0, listed = 0;
+	uint32_t need = count - from_cache;
+
+	/* All or nothing: is the rest on the list and in the wilderness? O(count) to know. */
+	for (uintptr_t at = pmm->free_head; at && listed < need;
+	     at = ((const uintptr_t *)at)[PMM_LINK_NEXT])
+		listed++;
+	if (need - listed > pmm->wild_high - pmm->wild_low)
+		return ERR_NO_MEMORY;
+	/* This core's cache first, then the freed list, then the wilderness: as pmm_alloc_frame. */
+	while (got < from_cache)
+		frames[got++] = cache->frames[--cache->count];
+	while (got < count && pool_take(pmm, &frames[got]))
+		got++;
+	for (uint32_t i = 0; i < count; i++)
+		pmm->frames[frames[i] >> PAGE_SHIFT] = 1;
+	return 0;
+}
+
+/* Run op with the lock held; when it finds no memory, once more with this core's cache given back. */
+#define WITH_POOL(pmm, op)                                                      \
+	({                                                                      \
+		int error_;                                                     \
+		mm_lock(&(pmm)->lock);                                          \
+		error_ = (op);                                                  \
+		if (error_ == ERR_NO_MEMORY && (pmm)->cache[mm_core()].count) { \
+			cache_give_back((pmm), &(pmm)->cache[mm_core()],        \
+					(pmm)->cache[mm_core()].count);         \
+			error_ = (op);                                          \
+		}                                                               \
+		mm_unlock(&(pmm)->lock);                                        \
+		error_;                                                         \
+	})
+
 int pmm_alloc_frames(struct pmm *pmm, uint32_t count, paddr_t *frames)
 {
-	uint32_t got = 0;
-
-	/* Freed frames first, as pmm_alloc_frame takes them... */
-	while (got < count && pmm->free_head) {
-		uintptr_t at = pmm->free_head;
-
-		pmm->free_head = ((const uintptr_t *)at)[PMM_LINK_NEXT];
-		frames[got++] = (paddr_t)(at - pmm->phys_window);
-	}
-	if (pmm->free_head)
-		((uintptr_t *)pmm->free_head)[PMM_LINK_PREV] = 0;
-	/* ...then the wilderness; if it is too small, the list gets back what it gave, in order. */
-	if (count - got > pmm->wild_high - pmm->wild_low) {
-		while (got)
-			list_push(pmm, frames[--got] >> PAGE_SHIFT);
-		return ERR_NO_MEMORY;
-	}
-	for (uint32_t i = 0; i < got; i++)
-		pmm->frames[frames[i] >> PAGE_SHIFT] = 1;
-	memset(pmm->frames + pmm->wild_low, 1, count - got);
-	while (got < count)
-		frames[got++] = (paddr_t)pmm->wild_low++ << PAGE_SHIFT;
-	return 0;
+	return WITH_POOL(pmm, alloc_frames_locked(pmm, count, frames));
 }
 
 /*
@@ -275,7 +389,7 @@ static int check_allocated(const struct pmm *pmm, paddr_t address)
 		return ERR_RANGE;
 	if (state_of(pmm, frame) == PMM_FRAME_RESERVED || state_of(pmm, frame) == PMM_FRAME_TABLE)
 		return ERR_RESERVED;
-	if (state_of(pmm, frame) == PMM_FRAME_FREE)
+	if (state_of(pmm, frame) == PMM_FRAME_FREE || state_of(pmm, frame) == PMM_FRAME_CACHED)
 		return ERR_NOT_ALLOCATED;
 	return 0;
 }
@@ -298,8 +412,10 @@ int pmm_free_frame_checked(struct pmm *pmm, paddr_t address)
 
 	if (error)
 		return error;
+	mm_lock(&pmm->lock);
 	if (--pmm->frames[frame] == PMM_FRAME_FREE)
 		list_push(pmm, frame);
+	mm_unlock(&pmm->lock);
 	return 0;
 }
 
@@ -397,12 +513,9 @@ static bool run_at_list_head(const struct pmm *pmm, uint32_t count, uint32_t ali
 	return false;
 }
 
-int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_t *first)
+static int alloc_contiguous_locked(struct pmm *pmm, uint32_t count, uint32_t align, paddr_t *first)
 {
 	uint32_t start;
-
-	if (count == 0 || align == 0 || (align & (align - 1)))
-		return ERR_INVALID;
 
 	/* From the top of the wilderness. */
 	if (count <= pmm->wild_high - pmm->wild_low) {
@@ -446,7 +559,14 @@ int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_
 	return 0;
 }
 
-int pmm_free_contiguous(struct pmm *pmm, paddr_t first, uint32_t count)
+int pmm_alloc_contiguous(struct pmm *pmm, uint32_t count, uint32_t align, paddr_t *first)
+{
+	if (count == 0 || align == 0 || (align & (align - 1)))
+		return ERR_INVALID;
+	return WITH_POOL(pmm, alloc_contiguous_locked(pmm, count, align, first));
+}
+
+static int free_contiguous_locked(struct pmm *pmm, paddr_t first, uint32_t count)
 {
 	uint32_t start = first >> PAGE_SHIFT;
 
@@ -477,6 +597,16 @@ int pmm_free_contiguous(struct pmm *pmm, paddr_t first, uint32_t count)
 	return 0;
 }
 
+int pmm_free_contiguous(struct pmm *pmm, paddr_t first, uint32_t count)
+{
+	int error;
+
+	mm_lock(&pmm->lock);
+	error = free_contiguous_locked(pmm, first, count);
+	mm_unlock(&pmm->lock);
+	return error;
+}
+
 /* Zero bytes in a word (the table is word-aligned at KERNEL_END, and RAM ends on a frame). */
 static uint32_t zero_bytes(uint32_t word)
 {
@@ -485,7 +615,17 @@ static uint32_t zero_bytes(uint32_t word)
 	return (uint32_t)__builtin_popcount(~high);
 }
 
-uint32_t pmm_free_count(const struct pmm *pmm)
+static uint32_t cached_count(const struct pmm *pmm)
+{
+	uint32_t count = 0;
+
+	for (unsigned core = 0; core < MM_CORES; core++)
+		count += pmm->cache[core].count;
+	return count;
+}
+
+/* Frames whose byte says free (not cached): the list and the wilderness. */
+static uint32_t table_free_count(const struct pmm *pmm)
 {
 	const uint32_t *words = (const uint32_t *)pmm->frames;
 	uint32_t count = 0;
@@ -497,6 +637,11 @@ uint32_t pmm_free_count(const struct pmm *pmm)
 	return count;
 }
 
+uint32_t pmm_free_count(const struct pmm *pmm)
+{
+	return table_free_count(pmm) + cached_count(pmm);
+}
+
 void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats)
 {
 	uint32_t largest = 0, free = 0, reserved = 0, shared = 0, run = 0;
@@ -504,7 +649,7 @@ void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats)
 	for (uint32_t frame = 0; frame < pmm->end; frame++) {
 		uint8_t state = state_of(pmm, frame);
 
-		if (state == PMM_FRAME_FREE) {
+		if (state == PMM_FRAME_FREE || state == PMM_FRAME_CACHED) { /* (cached: free too) */
 			free++;
 			if (++run > largest)
 				largest = run;
@@ -526,7 +671,7 @@ void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats)
 unsigned pmm_check(const struct pmm *pmm, char *report_text, size_t report_size)
 {
 	struct check_report report = { report_text, report_size, 0 };
-	uint32_t listed = 0, free = pmm_free_count(pmm);
+	uint32_t listed = 0, free = table_free_count(pmm), cached = 0;
 	uint32_t wilderness = pmm->wild_high - pmm->wild_low;
 
 	if (report_text && report_size)
@@ -567,6 +712,26 @@ unsigned pmm_check(const struct pmm *pmm, char *report_text, size_t report_size)
 	CHECK(&report, listed + wilderness == free,
 	      "freed list has %lu frames and the wilderness %lu, but the table %lu free",
 	      (unsigned long)listed, (unsigned long)wilderness, (unsigned long)free);
+	for (unsigned core = 0; core < MM_CORES; core++) {
+		const struct pmm_cache *cache = &pmm->cache[core];
+
+		CHECK(&report, cache->count <= PMM_CACHE_SIZE, "core %u's cache holds %lu frames",
+		      core, (unsigned long)cache->count);
+		for (uint32_t i = 0; i < cache->count && i < PMM_CACHE_SIZE; i++) {
+			paddr_t at = cache->frames[i];
+
+			if ((at & (PAGE_SIZE - 1)) || (at >> PAGE_SHIFT) < pmm->first ||
+			    (at >> PAGE_SHIFT) >= pmm->end) {
+				CHECK(&report, 0, "core %u's cache holds 0x%lx, not a frame", core,
+				      (unsigned long)at);
+				continue;
+			}
+			CHECK(&report, state_of(pmm, at >> PAGE_SHIFT) == PMM_FRAME_CACHED,
+			      "frame 0x%lx is in core %u's cache but its state is %u",
+			      (unsigned long)(at >> PAGE_SHIFT), core,
+			      (unsigned)state_of(pmm, at >> PAGE_SHIFT));
+		}
+	}
 	for (uint32_t frame = 0; frame < pmm->end; frame++) {
 		bool must_reserve = frame < pmm->first;
 
@@ -578,6 +743,10 @@ unsigned pmm_check(const struct pmm *pmm, char *report_text, size_t report_size)
 		if (in_wilderness(pmm, frame))
 			CHECK(&report, state_of(pmm, frame) == PMM_FRAME_FREE,
 			      "frame 0x%lx in the wilderness is not free", (unsigned long)frame);
+		cached += state_of(pmm, frame) == PMM_FRAME_CACHED;
 	}
+	CHECK(&report, cached == cached_count(pmm),
+	      "%lu frames are marked cached, but the caches hold %lu", (unsigned long)cached,
+	      (unsigned long)cached_count(pmm));
 	return report.problems;
 }

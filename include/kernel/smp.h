@@ -7,9 +7,10 @@
  * turns its MMU and caches on with the kernel's own table and attributes
  * (through an identity section core 0 maps for the while), takes its own
  * stacks and the vectors, and reaches secondary_main() in C, where it
- * records what it found and says it is online. There it waits in wfi
- * for inter-processor interrupts (its mailbox 1): smp_call() has it run a
- * function. No other kernel work runs on it yet (docs/smp.md).
+ * records what it found, starts its own tick and says it is online; then
+ * it joins the scheduler (kernel/thread.h) and runs its idle thread, which
+ * sleeps in wfi until a thread is queued for it or an inter-processor
+ * interrupt comes (its mailbox 1): smp_call() has it run a function.
  */
 #ifndef BRAMBLE_KERNEL_SMP_H
 #define BRAMBLE_KERNEL_SMP_H
@@ -48,6 +49,14 @@ int smp_call(unsigned core, void (*fn)(void *arg), void *arg);
  * stays in its handler with IRQs masked), and where each was is printed.
  */
 void smp_stop_others(void);
+
+/*
+ * The scheduler's IPIs: have core look at its run queue again (a thread
+ * was queued for it while it idled), or set its timer for the scheduler's
+ * first sleeper (core 0, which wakes them).
+ */
+void smp_send_resched(unsigned core);
+void smp_send_timer(unsigned core);
 
 /* IPIs core has taken, for the tests and the bench. */
 uint32_t smp_ipis(unsigned core);

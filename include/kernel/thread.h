@@ -6,14 +6,21 @@
  * thread; the kernel has the boot thread (kmain, then the console) and an
  * idle thread. The current thread is in TPIDRPRW.
  *
- * Scheduling is round robin over one run queue. A thread running a user
- * program is preempted when its time slice (SCHED_SLICE_TICKS ticks) is
- * used up, at the moment it would return to user mode (an interrupt that
- * came while it ran in user mode, or the end of a system call); kernel
- * code is never preempted, it gives the core up by blocking, sleeping or
- * yielding. Wake-ups may come from interrupt handlers.
+ * Each core has a run queue, round robin, and an idle thread of its own
+ * that runs when nothing else can (it sleeps in wfi). A thread may run on
+ * the cores of its affinity mask: a thread that becomes runnable goes to
+ * the least loaded of them (its last core when that ties), and a core that
+ * runs out of work takes a waiting thread from the busiest queue (one that
+ * may run anywhere). One lock, sched_lock, covers every run queue, the
+ * sleepers and the wait queues (docs/smp.md says why one).
  *
- * The idle thread runs when nothing else can; it sleeps in wfi.
+ * A thread running a user program is preempted when its time slice
+ * (SCHED_SLICE_TICKS ticks of its core's timer) is used up, at the moment
+ * it would return to user mode (an interrupt that came while it ran in
+ * user mode, or the end of a system call); kernel code is never
+ * preempted, it gives the core up by blocking, sleeping or yielding.
+ * Wake-ups may come from interrupt handlers, and from other cores (a
+ * reschedule IPI wakes a core that idles).
  */
 #ifndef BRAMBLE_KERNEL_THREAD_H
 #define BRAMBLE_KERNEL_THREAD_H
@@ -23,10 +30,15 @@
 #include <stdint.h>
 
 #include "kernel/fpu.h"
+#include "layout.h"
 
 #define SCHED_SLICE_TICKS  2    /* 20 ms at 100 Hz: a user program's turn */
 #define THREAD_STACK_SIZE  8192 /* a process's kernel stack */
 #define THREAD_STACK_MAGIC 0x57AC4B1DU
+#define SCHED_ANY_CORE     ((1U << CORE_COUNT) - 1) /* an affinity mask: every core */
+/* Where processes and thread_create's kernel threads run (docs/smp.md). */
+#define SCHED_PROCESS_AFFINITY 1U
+#define SCHED_KERNEL_AFFINITY  1U
 
 /* Saved by thread_switch (kernel/arm/switch.S). */
 struct thread_context {
@@ -56,6 +68,9 @@ struct thread {
 	uint64_t wake_at;        /* when asleep: the counter value to wake at, else 0 */
 	bool interrupted;        /* woken by thread_interrupt, not by what it waited for */
 	unsigned slice;          /* ticks left in its turn */
+	volatile bool resched;   /* its turn is over: switch at the next chance */
+	uint8_t core;            /* the core it runs on, or last ran on, or is queued on */
+	uint8_t affinity;        /* the cores it may run on (bit n: core n) */
 	uint32_t switches;       /* times it was switched to */
 	uint32_t tls, tls_rw;    /* TPIDRURO, TPIDRURW (kernel/fpu.h) */
 	bool fpu_used;           /* fpu holds its FPU state (kernel/fpu.h) */
@@ -79,8 +94,9 @@ static inline struct thread *current_thread(void)
 }
 
 /*
- * A kernel thread running fn(arg), runnable at once. Returns it, or NULL
- * without memory. It ends when fn returns (thread_exit).
+ * A kernel thread running fn(arg), runnable at once (on the cores of
+ * SCHED_KERNEL_AFFINITY). Returns it, or NULL without memory. It ends
+ * when fn returns (thread_exit).
  */
 struct thread *thread_create(const char *name, void (*fn)(void *arg), void *arg);
 
@@ -92,6 +108,14 @@ struct thread *thread_create_user(const char *name, struct process *process);
 
 /* The frame a user thread returns to user mode with (the top of its stack). */
 struct exception_frame *thread_user_frame(struct thread *thread);
+
+/*
+ * A kernel thread as thread_create makes, that runs only on the cores of
+ * affinity (a mask of online cores); NULL without memory or for a mask
+ * with no core online.
+ */
+struct thread *thread_create_on(const char *name, void (*fn)(void *arg), void *arg,
+				uint32_t affinity);
 
 /* Make a new or blocked thread runnable. */
 void thread_start(struct thread *thread);
@@ -109,16 +133,16 @@ void thread_yield(void);
 void schedule(void);
 
 /*
- * The scheduler's flags, read on every return to user mode and so read
- * inline: whether the current thread's turn is over (set by the tick,
- * cleared by schedule), and whether threads exist yet (sched_init has run).
- * Only kernel/thread.c writes them.
+ * Read on every return to user mode, and so inline: whether the current
+ * thread's turn is over (set by its core's tick or a reschedule IPI,
+ * cleared by schedule), and whether threads exist yet (sched_init has
+ * run; only kernel/thread.c writes it).
  */
-extern bool sched_resched_pending, sched_started;
+extern bool sched_started;
 
 static inline bool sched_need_resched(void)
 {
-	return sched_resched_pending;
+	return current_thread()->resched;
 }
 
 static inline bool sched_running(void)
@@ -134,6 +158,15 @@ static inline bool sched_running(void)
  */
 bool thread_wait(struct waitq *q);
 
+/*
+ * The same for a condition that lock guards (taken with IRQs masked): the
+ * caller holds lock, which is let go once the thread is on q (so that a
+ * waker, who takes lock to change the condition, cannot be missed) and
+ * is held again when this returns.
+ */
+struct spinlock;
+bool thread_wait_locked(struct waitq *q, struct spinlock *lock);
+
 /* Every thread blocked on q, runnable again. From anywhere, interrupts too. */
 void thread_wake_all(struct waitq *q);
 
@@ -146,14 +179,34 @@ bool thread_sleep_until(uint64_t deadline);
 /* Wake thread from whatever wait or sleep it is in (a kill): its wait returns false. */
 void thread_interrupt(struct thread *thread);
 
-/* From the timer's interrupt: the sleepers whose deadline has come; a tick (ends turns). */
-void sched_wake_sleepers(uint64_t now);
+/*
+ * From core 0's timer interrupt: the sleepers whose deadline has come.
+ * Returns the earliest deadline left, or 0: core 0's timer's next wake-up.
+ */
+uint64_t sched_wake_sleepers(uint64_t now);
+
+/* From each core's timer interrupt: a tick, which ends a user thread's turn. */
 void sched_tick(void);
 
-/* The earliest sleeper's deadline, or 0: the timer's next wake-up. */
+/* The earliest sleeper's deadline, or 0 (takes sched_lock: not with it held). */
 uint64_t sched_next_wakeup(void);
 
-/* Counts for ps and the benchmarks. */
+/*
+ * Cores 1-3 (kernel/smp.c): this core joins the scheduler and runs its
+ * idle thread, on the stack it is on. Never returns.
+ */
+void sched_start_secondary(unsigned core) __attribute__((noreturn));
+
+/* A reschedule IPI reached this core: its current thread's turn ends. */
+void sched_resched_ipi(void);
+
+/* The idle thread of core (for the self-tests), and the cores that schedule. */
+const struct thread *sched_idle_thread(unsigned core);
+uint32_t sched_cores(void);
+
+/* Counts for ps and the benchmarks: switches on all cores, or on one; threads queued on one. */
 uint32_t sched_switches(void);
+uint32_t sched_core_switches(unsigned core);
+uint32_t sched_core_queued(unsigned core);
 
 #endif /* BRAMBLE_KERNEL_THREAD_H */

@@ -45,8 +45,17 @@ void ksleep_ms(uint32_t ms);
 /* CNTV_CTL as timer_init found it (the boot stub stops the timer: a self-test checks). */
 uint32_t timer_ctl_at_init(void);
 
-/* The scheduler's first sleeper changed (kernel/thread.c): set the timer for it. */
-void timer_wakeup_changed(void);
+/*
+ * The scheduler's first sleeper changed (kernel/thread.c, under its lock):
+ * its deadline is first. Core 0's timer wakes the sleepers: on core 0 it
+ * is set at once, from another core through an IPI, whose handler calls
+ * timer_sync_wakeup() (which asks the scheduler for the first deadline).
+ */
+void timer_wakeup_changed(uint64_t first);
+void timer_sync_wakeup(void);
+
+/* Cores 1-3: this core's own tick (its virtual timer, its interrupt routed to it). */
+void timer_init_secondary(void);
 
 /* The counter value us microseconds from now. */
 uint64_t timer_count_after_us(uint64_t us);

@@ -15,18 +15,34 @@
 
 #include "kernel/error.h"
 #include "layout.h"
+#include "mm/mm_lock.h"
 
 #define PMM_MAX_RESERVED 8 /* reserved ranges inside managed RAM */
 
 /*
  * A frame's byte in the frame table: free, reserved, or allocated with
  * its number of references (a frame shared copy-on-write by several
- * address spaces has one each).
+ * address spaces has one each), or free in a core's cache.
  */
 #define PMM_FRAME_FREE     0
-#define PMM_REFS_MAX       253
+#define PMM_REFS_MAX       252
+#define PMM_FRAME_CACHED   253 /* free, in a core's cache (struct pmm_cache) */
 #define PMM_FRAME_TABLE    254 /* allocated, and holding translation tables */
 #define PMM_FRAME_RESERVED 255
+
+/*
+ * Each core keeps up to PMM_CACHE_SIZE free frames of its own: its frame
+ * allocations and frees take and put them there without a lock, and
+ * PMM_CACHE_BATCH frames move between it and the shared pool (under the
+ * PMM's lock) when it runs empty or full.
+ */
+#define PMM_CACHE_SIZE  32
+#define PMM_CACHE_BATCH 16
+
+struct pmm_cache {
+	uint32_t count;
+	paddr_t frames[PMM_CACHE_SIZE]; /* physical addresses, the last freed on top */
+};
 
 /* A run of frames, by frame number (physical address >> PAGE_SHIFT). */
 struct pmm_range {
@@ -63,6 +79,8 @@ struct pmm {
 	uint32_t reserved_count;
 	struct pmm_range reserved[PMM_MAX_RESERVED];
 	uint32_t reserved_frames; /* frames of the reserved ranges */
+	mm_lock_t lock;           /* the shared pool: the list, the wilderness, the table's runs */
+	struct pmm_cache cache[MM_CORES];
 };
 
 struct pmm_stats {
@@ -102,28 +120,27 @@ uint32_t pmm_metadata_bytes(paddr_t kernel_end, paddr_t ram_end);
 int pmm_alloc_frames(struct pmm *pmm, uint32_t count, paddr_t *frames);
 
 /* The uncommon cases of the two hot paths below, out of line. */
-int pmm_alloc_from_wilderness(struct pmm *pmm, paddr_t *frame);
 int pmm_free_frame_checked(struct pmm *pmm, paddr_t frame);
+int pmm_free_spill(struct pmm *pmm, paddr_t frame);
 
 /*
  * One frame, with one reference: O(1). ERR_NO_MEMORY when none is free;
- * nothing changes then. Inline: the common case is a pop from the freed
- * list and a store into the frame table.
+ * nothing changes then. Inline: the common case is a pop from this core's
+ * cache and a store into the frame table; an empty cache is filled from
+ * the shared pool out of line.
  */
+int pmm_alloc_refill(struct pmm *pmm, paddr_t *frame);
+
 static inline int pmm_alloc_frame(struct pmm *pmm, paddr_t *frame)
 {
-	uintptr_t head = pmm->free_head;
+	struct pmm_cache *cache = &pmm->cache[mm_core()];
+	uint32_t n = cache->count;
 	paddr_t address;
 
-	uintptr_t next;
-
-	if (__builtin_expect(head == 0, 0))
-		return pmm_alloc_from_wilderness(pmm, frame);
-	next = ((const uintptr_t *)head)[PMM_LINK_NEXT];
-	pmm->free_head = next;
-	if (next)
-		((uintptr_t *)next)[PMM_LINK_PREV] = 0;
-	address = head - pmm->phys_window;
+	if (__builtin_expect(n == 0, 0))
+		return pmm_alloc_refill(pmm, frame);
+	address = cache->frames[--n];
+	cache->count = n;
 	pmm->frames[address >> PAGE_SHIFT] = 1;
 	*frame = address;
 	return 0;
@@ -142,8 +159,8 @@ static inline int pmm_free_frame(struct pmm *pmm, paddr_t address)
 	 * number when aligned, and at least 2^20 (more than any RAM) when not.
 	 */
 	uint32_t index = (address >> PAGE_SHIFT) | (address << (32 - PAGE_SHIFT));
-	uintptr_t at, head;
-
+	struct pmm_cache *cache;
+	uint32_t n;
 	uint8_t refs;
 
 	if (__builtin_expect(index >= pmm->end, 0))
@@ -156,14 +173,13 @@ static inline int pmm_free_frame(struct pmm *pmm, paddr_t address)
 		}
 		return pmm_free_frame_checked(pmm, address);
 	}
-	pmm->frames[index] = PMM_FRAME_FREE;
-	at = pmm->phys_window + address;
-	head = pmm->free_head;
-	((uintptr_t *)at)[PMM_LINK_NEXT] = head;
-	((uintptr_t *)at)[PMM_LINK_PREV] = 0;
-	if (head)
-		((uintptr_t *)head)[PMM_LINK_PREV] = at;
-	pmm->free_head = at;
+	cache = &pmm->cache[mm_core()];
+	n = cache->count;
+	if (__builtin_expect(n == PMM_CACHE_SIZE, 0))
+		return pmm_free_spill(pmm, address);
+	pmm->frames[index] = PMM_FRAME_CACHED;
+	cache->frames[n] = address;
+	cache->count = n + 1;
 	return 0;
 }
 
@@ -261,7 +277,13 @@ int pmm_free_contiguous(struct pmm *pmm, paddr_t first, uint32_t count);
 /* Whether the PMM considers this frame handed out (not free, not reserved), to anyone. */
 int pmm_frame_is_allocated(const struct pmm *pmm, paddr_t frame);
 
-/* Free frames, counted in the frame table: O(F), four frames a word. */
+/*
+ * This core's cache back to the shared pool (a core that goes idle, a
+ * test that wants every frame where any core can take it).
+ */
+void pmm_cache_drain(struct pmm *pmm);
+
+/* Free frames, counted in the frame table (four frames a word) and the caches: O(F). */
 uint32_t pmm_free_count(const struct pmm *pmm);
 
 /* All the figures, with the largest free run: O(F). */

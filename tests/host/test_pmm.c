@@ -500,12 +500,58 @@ static void test_shared_frames(void)
 	TAP_OK(same_stats(&before, &stats) && consistent(), "share: the PMM is as it was");
 }
 
+/* Several cores, played in turn: each has its own cache, the pool is shared. */
+static void test_cores(void)
+{
+	static paddr_t held[64];
+	struct pmm_stats stats;
+	uint32_t free_before, got = 0, in_cache;
+	paddr_t frame, run;
+	int foreign = 0;
+
+	setup();
+	free_before = pmm_free_count(&pmm);
+	mm_host_core = 1;
+	for (unsigned i = 0; i < 40; i++)
+		pmm_alloc_frame(&pmm, &held[i]);
+	for (unsigned i = 0; i < 40; i++)
+		pmm_free_frame(&pmm, held[i]);
+	in_cache = pmm.cache[1].count;
+	TAP_OK(in_cache > PMM_CACHE_SIZE - PMM_CACHE_BATCH && in_cache <= PMM_CACHE_SIZE,
+	       "cores: a full cache gave a batch back to the pool");
+	TAP_EQ_U32(free_before, pmm_free_count(&pmm), "cores: cached frames count as free");
+	pmm_get_stats(&pmm, &stats);
+	TAP_EQ_U32(free_before, stats.free, "cores: and in the statistics");
+	TAP_OK(consistent(), "cores: pmm_check clean with a cache full");
+	TAP_EQ_U32(ERR_NOT_ALLOCATED, pmm_free_frame(&pmm, held[39]),
+		   "cores: a double free of a cached frame is refused");
+	/* Core 0 takes everything it can reach: not core 1's cache, and no run out of it. */
+	mm_host_core = 0;
+	TAP_EQ_U32(0, pmm_alloc_contiguous(&pmm, 4, 1, &run), "cores: a run on core 0");
+	for (unsigned i = 0; i < in_cache; i++)
+		foreign += pmm.cache[1].frames[i] >= run &&
+			   pmm.cache[1].frames[i] < run + 4 * PAGE_SIZE;
+	TAP_EQ_U32(0, foreign, "cores: no frame of the run is in core 1's cache");
+	while (pmm_alloc_frame(&pmm, &frame) == 0)
+		got++;
+	TAP_EQ_U32(free_before - 4 - in_cache, got, "cores: core 0 gets all but core 1's cache");
+	mm_host_core = 1;
+	pmm_cache_drain(&pmm);
+	TAP_EQ_U32(0, pmm.cache[1].count, "cores: core 1's cache drained");
+	mm_host_core = 0;
+	got = 0;
+	while (pmm_alloc_frame(&pmm, &frame) == 0)
+		got++;
+	TAP_EQ_U32(in_cache, got, "cores: then core 0 gets those too");
+	TAP_OK(consistent(), "cores: pmm_check clean at the end");
+}
+
 int main(void)
 {
 	ram = aligned_alloc(PAGE_SIZE, RAM_BYTES);
 	if (!ram)
 		return 1;
-	tap_plan(10 + 16 + 8 + 26 + 4 + 10 + 2 + 13 + 23);
+	tap_plan(10 + 16 + 8 + 26 + 4 + 10 + 2 + 13 + 23 + 11);
 	test_layout();
 	test_exhaust_and_refusals();
 	test_contiguous();
@@ -513,6 +559,7 @@ int main(void)
 	test_random_against_model();
 	test_reserved_ranges_merged();
 	test_shared_frames();
+	test_cores();
 	free(ram);
 	return tap_done();
 }
