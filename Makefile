@@ -131,6 +131,7 @@ KERNEL_SRCS := \
 	kernel/process_test.c \
 	kernel/spinlock_test.c \
 	kernel/smp_test.c \
+	kernel/sched_test.c \
 	mm/linear_map_test.c \
 	mm/pmm_test.c \
 	mm/mmu_test.c \

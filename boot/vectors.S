@@ -254,7 +254,7 @@ save_interrupted_sp_lr:
  * Arm the catcher: record the callee-saved registers, sp, lr and CPSR
  * (include/kernel/exception.h, struct fault_catcher) and the kinds of fault
  * expected, make it the armed catcher, return 0.
- * In: r0 = catcher, r1 = kinds. Out: r0 = 0. Clobbers r2.
+ * In: r0 = catcher, r1 = kinds. Out: r0 = 0. Clobbers r2, r3.
  */
 	.global fault_catch
 	.type	fault_catch, %function
@@ -265,8 +265,10 @@ fault_catch:
 	mrs	r2, cpsr
 	str	r2, [r0, #CATCHER_CPSR]
 	str	r1, [r0, #CATCHER_KINDS]
-	ldr	r2, =fault_catcher_armed
-	str	r0, [r2]
+	ldr	r2, =fault_catcher_armed        @ this core's slot: armed[MPIDR & 3]
+	mrc	p15, 0, r3, c0, c0, 5
+	and	r3, r3, #3
+	str	r0, [r2, r3, lsl #2]
 	mov	r0, #0
 	bx	lr
 

@@ -144,14 +144,14 @@ static bool cmd_heap(unsigned argc, char **argv)
 			kprintf("heap: unknown argument '%s' (heap, or heap check)\n", argv[1]);
 			return false;
 		}
-		problems = kheap_check(&kernel_heap, report, sizeof(report));
+		problems = kheap_kernel_check(report, sizeof(report));
 		if (problems)
 			kprintf("heap check: %u problems; the first: %s\n", problems, report);
 		else
 			kprintf("heap check: every block and list consistent, 0 problems\n");
 		return problems == 0;
 	}
-	kheap_get_stats(&kernel_heap, &stats);
+	kheap_kernel_stats(&stats);
 	kprintf("heap: break 0x%08lx, %lu KiB from 0x%08lx\n",
 		(unsigned long)kernel_window.heap_break, (unsigned long)(stats.heap_bytes / 1024),
 		(unsigned long)kernel_window.base);

@@ -150,7 +150,7 @@ KTEST(console, heap_reports_the_heap)
 
 	KT_ASSERT(block != NULL);
 	KT_ASSERT(run("heap"));
-	kheap_get_stats(&kernel_heap, &stats);
+	kheap_kernel_stats(&stats);
 	kfree(block);
 	KT_ASSERT_EQ(stats.live_blocks, number_after("live "));
 	KT_ASSERT(strstr(captured, "footprint") != NULL);

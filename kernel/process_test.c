@@ -87,7 +87,7 @@ static void memory_now(struct memory_state *state)
 {
 	struct kheap_stats heap;
 
-	kheap_get_stats(&kernel_heap, &heap);
+	kheap_kernel_stats(&heap);
 	state->free_frames = pmm_free_count(&kernel_pmm);
 	state->live_bytes = heap.live_bytes;
 	state->live_blocks = heap.live_blocks;

@@ -57,6 +57,7 @@ static struct cpu cpus[CORE_COUNT];
 static struct thread boot_thread;
 static uint32_t sched_online = 1; /* cores that take threads: core 0, and those that joined */
 static struct thread *sleepers;   /* by deadline, earliest first */
+static uint32_t thread_count;     /* made and not yet reaped (atomic: reaps run unlocked) */
 bool sched_started;               /* read inline: include/kernel/thread.h */
 static const struct lock_class sched_class = { LOCK_RANK_SCHED, "sched" };
 static struct spinlock sched_lock = SPINLOCK_INIT(&sched_class);
@@ -229,6 +230,12 @@ static void reap(struct thread *thread)
 		process_thread_gone(thread->process);
 	else
 		kfree(thread);
+	__atomic_fetch_sub(&thread_count, 1, __ATOMIC_RELEASE);
+}
+
+uint32_t sched_thread_count(void)
+{
+	return __atomic_load_n(&thread_count, __ATOMIC_ACQUIRE);
 }
 
 /*
@@ -318,8 +325,11 @@ static void idle_loop(void *arg)
 		/* A look at the other queues without the lock: a miss costs one wake-up (their IPI). */
 		for (unsigned core = 0; core < CORE_COUNT; core++)
 			work |= cpus[core].movable != 0 && &cpus[core] != cpu;
-		if (!work && !cpu->idle.resched)
+		if (!work && !cpu->idle.resched) {
+			/* Frames this core cached are of no use while it sleeps: back to the pool. */
+			pmm_cache_drain(&kernel_pmm);
 			irq_wait(); /* the interrupt that ends it runs its handler here */
+		}
 		irq_restore(cpsr);
 		schedule();
 	}
@@ -396,6 +406,7 @@ struct thread *thread_create_on(const char *name, void (*fn)(void *arg), void *a
 		kfree(thread);
 		return NULL;
 	}
+	__atomic_fetch_add(&thread_count, 1, __ATOMIC_RELAXED);
 	strncpy(thread->name, name, sizeof(thread->name) - 1);
 	thread->affinity = (uint8_t)affinity;
 	thread->core = (uint8_t)this_core();
@@ -429,6 +440,7 @@ struct thread *thread_create_user(const char *name, struct process *process)
 		kfree(thread);
 		return NULL;
 	}
+	__atomic_fetch_add(&thread_count, 1, __ATOMIC_RELAXED);
 	strncpy(thread->name, name, sizeof(thread->name) - 1);
 	thread->process = process;
 	thread->affinity = SCHED_PROCESS_AFFINITY;

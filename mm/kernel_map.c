@@ -3,6 +3,8 @@
  */
 #include "mm/kernel_map.h"
 
+#include "kernel/spinlock.h"
+
 #include <stdlib.h>
 
 #include "kernel/printk.h"
@@ -145,4 +147,17 @@ void kernel_map_walk(vaddr_t va)
 
 	kernel_map_source(&source);
 	ptdump_walk(&source, va, print_line, "  ");
+}
+
+static const struct lock_class kernel_map_class = { LOCK_RANK_KERNEL_MAP, "kernel map" };
+static struct spinlock kernel_map_spinlock = SPINLOCK_INIT(&kernel_map_class);
+
+void kernel_map_lock(void)
+{
+	spin_lock(&kernel_map_spinlock);
+}
+
+void kernel_map_unlock(void)
+{
+	spin_unlock(&kernel_map_spinlock);
 }

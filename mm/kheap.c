@@ -1174,17 +1174,30 @@ void kheap_free(struct kheap *heap, void *pointer)
 	heap_free(heap, pointer);
 }
 
-/* The kernel's heap: its two hot entry points are built on it directly, with no call between. */
+/*
+ * The kernel's heap: its two hot entry points are built on it directly,
+ * with no call between, under the lock that every core's use of it takes.
+ */
 struct kheap kernel_heap;
+static const struct lock_class kernel_heap_class
+	__attribute__((unused)) = { LOCK_RANK_HEAP, "kernel heap" };
+mm_lock_t kernel_heap_lock = MM_LOCK_INIT(&kernel_heap_class);
 
-FRAMELESS void *kmalloc(size_t size)
+void *kmalloc(size_t size)
 {
-	return heap_alloc(&kernel_heap, size);
+	void *pointer;
+
+	mm_lock(&kernel_heap_lock);
+	pointer = heap_alloc(&kernel_heap, size);
+	mm_unlock(&kernel_heap_lock);
+	return pointer;
 }
 
 void kfree(void *pointer)
 {
+	mm_lock(&kernel_heap_lock);
 	heap_free(&kernel_heap, pointer);
+	mm_unlock(&kernel_heap_lock);
 }
 
 void *kheap_calloc(struct kheap *heap, size_t n, size_t size)

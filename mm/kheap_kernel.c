@@ -5,6 +5,7 @@
  */
 #include "kernel/error.h"
 #include "kernel/printk.h"
+#include "mm/kernel_map.h"
 #include "mm/kheap.h"
 #include "mm/mm.h"
 #include "mm/mmu.h"
@@ -45,13 +46,12 @@ static int map_fresh_frames(vaddr_t start, uint32_t count)
 }
 
 /* More heap: the window's break moves up, each new page gets a fresh frame. */
-static int kernel_heap_grow(void *context, uint32_t pages, uintptr_t *start)
+static int grow_locked(uint32_t pages, uintptr_t *start)
 {
 	uint64_t at;
 	int error = window_heap_grow(&kernel_window, pages, &at);
 	uint32_t done = 0;
 
-	(void)context;
 	if (error)
 		return error;
 	while (done < pages && error == 0) {
@@ -72,11 +72,25 @@ static int kernel_heap_grow(void *context, uint32_t pages, uintptr_t *start)
 	return 0;
 }
 
+/* The heap's backend, called under the heap's lock: the window and the table under the kernel map's. */
+static int kernel_heap_grow(void *context, uint32_t pages, uintptr_t *start)
+{
+	int error;
+
+	(void)context;
+	kernel_map_lock();
+	error = grow_locked(pages, start);
+	kernel_map_unlock();
+	return error;
+}
+
 static void kernel_heap_shrink(void *context, uint32_t pages)
 {
 	(void)context;
+	kernel_map_lock();
 	release_pages((vaddr_t)(kernel_window.heap_break - (uint64_t)pages * PAGE_SIZE), pages);
 	window_heap_shrink(&kernel_window, pages);
+	kernel_map_unlock();
 }
 
 static void kernel_heap_report(void *context, const char *message)
@@ -100,15 +114,45 @@ void kheap_kernel_init(void)
 /* (kmalloc and kfree are in mm/kheap.c: the allocator's own entry points on this heap.) */
 void *kmalloc_aligned(size_t size, size_t align)
 {
-	return kheap_alloc_aligned(&kernel_heap, size, align);
+	void *pointer;
+
+	mm_lock(&kernel_heap_lock);
+	pointer = kheap_alloc_aligned(&kernel_heap, size, align);
+	mm_unlock(&kernel_heap_lock);
+	return pointer;
 }
 
 void *kcalloc(size_t n, size_t size)
 {
-	return kheap_calloc(&kernel_heap, n, size);
+	void *pointer;
+
+	mm_lock(&kernel_heap_lock);
+	pointer = kheap_calloc(&kernel_heap, n, size);
+	mm_unlock(&kernel_heap_lock);
+	return pointer;
 }
 
 void *krealloc(void *pointer, size_t size)
 {
-	return kheap_realloc(&kernel_heap, pointer, size);
+	mm_lock(&kernel_heap_lock);
+	pointer = kheap_realloc(&kernel_heap, pointer, size);
+	mm_unlock(&kernel_heap_lock);
+	return pointer;
+}
+
+void kheap_kernel_stats(struct kheap_stats *stats)
+{
+	mm_lock(&kernel_heap_lock);
+	kheap_get_stats(&kernel_heap, stats);
+	mm_unlock(&kernel_heap_lock);
+}
+
+unsigned kheap_kernel_check(char *report, size_t report_size)
+{
+	unsigned problems;
+
+	mm_lock(&kernel_heap_lock);
+	problems = kheap_check(&kernel_heap, report, report_size);
+	mm_unlock(&kernel_heap_lock);
+	return problems;
 }

@@ -9,6 +9,8 @@
  */
 #include "mm/mmio.h"
 
+#include "mm/kernel_map.h"
+
 #include <stdbool.h>
 
 #include "kernel/error.h"
@@ -83,7 +85,7 @@ static struct mmio_region *free_slot(void)
 	return NULL;
 }
 
-int mmio_map(paddr_t phys, size_t size, enum mem_kind kind, vaddr_t *virt)
+static int map_locked(paddr_t phys, size_t size, enum mem_kind kind, vaddr_t *virt)
 {
 	uint64_t first = phys & ~(uint64_t)(PAGE_SIZE - 1);
 	uint64_t end = ((uint64_t)phys + size + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
@@ -157,7 +159,7 @@ static void raise_floor(void)
 	}
 }
 
-int mmio_unmap(vaddr_t virt)
+static int unmap_locked(vaddr_t virt)
 {
 	for (unsigned i = 0; i < MMIO_MAX_HANDLES; i++) {
 		struct mmio_region *r = handles[i].region;
@@ -172,6 +174,26 @@ int mmio_unmap(vaddr_t virt)
 		return 0;
 	}
 	return ERR_NOT_FOUND;
+}
+
+int mmio_map(paddr_t phys, size_t size, enum mem_kind kind, vaddr_t *virt)
+{
+	int error;
+
+	kernel_map_lock();
+	error = map_locked(phys, size, kind, virt);
+	kernel_map_unlock();
+	return error;
+}
+
+int mmio_unmap(vaddr_t virt)
+{
+	int error;
+
+	kernel_map_lock();
+	error = unmap_locked(virt);
+	kernel_map_unlock();
+	return error;
 }
 
 unsigned mmio_list(struct mmio_mapping_info *out, unsigned max)

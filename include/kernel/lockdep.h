@@ -26,14 +26,15 @@ struct lock_class {
  * the big lock of the process layer first, the console's output last
  * (anything may print).
  */
-#define LOCK_RANK_GIANT    10  /* processes, files, signals, address spaces */
-#define LOCK_RANK_SMP_CALL 50  /* one smp_call at a time */
-#define LOCK_RANK_TTY      60  /* the terminal's line discipline and the console's input */
-#define LOCK_RANK_HEAP     70  /* the kernel heap */
-#define LOCK_RANK_PMM      80  /* the PMM's shared pool */
-#define LOCK_RANK_SCHED    90  /* run queues, sleepers, wait queues */
-#define LOCK_RANK_ASID     95  /* the ASID allocator (a switch takes it under sched) */
-#define LOCK_RANK_UART     100 /* the UART's transmit ring */
+#define LOCK_RANK_GIANT      10  /* processes, files, signals, address spaces */
+#define LOCK_RANK_SMP_CALL   50  /* one smp_call at a time */
+#define LOCK_RANK_TTY        60  /* the terminal's line discipline and the console's input */
+#define LOCK_RANK_HEAP       70  /* the kernel heap */
+#define LOCK_RANK_KERNEL_MAP 75  /* the kernel's table and the window */
+#define LOCK_RANK_PMM        80  /* the PMM's shared pool */
+#define LOCK_RANK_SCHED      90  /* run queues, sleepers, wait queues */
+#define LOCK_RANK_ASID       95  /* the ASID allocator (a switch takes it under sched) */
+#define LOCK_RANK_UART       100 /* the UART's transmit ring */
 
 /*
  * The rule for taking a lock of class wanted while holding held[0..count):

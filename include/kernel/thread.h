@@ -209,4 +209,7 @@ uint32_t sched_switches(void);
 uint32_t sched_core_switches(unsigned core);
 uint32_t sched_core_queued(unsigned core);
 
+/* Threads made and not yet reaped (a thread's stack goes a moment after it ends). */
+uint32_t sched_thread_count(void);
+
 #endif /* BRAMBLE_KERNEL_THREAD_H */

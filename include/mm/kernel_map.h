@@ -32,6 +32,14 @@ void kernel_map_dump_range(vaddr_t from, vaddr_t last);
  */
 unsigned kernel_map_check_wx(void);
 
+/*
+ * The lock over the kernel's own table and the window (mm/window.h): the
+ * heap's growth and shrinking, and MMIO mappings, come from any core.
+ * Taken under the heap's lock, never with the PMM's (lockdep.h's ranks).
+ */
+void kernel_map_lock(void);
+void kernel_map_unlock(void);
+
 /* Print how va translates (L1 entry, L2 entry, what they mean). */
 void kernel_map_walk(vaddr_t va);
 

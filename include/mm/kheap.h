@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mm/mm_lock.h"
+
 #define KHEAP_ALIGN       8 /* every block's alignment */
 #define KHEAP_SL_LOG2     4 /* 16 size classes per power of two */
 #define KHEAP_SL_COUNT    (1 << KHEAP_SL_LOG2)
@@ -127,9 +129,14 @@ unsigned kheap_check(const struct kheap *heap, char *report, size_t report_size)
 /*
  * The kernel's heap, in the window: kmalloc and kfree are the allocator's
  * own entry points on it (mm/kheap.c), the rest and the backend are in
- * mm/kheap_kernel.c.
+ * mm/kheap_kernel.c. One lock, kernel_heap_lock, is taken by each of them
+ * (docs/smp.md); code that reads the heap itself goes through the
+ * kheap_kernel_ forms, which take it too.
  */
 extern struct kheap kernel_heap;
+extern mm_lock_t kernel_heap_lock;
+void kheap_kernel_stats(struct kheap_stats *stats);
+unsigned kheap_kernel_check(char *report, size_t report_size);
 void kheap_kernel_init(void);
 void *kmalloc(size_t size);
 void *kmalloc_aligned(size_t size, size_t align);

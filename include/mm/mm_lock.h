@@ -25,6 +25,8 @@
 
 typedef struct spinlock mm_lock_t;
 
+#define MM_LOCK_INIT(class) SPINLOCK_INIT(class)
+
 static inline void mm_lock_init(mm_lock_t *lock, const struct lock_class *class)
 {
 	spinlock_init(lock, class);
@@ -57,6 +59,11 @@ static inline unsigned mm_core(void)
 typedef struct {
 	int held;
 } mm_lock_t;
+
+#define MM_LOCK_INIT(class) \
+	{                   \
+		0           \
+	}
 
 extern unsigned mm_host_core; /* the core a host test plays */
 

@@ -30,8 +30,8 @@
 #include "layout.h"
 #include "mm/kernel_map.h"
 
-/* The armed catcher, or NULL. Written by fault_catch() in boot/vectors.S. */
-struct fault_catcher *fault_catcher_armed;
+/* Each core's armed catcher, or NULL. Written by fault_catch() in boot/vectors.S. */
+struct fault_catcher *fault_catcher_armed[CORE_COUNT];
 extern const char fault_catch_resume[];
 
 static fault_handler_fn fault_handlers[FAULT_ACTION_COUNT];
@@ -64,7 +64,7 @@ static bool from_user(const struct exception_frame *frame)
 
 void fault_catch_cancel(void)
 {
-	fault_catcher_armed = NULL;
+	fault_catcher_armed[read_mpidr() & 3] = NULL;
 }
 
 /*
@@ -75,11 +75,12 @@ void fault_catch_cancel(void)
 static struct fault_catcher *fault_catch_take(const struct fault_info *fault,
 					      struct exception_frame *frame)
 {
-	struct fault_catcher *catcher = fault_catcher_armed;
+	unsigned core = read_mpidr() & 3;
+	struct fault_catcher *catcher = fault_catcher_armed[core];
 
 	if (!catcher || !(catcher->kinds & fault->kind))
 		return NULL;
-	fault_catcher_armed = NULL;
+	fault_catcher_armed[core] = NULL;
 	catcher->fault = *fault;
 	frame->r[0] = (uint32_t)catcher;
 	frame->pc = (uint32_t)fault_catch_resume;
