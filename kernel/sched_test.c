@@ -29,8 +29,8 @@
 #include "mm/mmu.h"
 #include "mm/pmm.h"
 
-#define HAMMER_OPS   3000 /* operations per core */
-#define HAMMER_SLOTS 24   /* frames or blocks each core holds at most */
+#define HAMMER_OPS   3000                          /* operations per core */
+#define HAMMER_SLOTS 24                            /* frames or blocks each core holds at most */
 #define TEST_VA      (VIRT_HEAP_BASE + 0x14000000) /* a page no one else maps */
 
 /* Threads the test started, and how many have finished (the waiter sleeps meanwhile). */
@@ -48,10 +48,10 @@ static const struct lock_class team_class = { LOCK_RANK_SCHED - 5, "test team" }
 struct member {
 	struct team *team;
 	void (*fn)(struct member *self);
-	unsigned core;        /* where it ran (MPIDR), written by the member */
-	unsigned cores_seen;  /* a mask of every core it ran on */
-	uint32_t thread;      /* TPIDRPRW as it ran */
-	uint32_t seed;        /* for the hammers */
+	unsigned core;       /* where it ran (MPIDR), written by the member */
+	unsigned cores_seen; /* a mask of every core it ran on */
+	uint32_t thread;     /* TPIDRPRW as it ran */
+	uint32_t seed;       /* for the hammers */
 	uint32_t ops, allocs, frees, bad, word;
 	bool faulted;
 };
