@@ -156,9 +156,9 @@ check "$(has "$log" "PANIC at tests/kernel/crash.c:[0-9]+: crash test: panic on 
 check "$(has "$log" "^#   #[0-9] 0x[0-9a-f]{8} crash_nested\+0x")" "panic: the backtrace names the caller"
 check "$(has "$log" " kmain\+0x")" "panic: down to kmain"
 check "$(has "$log" "^Bail out!")" "panic: TAP ends with Bail out!"
-stopped=$(grep -Ec '^# fatal: core [1-3] stopped at pc 0x[0-9a-f]{8} \(secondary_main\+0x[0-9a-f]+\)' "$log")
+stopped=$(grep -Ec '^# fatal: core [1-3] stopped at pc 0x[0-9a-f]{8} \(idle_loop\+0x[0-9a-f]+\)' "$log")
 check "$([ "$stopped" = 3 ] && echo 1)" \
-	"panic: cores 1-3 are stopped, each reported where it was (idle in secondary_main)" \
+	"panic: cores 1-3 are stopped, each reported where it was (in their idle threads)" \
 	"expected 3 lines 'fatal: core N stopped at pc ...', actual $stopped"
 
 crash execute 0x3B5AFFFCC4A50003
