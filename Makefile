@@ -36,7 +36,7 @@ ARCHFLAGS := -mcpu=cortex-a7 -marm -mfloat-abi=soft
 CFLAGS    := $(ARCHFLAGS) -std=c11 -ffreestanding -O2 -g -Wall -Wextra -Werror \
              -fno-toplevel-reorder \
              -fno-common -fno-omit-frame-pointer -Iinclude -MMD -MP
-# make ASID_LIMIT=4 BUILD=build-asid4: a kernel with only 4 ASIDs (2 to 256), so
+# make ASID_LIMIT=6 BUILD=build-asid6: a kernel with only 6 ASIDs (6 to 256), so
 # that every few switches roll the generation over (include/mm/context.h).
 # A build directory of its own keeps its objects apart from the default's.
 ifdef ASID_LIMIT

@@ -17,6 +17,9 @@
  */
 #include "drivers/pl011.h"
 
+#include "kernel/fatal.h"
+#include "kernel/spinlock.h"
+
 #include <stdbool.h>
 
 #include "arch/arm.h"
@@ -79,6 +82,29 @@
  * instead of stopping the core, so that a panic can still finish.
  */
 #define ROOM_TIMEOUT_US 10000
+
+/*
+ * The transmit ring's lock, taken with IRQs masked. A fatal stop prints
+ * without it: the core that held it may be one of those stopped.
+ */
+static const struct lock_class uart_class = { LOCK_RANK_UART, "uart" };
+static struct spinlock uart_spinlock = SPINLOCK_INIT(&uart_class);
+
+static uint32_t uart_lock(void)
+{
+	uint32_t cpsr = irq_save();
+
+	if (!fatal_stopping())
+		spin_lock(&uart_spinlock);
+	return cpsr;
+}
+
+static void uart_unlock(uint32_t cpsr)
+{
+	if (spin_is_locked(&uart_spinlock) && !fatal_stopping())
+		spin_unlock(&uart_spinlock);
+	irq_restore(cpsr);
+}
 
 static vaddr_t uart_base;
 static bool stalled;     /* the last byte found no room in time */
@@ -221,12 +247,13 @@ static void tx_queue(char c)
  * Interrupt mode: with IRQs on, text goes into the transmit ring and the
  * interrupt sends it; with IRQs masked (the boot, a handler, a panic) the
  * write is complete when it returns, after what the ring held before it.
- * Either way it runs with IRQs masked, so that the ring has one consumer
- * at a time.
+ * Either way it runs with IRQs masked and the UART's lock held, so that
+ * the ring has one producer and one consumer at a time, whichever cores
+ * print (the interrupt comes to core 0).
  */
 static void write_buffered(const char *text, size_t length)
 {
-	uint32_t cpsr = irq_save();
+	uint32_t cpsr = uart_lock();
 
 	for (size_t i = 0; i < length; i++) {
 		if (text[i] == '\n')
@@ -236,7 +263,7 @@ static void write_buffered(const char *text, size_t length)
 	if (cpsr & PSR_I)
 		tx_drain_polled();
 	tx_kick();
-	irq_restore(cpsr);
+	uart_unlock(cpsr);
 }
 
 void pl011_echo(const char *text, size_t length)
@@ -249,7 +276,7 @@ void pl011_echo(const char *text, size_t length)
 		pl011_write(text, length);
 		return;
 	}
-	cpsr = irq_save();
+	cpsr = uart_lock();
 	mmio_barrier();
 	for (size_t i = 0; i < length; i++) {
 		if (text[i] == '\n')
@@ -258,7 +285,7 @@ void pl011_echo(const char *text, size_t length)
 	}
 	tx_kick();
 	mmio_barrier();
-	irq_restore(cpsr);
+	uart_unlock(cpsr);
 }
 
 void pl011_write(const char *text, size_t length)
@@ -308,8 +335,12 @@ void pl011_interrupt(void *arg)
 		if (rx_notify && !ring_empty(rx_ring))
 			rx_notify();
 	}
-	if (status & INT_TX)
+	if (status & INT_TX) {
+		uint32_t cpsr = uart_lock();
+
 		tx_kick();
+		uart_unlock(cpsr);
+	}
 	mmio_barrier();
 }
 
@@ -331,14 +362,14 @@ void pl011_start_interrupts(struct ring *rx, struct ring *tx, void (*received)(v
 
 void pl011_flush(void)
 {
-	uint32_t cpsr = irq_save();
+	uint32_t cpsr = uart_lock();
 
 	mmio_barrier();
 	if (tx_ring)
 		tx_drain_polled();
 	wait_not_busy();
 	mmio_barrier();
-	irq_restore(cpsr);
+	uart_unlock(cpsr);
 }
 
 uint32_t pl011_tx_pending(void)

@@ -847,6 +847,7 @@ void process_return_to_user_slow(struct exception_frame *frame, bool syscall, ui
 
 	if (!p)
 		return;
+	giant_lock(); /* (a kill, a signal: the process layer's) */
 	for (;;) {
 		if (p->kill_pending)
 			process_exit(p->kill_signal);
@@ -858,7 +859,8 @@ void process_return_to_user_slow(struct exception_frame *frame, bool syscall, ui
 				false; /* (a restart or -EINTR is done: r0 is no result any more) */
 		}
 		if (!sched_need_resched())
-			return;
+			break;
 		schedule();
 	}
+	giant_unlock();
 }

@@ -234,9 +234,14 @@ bool signal_pending_current(void)
 
 bool signal_wait(struct waitq *q)
 {
+	return signal_wait_locked(q, NULL);
+}
+
+bool signal_wait_locked(struct waitq *q, struct spinlock *lock)
+{
 	if (signal_pending_current())
 		return false;
-	return thread_wait(q);
+	return thread_wait_locked(q, lock);
 }
 
 /* Stopped by sig until SIGCONT (or a kill). The parent hears of it. */

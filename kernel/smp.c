@@ -11,6 +11,7 @@
 #include "drivers/bcm2836_local.h"
 #include "kernel/boot_info.h"
 #include "kernel/error.h"
+#include "kernel/fpu.h"
 #include "kernel/irq.h"
 #include "kernel/ksyms.h"
 #include "kernel/printk.h"
@@ -121,6 +122,7 @@ void secondary_main(unsigned core)
 	local_mailbox_irq(core, LOCAL_BOOT_MAILBOX, false);
 	local_mailbox_irq(core, IPI_MAILBOX, true);
 	timer_init_secondary();
+	fpu_init_secondary();
 	dmb(); /* the report is seen before the flag that says it is there */
 	r->online = 1;
 	dsb();

@@ -1319,7 +1319,9 @@ static inline void dispatch(struct exception_frame *frame)
 		return;
 	}
 	irq_unmask();
+	giant_lock();
 	frame->r[0] = (uint32_t)fn(frame, frame->r[0], frame->r[1], frame->r[2], frame->r[3]);
+	giant_unlock();
 	irq_mask();
 }
 

@@ -61,6 +61,53 @@ static uint32_t thread_count;     /* made and not yet reaped (atomic: reaps run 
 bool sched_started;               /* read inline: include/kernel/thread.h */
 static const struct lock_class sched_class = { LOCK_RANK_SCHED, "sched" };
 static struct spinlock sched_lock = SPINLOCK_INIT(&sched_class);
+static const struct lock_class giant_class = { LOCK_RANK_GIANT, "giant" };
+static struct spinlock giant = SPINLOCK_INIT(&giant_class);
+
+/*
+ * The big lock's spinlock, taken with IRQs on while waiting (a holder may
+ * be waiting for this core to answer an IPI), and let go. The thread's
+ * giant flag is the caller's to set.
+ */
+static void giant_take(void)
+{
+	uint32_t cpsr = read_cpsr();
+
+	irq_unmask();
+	spin_lock(&giant);
+	irq_restore(cpsr);
+}
+
+void giant_lock(void)
+{
+	struct thread *self = current_thread();
+
+	if (self->giant)
+		panic("giant_lock: %s holds it already", self->name);
+	giant_take();
+	self->giant = true;
+}
+
+void giant_unlock(void)
+{
+	struct thread *self = current_thread();
+
+	if (!self->giant)
+		panic("giant_unlock: %s does not hold it", self->name);
+	self->giant = false;
+	spin_unlock(&giant);
+}
+
+/* A thread that held the big lock when it gave the core up takes it again (its flag stayed set). */
+static void giant_retake(void)
+{
+	struct thread *self = current_thread();
+
+	if (self->giant_dropped) {
+		self->giant_dropped = false;
+		giant_take();
+	}
+}
 
 static unsigned this_core(void)
 {
@@ -216,6 +263,14 @@ static struct thread *dequeue(struct cpu *cpu)
 /* A dead thread's stack, now that another thread runs on its core. Its struct goes with its process. */
 static void reap(struct thread *thread)
 {
+	struct process *process = thread->process;
+
+	/*
+	 * A process's thread under the big lock: its waiter (process.c's
+	 * reap, on any core) frees the thread once it sees the stack gone.
+	 */
+	if (process)
+		giant_take();
 	if (thread->stack) {
 		if (*(const uint32_t *)thread->stack != THREAD_STACK_MAGIC)
 			panic("thread %s: its kernel stack overflowed (the magic word at 0x%08lx is "
@@ -226,11 +281,13 @@ static void reap(struct thread *thread)
 				    THREAD_STACK_SIZE / PAGE_SIZE);
 		thread->stack = 0;
 	}
-	if (thread->process)
-		process_thread_gone(thread->process);
-	else
-		kfree(thread);
 	__atomic_fetch_sub(&thread_count, 1, __ATOMIC_RELEASE);
+	if (process) {
+		process_thread_gone(process);
+		spin_unlock(&giant);
+	} else {
+		kfree(thread);
+	}
 }
 
 uint32_t sched_thread_count(void)
@@ -292,16 +349,27 @@ static void switch_locked(void)
 	write_tpidruro(next->tls);
 	write_tpidrurw(next->tls_rw);
 	write_tpidrprw((uint32_t)next);
+	if (prev->giant) {
+		prev->giant_dropped = true; /* it takes the lock again when it runs */
+		spin_unlock(&giant);
+	}
 	thread_switch(&prev->context, &next->context);
 }
 
 void schedule(void)
 {
+	struct thread *self = current_thread();
 	uint32_t cpsr = spin_lock_irqsave(&sched_lock);
 
 	switch_locked();
 	finish_switch();
 	irq_restore(cpsr);
+	if (self->giant && !self->giant_dropped) {
+		/* Nothing else to run here: the big lock goes round, to a core waiting for it. */
+		spin_unlock(&giant);
+		giant_take();
+	}
+	giant_retake();
 }
 
 void thread_yield(void)
@@ -356,6 +424,8 @@ void sched_init(void)
 	boot_thread.state = THREAD_RUNNING;
 	boot_thread.slice = SCHED_SLICE_TICKS;
 	boot_thread.affinity = 1; /* the console: core 0 */
+	boot_thread.giant = true; /* kmain, the self-tests and the console use processes */
+	spin_lock(&giant);
 	cpu->current = &boot_thread;
 	write_tpidrprw((uint32_t)&boot_thread);
 	/* Core 0's idle thread: its first switch starts idle_loop (on a stack of its own). */
@@ -392,24 +462,31 @@ void sched_start_secondary(unsigned core)
 	panic("sched: core %u's idle loop returned", core);
 }
 
-struct thread *thread_create_on(const char *name, void (*fn)(void *arg), void *arg,
-				uint32_t affinity)
+static struct thread *create_kernel_thread(struct thread *thread, const char *name,
+					   void (*fn)(void *arg), void *arg, uint32_t affinity,
+					   bool with_giant)
 {
-	struct thread *thread;
+	bool own = thread == NULL;
 
 	if (!(affinity & sched_online) || affinity > SCHED_ANY_CORE)
 		return NULL;
-	thread = kcalloc(1, sizeof(*thread));
+	if (own)
+		thread = kcalloc(1, sizeof(*thread));
+	else
+		memset(thread, 0, sizeof(*thread));
 	if (!thread)
 		return NULL;
 	if (!give_stack(thread)) {
-		kfree(thread);
+		if (own)
+			kfree(thread);
 		return NULL;
 	}
 	__atomic_fetch_add(&thread_count, 1, __ATOMIC_RELAXED);
 	strncpy(thread->name, name, sizeof(thread->name) - 1);
 	thread->affinity = (uint8_t)affinity;
 	thread->core = (uint8_t)this_core();
+	thread->giant = with_giant; /* (it has not run: thread_entry takes the lock) */
+	thread->giant_dropped = with_giant;
 	thread->context.sp = thread->stack + THREAD_STACK_SIZE;
 	thread->context.lr = (uint32_t)thread_start_kernel;
 	thread->context.r4 = (uint32_t)fn;
@@ -418,9 +495,20 @@ struct thread *thread_create_on(const char *name, void (*fn)(void *arg), void *a
 	return thread;
 }
 
+struct thread *thread_create_on(const char *name, void (*fn)(void *arg), void *arg,
+				uint32_t affinity)
+{
+	return create_kernel_thread(NULL, name, fn, arg, affinity, false);
+}
+
 struct thread *thread_create(const char *name, void (*fn)(void *arg), void *arg)
 {
-	return thread_create_on(name, fn, arg, SCHED_KERNEL_AFFINITY);
+	return create_kernel_thread(NULL, name, fn, arg, SCHED_KERNEL_AFFINITY, true);
+}
+
+bool thread_create_static(struct thread *thread, const char *name, void (*fn)(void *arg), void *arg)
+{
+	return create_kernel_thread(thread, name, fn, arg, SCHED_KERNEL_AFFINITY, true) != NULL;
 }
 
 struct exception_frame *thread_user_frame(struct thread *thread)
@@ -467,13 +555,16 @@ void thread_start(struct thread *thread)
 void thread_started(void)
 {
 	finish_switch();
+	giant_lock();
 	process_started();
+	giant_unlock();
 	process_return_to_user(); /* killed before it ever ran, or its turn already over */
 }
 
 void thread_entry(void (*fn)(void *), void *arg)
 {
 	finish_switch();
+	giant_retake();
 	/* Whoever switched here may have been in a trap: IRQs and asynchronous aborts on. */
 	__asm__ volatile("cpsie ai" : : : "memory");
 	fn(arg);
@@ -513,6 +604,7 @@ bool thread_wait_locked(struct waitq *q, struct spinlock *lock)
 	q->first = self;
 	switch_locked();
 	finish_switch();
+	giant_retake(); /* (before lock: the big lock ranks first) */
 	if (lock)
 		spin_lock(lock);
 	return !self->interrupted;
@@ -584,6 +676,7 @@ bool thread_sleep_until(uint64_t deadline)
 			timer_wakeup_changed(deadline); /* core 0's timer, at once or by an IPI */
 		switch_locked();
 		finish_switch();
+		giant_retake();
 		spin_lock(&sched_lock);
 	}
 	completed = !self->interrupted;

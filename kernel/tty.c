@@ -19,6 +19,7 @@
 #include "kernel/printk.h"
 #include "kernel/process.h"
 #include "kernel/signal.h"
+#include "kernel/spinlock.h"
 #include "kernel/thread.h"
 #include "kernel/uaccess.h"
 #include "arch/cp15.h"
@@ -108,7 +109,18 @@ static struct {
 	uint32_t first_wait; /* the cycle counter when a program first waited for typing */
 	int first_waiter;
 	struct waitq readable;
+	uint32_t signals;      /* typed (ISIG), for the signal thread to send: a bit a signal */
+	int signal_group;      /* the foreground group they are for */
+	struct waitq signal_q; /* the signal thread, waiting for some */
+	bool signal_thread;    /* started */
 } tty;
+
+/*
+ * Everything above is the tty's lock's, taken with IRQs masked: the UART's
+ * interrupt comes to core 0 while a program reads on any core.
+ */
+static const struct lock_class tty_class = { LOCK_RANK_TTY, "tty" };
+static struct spinlock tty_lock = SPINLOCK_INIT(&tty_class);
 
 static const struct termios initial = {
 	.iflag = ICRNL | IXON,
@@ -131,15 +143,44 @@ static const struct termios initial = {
 		[VLNEXT] = 0x16 },
 };
 
+/*
+ * The signals typed at the terminal go out from here, a kernel thread
+ * with the big lock: the receive interrupt that sees Ctrl-C never touches
+ * processes (they are the big lock's, and it may be held on another core).
+ */
+static struct thread signal_sender; /* (kept here: not a heap block held for good) */
+
+static void signal_thread(void *unused)
+{
+	(void)unused;
+	for (;;) {
+		uint32_t cpsr = spin_lock_irqsave(&tty_lock), signals;
+		int group;
+
+		while (!tty.signals)
+			(void)thread_wait_locked(&tty.signal_q, &tty_lock);
+		signals = tty.signals;
+		group = tty.signal_group;
+		tty.signals = 0;
+		spin_unlock_irqrestore(&tty_lock, cpsr);
+		for (int sig = 1; sig < 32; sig++)
+			if ((signals & (1U << sig)) && group > 0)
+				(void)signal_send_group(group, sig, true); /* (typed: no sender) */
+	}
+}
+
 void tty_reset(void)
 {
-	uint32_t cpsr = irq_save();
+	uint32_t cpsr = spin_lock_irqsave(&tty_lock);
 
 	tty.termios = initial;
 	tty.winsize = (struct winsize){ 24, 80, 0, 0 };
 	tty.head = tty.tail = tty.ends_count = tty.line_length = 0;
 	tty.literal_next = false;
-	irq_restore(cpsr);
+	spin_unlock_irqrestore(&tty_lock, cpsr);
+	if (!tty.signal_thread && sched_running())
+		tty.signal_thread =
+			thread_create_static(&signal_sender, "tty signals", signal_thread, NULL);
 }
 
 static void flush_input(void)
@@ -231,8 +272,11 @@ static void send_signal(int sig, uint8_t byte)
 		flush_input();
 	if (lflag(ECHO))
 		echo_byte(byte);
-	if (tty.foreground > 0)
-		(void)signal_send_group(tty.foreground, sig, true); /* (an interrupt: no sender) */
+	if (tty.foreground > 0) {
+		tty.signals |= 1U << sig;
+		tty.signal_group = tty.foreground;
+		thread_wake_all(&tty.signal_q);
+	}
 }
 
 /* One typed byte, through the line discipline. IRQs masked. */
@@ -333,14 +377,14 @@ ordinary:
 
 void tty_input_byte(uint8_t byte)
 {
-	uint32_t cpsr = irq_save();
+	uint32_t cpsr = spin_lock_irqsave(&tty_lock);
 
 	input(byte);
 	file_poll_wake();
-	irq_restore(cpsr);
+	spin_unlock_irqrestore(&tty_lock, cpsr);
 }
 
-void tty_receive(void)
+static void receive_locked(void)
 {
 	uint8_t byte;
 	bool any = false;
@@ -353,16 +397,24 @@ void tty_receive(void)
 		file_poll_wake();
 }
 
+void tty_receive(void)
+{
+	uint32_t cpsr = spin_lock_irqsave(&tty_lock);
+
+	receive_locked();
+	spin_unlock_irqrestore(&tty_lock, cpsr);
+}
+
 void tty_set_active(bool active)
 {
-	uint32_t cpsr = irq_save();
+	uint32_t cpsr = spin_lock_irqsave(&tty_lock);
 
 	if (tty.active && !active)
 		flush_input();
 	tty.active = active;
 	if (active)
-		tty_receive(); /* what came while the kernel's prompt had it, in order */
-	irq_restore(cpsr);
+		receive_locked(); /* what came while the kernel's prompt had it, in order */
+	spin_unlock_irqrestore(&tty_lock, cpsr);
 }
 
 bool tty_active(void)
@@ -470,32 +522,32 @@ static int32_t tty_read(struct file *file, uint32_t buffer, uint32_t length)
 		return -EFAULT;
 	if (length == 0)
 		return 0;
-	cpsr = irq_save();
+	cpsr = spin_lock_irqsave(&tty_lock);
 	while (!ready()) {
 		if (file->flags & O_NONBLOCK) {
-			irq_restore(cpsr);
+			spin_unlock_irqrestore(&tty_lock, cpsr);
 			return -EAGAIN;
 		}
 		first_wait();
-		if (!signal_wait(&tty.readable)) {
-			irq_restore(cpsr);
+		if (!signal_wait_locked(&tty.readable, &tty_lock)) {
+			spin_unlock_irqrestore(&tty_lock, cpsr);
 			return -ERESTARTSYS;
 		}
 	}
-	/* In pieces, each taken with IRQs masked and copied out with them on (it may fault). */
+	/* In pieces, each taken under the lock and copied out without it (it may fault). */
 	while (done < length && !line_done) {
 		uint32_t max = length - done < sizeof(chunk) ? length - done : sizeof(chunk);
 		uint32_t n = take(chunk, max, &line_done);
 
 		if (!lflag(ICANON) && n == 0)
 			break;
-		irq_restore(cpsr);
+		spin_unlock_irqrestore(&tty_lock, cpsr);
 		if (n && copy_to_user((void *)(buffer + done), chunk, n))
 			return done ? (int32_t)done : -EFAULT;
 		done += n;
-		cpsr = irq_save();
+		cpsr = spin_lock_irqsave(&tty_lock);
 	}
-	irq_restore(cpsr);
+	spin_unlock_irqrestore(&tty_lock, cpsr);
 	return (int32_t)done;
 }
 
@@ -527,7 +579,7 @@ static int32_t tty_ioctl(struct file *file, uint32_t request, uint32_t argument)
 	case TCSETSF:
 		if (copy_from_user(&t, (const void *)argument, sizeof(t)))
 			return -EFAULT;
-		cpsr = irq_save();
+		cpsr = spin_lock_irqsave(&tty_lock);
 		if (request == TCSETSF)
 			flush_input();
 		/* Leaving canonical mode: the line being edited is input as it is. */
@@ -545,7 +597,7 @@ static int32_t tty_ioctl(struct file *file, uint32_t request, uint32_t argument)
 		tty.termios = t;
 		thread_wake_all(&tty.readable);
 		file_poll_wake();
-		irq_restore(cpsr);
+		spin_unlock_irqrestore(&tty_lock, cpsr);
 		return 0;
 	case TIOCGWINSZ:
 		return copy_to_user((void *)argument, &tty.winsize, sizeof(tty.winsize)) ? -EFAULT

@@ -35,11 +35,19 @@
 #include "mm/pmm.h"
 #include "mm/vm_map.h"
 
-static struct page_fault_stats stats;
+/* Counted per core: a demand fault runs without the big lock, on any core. */
+static struct page_fault_stats core_stats[CORE_COUNT];
+#define stats (core_stats[read_mpidr() & 3])
 
 void page_fault_get_stats(struct page_fault_stats *out)
 {
-	*out = stats;
+	uint32_t *sum = (uint32_t *)out;
+
+	_Static_assert(sizeof(*out) % sizeof(uint32_t) == 0, "page_fault_stats: counters only");
+	memset(out, 0, sizeof(*out));
+	for (unsigned core = 0; core < CORE_COUNT; core++)
+		for (size_t i = 0; i < sizeof(*out) / sizeof(uint32_t); i++)
+			sum[i] += ((const uint32_t *)&core_stats[core])[i];
 }
 
 void page_sync_icache(uintptr_t kernel_va)
@@ -200,7 +208,52 @@ static bool fatal_fault(struct process *p, const struct fault_info *fault,
  * mapped, or a user copy sent to its fixup). From user mode it never
  * returns false: the process is killed instead.
  */
+static bool handle(const struct fault_info *fault, struct exception_frame *frame);
+
+/*
+ * A user-mode fault that a page of its region resolves: mapped, true.
+ * Anything else (another kind of fault, no region, no memory): false,
+ * nothing changed, and handle() decides under the lock.
+ */
+static bool demand_fault(const struct fault_info *fault)
+{
+	struct process *p = process_current();
+	const struct fault_status_desc *desc = fault_status_decode(fault->status);
+	const struct vm_region *region;
+
+	if (!p || fault->kind == FAULT_UNDEFINED || fault->address >= USER_SPACE_END ||
+	    desc->async || desc->class != FAULT_CLASS_TRANSLATION)
+		return false;
+	region = vm_find(&p->map, fault->address);
+	return region && allows(region, fault) &&
+	       map_page(p, region, fault->address & ~(PAGE_SIZE - 1)) == 0;
+}
+
+/*
+ * From user mode, a fault runs without the big lock, and takes it for
+ * anything but a page of its own to map (a demand fault touches only the
+ * process's own address space, which no other thread changes while this
+ * one runs: processes have one thread). Copy-on-write changes share
+ * counts that other processes' frames have too, and a kill or a signal
+ * is the process layer's: those run under the lock.
+ */
 static bool page_fault(const struct fault_info *fault, struct exception_frame *frame)
+{
+	bool resolved, took = false;
+
+	if ((frame->cpsr & MODE_MASK) == MODE_USR && !giant_held()) {
+		if (demand_fault(fault))
+			return true;
+		giant_lock();
+		took = true;
+	}
+	resolved = handle(fault, frame);
+	if (took)
+		giant_unlock();
+	return resolved;
+}
+
+static bool handle(const struct fault_info *fault, struct exception_frame *frame)
 {
 	bool from_user = (frame->cpsr & MODE_MASK) == MODE_USR;
 	struct process *p = process_current();

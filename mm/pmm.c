@@ -286,24 +286,26 @@ static void cache_give_back(struct pmm *pmm, struct pmm_cache *cache, uint32_t c
 int pmm_alloc_refill(struct pmm *pmm, paddr_t *frame)
 {
 	struct pmm_cache *cache = &pmm->cache[mm_core()];
-	paddr_t address;
+	paddr_t address, batch[PMM_CACHE_BATCH];
+	uint32_t got = 0;
 
 	mm_lock(&pmm->lock);
 	if (!pool_take(pmm, &address)) {
 		mm_unlock(&pmm->lock);
 		return ERR_NO_MEMORY;
 	}
-	/* The batch on top, in the order the pool gives it: the lowest frames still come first. */
-	for (uint32_t n = PMM_CACHE_BATCH - 1; n > 0; n--) {
-		paddr_t next;
-
-		if (!pool_take(pmm, &next))
-			break;
-		memmove(cache->frames + 1, cache->frames, cache->count * sizeof(cache->frames[0]));
-		cache->frames[0] = next;
-		cache->count++;
-		pmm->frames[next >> PAGE_SHIFT] = PMM_FRAME_CACHED;
+	/*
+	 * The rest of the batch into the cache (empty, or it would not be
+	 * here), the pool's next frame on top: the lowest frames still come
+	 * first, as the pool gives them.
+	 */
+	while (got < PMM_CACHE_BATCH - 1 && pool_take(pmm, &batch[got]))
+		got++;
+	for (uint32_t i = 0; i < got; i++) {
+		cache->frames[got - 1 - i] = batch[i];
+		pmm->frames[batch[i] >> PAGE_SHIFT] = PMM_FRAME_CACHED;
 	}
+	cache->count = got;
 	pmm->frames[address >> PAGE_SHIFT] = 1;
 	mm_unlock(&pmm->lock);
 	*frame = address;
@@ -637,9 +639,16 @@ static uint32_t table_free_count(const struct pmm *pmm)
 	return count;
 }
 
+/* Under the lock: a cache given back meanwhile would be counted twice, or not at all. */
 uint32_t pmm_free_count(const struct pmm *pmm)
 {
-	return table_free_count(pmm) + cached_count(pmm);
+	mm_lock_t *lock = (mm_lock_t *)&pmm->lock;
+	uint32_t count;
+
+	mm_lock(lock);
+	count = table_free_count(pmm) + cached_count(pmm);
+	mm_unlock(lock);
+	return count;
 }
 
 void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats)

@@ -59,6 +59,9 @@ struct thread;
 bool fpu_init(void);
 
 /* The HWCAP bits processes are told: the CPU's, and the unit's when it is usable. */
+/* Cores 1-3: the access core 0's fpu_init gave itself (after it, as smp_boot runs later). */
+void fpu_init_secondary(void);
+
 uint32_t fpu_hwcap(void);
 
 /*

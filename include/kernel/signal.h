@@ -147,6 +147,10 @@ bool signal_pending_current(void);
  */
 bool signal_wait(struct waitq *q);
 
+/* The same for a condition lock guards (thread_wait_locked). */
+struct spinlock;
+bool signal_wait_locked(struct waitq *q, struct spinlock *lock);
+
 /*
  * On the way back to user mode with frame: take the pending signals (a
  * handler's frame, a stop, the end of the process). syscall: frame is a

@@ -71,6 +71,8 @@ struct thread {
 	volatile bool resched;   /* its turn is over: switch at the next chance */
 	uint8_t core;            /* the core it runs on, or last ran on, or is queued on */
 	uint8_t affinity;        /* the cores it may run on (bit n: core n) */
+	bool giant;              /* holds the big lock while it runs (giant_lock) */
+	bool giant_dropped;      /* let it go at its last switch: to take again */
 	uint32_t switches;       /* times it was switched to */
 	uint32_t tls, tls_rw;    /* TPIDRURO, TPIDRURW (kernel/fpu.h) */
 	bool fpu_used;           /* fpu holds its FPU state (kernel/fpu.h) */
@@ -95,8 +97,8 @@ static inline struct thread *current_thread(void)
 
 /*
  * A kernel thread running fn(arg), runnable at once (on the cores of
- * SCHED_KERNEL_AFFINITY). Returns it, or NULL without memory. It ends
- * when fn returns (thread_exit).
+ * SCHED_KERNEL_AFFINITY), holding the big lock as it runs. Returns it, or
+ * NULL without memory. It ends when fn returns (thread_exit).
  */
 struct thread *thread_create(const char *name, void (*fn)(void *arg), void *arg);
 
@@ -110,12 +112,38 @@ struct thread *thread_create_user(const char *name, struct process *process);
 struct exception_frame *thread_user_frame(struct thread *thread);
 
 /*
- * A kernel thread as thread_create makes, that runs only on the cores of
- * affinity (a mask of online cores); NULL without memory or for a mask
- * with no core online.
+ * The same in a struct the caller keeps (a thread for good, that should
+ * not hold a heap block all the time): false without memory for its stack.
+ * It must never end.
+ */
+bool thread_create_static(struct thread *thread, const char *name, void (*fn)(void *arg),
+			  void *arg);
+
+/*
+ * A kernel thread that runs only on the cores of affinity (a mask of
+ * online cores), and without the big lock: it may use the allocators, the
+ * kernel's table and the scheduler, not processes. NULL without memory or
+ * for a mask with no core online.
  */
 struct thread *thread_create_on(const char *name, void (*fn)(void *arg), void *arg,
 				uint32_t affinity);
+
+/*
+ * The big lock of the process layer (docs/smp.md): processes, files,
+ * pipes, signals and address spaces are changed only by a thread that
+ * holds it. A system call takes it, a fault that needs it (not a
+ * demand-zero one), and a kernel thread of thread_create holds it all the
+ * time it runs; a thread that blocks or yields lets it go until it runs
+ * again, so a wait in the kernel never keeps other cores out. Interrupt
+ * handlers never take it. giant_lock waits with IRQs on.
+ */
+void giant_lock(void);
+void giant_unlock(void);
+
+static inline bool giant_held(void)
+{
+	return current_thread()->giant;
+}
 
 /* Make a new or blocked thread runnable. */
 void thread_start(struct thread *thread);

@@ -45,7 +45,7 @@ void context_forget(struct mmu_aspace *as);
 /* The ASID as_switch gave it, or 0 if it has none of this generation. */
 unsigned context_asid(const struct mmu_aspace *as);
 
-/* For tests: how many ASIDs to use (2..ASID_LIMIT), and the rollovers so far. */
+/* For tests: how many ASIDs to use (CORE_COUNT + 2 to ASID_LIMIT), and the rollovers so far. */
 void context_set_asid_limit(unsigned limit);
 unsigned context_asid_limit(void);
 uint32_t context_rollovers(void);

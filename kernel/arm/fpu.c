@@ -77,6 +77,16 @@ bool fpu_init(void)
 	return true;
 }
 
+void fpu_init_secondary(void)
+{
+	if (!usable)
+		return;
+	/* CPACR and FPEXC are each core's own: the same access as core 0's, the unit off. */
+	write_cpacr(read_cpacr() | CPACR_CP10_CP11);
+	isb();
+	fpu_write_fpexc(0);
+}
+
 uint32_t fpu_hwcap(void)
 {
 	return hwcap;

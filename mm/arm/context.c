@@ -21,34 +21,69 @@
  * kernel threads simply stay at PD0 = 1.
  *
  * ASIDs. A 64-bit tag per address space: generation << 8 | ASID. A tag
- * from the current generation is valid; anything else gets the next free
- * ASID, and when they run out the generation moves on, the whole TLB is
- * flushed (on every core, TLBIALLIS) once, and ASIDs are handed out from
- * 1 again. An address space that dies takes its ASID's entries with it
+ * from the current generation is valid; anything else gets a free ASID
+ * of this generation (a bitmap says which are taken), and when they run
+ * out the generation moves on: the bitmap empties, the whole TLB is
+ * flushed on every core (TLBIALLIS) once, and ASIDs are handed out anew.
+ * An address space that dies takes its ASID's entries with it
  * (TLBIASIDIS, which also drops walk caches for that ASID) before its
- * tables are freed; its ASID is not reused before the next rollover. With
- * one core running processes, no address space can be current with a
- * stale ASID: the core switches, and so re-validates, before it runs any
- * process. (Several cores need Linux's reserved-per-core scheme; see
- * docs/processes.md.)
+ * tables are freed; its ASID is not reused before the next rollover.
+ *
+ * Several cores (Linux's scheme): each core records the tag it runs
+ * (active), and at a rollover every core's active tag becomes its
+ * reserved tag, whose ASID stays taken in the new generation. A core may
+ * go on running its process through a rollover another core causes: its
+ * ASID is never given to another address space, and when that address
+ * space is next switched to (on any core) it finds its tag among the
+ * reserved ones and keeps its ASID under the new generation. So at every
+ * moment the ASIDs cores run are those of distinct address spaces, and
+ * the TLB, flushed at the rollover, holds for each ASID only entries of
+ * the address space that owns it. One lock (asid_lock) covers the
+ * generation, the bitmap and both arrays; a switch takes it under the
+ * scheduler's lock. A kernel thread runs with ASID 0, which no address
+ * space gets, and TTBR0 walks off: no user address translates for it.
  */
 #include "mm/context.h"
+
+#include <stdbool.h>
+#include <string.h>
 
 #include "arch/arm.h"
 #include "arch/cp15.h"
 #include "arch/maintenance.h"
 #include "kernel/irq.h"
 #include "kernel/panic.h"
+#include "kernel/spinlock.h"
 
 #define ASID_BITS 8
 #define ASID_MASK ((1U << ASID_BITS) - 1)
 
-_Static_assert(ASID_LIMIT >= 2 && ASID_LIMIT <= (1 << ASID_BITS), "ASID_LIMIT: 2 to 256");
+/*
+ * Every core may hold a reserved ASID through a rollover, and the core
+ * that rolls over needs one more: two beyond the cores, at least.
+ */
+#define ASID_MIN (CORE_COUNT + 2)
+_Static_assert(ASID_LIMIT >= ASID_MIN && ASID_LIMIT <= (1 << ASID_BITS), "ASID_LIMIT: 6 to 256");
 
 static uint64_t generation = 1ULL << ASID_BITS;
 static unsigned next_asid = 1;
 static unsigned asid_limit = ASID_LIMIT;
 static uint32_t rollovers;
+static uint32_t taken[(1 << ASID_BITS) / 32]; /* this generation's ASIDs handed out (0 always) */
+static uint64_t active[CORE_COUNT];           /* the tag each core runs, or 0 */
+static uint64_t reserved[CORE_COUNT];         /* each core's tag at the last rollover */
+static const struct lock_class asid_class = { LOCK_RANK_ASID, "asid" };
+static struct spinlock asid_lock = SPINLOCK_INIT(&asid_class);
+
+static bool is_taken(unsigned asid)
+{
+	return taken[asid / 32] & (1U << (asid % 32));
+}
+
+static void take(unsigned asid)
+{
+	taken[asid / 32] |= 1U << (asid % 32);
+}
 
 void context_init(void)
 {
@@ -74,27 +109,63 @@ void context_init(void)
 	isb();
 }
 
-/* A tag of this generation for as: the next ASID, or a new generation when they are gone. */
-static void new_asid(struct mmu_aspace *as)
+/* A new generation: every core's running ASID stays taken, the rest are free again. */
+static void rollover(void)
 {
-	if (next_asid >= asid_limit) {
-		generation += 1ULL << ASID_BITS;
-		next_asid = 1;
-		rollovers++;
-		tlb_invalidate_all_is();
-		bp_invalidate_all_is();
-		dsb();
-		isb();
+	generation += 1ULL << ASID_BITS;
+	memset(taken, 0, sizeof(taken));
+	take(0);
+	for (unsigned core = 0; core < CORE_COUNT; core++) {
+		reserved[core] = active[core];
+		if (reserved[core])
+			take((unsigned)(reserved[core] & ASID_MASK));
 	}
-	as->asid_tag = generation | next_asid++;
+	next_asid = 1;
+	rollovers++;
+	tlb_invalidate_all_is();
+	bp_invalidate_all_is();
+	dsb();
+	isb();
+}
+
+/* A tag of this generation for as, under asid_lock: its reserved ASID, a free one, or a rollover. */
+static uint64_t new_tag(const struct mmu_aspace *as)
+{
+	uint64_t old = as->asid_tag;
+
+	for (int attempt = 0; attempt < 2; attempt++) {
+		bool kept = false;
+
+		if (old) {
+			for (unsigned core = 0; core < CORE_COUNT; core++) {
+				if (reserved[core] == old) {
+					reserved[core] = generation | (old & ASID_MASK);
+					kept = true;
+				}
+			}
+			if (kept)
+				return generation | (old & ASID_MASK);
+		}
+		for (unsigned asid = next_asid; asid < asid_limit; asid++) {
+			if (!is_taken(asid)) {
+				take(asid);
+				next_asid = asid + 1;
+				return generation | asid;
+			}
+		}
+		rollover();
+	}
+	panic("asid: no ASID free after a rollover (limit %u, %u cores)", asid_limit, CORE_COUNT);
 }
 
 void context_switch(struct mmu_aspace *as)
 {
-	uint32_t cpsr = irq_save();
+	uint32_t cpsr = spin_lock_irqsave(&asid_lock);
 
 	if ((as->asid_tag & ~(uint64_t)ASID_MASK) != generation)
-		new_asid(as);
+		as->asid_tag = new_tag(as);
+	active[read_mpidr() & 3] = as->asid_tag;
+	spin_unlock(&asid_lock);
 	write_ttbcr(TTBCR_N_2GIB | TTBCR_PD0); /* B3.10.4's window: no TTBR0 walks in it */
 	isb();
 	write_ttbr0(as->l1_phys | TTBR_WALK_FLAGS);
@@ -107,12 +178,21 @@ void context_switch(struct mmu_aspace *as)
 
 void context_switch_kernel(void)
 {
-	write_ttbcr(TTBCR_N_2GIB | TTBCR_PD0);
+	uint32_t cpsr = spin_lock_irqsave(&asid_lock);
+
+	active[read_mpidr() & 3] = 0;
+	spin_unlock(&asid_lock);
+	write_ttbcr(TTBCR_N_2GIB | TTBCR_PD0); /* no walks first: then the ASID may change */
 	isb();
+	write_contextidr(0);
+	isb();
+	irq_restore(cpsr);
 }
 
 void context_forget(struct mmu_aspace *as)
 {
+	uint32_t cpsr = spin_lock_irqsave(&asid_lock);
+
 	if ((as->asid_tag & ~(uint64_t)ASID_MASK) == generation) {
 		dsb(); /* the tables' last writes, before the invalidate (B3.10.1) */
 		tlb_invalidate_asid_is((uint32_t)(as->asid_tag & ASID_MASK));
@@ -121,6 +201,7 @@ void context_forget(struct mmu_aspace *as)
 		isb();
 	}
 	as->asid_tag = 0;
+	spin_unlock_irqrestore(&asid_lock, cpsr);
 }
 
 unsigned context_asid(const struct mmu_aspace *as)
@@ -132,8 +213,8 @@ unsigned context_asid(const struct mmu_aspace *as)
 
 void context_set_asid_limit(unsigned limit)
 {
-	if (limit < 2)
-		limit = 2;
+	if (limit < ASID_MIN)
+		limit = ASID_MIN;
 	if (limit > ASID_LIMIT)
 		limit = ASID_LIMIT;
 	asid_limit = limit;
