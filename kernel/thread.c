@@ -281,12 +281,36 @@ static void reap(struct thread *thread)
 				    THREAD_STACK_SIZE / PAGE_SIZE);
 		thread->stack = 0;
 	}
-	__atomic_fetch_sub(&thread_count, 1, __ATOMIC_RELEASE);
 	if (process) {
 		process_thread_gone(process);
 		spin_unlock(&giant);
 	} else {
 		kfree(thread);
+	}
+	/* Last: whoever waits for the count to drop finds the stack and the struct gone too. */
+	__atomic_fetch_sub(&thread_count, 1, __ATOMIC_RELEASE);
+}
+
+bool sched_wait_quiet(void)
+{
+	uint64_t give_up = timer_count_after_us(1000000);
+
+	for (;;) {
+		bool quiet = true;
+
+		for (unsigned core = 0; core < CORE_COUNT; core++) {
+			const struct cpu *cpu = &cpus[core];
+
+			if (core == this_core() || !(sched_online & (1U << core)))
+				continue;
+			quiet &= cpu->current == &cpu->idle && !cpu->queued && !cpu->dead &&
+				 kernel_pmm.cache[core].count == 0;
+		}
+		if (quiet)
+			return true;
+		if (timer_count() >= give_up)
+			return false;
+		ksleep_ms(1);
 	}
 }
 

@@ -9,6 +9,7 @@
  */
 #include "kernel/error.h"
 #include "kernel/ktest.h"
+#include "kernel/thread.h"
 #include "kernel/platform.h"
 #include "mm/mm.h"
 
@@ -118,6 +119,7 @@ KTEST(pmm, every_frame_once)
 	uint32_t duplicates, reserved, errors, count, freed;
 	paddr_t frame;
 
+	KT_ASSERT(sched_wait_quiet()); /* no other core's frees in the middle of the count */
 	pmm_get_stats(&kernel_pmm, &before);
 	for (uint32_t round = 1; round <= 2; round++) {
 		uint32_t n = kernel_pmm.end - kernel_pmm.first;

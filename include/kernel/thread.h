@@ -237,6 +237,13 @@ uint32_t sched_switches(void);
 uint32_t sched_core_switches(unsigned core);
 uint32_t sched_core_queued(unsigned core);
 
+/*
+ * For tests that count memory exactly: wait (at most a second) until
+ * every other core idles with nothing queued, nothing to reap and its PMM
+ * cache given back. false if one never did.
+ */
+bool sched_wait_quiet(void);
+
 /* Threads made and not yet reaped (a thread's stack goes a moment after it ends). */
 uint32_t sched_thread_count(void);
 
