@@ -78,7 +78,7 @@ static void giant_take(void)
 	irq_restore(cpsr);
 }
 
-void giant_lock(void)
+void giant_lock_slow(void)
 {
 	struct thread *self = current_thread();
 
@@ -88,7 +88,7 @@ void giant_lock(void)
 	self->giant = true;
 }
 
-void giant_unlock(void)
+void giant_unlock_slow(void)
 {
 	struct thread *self = current_thread();
 
@@ -103,7 +103,7 @@ static void giant_retake(void)
 {
 	struct thread *self = current_thread();
 
-	if (self->giant_dropped) {
+	if (GIANT_LOCKING && self->giant_dropped) {
 		self->giant_dropped = false;
 		giant_take();
 	}
@@ -269,7 +269,7 @@ static void reap(struct thread *thread)
 	 * A process's thread under the big lock: its waiter (process.c's
 	 * reap, on any core) frees the thread once it sees the stack gone.
 	 */
-	if (process)
+	if (process && GIANT_LOCKING)
 		giant_take();
 	if (thread->stack) {
 		if (*(const uint32_t *)thread->stack != THREAD_STACK_MAGIC)
@@ -283,7 +283,8 @@ static void reap(struct thread *thread)
 	}
 	if (process) {
 		process_thread_gone(process);
-		spin_unlock(&giant);
+		if (GIANT_LOCKING)
+			spin_unlock(&giant);
 	} else {
 		kfree(thread);
 	}
@@ -373,7 +374,7 @@ static void switch_locked(void)
 	write_tpidruro(next->tls);
 	write_tpidrurw(next->tls_rw);
 	write_tpidrprw((uint32_t)next);
-	if (prev->giant) {
+	if (GIANT_LOCKING && prev->giant) {
 		prev->giant_dropped = true; /* it takes the lock again when it runs */
 		spin_unlock(&giant);
 	}
@@ -388,7 +389,7 @@ void schedule(void)
 	switch_locked();
 	finish_switch();
 	irq_restore(cpsr);
-	if (self->giant && !self->giant_dropped) {
+	if (GIANT_LOCKING && self->giant && !self->giant_dropped) {
 		/* Nothing else to run here: the big lock goes round, to a core waiting for it. */
 		spin_unlock(&giant);
 		giant_take();
@@ -447,9 +448,10 @@ void sched_init(void)
 	strcpy(boot_thread.name, "kernel");
 	boot_thread.state = THREAD_RUNNING;
 	boot_thread.slice = SCHED_SLICE_TICKS;
-	boot_thread.affinity = 1; /* the console: core 0 */
-	boot_thread.giant = true; /* kmain, the self-tests and the console use processes */
-	spin_lock(&giant);
+	boot_thread.affinity = 1;          /* the console: core 0 */
+	boot_thread.giant = GIANT_LOCKING; /* kmain, the self-tests and the console use processes */
+	if (GIANT_LOCKING)
+		spin_lock(&giant);
 	cpu->current = &boot_thread;
 	write_tpidrprw((uint32_t)&boot_thread);
 	/* Core 0's idle thread: its first switch starts idle_loop (on a stack of its own). */
@@ -509,8 +511,8 @@ static struct thread *create_kernel_thread(struct thread *thread, const char *na
 	strncpy(thread->name, name, sizeof(thread->name) - 1);
 	thread->affinity = (uint8_t)affinity;
 	thread->core = (uint8_t)this_core();
-	thread->giant = with_giant; /* (it has not run: thread_entry takes the lock) */
-	thread->giant_dropped = with_giant;
+	thread->giant = with_giant && GIANT_LOCKING; /* (not run yet: thread_entry takes it) */
+	thread->giant_dropped = thread->giant;
 	thread->context.sp = thread->stack + THREAD_STACK_SIZE;
 	thread->context.lr = (uint32_t)thread_start_kernel;
 	thread->context.r4 = (uint32_t)fn;

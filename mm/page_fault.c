@@ -241,7 +241,7 @@ static bool page_fault(const struct fault_info *fault, struct exception_frame *f
 {
 	bool resolved, took = false;
 
-	if ((frame->cpsr & MODE_MASK) == MODE_USR && !giant_held()) {
+	if (GIANT_LOCKING && (frame->cpsr & MODE_MASK) == MODE_USR && !giant_held()) {
 		if (demand_fault(fault))
 			return true;
 		giant_lock();

@@ -286,7 +286,7 @@ static void cache_give_back(struct pmm *pmm, struct pmm_cache *cache, uint32_t c
 int pmm_alloc_refill(struct pmm *pmm, paddr_t *frame)
 {
 	struct pmm_cache *cache = &pmm->cache[mm_core()];
-	paddr_t address, batch[PMM_CACHE_BATCH];
+	paddr_t address;
 	uint32_t got = 0;
 
 	mm_lock(&pmm->lock);
@@ -296,15 +296,18 @@ int pmm_alloc_refill(struct pmm *pmm, paddr_t *frame)
 	}
 	/*
 	 * The rest of the batch into the cache (empty, or it would not be
-	 * here), the pool's next frame on top: the lowest frames still come
-	 * first, as the pool gives them.
+	 * here), filled from the top down so that the pool's order holds: the
+	 * lowest frames still come first. A pool that runs dry leaves a hole
+	 * at the bottom, closed up once.
 	 */
-	while (got < PMM_CACHE_BATCH - 1 && pool_take(pmm, &batch[got]))
-		got++;
-	for (uint32_t i = 0; i < got; i++) {
-		cache->frames[got - 1 - i] = batch[i];
-		pmm->frames[batch[i] >> PAGE_SHIFT] = PMM_FRAME_CACHED;
+	for (uint32_t slot = PMM_CACHE_BATCH - 1; slot-- > 0; got++) {
+		if (!pool_take(pmm, &cache->frames[slot]))
+			break;
+		pmm->frames[cache->frames[slot] >> PAGE_SHIFT] = PMM_FRAME_CACHED;
 	}
+	if (got < PMM_CACHE_BATCH - 1)
+		memmove(cache->frames, cache->frames + (PMM_CACHE_BATCH - 1 - got),
+			got * sizeof(cache->frames[0]));
 	cache->count = got;
 	pmm->frames[address >> PAGE_SHIFT] = 1;
 	mm_unlock(&pmm->lock);

@@ -36,9 +36,20 @@
 #define THREAD_STACK_SIZE  8192 /* a process's kernel stack */
 #define THREAD_STACK_MAGIC 0x57AC4B1DU
 #define SCHED_ANY_CORE     ((1U << CORE_COUNT) - 1) /* an affinity mask: every core */
-/* Where processes and thread_create's kernel threads run (docs/smp.md). */
+/*
+ * Where processes and thread_create's kernel threads run (docs/smp.md).
+ * Processes run on core 0, unless the kernel is built with SMP_PROCESSES
+ * (make SMP_PROCESSES=1): then on every core, under the big lock below,
+ * which a kernel with processes on one core does without.
+ */
+#ifdef SMP_PROCESSES
+#define SCHED_PROCESS_AFFINITY SCHED_ANY_CORE
+#define GIANT_LOCKING          1
+#else
 #define SCHED_PROCESS_AFFINITY 1U
-#define SCHED_KERNEL_AFFINITY  1U
+#define GIANT_LOCKING          0
+#endif
+#define SCHED_KERNEL_AFFINITY 1U
 
 /* Saved by thread_switch (kernel/arm/switch.S). */
 struct thread_context {
@@ -135,10 +146,24 @@ struct thread *thread_create_on(const char *name, void (*fn)(void *arg), void *a
  * demand-zero one), and a kernel thread of thread_create holds it all the
  * time it runs; a thread that blocks or yields lets it go until it runs
  * again, so a wait in the kernel never keeps other cores out. Interrupt
- * handlers never take it. giant_lock waits with IRQs on.
+ * handlers never take it. giant_lock waits with IRQs on. With processes
+ * on core 0 only (GIANT_LOCKING 0) nothing else could contend for what it
+ * guards, and it compiles to nothing.
  */
-void giant_lock(void);
-void giant_unlock(void);
+void giant_lock_slow(void);
+void giant_unlock_slow(void);
+
+static inline void giant_lock(void)
+{
+	if (GIANT_LOCKING)
+		giant_lock_slow();
+}
+
+static inline void giant_unlock(void)
+{
+	if (GIANT_LOCKING)
+		giant_unlock_slow();
+}
 
 static inline bool giant_held(void)
 {

@@ -39,9 +39,11 @@
  * moment the ASIDs cores run are those of distinct address spaces, and
  * the TLB, flushed at the rollover, holds for each ASID only entries of
  * the address space that owns it. One lock (asid_lock) covers the
- * generation, the bitmap and both arrays; a switch takes it under the
- * scheduler's lock. A kernel thread runs with ASID 0, which no address
- * space gets, and TTBR0 walks off: no user address translates for it.
+ * generation, the bitmap and the reserved tags; a switch to a tag of this
+ * generation needs only an atomic exchange on its core's active slot
+ * (context_switch says why that is enough). A kernel thread runs with
+ * ASID 0, which no address space gets, and TTBR0 walks off: no user
+ * address translates for it.
  */
 #include "mm/context.h"
 
@@ -112,11 +114,15 @@ void context_init(void)
 /* A new generation: every core's running ASID stays taken, the rest are free again. */
 static void rollover(void)
 {
-	generation += 1ULL << ASID_BITS;
+	__atomic_store_n(&generation, generation + (1ULL << ASID_BITS), __ATOMIC_RELAXED);
 	memset(taken, 0, sizeof(taken));
 	take(0);
 	for (unsigned core = 0; core < CORE_COUNT; core++) {
-		reserved[core] = active[core];
+		/* 0 left behind: that core's next switch takes the lock (and finds its tag here). */
+		uint64_t running = __atomic_exchange_n(&active[core], 0, __ATOMIC_RELAXED);
+
+		if (running)
+			reserved[core] = running;
 		if (reserved[core])
 			take((unsigned)(reserved[core] & ASID_MASK));
 	}
@@ -158,14 +164,30 @@ static uint64_t new_tag(const struct mmu_aspace *as)
 	panic("asid: no ASID free after a rollover (limit %u, %u cores)", asid_limit, CORE_COUNT);
 }
 
+/*
+ * The fast path needs no lock (Linux's argument): a tag of this generation
+ * goes into the core's active slot with a compare-and-exchange that fails
+ * if a rollover emptied the slot meanwhile. Either the exchange comes
+ * first, and the rollover then finds the tag there and reserves it, or
+ * the rollover comes first, and the switch takes the lock.
+ */
 void context_switch(struct mmu_aspace *as)
 {
-	uint32_t cpsr = spin_lock_irqsave(&asid_lock);
+	uint32_t cpsr = irq_save();
+	unsigned core = read_mpidr() & 3;
+	uint64_t tag = as->asid_tag;
+	uint64_t old = __atomic_load_n(&active[core], __ATOMIC_RELAXED);
 
-	if ((as->asid_tag & ~(uint64_t)ASID_MASK) != generation)
-		as->asid_tag = new_tag(as);
-	active[read_mpidr() & 3] = as->asid_tag;
-	spin_unlock(&asid_lock);
+	if (!old ||
+	    (tag & ~(uint64_t)ASID_MASK) != __atomic_load_n(&generation, __ATOMIC_RELAXED) ||
+	    !__atomic_compare_exchange_n(&active[core], &old, tag, false, __ATOMIC_RELAXED,
+					 __ATOMIC_RELAXED)) {
+		spin_lock(&asid_lock);
+		if ((as->asid_tag & ~(uint64_t)ASID_MASK) != generation)
+			as->asid_tag = new_tag(as);
+		__atomic_store_n(&active[core], as->asid_tag, __ATOMIC_RELAXED);
+		spin_unlock(&asid_lock);
+	}
 	write_ttbcr(TTBCR_N_2GIB | TTBCR_PD0); /* B3.10.4's window: no TTBR0 walks in it */
 	isb();
 	write_ttbr0(as->l1_phys | TTBR_WALK_FLAGS);
@@ -176,12 +198,14 @@ void context_switch(struct mmu_aspace *as)
 	irq_restore(cpsr);
 }
 
+/*
+ * The core's active tag stays that of the last address space it ran: its
+ * ASID stays reserved through a rollover, more than needed and never less.
+ */
 void context_switch_kernel(void)
 {
-	uint32_t cpsr = spin_lock_irqsave(&asid_lock);
+	uint32_t cpsr = irq_save();
 
-	active[read_mpidr() & 3] = 0;
-	spin_unlock(&asid_lock);
 	write_ttbcr(TTBCR_N_2GIB | TTBCR_PD0); /* no walks first: then the ASID may change */
 	isb();
 	write_contextidr(0);
