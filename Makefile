@@ -179,7 +179,7 @@ CRASH_OBJS := $(patsubst %,$(OBJ)/%.o,$(CRASH_SRCS))
 # Flags live here: a change to this file rebuilds everything.
 $(KERNEL_OBJS) $(filter %.c.o,$(BENCH_OBJS)) $(CRASH_OBJS) $(BUILD)/linker.ld: Makefile
 
-.PHONY: all clean run test prove bench fuzz debug host-tests deps sdcard format format-check lint
+.PHONY: all clean run test prove smp-image bench fuzz debug host-tests deps sdcard format format-check lint
 all: $(BUILD)/kernel7.img
 
 $(OBJ)/%.c.o: %.c
@@ -377,8 +377,12 @@ $(BUILD)/sdcard.img: $(BUILD)/kernel7.img sdcard/config.txt $(BUILD)/initramfs.c
 
 # The tests themselves: the image `make` builds, booted by every loader.
 prove: all host-tests $(BUILD)/tests/fwstub.bin $(BOOT_TEST_FILES) $(BUILD)/bench/kernel7.elf \
-       $(BUILD)/crash/kernel7.img $(BUILD)/sdcard.img
+       $(BUILD)/crash/kernel7.img $(BUILD)/sdcard.img smp-image
 	prove -j$(JOBS) -f tests/host/fuzz.t $(HOST_BINS) tests/qemu/*.t tests/image/*.t
+
+# The kernel with processes on every core, for tests/qemu/smp.t: a build of its own.
+smp-image:
+	$(Q)$(MAKE) --no-print-directory SMP_PROCESSES=1 BUILD=$(BUILD)/smp BUSYBOX_DIR=$(BUSYBOX_DIR) all
 
 # The fuzz targets for longer than make test gives them (FUZZ_SECONDS, default 600).
 fuzz: deps

@@ -440,16 +440,16 @@ static bool cmd_ps(unsigned argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	kprintf("  %5s %5s %-8s %-20s %8s %10s %6s\n", "pid", "ppid", "state", "program",
-		"resident", "page table", "faults");
+	kprintf("  %5s %5s %-8s %4s %-20s %8s %10s %6s\n", "pid", "ppid", "state", "core",
+		"program", "resident", "page table", "faults");
 	for (struct process *p = process_first(); p; p = p->next) {
 		const char *state = p->state == PROCESS_ZOMBIE ? "zombie"
 				    : p->thread                ? state_names[p->thread->state]
 							       : "?";
 
-		kprintf("  %5d %5d %-8s %-20s %6lu K %8lu K %6lu\n", p->pid,
-			p->parent ? p->parent->pid : 0, state, p->name,
-			(unsigned long)(p->resident * PAGE_SIZE / 1024),
+		kprintf("  %5d %5d %-8s %4u %-20s %6lu K %8lu K %6lu\n", p->pid,
+			p->parent ? p->parent->pid : 0, state, p->thread ? p->thread->core : 0,
+			p->name, (unsigned long)(p->resident * PAGE_SIZE / 1024),
 			(unsigned long)(p->aspace.l1 ? mmu_table_bytes(&p->aspace) / 1024 : 0),
 			(unsigned long)p->faults);
 	}

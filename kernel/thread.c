@@ -28,6 +28,7 @@
 #include "kernel/exception.h"
 #include "kernel/irq.h"
 #include "kernel/panic.h"
+#include "kernel/printk.h"
 #include "kernel/process.h"
 #include "kernel/smp.h"
 #include "kernel/spinlock.h"
@@ -309,8 +310,17 @@ bool sched_wait_quiet(void)
 		}
 		if (quiet)
 			return true;
-		if (timer_count() >= give_up)
+		if (timer_count() >= give_up) {
+			for (unsigned core = 0; core < CORE_COUNT; core++)
+				if (core != this_core() && (sched_online & (1U << core)))
+					kprintf("sched: core %u runs %s, %lu queued, %lu frames cached, "
+						"%lu ticks\n",
+						core, cpus[core].current->name,
+						(unsigned long)cpus[core].queued,
+						(unsigned long)kernel_pmm.cache[core].count,
+						(unsigned long)irq_count(IRQ_CNTV, core));
 			return false;
+		}
 		ksleep_ms(1);
 	}
 }
@@ -730,6 +740,10 @@ void thread_interrupt(struct thread *thread)
 		}
 		thread->interrupted = true;
 		enqueue(thread);
+	} else if (thread->state == THREAD_RUNNING && thread->core != this_core()) {
+		/* Running on another core, maybe in user mode: an IPI brings it into the kernel. */
+		thread->resched = true;
+		smp_send_resched(thread->core);
 	}
 	spin_unlock_irqrestore(&sched_lock, cpsr);
 }

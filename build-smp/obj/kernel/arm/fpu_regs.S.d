@@ -1,0 +1,1 @@
+build-smp/obj/kernel/arm/fpu_regs.S.o: kernel/arm/fpu_regs.S

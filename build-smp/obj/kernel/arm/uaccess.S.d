@@ -1,0 +1,1 @@
+build-smp/obj/kernel/arm/uaccess.S.o: kernel/arm/uaccess.S

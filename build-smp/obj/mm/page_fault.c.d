@@ -1,0 +1,41 @@
+build-smp/obj/mm/page_fault.c.o: mm/page_fault.c include/mm/page_fault.h \
+ include/arch/arm.h include/arch/bits.h include/arch/maintenance.h \
+ include/arch/cp15.h include/kernel/error.h include/kernel/exception.h \
+ include/kernel/fault_status.h include/kernel/printk.h \
+ include/kernel/process.h include/kernel/file.h include/kernel/ramfs.h \
+ include/kernel/cpio.h include/kernel/signal.h include/kernel/thread.h \
+ include/kernel/fpu.h include/layout.h include/mm/mmu.h \
+ include/mm/descriptor.h include/arch/mmu.h include/mm/pmm.h \
+ include/mm/mm_lock.h include/kernel/spinlock.h include/kernel/irq.h \
+ include/kernel/lockdep.h include/mm/ptdump.h include/mm/vm_map.h \
+ include/kernel/uaccess.h include/mm/mm.h include/mm/window.h
+include/mm/page_fault.h:
+include/arch/arm.h:
+include/arch/bits.h:
+include/arch/maintenance.h:
+include/arch/cp15.h:
+include/kernel/error.h:
+include/kernel/exception.h:
+include/kernel/fault_status.h:
+include/kernel/printk.h:
+include/kernel/process.h:
+include/kernel/file.h:
+include/kernel/ramfs.h:
+include/kernel/cpio.h:
+include/kernel/signal.h:
+include/kernel/thread.h:
+include/kernel/fpu.h:
+include/layout.h:
+include/mm/mmu.h:
+include/mm/descriptor.h:
+include/arch/mmu.h:
+include/mm/pmm.h:
+include/mm/mm_lock.h:
+include/kernel/spinlock.h:
+include/kernel/irq.h:
+include/kernel/lockdep.h:
+include/mm/ptdump.h:
+include/mm/vm_map.h:
+include/kernel/uaccess.h:
+include/mm/mm.h:
+include/mm/window.h:

@@ -1,0 +1,1 @@
+build-smp/obj/user/fault.c.o: user/fault.c

@@ -1,0 +1,1 @@
+build-smp/obj/user/hello.c.o: user/hello.c

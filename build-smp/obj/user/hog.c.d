@@ -1,0 +1,1 @@
+build-smp/obj/user/hog.c.o: user/hog.c
