@@ -46,3 +46,10 @@ void bench_run_all(void)
 	}
 	kprintf("bench: done\n");
 }
+
+void bench_target(const char *what, uint32_t value, uint32_t target)
+{
+	if (value > target)
+		kprintf("bench: OVER TARGET: %s: %lu, target %lu\n", what, (unsigned long)value,
+			(unsigned long)target);
+}

@@ -100,6 +100,7 @@ KBENCH(irq_round_trip)
 		(unsigned long)best, (unsigned long)body_best, (unsigned long)(best - body_best),
 		(unsigned long)entry_best, (unsigned long)(best - body_best - entry_best),
 		(unsigned long)(sum / ROUNDS), (unsigned long)worst);
+	bench_target("IRQ entry to handler and back", best - body_best, 120);
 }
 
 /*

@@ -113,6 +113,7 @@ KBENCH(process_null_syscall)
 	kprintf("process: getpid round trip from user space: %lu instructions "
 		"(the loop's own 4 included; target <= 80)\n",
 		(unsigned long)((many - base) / CALLS));
+	bench_target("getpid round trip", (many - base) / CALLS, 80);
 }
 
 KBENCH(process_yield_switch)
@@ -126,6 +127,7 @@ KBENCH(process_yield_switch)
 		"%lu ASID rollovers (the only TLB flush a switch can cause) meanwhile\n",
 		(unsigned long)(round_trips / (2 * YIELDS)),
 		(unsigned long)(context_rollovers() - rollovers));
+	bench_target("yield to yield, one way", round_trips / (2 * YIELDS), 300);
 }
 
 static __attribute__((noinline)) uint32_t time_clear(void *page)
@@ -151,6 +153,7 @@ KBENCH(process_demand_zero_fault)
 	kprintf("process: demand-zero fault: %lu instructions, of which clearing the page %lu: "
 		"%lu besides (target <= 400)\n",
 		(unsigned long)per_fault, (unsigned long)clear, (unsigned long)(per_fault - clear));
+	bench_target("demand-zero fault besides clearing", per_fault - clear, 400);
 }
 
 KBENCH(process_start_end)
@@ -220,6 +223,7 @@ KBENCH(process_fork_exit_wait)
 		"%lu with 1024: %lu per resident page (target <= 40)\n",
 		(unsigned long)cost[0], (unsigned long)cost[1], (unsigned long)cost[2],
 		(unsigned long)((cost[2] - cost[0]) / (sizes[2] - sizes[0])));
+	bench_target("fork per resident page", (cost[2] - cost[0]) / (sizes[2] - sizes[0]), 40);
 }
 
 static __attribute__((noinline)) uint32_t time_copy(void *to, const void *from)
@@ -247,6 +251,7 @@ KBENCH(process_cow_fault)
 	kprintf("process: copy-on-write fault: %lu instructions, of which copying the page %lu: "
 		"%lu besides (target <= 600)\n",
 		(unsigned long)per_fault, (unsigned long)copy, (unsigned long)(per_fault - copy));
+	bench_target("copy-on-write fault besides copying", per_fault - copy, 600);
 }
 
 KBENCH(process_exec)

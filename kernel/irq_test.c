@@ -77,6 +77,32 @@ KTEST(irq, mailbox_reaches_handler_once)
 	KT_ASSERT_EQ(0, error);
 }
 
+/*
+ * A line that interrupts with no handler behind it (routed at the
+ * controller by hand here): counted with the spurious ones, said, and
+ * switched off at its controller, so that it cannot take the core over.
+ */
+KTEST(irq, line_without_handler_switched_off)
+{
+	unsigned core = read_mpidr() & 3;
+	uint32_t spurious = irq_spurious_count(core), handled = irq_count(TEST_LINE, core), cpsr;
+	irq_handler_fn handler;
+	bool enabled;
+
+	KT_ASSERT(irq_line_info(TEST_LINE, &handler, &enabled));
+	KT_ASSERT(handler == NULL);
+	cpsr = irq_save();
+	local_mailbox_irq(core, TEST_MAILBOX, true);
+	local_mailbox_set(core, TEST_MAILBOX, TEST_VALUE);
+	irq_unmask(); /* taken here: nobody's */
+	__asm__ volatile("nop\n\tnop" ::: "memory");
+	irq_restore(cpsr);
+	local_mailbox_clear(core, TEST_MAILBOX, ~0U);
+	KT_ASSERT_EQ(spurious + 1, irq_spurious_count(core));
+	KT_ASSERT_EQ(0, local_mailbox_interrupts_read(core) & LOCAL_ROUTE_IRQ(TEST_MAILBOX));
+	KT_ASSERT_EQ(handled, irq_count(TEST_LINE, core)); /* (no handler ran) */
+}
+
 KTEST(irq, refusals_change_nothing)
 {
 	static const unsigned bad_lines[] = {

@@ -49,4 +49,10 @@ uint32_t bench_random(void);
 /* Run every registered benchmark. */
 void bench_run_all(void);
 
+/*
+ * A figure against its target: a line "bench: OVER TARGET: ..." when
+ * value is above it, which scripts/bench turns into a failed make bench.
+ */
+void bench_target(const char *what, uint32_t value, uint32_t target);
+
 #endif /* BRAMBLE_KERNEL_BENCH_H */
