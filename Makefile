@@ -332,12 +332,11 @@ debug: deps
 
 # Both build and tests run a job per core: the tests are independent files
 # (each boot keeps its own log), and the fuzz run takes one core while the
-# boots share the rest.
+# boots share the rest. The lint runs beside them.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 test: deps
-	$(Q)$(MAKE) --no-print-directory lint
-	$(Q)$(MAKE) --no-print-directory -j$(JOBS) prove
+	$(Q)$(MAKE) --no-print-directory -j$(JOBS) lint prove
 
 # Style and static analysis. Formatting is clang-format's with the project's
 # .clang-format; cppcheck looks for real bugs (warning, portability and

@@ -263,7 +263,7 @@ KTEST(process, isolation_across_asid_rollovers)
 					     NULL, &a));
 	KT_ASSERT_EQ(0, process_spawn_output("isolation", 2, a_argv, NULL, false, process_output,
 					     NULL, &b));
-	for (int i = 0; i < 24; i++) {
+	for (int i = 0; i < 14; i++) {
 		struct process *h;
 
 		if (process_spawn_output("hello", 1, hello_argv, NULL, false, process_output, NULL,

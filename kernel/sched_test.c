@@ -29,7 +29,7 @@
 #include "mm/mmu.h"
 #include "mm/pmm.h"
 
-#define HAMMER_OPS   3000                          /* operations per core */
+#define HAMMER_OPS   1500                          /* operations per core */
 #define HAMMER_SLOTS 24                            /* frames or blocks each core holds at most */
 #define TEST_VA      (VIRT_HEAP_BASE + 0x14000000) /* a page no one else maps */
 
