@@ -641,6 +641,27 @@ static void bramble_only(void)
 		syscall1(NR_close, fd);
 		sys_munmap(two, 4096);
 	}
+	{
+		/* bramble's spawn and wait calls, and what they refuse. */
+		char *argv[] = { "hello", "from", "spawn", 0 };
+		int status = -1;
+		long pid = sys_bramble_spawn("bin/hello", argv);
+
+		r = pid > 0 ? sys_bramble_wait(pid, &status) : pid;
+		check(pid > 0 && r == pid && status == 0,
+		      "bramble: spawn starts bin/hello, wait gives its pid and status 0", r);
+		r = sys_bramble_spawn("bin/no-such-program", argv);
+		check(r == -ENOENT, "bramble: spawn of a program not there: -ENOENT", r);
+		r = sys_bramble_spawn((const char *)0x80000000, argv);
+		check(r == -EFAULT, "bramble: spawn with a kernel address for the path: -EFAULT",
+		      r);
+		pid = sys_bramble_spawn("bin/hello", argv);
+		r = sys_bramble_wait(pid, (int *)0x80000000);
+		check(r == -EFAULT && sys_bramble_wait(pid, 0) == pid &&
+			      sys_bramble_wait(pid, &status) == -ECHILD,
+		      "bramble: wait with a kernel address: -EFAULT; then it waits; then -ECHILD",
+		      r);
+	}
 }
 
 int main(int argc, char **argv)
@@ -652,7 +673,7 @@ int main(int argc, char **argv)
 
 		return syscall3(NR_fcntl64, fd, F_GETFD, 0) == -EBADF ? 0 : 1;
 	}
-	printf("1..%d\n", bramble ? 48 : 44);
+	printf("1..%d\n", bramble ? 52 : 44);
 	fflush(stdout);
 	descriptors();
 	pipes();

@@ -138,6 +138,17 @@ static inline long sys_wait4(int pid, int *status, int options, void *usage)
 	return syscall6(SYS_wait4, pid, (long)status, options, (long)usage, 0, 0);
 }
 
+/* bramble's own calls (docs/processes.md): start a program from the archive, wait for it. */
+static inline long sys_bramble_spawn(const char *path, char *const argv[])
+{
+	return syscall6(SYS_bramble_spawn, (long)path, (long)argv, 0, 0, 0, 0);
+}
+
+static inline long sys_bramble_wait(long pid, int *status)
+{
+	return syscall6(SYS_bramble_wait, pid, (long)status, 0, 0, 0, 0);
+}
+
 static inline long sys_getppid(void)
 {
 	return syscall0(SYS_getppid);
