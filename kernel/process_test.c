@@ -176,23 +176,31 @@ static const struct fault_case fault_cases[] = {
 
 KTEST(process, faults_kill_only_the_process)
 {
+	static const char *const spin_argv[] = { "spin", "200", "1" };
 	struct memory_state before;
+	struct process *bystander;
 	char name[48];
+	int spin_status = -1;
 
 	memory_now(&before);
+	/* A process that runs through all of it, and must end as it would have. */
+	KT_ASSERT_EQ(0, process_spawn_output("spin", 3, spin_argv, NULL, false, process_output,
+					     NULL, &bystander));
 	for (unsigned i = 0; i < sizeof(fault_cases) / sizeof(fault_cases[0]); i++) {
 		const struct fault_case *c = &fault_cases[i];
 		const char *argv[] = { "fault", c->kind };
 		int status = -1;
 
 		KT_ASSERT_EQ(0, run("fault", 2, argv, &status));
-		snprintf(name, sizeof(name), "(bin/fault): killed: ");
+		snprintf(name, sizeof(name), "process %d (bin/fault): killed: ", last_pid);
 		if (EXIT_SIGNAL(status) != c->signal || !strstr(output, name) ||
 		    !strstr(output, c->report) || strstr(output, "survived"))
 			KT_FAIL("fault %s: status 0x%x (signal %d expected); the report must say "
 				"'%s'",
 				c->kind, status, c->signal, c->report);
 	}
+	KT_ASSERT_EQ(0, process_wait(bystander, &spin_status));
+	KT_ASSERT_EQ(0, spin_status); /* it ran to its end, untouched */
 	KT_ASSERT_MEMORY_AS(before);
 }
 
