@@ -65,18 +65,20 @@
  *   0x00000000-0x0000FFFF  never mapped: NULL and small offsets fault
  *   0x00010000             the program (static ARM ELF programs link here)
  *                          then data, bss and the brk heap, growing up
- *   ...                    mmap regions, placed downward below the stack's reach
- *   USER_STACK_TOP - 8 MiB the stack's limit (its guard page just below)
- *   0x7F000000             the stack's top; it grows down on demand
- *   0x7F000000             the signal page: the code a handler returns
+ *   ...                    mmap regions, placed downward from USER_MMAP_TOP
+ *   0x7E7FE000             the signal page: the code a handler returns
  *                          through (rt_sigreturn), read-only and executable
- *   0x7F001000-0x7FFFFFFF  never mapped
+ *   0x7E7FF000             the stack's guard page, never mapped
+ *   0x7E800000             the stack's limit (USER_STACK_TOP - 8 MiB)
+ *   0x7F000000             the stack's top; it grows down on demand
+ *   0x7F000000-0x7FFFFFFF  never mapped
  */
 #define USER_SPACE_END   LAYOUT_U32(0x80000000) /* = KERNEL_VIRT_BASE: TTBR0's reach */
 #define USER_LOW_LIMIT   LAYOUT_U32(0x00010000) /* nothing below this is ever mapped */
 #define USER_STACK_TOP   LAYOUT_U32(0x7F000000)
 #define USER_STACK_LIMIT LAYOUT_U32(0x00800000) /* the most the stack may grow to: 8 MiB */
-#define USER_SIGPAGE     LAYOUT_U32(0x7F000000) /* signal return code, above the stack */
+#define USER_SIGPAGE     LAYOUT_U32(0x7E7FE000) /* signal return code, below the stack's guard */
+#define USER_MMAP_TOP    USER_SIGPAGE           /* mmap regions and programs end below it */
 #define USER_L1_ENTRIES  2048                   /* USER_SPACE_END >> SECTION_SHIFT */
 #define USER_L1_SIZE     (USER_L1_ENTRIES * 4)  /* 8 KiB, and TTBR0 wants it 8 KiB aligned */
 

@@ -65,7 +65,10 @@
 #define AUXV_PAIRS  18
 
 #define STACK_GUARD_PAGES 1
-#define RANDOM_BYTES      16
+_Static_assert(USER_SIGPAGE + PAGE_SIZE ==
+		       USER_STACK_TOP - USER_STACK_LIMIT - STACK_GUARD_PAGES * PAGE_SIZE,
+	       "the signal page sits right below the stack's guard");
+#define RANDOM_BYTES 16
 
 static struct process *processes; /* by pid */
 static unsigned count;
@@ -331,9 +334,7 @@ static int load(struct process *p, const char *path, int argc, const char *const
 	error = initramfs_find(path, &file);
 	if (error)
 		return error;
-	if (elf_parse(file.data, file.size, USER_LOW_LIMIT,
-		      USER_STACK_TOP - USER_STACK_LIMIT - STACK_GUARD_PAGES * PAGE_SIZE, &image,
-		      &why)) {
+	if (elf_parse(file.data, file.size, USER_LOW_LIMIT, USER_MMAP_TOP, &image, &why)) {
 		kprintf("exec: %s: not a program this kernel runs: %s\n", file.name,
 			why ? why : "?");
 		return ERR_INVALID;

@@ -398,6 +398,9 @@ KTEST(process, tables_read_back)
 			KT_ASSERT(!(writable && executable));
 		}
 	}
+	/* The top of the process's half, from the stack's top up, stays unmapped (the memory map). */
+	for (unsigned index = USER_STACK_TOP >> SECTION_SHIFT; index < USER_L1_ENTRIES; index++)
+		KT_ASSERT_EQ(L1_TYPE_FAULT, p->aspace.l1[index] & L1_TYPE_MASK);
 	/* A small program's tables: its L1 (8 KiB) and L2 tables packed four to a frame. */
 	KT_ASSERT(mmu_table_bytes(&p->aspace) <= 24 * 1024);
 	(void)process_kill(p->pid, SIGNAL_KILL);

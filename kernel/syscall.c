@@ -171,7 +171,7 @@ static int32_t sys_mmap2(struct exception_frame *frame, uint32_t addr, uint32_t 
 	struct process *p = self();
 	int32_t fd = (int32_t)frame->r[4];
 	uint32_t size = page_up(length);
-	const vaddr_t mmap_top = USER_STACK_TOP - USER_STACK_LIMIT - PAGE_SIZE;
+	const vaddr_t mmap_top = USER_MMAP_TOP;
 	struct vm_region region;
 	vaddr_t start;
 
