@@ -222,6 +222,10 @@ static void descriptors(void)
 	r = fd >= 0 ? sys_read((int)fd, buffer, 4) : fd;
 	check(r == 4 && memcmp(buffer, "\177ELF", 4) == 0, "open and read the program's own file",
 	      r);
+	r = fd >= 0 ? sys_read((int)fd, (void *)0x80000000, 16) : fd;
+	check(r == -EFAULT, "read into a kernel address: -EFAULT", r);
+	r = fd >= 0 ? sys_read((int)fd, (void *)0x1000, 16) : fd;
+	check(r == -EFAULT, "read into an unmapped page: -EFAULT", r);
 	size = syscall3(NR_lseek, fd, 0, SEEK_END);
 	r = syscall2(NR_fstat64, fd, st);
 	check(r == 0 && size > 0 && *(int64_t *)(st + 48) == size &&
@@ -673,7 +677,7 @@ int main(int argc, char **argv)
 
 		return syscall3(NR_fcntl64, fd, F_GETFD, 0) == -EBADF ? 0 : 1;
 	}
-	printf("1..%d\n", bramble ? 52 : 44);
+	printf("1..%d\n", bramble ? 54 : 46);
 	fflush(stdout);
 	descriptors();
 	pipes();
