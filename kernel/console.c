@@ -320,23 +320,29 @@ static bool cmd_irq(unsigned argc, char **argv)
 
 	(void)argc;
 	(void)argv;
-	kprintf("irq: %-4s %-32s %-20s %-3s %10s\n", "line", "source", "handler", "on", "core 0");
+	kprintf("irq: %-4s %-32s %-20s %-3s %10s %8s %8s %8s\n", "line", "source", "handler", "on",
+		"core 0", "core 1", "core 2", "core 3");
 	for (unsigned line = 0; line < IRQ_LINES; line++) {
 		irq_handler_fn handler;
 		bool enabled;
 		uintptr_t offset;
 		const char *name;
+		uint32_t any = 0;
 
-		if (!irq_line_info(line, &handler, &enabled) ||
-		    (!handler && irq_count(line, 0) == 0))
+		for (unsigned core = 0; core < CORE_COUNT; core++)
+			any |= irq_count(line, core);
+		if (!irq_line_info(line, &handler, &enabled) || (!handler && !any))
 			continue;
 		name = handler ? ksyms_lookup((uintptr_t)handler, &offset) : "-";
-		kprintf("irq: %4u %-32s %-20s %-3s %10lu\n", line, irq_line_name(line),
-			name ? name : "?", enabled ? "yes" : "no",
-			(unsigned long)irq_count(line, 0));
+		kprintf("irq: %4u %-32s %-20s %-3s %10lu %8lu %8lu %8lu\n", line,
+			irq_line_name(line), name ? name : "?", enabled ? "yes" : "no",
+			(unsigned long)irq_count(line, 0), (unsigned long)irq_count(line, 1),
+			(unsigned long)irq_count(line, 2), (unsigned long)irq_count(line, 3));
 	}
-	kprintf("irq: spurious %lu (nothing pending, or pending without a handler)\n",
-		(unsigned long)irq_spurious_count(0));
+	kprintf("irq: spurious %lu %lu %lu %lu (a core's IRQ with nothing pending, or pending "
+		"without a handler)\n",
+		(unsigned long)irq_spurious_count(0), (unsigned long)irq_spurious_count(1),
+		(unsigned long)irq_spurious_count(2), (unsigned long)irq_spurious_count(3));
 	pl011_get_stats(&uart);
 	kprintf("uart: received %lu bytes, %lu errors, %lu FIFO overruns, %lu lost to a full "
 		"ring; transmit ring full %lu times\n",

@@ -10,6 +10,7 @@
 #include "kernel/console.h"
 #include "kernel/irq.h"
 #include "kernel/ktest.h"
+#include "kernel/smp.h"
 #include "kernel/printk.h"
 #include "kernel/stack.h"
 #include "lib/ring.h"
@@ -175,6 +176,9 @@ KTEST(console, commands_answer)
 	KT_ASSERT(run("irq"));
 	KT_ASSERT(strstr(captured, "timer_interrupt") != NULL);
 	KT_ASSERT(strstr(captured, "pl011_interrupt") != NULL);
+	KT_ASSERT(strstr(captured, "core 3") != NULL);     /* a column a core */
+	for (unsigned core = 0; core < CORE_COUNT; core++) /* every core online takes its tick */
+		KT_ASSERT(!(smp_online() & (1U << core)) || irq_count(IRQ_CNTV, core) > 0);
 }
 
 KTEST(console, test_runs_by_name)
