@@ -148,6 +148,8 @@ __asm__(".text\n"
 	"irq_test_registers:\n"
 	"	push	{r4-r11, lr}\n"
 	"	push	{r2}\n"
+	"	mov	r2, sp\n"
+	"	push	{r2}\n"     /* sp as it was before the interrupt */
 	"	str	r1, [r0]\n" /* pending, masked */
 	"	dsb\n"
 	"	ldr	r0, =0x10000000\n"
@@ -171,15 +173,19 @@ __asm__(".text\n"
 	"	cpsid	i\n"
 	"	push	{r0-r12, lr}\n"
 	"	mrs	r0, cpsr\n"
-	"	ldr	r1, [sp, #56]\n" /* out */
+	"	ldr	r1, [sp, #60]\n" /* out */
 	"	str	r0, [r1, #56]\n"
+	"	ldr	r3, [sp, #56]\n" /* sp before */
+	"	add	r4, sp, #60\n"   /* sp after, as it was before the two pushes since */
+	"	sub	r3, r3, r4\n"
+	"	str	r3, [r1, #60]\n" /* out[15]: 0 when the exit put sp back */
 	"	mov	r2, #0\n"
 	"1:	ldr	r3, [sp, r2, lsl #2]\n"
 	"	str	r3, [r1, r2, lsl #2]\n"
 	"	add	r2, r2, #1\n"
 	"	cmp	r2, #14\n"
 	"	blo	1b\n"
-	"	add	sp, sp, #60\n"
+	"	add	sp, sp, #64\n"
 	"	pop	{r4-r11, pc}\n"
 	".ltorg\n");
 
@@ -206,6 +212,7 @@ KTEST(irq, interrupted_registers_kept)
 		KT_ASSERT_EQ(expected[i], out[i]);
 	KT_ASSERT_EQ(0xA0000000, out[14] & 0xF8000000);
 	KT_ASSERT_EQ(MODE_SVC, out[14] & MODE_MASK);
+	KT_ASSERT_EQ(0, out[15]); /* sp as it was */
 	KT_ASSERT_EQ(0, error);
 }
 
