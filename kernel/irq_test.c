@@ -8,6 +8,7 @@
 #include "arch/cp15.h"
 #include "drivers/bcm2836_local.h"
 #include "drivers/pl011.h"
+#include "drivers/systimer.h"
 #include "kernel/error.h"
 #include "kernel/irq.h"
 #include "kernel/ktest.h"
@@ -214,6 +215,43 @@ KTEST(irq, interrupted_registers_kept)
 	KT_ASSERT_EQ(MODE_SVC, out[14] & MODE_MASK);
 	KT_ASSERT_EQ(0, out[15]); /* sp as it was */
 	KT_ASSERT_EQ(0, error);
+}
+
+static volatile uint32_t systimer_matches;
+
+static void systimer_handler(void *arg)
+{
+	(void)arg;
+	systimer_clear_match(3);
+	systimer_matches++;
+}
+
+/*
+ * The second level through pending register 1: the system timer's compare
+ * 3 (GPU interrupt 3) reaches its handler once, on the core the GPU's
+ * interrupt is routed to.
+ */
+KTEST(irq, system_timer_through_pending_1)
+{
+	uint32_t before = irq_count(IRQ_SYSTIMER(3), 0), spurious = irq_spurious_count(0);
+	uint32_t start;
+
+	if (read_mpidr() & 3)
+		KT_SKIP("the GPU's interrupts go to core 0");
+	if (irq_masked())
+		KT_SKIP("IRQs are masked here");
+	systimer_matches = 0;
+	KT_ASSERT_EQ(0, irq_register(IRQ_SYSTIMER(3), systimer_handler, NULL));
+	KT_ASSERT_EQ(0, irq_enable(IRQ_SYSTIMER(3)));
+	systimer_arm_match(3, 1000);
+	start = systimer_now_us();
+	while (!systimer_matches && systimer_now_us() - start < 20000)
+		__asm__ volatile("nop" ::: "memory"); /* IRQs on: it comes here */
+	KT_ASSERT_EQ(0, irq_unregister(IRQ_SYSTIMER(3)));
+	KT_ASSERT_EQ(1, systimer_matches);
+	KT_ASSERT(systimer_now_us() - start >= 900); /* at its match, not at once */
+	KT_ASSERT_EQ(before + 1, irq_count(IRQ_SYSTIMER(3), 0));
+	KT_ASSERT_EQ(spurious, irq_spurious_count(0));
 }
 
 /* The UART sends a long print from its transmit interrupt, not by waiting. */
