@@ -199,3 +199,19 @@ KTEST(boot, cores_parked)
 	/* Every core answered the boot mailbox and waits in the kernel's own loop. */
 	KT_ASSERT_EQ((1U << CORE_COUNT) - 1, boot_info.parked_cores);
 }
+
+/*
+ * Entered in HYP, the kernel sets CNTVOFF to 0 (the firmware's stub in the
+ * tests leaves a large one): the virtual count is the physical count.
+ */
+KTEST(boot, virtual_count_without_offset)
+{
+	uint64_t physical, virtual_count;
+
+	if ((boot_info.entry_cpsr & MODE_MASK) != MODE_HYP)
+		KT_SKIP("entered in SVC: CNTVOFF is the loader's");
+	virtual_count = read_cntvct();
+	physical = read_cntpct();
+	KT_ASSERT(physical >= virtual_count);
+	KT_ASSERT(physical - virtual_count < timer_frequency() / 1000); /* under a millisecond */
+}

@@ -80,6 +80,15 @@ static inline uint64_t read_cntvct(void)
 	return ((uint64_t)high << 32) | low;
 }
 
+/* The physical count (B4.1.33): PL1 reads it where CNTHCTL.PL1PCTEN lets it (the boot sets it). */
+static inline uint64_t read_cntpct(void)
+{
+	uint32_t low, high;
+
+	__asm__ volatile("isb\n\tmrrc p15, 0, %0, %1, c14" : "=r"(low), "=r"(high) : : "memory");
+	return ((uint64_t)high << 32) | low;
+}
+
 static inline uint64_t read_cntv_cval(void)
 {
 	uint32_t low, high;

@@ -197,6 +197,9 @@ atags:
 core0:
         mov     r0, #0
         ldr     r6, [r0, #FWSTUB_FLAGS]
+        tst     r6, #FLAG_SVC           @ a kernel entered in HYP must clear CNTVOFF
+        movweq  r1, #0x10               @ itself: leave it 2^36 counts (18 min) behind
+        mcrreq  p15, 4, r0, r1, c14     @ CNTVOFF = 0x10_00000000 (r0 = 0)
         tst     r6, #(FLAG_GO | FLAG_SVC)
         bne     other_loader
         movw    r3, #KERNEL_ENTRY
