@@ -55,4 +55,7 @@ void bench_run_all(void);
  */
 void bench_target(const char *what, uint32_t value, uint32_t target);
 
+/* a - b, or 0 when b is larger (a counter that is not counting instructions). */
+uint32_t bench_less(uint32_t a, uint32_t b);
+
 #endif /* BRAMBLE_KERNEL_BENCH_H */
