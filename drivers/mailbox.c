@@ -32,6 +32,8 @@
  */
 #define MAILBOX0_READ            0x00
 #define MAILBOX0_STATUS          0x18
+#define MAILBOX0_CONFIG          0x1C
+#define MAILBOX_CONFIG_DATA_IRQ  (1U << 0) /* interrupt while an answer waits */
 #define MAILBOX1_WRITE           0x20
 #define MAILBOX1_STATUS          0x38
 #define MAILBOX_STATUS_FULL      (1U << 31)
@@ -221,4 +223,11 @@ int mailbox_get_arm_memory(struct mailbox_memory *memory)
 int mailbox_get_vc_memory(struct mailbox_memory *memory)
 {
 	return get_memory(PROPERTY_TAG_GET_VC_MEMORY, memory);
+}
+
+void mailbox_answer_irq(bool on)
+{
+	mmio_barrier();
+	mmio_write32(mailbox_base + MAILBOX0_CONFIG, on ? MAILBOX_CONFIG_DATA_IRQ : 0);
+	mmio_barrier();
 }

@@ -7,6 +7,7 @@
 #include "arch/arm.h"
 #include "arch/cp15.h"
 #include "drivers/bcm2836_local.h"
+#include "drivers/mailbox.h"
 #include "drivers/pl011.h"
 #include "drivers/systimer.h"
 #include "kernel/error.h"
@@ -252,6 +253,40 @@ KTEST(irq, system_timer_through_pending_1)
 	KT_ASSERT(systimer_now_us() - start >= 900); /* at its match, not at once */
 	KT_ASSERT_EQ(before + 1, irq_count(IRQ_SYSTIMER(3), 0));
 	KT_ASSERT_EQ(spurious, irq_spurious_count(0));
+}
+
+static volatile uint32_t mailbox_answers;
+
+static void mailbox_answer_handler(void *arg)
+{
+	(void)arg;
+	mailbox_answer_irq(false); /* the answer is the polling call's to read */
+	mailbox_answers++;
+}
+
+/*
+ * The second level through the basic pending register: the VideoCore
+ * mailbox's answer interrupt (IRQ_BASIC(1)), raised by a property call,
+ * reaches its handler once.
+ */
+KTEST(irq, mailbox_answer_through_basic)
+{
+	uint32_t before = irq_count(IRQ_BASIC(1), 0), revision = 0;
+
+	if (read_mpidr() & 3)
+		KT_SKIP("the GPU's interrupts go to core 0");
+	if (irq_masked())
+		KT_SKIP("IRQs are masked here");
+	mailbox_answers = 0;
+	KT_ASSERT_EQ(0, irq_register(IRQ_BASIC(1), mailbox_answer_handler, NULL));
+	KT_ASSERT_EQ(0, irq_enable(IRQ_BASIC(1)));
+	mailbox_answer_irq(true);
+	KT_ASSERT_EQ(0, mailbox_get_board_revision(&revision));
+	mailbox_answer_irq(false);
+	KT_ASSERT_EQ(0, irq_unregister(IRQ_BASIC(1)));
+	KT_ASSERT_EQ(1, mailbox_answers);
+	KT_ASSERT_EQ(before + 1, irq_count(IRQ_BASIC(1), 0));
+	KT_ASSERT(revision != 0);
 }
 
 /* The UART sends a long print from its transmit interrupt, not by waiting. */

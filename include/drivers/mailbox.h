@@ -4,6 +4,7 @@
 #ifndef BRAMBLE_DRIVERS_MAILBOX_H
 #define BRAMBLE_DRIVERS_MAILBOX_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "layout.h"
@@ -35,6 +36,13 @@ struct mailbox_memory {
 
 int mailbox_get_clock_rate(uint32_t clock_id, uint32_t *hz);
 int mailbox_get_board_revision(uint32_t *revision);
+
+/*
+ * The ARM's mailbox interrupt (the basic pending register's bit 1,
+ * IRQ_BASIC(1)) while an answer waits in mailbox 0, or not. The calls
+ * above poll; a handler that wants the interrupt turns it off again.
+ */
+void mailbox_answer_irq(bool on);
 int mailbox_get_arm_memory(struct mailbox_memory *memory); /* tag 0x00010005 */
 int mailbox_get_vc_memory(struct mailbox_memory *memory);  /* tag 0x00010006 */
 
