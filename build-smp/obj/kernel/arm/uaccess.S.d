@@ -1,1 +1,0 @@
-build-smp/obj/kernel/arm/uaccess.S.o: kernel/arm/uaccess.S

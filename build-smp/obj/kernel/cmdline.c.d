@@ -1,3 +1,0 @@
-build-smp/obj/kernel/cmdline.c.o: kernel/cmdline.c \
- include/kernel/cmdline.h
-include/kernel/cmdline.h:

@@ -1,1 +1,0 @@
-build-smp/obj/user/fault.c.o: user/fault.c

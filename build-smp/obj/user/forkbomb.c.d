@@ -1,3 +1,0 @@
-build-smp/obj/user/forkbomb.c.o: user/forkbomb.c \
- user/include/bramble/syscall.h
-user/include/bramble/syscall.h:

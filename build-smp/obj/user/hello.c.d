@@ -1,1 +1,0 @@
-build-smp/obj/user/hello.c.o: user/hello.c

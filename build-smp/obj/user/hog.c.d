@@ -1,1 +1,0 @@
-build-smp/obj/user/hog.c.o: user/hog.c

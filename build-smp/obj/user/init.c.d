@@ -1,2 +1,0 @@
-build-smp/obj/user/init.c.o: user/init.c user/include/bramble/syscall.h
-user/include/bramble/syscall.h:

@@ -1,3 +1,0 @@
-build-smp/obj/user/isolation.c.o: user/isolation.c \
- user/include/bramble/syscall.h
-user/include/bramble/syscall.h:
