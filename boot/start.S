@@ -66,6 +66,38 @@
 #define PHYS(sym)               ((sym) - KERNEL_VIRT_BASE)
 
 	.section .boot.entry, "ax"
+/*
+ * leave_hyp TARGET: from HYP to SVC at TARGET, A, I and F masked, leaving
+ * PL1 an unvirtualised machine: no HYP traps (HCR, HCPTR, HSTR, HDCR's
+ * PMU traps), the physical counter and timer PL1's (CNTHCTL), CNTVOFF and
+ * VTTBR 0, and the Hyp stub below as the Hyp vectors, so that HVC has
+ * somewhere to go. Core 0 and cores 1-3 leave the same way. Clobbers r0, r1.
+ */
+	.macro	leave_hyp target
+	mov	r0, #0
+	mcr	p15, 4, r0, c1, c1, 0           @ HCR = 0: no virtualisation, no traps
+	mcr	p15, 4, r0, c1, c1, 2           @ HCPTR = 0: no FPU, CPACR or trace traps
+	mcr	p15, 4, r0, c1, c1, 3           @ HSTR = 0: no CP15 traps
+	mrc	p15, 4, r0, c1, c1, 1           @ HDCR
+	bic	r0, r0, #(HDCR_TPM | HDCR_TPMCR)
+	mcr	p15, 4, r0, c1, c1, 1
+	mrc	p15, 4, r0, c14, c1, 0          @ CNTHCTL
+	orr	r0, r0, #(CNTHCTL_PL1PCTEN | CNTHCTL_PL1PCEN)
+	mcr	p15, 4, r0, c14, c1, 0
+	mov	r0, #0
+	mov	r1, #0
+	mcrr	p15, 4, r0, r1, c14             @ CNTVOFF = 0
+	mcrr	p15, 6, r0, r1, c2              @ VTTBR = 0
+	adrl	r0, hyp_stub_vectors            @ position-independent: may run before the relocation
+	mcr	p15, 4, r0, c12, c0, 0          @ HVBAR
+	adr	r0, \target
+	msr	elr_hyp, r0
+	mov	r0, #(MODE_SVC | PSR_A | PSR_I | PSR_F)
+	msr	spsr_cxsf, r0                   @ SPSR_hyp (the current mode's SPSR)
+	isb
+	eret
+	.endm
+
 	.global _start
 	.type	_start, %function
 _start:
@@ -153,28 +185,7 @@ loader_state_clean:
 	and	r0, r11, #MODE_MASK
 	cmp	r0, #MODE_HYP
 	bne	in_svc
-	mov	r0, #0
-	mcr	p15, 4, r0, c1, c1, 0           @ HCR = 0: no virtualisation, no traps
-	mcr	p15, 4, r0, c1, c1, 2           @ HCPTR = 0: no FPU, CPACR or trace traps
-	mcr	p15, 4, r0, c1, c1, 3           @ HSTR = 0: no CP15 traps
-	mrc	p15, 4, r0, c1, c1, 1           @ HDCR
-	bic	r0, r0, #(HDCR_TPM | HDCR_TPMCR)
-	mcr	p15, 4, r0, c1, c1, 1
-	mrc	p15, 4, r0, c14, c1, 0          @ CNTHCTL
-	orr	r0, r0, #(CNTHCTL_PL1PCTEN | CNTHCTL_PL1PCEN)
-	mcr	p15, 4, r0, c14, c1, 0
-	mov	r0, #0
-	mov	r1, #0
-	mcrr	p15, 4, r0, r1, c14             @ CNTVOFF = 0
-	mcrr	p15, 6, r0, r1, c2              @ VTTBR = 0
-	adrl	r0, hyp_stub_vectors            @ position-independent: may run before the relocation
-	mcr	p15, 4, r0, c12, c0, 0          @ HVBAR
-	adr	r0, in_svc
-	msr	elr_hyp, r0
-	mov	r0, #(MODE_SVC | PSR_A | PSR_I | PSR_F)
-	msr	spsr_cxsf, r0                   @ SPSR_hyp (the current mode's SPSR)
-	isb
-	eret
+	leave_hyp in_svc
 
 in_svc:
 	/* Mask interrupts whatever the loader left (the firmware path already did). */
@@ -676,28 +687,7 @@ secondary_entry:
 	and	r0, r0, #MODE_MASK
 	cmp	r0, #MODE_HYP
 	bne	secondary_in_svc
-	mov	r0, #0
-	mcr	p15, 4, r0, c1, c1, 0           @ HCR = 0
-	mcr	p15, 4, r0, c1, c1, 2           @ HCPTR = 0: no FPU, CPACR or trace traps
-	mcr	p15, 4, r0, c1, c1, 3           @ HSTR = 0
-	mrc	p15, 4, r0, c1, c1, 1           @ HDCR
-	bic	r0, r0, #(HDCR_TPM | HDCR_TPMCR)
-	mcr	p15, 4, r0, c1, c1, 1
-	mrc	p15, 4, r0, c14, c1, 0          @ CNTHCTL
-	orr	r0, r0, #(CNTHCTL_PL1PCTEN | CNTHCTL_PL1PCEN)
-	mcr	p15, 4, r0, c14, c1, 0
-	mov	r0, #0
-	mov	r1, #0
-	mcrr	p15, 4, r0, r1, c14             @ CNTVOFF = 0
-	mcrr	p15, 6, r0, r1, c2              @ VTTBR = 0
-	adrl	r0, hyp_stub_vectors
-	mcr	p15, 4, r0, c12, c0, 0          @ HVBAR
-	adr	r0, secondary_in_svc
-	msr	elr_hyp, r0
-	mov	r0, #(MODE_SVC | PSR_A | PSR_I | PSR_F)
-	msr	spsr_cxsf, r0
-	isb
-	eret
+	leave_hyp secondary_in_svc
 secondary_in_svc:
 	cpsid	aif
 	mrc	p15, 0, r0, c0, c0, 0           @ MIDR: ACTLR.SMP on a Cortex-A7 only (step 4)
