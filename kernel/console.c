@@ -446,17 +446,18 @@ static bool cmd_ps(unsigned argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
+	/* Resident: frames mapped, in pages; tables: the L1 and L2 tables' bytes. */
 	kprintf("  %5s %5s %-8s %4s %-20s %8s %10s %6s\n", "pid", "ppid", "state", "core",
-		"program", "resident", "page table", "faults");
+		"program", "resident", "pt bytes", "faults");
 	for (struct process *p = process_first(); p; p = p->next) {
 		const char *state = p->state == PROCESS_ZOMBIE ? "zombie"
 				    : p->thread                ? state_names[p->thread->state]
 							       : "?";
 
-		kprintf("  %5d %5d %-8s %4u %-20s %6lu K %8lu K %6lu\n", p->pid,
+		kprintf("  %5d %5d %-8s %4u %-20s %8lu %10lu %6lu\n", p->pid,
 			p->parent ? p->parent->pid : 0, state, p->thread ? p->thread->core : 0,
-			p->name, (unsigned long)(p->resident * PAGE_SIZE / 1024),
-			(unsigned long)(p->aspace.l1 ? mmu_table_bytes(&p->aspace) / 1024 : 0),
+			p->name, (unsigned long)p->resident,
+			(unsigned long)(p->aspace.l1 ? mmu_table_bytes(&p->aspace) : 0),
 			(unsigned long)p->faults);
 	}
 	kprintf("ps: %u processes; %lu context switches, %lu system calls\n", process_count(),

@@ -39,10 +39,19 @@
 #define PMM_CACHE_SIZE  31 /* with its count, 128 bytes: a core's cache is a shift away */
 #define PMM_CACHE_BATCH 16
 
+/*
+ * The frames first and the count after them, and the caches at the start
+ * of struct pmm: core c's cache is at pmm + c * 128, and its frame i at
+ * that address + 4 i, one shifted-register load (the fast paths' address
+ * arithmetic is one add). Each cache fills two whole 64-byte lines, so
+ * two cores never write the same line.
+ */
 struct pmm_cache {
-	uint32_t count;
 	paddr_t frames[PMM_CACHE_SIZE]; /* physical addresses, the last freed on top */
-};
+	uint32_t count;
+} __attribute__((aligned(64)));
+
+_Static_assert(sizeof(struct pmm_cache) == 128, "a core's cache is 128 bytes, a shift away");
 
 /* A run of frames, by frame number (physical address >> PAGE_SHIFT). */
 struct pmm_range {
@@ -66,10 +75,11 @@ struct phys_range {
 #define PMM_LINK_PREV 1
 
 struct pmm {
-	uintptr_t phys_window;    /* virtual address of physical 0 */
-	uint8_t *frames;          /* the frame table: a byte a frame, from frame 0 */
-	uint32_t first;           /* first frame that can be handed out */
-	uint32_t end;             /* one past the last frame of RAM */
+	struct pmm_cache cache[MM_CORES]; /* first: see struct pmm_cache */
+	uintptr_t phys_window;            /* virtual address of physical 0 */
+	uint8_t *frames;                  /* the frame table: a byte a frame, from frame 0 */
+	uint32_t first;                   /* first frame that can be handed out */
+	uint32_t end;                     /* one past the last frame of RAM */
 	uintptr_t free_head;      /* freed frames, doubly linked through themselves by virtual
 					   address; 0 ends the list */
 	uint32_t wild_low;        /* the wilderness: [wild_low, wild_high) never handed out, */
@@ -80,7 +90,6 @@ struct pmm {
 	struct pmm_range reserved[PMM_MAX_RESERVED];
 	uint32_t reserved_frames; /* frames of the reserved ranges */
 	mm_lock_t lock;           /* the shared pool: the list, the wilderness, the table's runs */
-	struct pmm_cache cache[MM_CORES];
 };
 
 struct pmm_stats {
@@ -134,13 +143,13 @@ int pmm_alloc_refill(struct pmm *pmm, paddr_t *frame);
 static inline int pmm_alloc_frame(struct pmm *pmm, paddr_t *frame)
 {
 	struct pmm_cache *cache = &pmm->cache[mm_core()];
-	uint32_t n = cache->count;
+	int32_t n = (int32_t)cache->count - 1; /* the top; below 0 when empty, one subs */
 	paddr_t address;
 
-	if (__builtin_expect(n == 0, 0))
+	if (__builtin_expect(n < 0, 0))
 		return pmm_alloc_refill(pmm, frame);
-	address = cache->frames[--n];
-	cache->count = n;
+	address = cache->frames[n];
+	cache->count = (uint32_t)n;
 	pmm->frames[address >> PAGE_SHIFT] = 1;
 	*frame = address;
 	return 0;

@@ -229,6 +229,17 @@ check(defined $spin && $ps =~ /^\s*$spin\b.*\bbin\/spin\b/m, 'console.ps_shows_i
 $spin //= 0;
 my $vm = command("vm $spin") // '';
 check($vm =~ /0x00010000/ && $vm =~ /stack/ && $vm =~ /guard/, 'console.vm_regions', $vm);
+# ps's columns: pid ppid state core program resident(pages) pt-bytes faults. A spinning
+# program is running or ready; what it has resident is what vm counts (its text, data and
+# stack: a few pages); its tables are the 8 KiB L1 and at least one 1 KiB L2, at most 24 KiB.
+my ($state, $resident, $table) =
+	$ps =~ /^\s*$spin\s+\d+\s+(\S+)\s+\d+\s+\S*bin\/spin\s+(\d+)\s+(\d+)\s+\d+\s*$/m;
+my ($vm_resident) = $vm =~ /(\d+) pages resident/;
+check(defined $state && $state =~ /^(running|ready)$/
+	&& $resident >= 2 && $resident <= 16 && defined $vm_resident
+	&& abs($vm_resident - $resident) <= 1
+	&& $table >= 8192 + 1024 && $table <= 24 * 1024 && $table % 1024 == 0,
+	'console.ps_columns', $ps, $vm);
 my $ptp = command("pt $spin") // '';
 check($ptp =~ /0x00010000/ && $ptp !~ /0x8000/, 'console.pt_process_table', $ptp);
 my $killed = command("kill $spin", 20) // '';
