@@ -632,8 +632,7 @@ static int32_t sys_wait4(struct exception_frame *frame, uint32_t pid, uint32_t w
 	(void)frame;
 	if (options & ~(uint32_t)(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE))
 		return -EINVAL;
-	if (!user_range_ok(where, where ? 4 : 0))
-		return -EFAULT;
+	/* A bad status is found only after the child is reaped, as in Linux: it is gone then. */
 	r = process_wait_child((int32_t)pid, options & WNOHANG, options & WUNTRACED,
 			       options & WCONTINUED, &status);
 	if (r == ERR_NOT_FOUND)

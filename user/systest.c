@@ -599,6 +599,49 @@ static void fpu_and_tls(void)
 }
 
 /*
+ * Bad pointers that a call reaches only in its later steps (a bad request
+ * is tap_selftest's): the time left that an interrupted sleep writes back, the status that wait4 writes once
+ * it has reaped the child (Linux reaps it all the same), and the argument
+ * vector that execve reads before it replaces anything.
+ */
+static void late_bad_pointers(void)
+{
+	struct bramble_timespec nap = { 5, 0 };
+	char *bad_argv[] = { "systest", (char *)0x80000000, 0 }, *envp[] = { 0 };
+	long r, pid, parent = sys_getpid();
+	int status = -1;
+
+	/* The child signals until it is killed: one of them cuts the 5 s sleep short. */
+	set_handler(SIGUSR1, on_signal, 0);
+	pid = sys_fork();
+	if (pid == 0) {
+		for (;;) {
+			syscall2(SYS_kill, parent, SIGUSR1);
+			pause_a_little();
+		}
+	}
+	r = syscall2(SYS_nanosleep, &nap, (void *)0x80000000);
+	mask(SIG_BLOCK, SIGUSR1); /* (so that the wait is not cut short too) */
+	syscall2(SYS_kill, pid, SIGKILL);
+	wait_for(pid, &status, 0);
+	mask(SIG_UNBLOCK, SIGUSR1);
+	check(r == -EFAULT, "nanosleep cut short by a handler, a kernel address for rem: -EFAULT",
+	      r);
+
+	pid = sys_fork();
+	if (pid == 0)
+		sys_exit_group(5);
+	r = wait_for(pid, (int *)0x80000000, 0);
+	check(r == -EFAULT && wait_for(pid, &status, 0) == -ECHILD,
+	      "wait4 with a kernel address for the status: -EFAULT, the child reaped", r);
+
+	r = syscall3(SYS_execve, self_path, (void *)0x80000000, envp);
+	check(r == -EFAULT, "execve with a kernel address for argv: -EFAULT, and it returns", r);
+	r = syscall3(SYS_execve, self_path, bad_argv, envp);
+	check(r == -EFAULT, "execve with a kernel address in argv[1]: -EFAULT, and it returns", r);
+}
+
+/*
  * What the reference cannot check: qemu-arm's execve hands the program to
  * the host's kernel, which does not run ARM code; and bramble's own policy.
  */
@@ -677,11 +720,12 @@ int main(int argc, char **argv)
 
 		return syscall3(NR_fcntl64, fd, F_GETFD, 0) == -EBADF ? 0 : 1;
 	}
-	printf("1..%d\n", bramble ? 54 : 46);
+	printf("1..%d\n", bramble ? 58 : 50);
 	fflush(stdout);
 	descriptors();
 	pipes();
 	signals();
+	late_bad_pointers();
 	fpu_and_tls();
 	if (bramble)
 		bramble_only();
