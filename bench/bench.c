@@ -5,6 +5,8 @@
 #include "kernel/bench.h"
 
 #include "kernel/printk.h"
+#include "kernel/smp.h"
+#include "layout.h"
 
 extern const struct kbench __kbench_start[], __kbench_end[];
 
@@ -29,6 +31,12 @@ uint32_t bench_overhead(void)
 	return best;
 }
 
+static void user_cycle_counter(void *unused)
+{
+	(void)unused;
+	__asm__ volatile("mcr p15, 0, %0, c9, c14, 0\n\tisb" : : "r"(1) : "memory");
+}
+
 void bench_run_all(void)
 {
 	kprintf("bench: guest instructions (PMCCNTR under -icount shift=0,sleep=off), "
@@ -41,7 +49,10 @@ void bench_run_all(void)
 	 * programs can time themselves: the benchmark image only; the kernel
 	 * proper leaves PL0 without the PMU.
 	 */
-	__asm__ volatile("mcr p15, 0, %0, c9, c14, 0\n\tisb" : : "r"(1) : "memory");
+	user_cycle_counter(NULL);
+	for (unsigned core = 1; core < CORE_COUNT; core++) /* (each core has its own PMU) */
+		if (smp_online() & (1U << core))
+			smp_call(core, user_cycle_counter, NULL);
 	for (const struct kbench *bench = __kbench_start; bench < __kbench_end; bench++) {
 		kprintf("bench: --- %s\n", bench->name);
 		bench->run();
