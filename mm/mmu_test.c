@@ -397,3 +397,46 @@ KTEST(mmu, no_frame_for_a_table)
 	KT_ASSERT_EQ(tables, mmu_table_frames(&kernel_aspace));
 	KT_ASSERT_EQ(0, pmm_check(&kernel_pmm, NULL, 0));
 }
+
+/*
+ * The fault path's map into a process's table: a user page with the
+ * permission asked for, in a table hooked in on the way when there is
+ * none; a mapped page, a kernel permission, W+X, the kernel's table or an
+ * address past user space refused with nothing changed.
+ */
+KTEST(mmu, user_map_new_frame)
+{
+	const vaddr_t va = 0x00400000;
+	uint32_t free_before = pmm_free_count(&kernel_pmm);
+	struct mmu_aspace as;
+	struct mmu_mapping m;
+	paddr_t frames[2];
+
+	KT_ASSERT_EQ(0, mmu_user_create(&as, &kernel_pmm));
+	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frames[0]));
+	KT_ASSERT_EQ(0, pmm_alloc_frame(&kernel_pmm, &frames[1]));
+	/* The first needs a table, the second finds it. */
+	KT_ASSERT_EQ(0, mmu_user_map_new_frame(&as, va, frames[0], MEM_USER | MEM_WRITE));
+	KT_ASSERT_EQ(0,
+		     mmu_user_map_new_frame(&as, va + PAGE_SIZE, frames[1], MEM_USER | MEM_EXEC));
+	KT_ASSERT_EQ(0, mmu_query(&as, va + 4, &m));
+	KT_ASSERT_EQ(frames[0] + 4, m.phys);
+	KT_ASSERT_EQ(MEM_USER | MEM_WRITE, m.perm);
+	KT_ASSERT_EQ(0, mmu_query(&as, va + PAGE_SIZE, &m));
+	KT_ASSERT_EQ(frames[1], m.phys);
+	KT_ASSERT_EQ(MEM_USER | MEM_EXEC, m.perm);
+	KT_ASSERT_EQ(ERR_EXISTS, mmu_user_map_new_frame(&as, va, frames[1], MEM_USER));
+	KT_ASSERT_EQ(ERR_INVALID,
+		     mmu_user_map_new_frame(&as, va + 2 * PAGE_SIZE, frames[1], MEM_WRITE));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_user_map_new_frame(&as, va + 2 * PAGE_SIZE, frames[1],
+							 MEM_USER | MEM_WRITE | MEM_EXEC));
+	KT_ASSERT_EQ(ERR_INVALID,
+		     mmu_user_map_new_frame(&as, USER_SPACE_END, frames[1], MEM_USER | MEM_WRITE));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_user_map_new_frame(&kernel_aspace, TEST_VA, frames[1],
+							 MEM_USER | MEM_WRITE));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&as, va + 2 * PAGE_SIZE, &m));
+	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&kernel_aspace, TEST_VA, &m));
+	/* Teardown drops each page's reference: both frames go back with the tables. */
+	KT_ASSERT_EQ(2, mmu_user_destroy(&as, NULL, NULL));
+	KT_ASSERT_EQ(free_before, pmm_free_count(&kernel_pmm));
+}

@@ -120,7 +120,7 @@ static int map_page(struct process *p, const struct vm_region *region, vaddr_t p
 		page_sync_icache((uintptr_t)bytes);
 		stats.exec_faults++;
 	}
-	error = mmu_map_page(&p->aspace, page, frame, MEM_NORMAL, perm);
+	error = mmu_user_map_new_frame(&p->aspace, page, frame, perm);
 	if (error) {
 		pmm_free_frame(&kernel_pmm, frame);
 		return error;

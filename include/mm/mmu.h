@@ -111,6 +111,16 @@ int mmu_user_fork(struct mmu_aspace *child, struct mmu_aspace *parent, uint32_t 
 /* The frame behind a process's page, and whether it is writable: 0, or ERR_NOT_FOUND. */
 int mmu_user_page(struct mmu_aspace *as, vaddr_t va, paddr_t *frame, bool *writable);
 
+/*
+ * The demand-paging fault's map: frame, just taken from the address
+ * space's PMM, at va (page-aligned, in a region of the process) with perm
+ * (MEM_USER and at most one of MEM_WRITE, MEM_EXEC). The frame and range
+ * checks of mmu_map_page hold by construction and are not made again.
+ * 0, ERR_EXISTS when va is mapped, ERR_INVALID for perm, or
+ * mmu_map_page's errors when a second-level table must be hooked in.
+ */
+int mmu_user_map_new_frame(struct mmu_aspace *as, vaddr_t va, paddr_t frame, unsigned perm);
+
 /* A read-only page of a process made writable in place (the last reference of a COW page). */
 int mmu_user_make_writable(struct mmu_aspace *as, vaddr_t va);
 

@@ -889,6 +889,38 @@ static uint32_t *user_pte(struct mmu_aspace *as, vaddr_t va)
 	return l2_table(entry) + ((va >> PAGE_SHIFT) & (L2_ENTRIES - 1));
 }
 
+/*
+ * The fault path's map: a frame the PMM has just handed out, at a page of a
+ * region. Neither can be one of the refused kinds (a frame of the PMM's is
+ * not the image's and holds no table; a region lies in user space, away
+ * from anything the boot stub set), so of mmu_map_page's checks only the
+ * cheap ones stay: the permission, the address space and the empty entry.
+ */
+int mmu_user_map_new_frame(struct mmu_aspace *as, vaddr_t va, paddr_t frame, unsigned perm)
+{
+	unsigned index = va >> SECTION_SHIFT;
+	uint32_t attributes, entry, *pte;
+
+	if (perm > MEM_PERM_MASK || !(perm & MEM_USER) || !as->user || va >= USER_SPACE_END)
+		return ERR_INVALID;
+	attributes = descriptor_page_attributes(MEM_NORMAL, perm);
+	entry = as->l1[index];
+	if (!attributes)
+		return ERR_INVALID;
+	if ((entry & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
+		return mmu_map_page(as, va, frame, MEM_NORMAL, perm);
+	pte = l2_table(entry) + ((va >> PAGE_SHIFT) & (L2_ENTRIES - 1));
+	if (*pte & L2_TYPE_SMALL)
+		return ERR_EXISTS;
+	as->l2_used_by_index[index]++;
+	*pte = (frame & ~(paddr_t)(PAGE_SIZE - 1)) | attributes;
+	clean_descriptor(pte);
+	dsb();
+	if (perm & MEM_EXEC)
+		isb();
+	return 0;
+}
+
 /* The TLB entry of one page of a process (its ASID on every core), then BPIALL, DSB, ISB. */
 static void tlb_invalidate_user_page(struct mmu_aspace *as, vaddr_t va)
 {
