@@ -88,6 +88,41 @@ KTEST(kheap, pages_mapped_normal_rw_nx)
 	kfree(p);
 }
 
+/*
+ * The pattern random_sequence keeps in slot i's block: byte k holds
+ * (i + k) mod 256. Written and checked a word at a time where the block
+ * allows (kmalloc's blocks are 8-byte aligned), then byte by byte.
+ */
+static uint32_t pattern_word(unsigned i, size_t k)
+{
+	uint32_t b = (uint32_t)(i + k);
+
+	return (b & 0xFF) | ((b + 1) & 0xFF) << 8 | ((b + 2) & 0xFF) << 16 | (b + 3) << 24;
+}
+
+static void pattern_fill(unsigned char *block, unsigned i, size_t size)
+{
+	size_t k = 0;
+
+	for (; k + 4 <= size; k += 4)
+		*(uint32_t *)(block + k) = pattern_word(i, k);
+	for (; k < size; k++)
+		block[k] = (unsigned char)(i + k);
+}
+
+/* How many of the first size bytes differ from the pattern. */
+static unsigned pattern_bad(const unsigned char *block, unsigned i, size_t size)
+{
+	unsigned bad = 0;
+	size_t k = 0;
+
+	for (; k + 4 <= size; k += 4)
+		bad += *(const uint32_t *)(block + k) != pattern_word(i, k);
+	for (; k < size; k++)
+		bad += block[k] != (unsigned char)(i + k);
+	return bad;
+}
+
 KTEST(kheap, random_sequence)
 {
 	enum { SLOTS = 64, STEPS = 600 };
@@ -107,8 +142,7 @@ KTEST(kheap, random_sequence)
 		size = (seed >> 4) % 100 < 95 ? 1 + (seed >> 12) % 2048
 					      : 1 + (seed >> 8) % (1 << 20);
 		if (blocks[i]) {
-			for (size_t k = 0; k < sizes[i]; k++)
-				bad += blocks[i][k] != (unsigned char)(i + k);
+			bad += pattern_bad(blocks[i], i, sizes[i]);
 			if ((seed >> 20) % 3 == 0) {
 				unsigned char *p = krealloc(blocks[i], size);
 
@@ -116,8 +150,7 @@ KTEST(kheap, random_sequence)
 					bad++;
 					break;
 				}
-				for (size_t k = 0; k < sizes[i] && k < size; k++)
-					bad += p[k] != (unsigned char)(i + k);
+				bad += pattern_bad(p, i, sizes[i] < size ? sizes[i] : size);
 				blocks[i] = p;
 			} else {
 				kfree(blocks[i]);
@@ -132,8 +165,7 @@ KTEST(kheap, random_sequence)
 			}
 		}
 		sizes[i] = size;
-		for (size_t k = 0; k < size; k++)
-			blocks[i][k] = (unsigned char)(i + k);
+		pattern_fill(blocks[i], i, size);
 		if (!heap_consistent())
 			bad++;
 	}

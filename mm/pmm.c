@@ -617,7 +617,8 @@ static uint32_t zero_bytes(uint32_t word)
 {
 	uint32_t high = ((word & 0x7F7F7F7FU) + 0x7F7F7F7FU) | word | 0x7F7F7F7FU;
 
-	return (uint32_t)__builtin_popcount(~high);
+	/* ~high has bit 7 of each zero byte set, nothing else: add the four bits up. */
+	return ((~high >> 7) * 0x01010101U) >> 24;
 }
 
 static uint32_t cached_count(const struct pmm *pmm)
@@ -629,17 +630,25 @@ static uint32_t cached_count(const struct pmm *pmm)
 	return count;
 }
 
+/* Frames in [from, to) whose byte is state: a word (four frames) at a time in the middle. */
+static uint32_t count_state(const struct pmm *pmm, uint32_t from, uint32_t to, uint8_t state)
+{
+	const uint32_t *words = (const uint32_t *)pmm->frames;
+	uint32_t count = 0, frame = from, pattern = state * 0x01010101U;
+
+	for (; frame < to && frame % 4; frame++)
+		count += state_of(pmm, frame) == state;
+	for (; frame + 4 <= to; frame += 4)
+		count += zero_bytes(words[frame / 4] ^ pattern);
+	for (; frame < to; frame++)
+		count += state_of(pmm, frame) == state;
+	return count;
+}
+
 /* Frames whose byte says free (not cached): the list and the wilderness. */
 static uint32_t table_free_count(const struct pmm *pmm)
 {
-	const uint32_t *words = (const uint32_t *)pmm->frames;
-	uint32_t count = 0;
-
-	for (uint32_t i = 0; i < pmm->end / 4; i++)
-		count += zero_bytes(words[i]);
-	for (uint32_t frame = pmm->end & ~3U; frame < pmm->end; frame++)
-		count += state_of(pmm, frame) == PMM_FRAME_FREE;
-	return count;
+	return count_state(pmm, 0, pmm->end, PMM_FRAME_FREE);
 }
 
 /* Under the lock: a cache given back meanwhile would be counted twice, or not at all. */
@@ -680,6 +689,119 @@ void pmm_get_stats(const struct pmm *pmm, struct pmm_stats *stats)
 	stats->metadata_bytes = pmm->metadata_frames * PAGE_SIZE;
 }
 
+/*
+ * The freed list walked with nothing but a flag for anything wrong (a link
+ * that is not a frame, a frame not marked free or in the wilderness, a
+ * back link that is not the frame before, more frames than the table has
+ * free); true, and *listed the frames, when nothing is. pmm_check then walks
+ * it again with list_walk_report to say what is wrong.
+ */
+static bool list_walk_clean(const struct pmm *pmm, uint32_t free, uint32_t *listed)
+{
+	const uint8_t *states = pmm->frames;
+	const uintptr_t window = pmm->phys_window;
+	const uint32_t first = pmm->first, span = pmm->end - pmm->first;
+	const uint32_t wild_low = pmm->wild_low, wild_size = pmm->wild_high - pmm->wild_low;
+	uint32_t count = 0, bad = 0;
+
+	for (uintptr_t at = pmm->free_head, before = 0; at;
+	     before = at, at = ((const uintptr_t *)at)[PMM_LINK_NEXT]) {
+		uint32_t frame = (uint32_t)((at - window) >> PAGE_SHIFT);
+
+		if (at < window || at % PAGE_SIZE || frame - first >= span || ++count > free)
+			return false;
+		bad |= states[frame];
+		bad |= frame - wild_low < wild_size;
+		bad |= ((const uintptr_t *)at)[PMM_LINK_PREV] != before;
+	}
+	*listed = count;
+	return bad == 0;
+}
+
+/* The same walk, each problem reported; returns the frames listed. */
+static uint32_t list_walk_report(const struct pmm *pmm, uint32_t free, struct check_report *report)
+{
+	uint32_t listed = 0;
+
+	for (uintptr_t at = pmm->free_head, before = 0; at;
+	     before = at, at = ((const uintptr_t *)at)[PMM_LINK_NEXT]) {
+		uint32_t frame = frame_of(pmm, at);
+
+		if (at < pmm->phys_window || at % PAGE_SIZE || frame < pmm->first ||
+		    frame >= pmm->end) {
+			CHECK(report, 0, "freed list holds 0x%lx, not a frame in 0x%lx-0x%lx",
+			      (unsigned long)at, (unsigned long)pmm->first,
+			      (unsigned long)pmm->end);
+			break; /* cannot follow it further */
+		}
+		CHECK(report, state_of(pmm, frame) == PMM_FRAME_FREE,
+		      "frame 0x%lx is on the freed list but its state is %u", (unsigned long)frame,
+		      (unsigned)state_of(pmm, frame));
+		CHECK(report, !in_wilderness(pmm, frame),
+		      "frame 0x%lx is on the freed list and in the wilderness",
+		      (unsigned long)frame);
+		CHECK(report, ((const uintptr_t *)at)[PMM_LINK_PREV] == before,
+		      "frame 0x%lx's back link is 0x%lx, not the frame before it (0x%lx)",
+		      (unsigned long)frame, (unsigned long)((const uintptr_t *)at)[PMM_LINK_PREV],
+		      (unsigned long)before);
+		if (++listed > free) {
+			CHECK(report, 0,
+			      "freed list longer than the %lu free frames in the table (a cycle?)",
+			      (unsigned long)free);
+			break;
+		}
+	}
+	return listed;
+}
+
+/* Whether frame must be reserved: below the first frame, or in a reserved range. */
+static bool must_reserve(const struct pmm *pmm, uint32_t frame, uint32_t ranges)
+{
+	bool must = frame < pmm->first;
+
+	for (uint32_t i = 0; i < ranges && !must; i++)
+		must = frame - pmm->reserved[i].first < pmm->reserved[i].count;
+	return must;
+}
+
+/*
+ * Reserved exactly where it must be: every frame below the first and in a
+ * reserved range is, and no other is. The second half is a count (a word of
+ * the table at a time) of the frames marked reserved against the frames
+ * that must be; only when they differ is the table walked frame by frame,
+ * to name the frames that are wrong.
+ */
+static void check_reserved(const struct pmm *pmm, struct check_report *report)
+{
+	uint32_t must = 0;
+
+	for (uint32_t frame = 0; frame < pmm->first && frame < pmm->end; frame++, must++)
+		CHECK(report, state_of(pmm, frame) == PMM_FRAME_RESERVED,
+		      "frame 0x%lx: state %u, but it is reserved", (unsigned long)frame,
+		      (unsigned)state_of(pmm, frame));
+	for (uint32_t i = 0; i < pmm->reserved_count; i++) {
+		const struct pmm_range *range = &pmm->reserved[i];
+
+		for (uint32_t frame = range->first;
+		     frame - range->first < range->count && frame < pmm->end; frame++) {
+			if (must_reserve(pmm, frame, i))
+				continue; /* (counted with an earlier range) */
+			must++;
+			CHECK(report, state_of(pmm, frame) == PMM_FRAME_RESERVED,
+			      "frame 0x%lx: state %u, but it is reserved", (unsigned long)frame,
+			      (unsigned)state_of(pmm, frame));
+		}
+	}
+	if (count_state(pmm, 0, pmm->end, PMM_FRAME_RESERVED) == must)
+		return;
+	for (uint32_t frame = 0; frame < pmm->end; frame++)
+		CHECK(report,
+		      state_of(pmm, frame) != PMM_FRAME_RESERVED ||
+			      must_reserve(pmm, frame, pmm->reserved_count),
+		      "frame 0x%lx: state %u, but it is not reserved", (unsigned long)frame,
+		      (unsigned)state_of(pmm, frame));
+}
+
 unsigned pmm_check(const struct pmm *pmm, char *report_text, size_t report_size)
 {
 	struct check_report report = { report_text, report_size, 0 };
@@ -693,34 +815,8 @@ unsigned pmm_check(const struct pmm *pmm, char *report_text, size_t report_size)
 								      pmm->wild_high <= pmm->end)),
 	      "wilderness 0x%lx-0x%lx is not inside 0x%lx-0x%lx", (unsigned long)pmm->wild_low,
 	      (unsigned long)pmm->wild_high, (unsigned long)pmm->first, (unsigned long)pmm->end);
-	for (uintptr_t at = pmm->free_head, before = 0; at;
-	     before = at, at = ((const uintptr_t *)at)[PMM_LINK_NEXT]) {
-		uint32_t frame = frame_of(pmm, at);
-
-		if (at < pmm->phys_window || at % PAGE_SIZE || frame < pmm->first ||
-		    frame >= pmm->end) {
-			CHECK(&report, 0, "freed list holds 0x%lx, not a frame in 0x%lx-0x%lx",
-			      (unsigned long)at, (unsigned long)pmm->first,
-			      (unsigned long)pmm->end);
-			break; /* cannot follow it further */
-		}
-		CHECK(&report, state_of(pmm, frame) == PMM_FRAME_FREE,
-		      "frame 0x%lx is on the freed list but its state is %u", (unsigned long)frame,
-		      (unsigned)state_of(pmm, frame));
-		CHECK(&report, !in_wilderness(pmm, frame),
-		      "frame 0x%lx is on the freed list and in the wilderness",
-		      (unsigned long)frame);
-		CHECK(&report, ((const uintptr_t *)at)[PMM_LINK_PREV] == before,
-		      "frame 0x%lx's back link is 0x%lx, not the frame before it (0x%lx)",
-		      (unsigned long)frame, (unsigned long)((const uintptr_t *)at)[PMM_LINK_PREV],
-		      (unsigned long)before);
-		if (++listed > free) {
-			CHECK(&report, 0,
-			      "freed list longer than the %lu free frames in the table (a cycle?)",
-			      (unsigned long)free);
-			break;
-		}
-	}
+	if (!list_walk_clean(pmm, free, &listed))
+		listed = list_walk_report(pmm, free, &report);
 	CHECK(&report, listed + wilderness == free,
 	      "freed list has %lu frames and the wilderness %lu, but the table %lu free",
 	      (unsigned long)listed, (unsigned long)wilderness, (unsigned long)free);
@@ -744,19 +840,14 @@ unsigned pmm_check(const struct pmm *pmm, char *report_text, size_t report_size)
 			      (unsigned)state_of(pmm, at >> PAGE_SHIFT));
 		}
 	}
-	for (uint32_t frame = 0; frame < pmm->end; frame++) {
-		bool must_reserve = frame < pmm->first;
-
-		for (uint32_t i = 0; i < pmm->reserved_count && !must_reserve; i++)
-			must_reserve = frame - pmm->reserved[i].first < pmm->reserved[i].count;
-		CHECK(&report, must_reserve == (state_of(pmm, frame) == PMM_FRAME_RESERVED),
-		      "frame 0x%lx: state %u, but it is %sreserved", (unsigned long)frame,
-		      (unsigned)state_of(pmm, frame), must_reserve ? "" : "not ");
-		if (in_wilderness(pmm, frame))
+	check_reserved(pmm, &report);
+	if (wilderness && pmm->wild_low <= pmm->wild_high && pmm->wild_high <= pmm->end &&
+	    count_state(pmm, pmm->wild_low, pmm->wild_high, PMM_FRAME_FREE) != wilderness) {
+		for (uint32_t frame = pmm->wild_low; frame < pmm->wild_high; frame++)
 			CHECK(&report, state_of(pmm, frame) == PMM_FRAME_FREE,
 			      "frame 0x%lx in the wilderness is not free", (unsigned long)frame);
-		cached += state_of(pmm, frame) == PMM_FRAME_CACHED;
 	}
+	cached = count_state(pmm, 0, pmm->end, PMM_FRAME_CACHED);
 	CHECK(&report, cached == cached_count(pmm),
 	      "%lu frames are marked cached, but the caches hold %lu", (unsigned long)cached,
 	      (unsigned long)cached_count(pmm));

@@ -546,12 +546,77 @@ static void test_cores(void)
 	TAP_OK(consistent(), "cores: pmm_check clean at the end");
 }
 
+/*
+ * pmm_check finds each kind of damage to the frame table, and says which:
+ * one byte changed, checked, put back, checked clean.
+ */
+static unsigned check_with(uint32_t frame, uint8_t state, char *report, size_t size)
+{
+	uint8_t was = pmm.frames[frame];
+	unsigned problems;
+
+	pmm.frames[frame] = state;
+	problems = pmm_check(&pmm, report, size);
+	pmm.frames[frame] = was;
+	return problems;
+}
+
+static void test_check_finds_damage(void)
+{
+	uint32_t dtb = DTB_START / PAGE_SIZE;
+	char report[160];
+	paddr_t frame;
+
+	setup();
+	if (pmm_alloc_frame(&pmm, &frame))
+		abort();
+	/* An allocated frame marked reserved: no count of free frames changes. */
+	TAP_EQ_U32(1, check_with(frame / PAGE_SIZE, PMM_FRAME_RESERVED, report, sizeof(report)),
+		   "check: an allocated frame marked reserved is found");
+	TAP_OK(strstr(report, "but it is not reserved") != NULL, "check: ... and named as such");
+	TAP_EQ_U32(1, check_with(dtb, 1, report, sizeof(report)),
+		   "check: a reserved frame marked allocated is found");
+	TAP_OK(strstr(report, "but it is reserved") != NULL, "check: ... and named as such");
+	TAP_EQ_U32(1, check_with(pmm.first - 1, 1, report, sizeof(report)),
+		   "check: a frame below the first marked allocated is found");
+	TAP_OK(strstr(report, "but it is reserved") != NULL, "check: ... and named as such");
+	/* A wilderness frame marked allocated: the free count and the wilderness both disagree. */
+	TAP_EQ_U32(2, check_with(pmm.wild_low + 3, 1, report, sizeof(report)),
+		   "check: a wilderness frame marked allocated is found twice");
+	TAP_EQ_U32(1, check_with(frame / PAGE_SIZE, PMM_FRAME_CACHED, report, sizeof(report)),
+		   "check: an allocated frame marked cached is found");
+	TAP_OK(strstr(report, "marked cached") != NULL, "check: ... and named as such");
+	TAP_OK(consistent(), "check: clean again once every byte is back");
+
+	/* The freed list: frames freed past what the caches hold. */
+	paddr_t taken[PMM_CACHE_SIZE + 8];
+	uintptr_t *node;
+
+	for (unsigned i = 0; i < PMM_CACHE_SIZE + 8; i++)
+		if (pmm_alloc_frame(&pmm, &taken[i]))
+			abort();
+	for (unsigned i = 0; i < PMM_CACHE_SIZE + 8; i++)
+		pmm_free_frame(&pmm, taken[i]);
+	TAP_OK(pmm.free_head != 0 && consistent(), "check: a freed list, clean");
+	node = (uintptr_t *)((const uintptr_t *)pmm.free_head)[PMM_LINK_NEXT];
+	node[PMM_LINK_PREV] ^= PAGE_SIZE;
+	TAP_EQ_U32(1, pmm_check(&pmm, report, sizeof(report)),
+		   "check: a broken back link is found");
+	TAP_OK(strstr(report, "back link") != NULL, "check: ... and named as such");
+	node[PMM_LINK_PREV] ^= PAGE_SIZE;
+	node[PMM_LINK_NEXT] += 8;
+	TAP_OK(pmm_check(&pmm, report, sizeof(report)) > 0 && strstr(report, "not a frame") != NULL,
+	       "check: a link into the middle of a frame is found and named");
+	node[PMM_LINK_NEXT] -= 8;
+	TAP_OK(consistent(), "check: clean again with the links back");
+}
+
 int main(void)
 {
 	ram = aligned_alloc(PAGE_SIZE, RAM_BYTES);
 	if (!ram)
 		return 1;
-	tap_plan(10 + 16 + 8 + 26 + 4 + 10 + 2 + 13 + 23 + 11);
+	tap_plan(10 + 16 + 8 + 26 + 4 + 10 + 2 + 13 + 23 + 11 + 15);
 	test_layout();
 	test_exhaust_and_refusals();
 	test_contiguous();
@@ -560,6 +625,7 @@ int main(void)
 	test_reserved_ranges_merged();
 	test_shared_frames();
 	test_cores();
+	test_check_finds_damage();
 	free(ram);
 	return tap_done();
 }
