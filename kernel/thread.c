@@ -340,10 +340,16 @@ static void finish_switch(void)
 	struct cpu *cpu = this_cpu();
 	struct thread *dead = cpu->dead;
 
-	cpu->dead = NULL;
 	spin_unlock(&sched_lock);
-	if (dead)
+	if (dead) {
 		reap(dead);
+		/*
+		 * Only now: sched_wait_quiet takes a core with no dead thread
+		 * for one whose frees are done. (No other thread of this core can
+		 * die meanwhile: this one is the core's.)
+		 */
+		__atomic_store_n(&cpu->dead, NULL, __ATOMIC_RELEASE);
+	}
 }
 
 /*
