@@ -244,8 +244,8 @@ KTEST(irq, system_timer_through_pending_1)
 	systimer_matches = 0;
 	KT_ASSERT_EQ(0, irq_register(IRQ_SYSTIMER(3), systimer_handler, NULL));
 	KT_ASSERT_EQ(0, irq_enable(IRQ_SYSTIMER(3)));
+	start = systimer_now_us(); /* (before the arming: the match is at least 1000 us after it) */
 	systimer_arm_match(3, 1000);
-	start = systimer_now_us();
 	while (!systimer_matches && systimer_now_us() - start < 20000)
 		__asm__ volatile("nop" ::: "memory"); /* IRQs on: it comes here */
 	KT_ASSERT_EQ(0, irq_unregister(IRQ_SYSTIMER(3)));
