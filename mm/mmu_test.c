@@ -401,8 +401,8 @@ KTEST(mmu, no_frame_for_a_table)
 /*
  * The fault path's map into a process's table: a user page with the
  * permission asked for, in a table hooked in on the way when there is
- * none; a mapped page, a kernel permission, W+X, the kernel's table or an
- * address past user space refused with nothing changed.
+ * none; a mapped page, a kernel permission, W+X, the kernel's table, an
+ * address past user space or a misaligned one refused with nothing changed.
  */
 KTEST(mmu, user_map_new_frame)
 {
@@ -432,6 +432,10 @@ KTEST(mmu, user_map_new_frame)
 							 MEM_USER | MEM_WRITE | MEM_EXEC));
 	KT_ASSERT_EQ(ERR_INVALID,
 		     mmu_user_map_new_frame(&as, USER_SPACE_END, frames[1], MEM_USER | MEM_WRITE));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_user_map_new_frame(&as, va + 2 * PAGE_SIZE + 4, frames[1],
+							 MEM_USER | MEM_WRITE));
+	KT_ASSERT_EQ(ERR_INVALID, mmu_user_map_new_frame(&as, va + 2 * PAGE_SIZE, frames[1] + 4,
+							 MEM_USER | MEM_WRITE));
 	KT_ASSERT_EQ(ERR_INVALID, mmu_user_map_new_frame(&kernel_aspace, TEST_VA, frames[1],
 							 MEM_USER | MEM_WRITE));
 	KT_ASSERT_EQ(ERR_NOT_FOUND, mmu_query(&as, va + 2 * PAGE_SIZE, &m));

@@ -116,8 +116,8 @@ int mmu_user_page(struct mmu_aspace *as, vaddr_t va, paddr_t *frame, bool *writa
  * space's PMM, at va (page-aligned, in a region of the process) with perm
  * (MEM_USER and at most one of MEM_WRITE, MEM_EXEC). The frame and range
  * checks of mmu_map_page hold by construction and are not made again.
- * 0, ERR_EXISTS when va is mapped, ERR_INVALID for perm, or
- * mmu_map_page's errors when a second-level table must be hooked in.
+ * 0, ERR_EXISTS when va is mapped, ERR_INVALID for perm or a misaligned
+ * va or frame, or mmu_map_page's errors when a second-level table must be hooked in.
  */
 int mmu_user_map_new_frame(struct mmu_aspace *as, vaddr_t va, paddr_t frame, unsigned perm);
 

@@ -273,6 +273,23 @@ static int map_page_new_table(struct mmu_aspace *as, vaddr_t va, uint32_t descri
 }
 
 /*
+ * A page where there was none, in a table already hooked in at L1 index
+ * index: the entry, its clean, the table's count, and the DSB that makes it
+ * visible to the walker (B3.10.1: entries that fault are never in a TLB),
+ * with an ISB when it is code.
+ */
+static inline void set_empty_pte(struct mmu_aspace *as, unsigned index, uint32_t *pte,
+				 uint32_t descriptor, unsigned perm)
+{
+	*pte = descriptor;
+	clean_descriptor(pte);
+	as->l2_used_by_index[index]++;
+	dsb();
+	if (perm & MEM_EXEC)
+		isb();
+}
+
+/*
  * The common case, an L2 table already there, is a straight line: one
  * table lookup validates kind and permission and gives the descriptor's
  * bits, one compare the range, and a new entry where there was none needs
@@ -302,12 +319,7 @@ int mmu_map_page(struct mmu_aspace *as, vaddr_t va, paddr_t pa, enum mem_kind ki
 		return ERR_EXISTS;
 	if (!frame_mappable(as, pa) || va - as->fixed_start < as->fixed_size)
 		return ERR_RESERVED;
-	*pte = pa | attributes;
-	clean_descriptor(pte);
-	as->l2_used_by_index[index]++;
-	dsb();
-	if (perm & MEM_EXEC)
-		isb();
+	set_empty_pte(as, index, pte, pa | attributes, perm);
 	return 0;
 }
 
@@ -898,26 +910,20 @@ static uint32_t *user_pte(struct mmu_aspace *as, vaddr_t va)
  */
 int mmu_user_map_new_frame(struct mmu_aspace *as, vaddr_t va, paddr_t frame, unsigned perm)
 {
-	unsigned index = va >> SECTION_SHIFT;
-	uint32_t attributes, entry, *pte;
+	uint32_t attributes, *pte;
 
-	if (perm > MEM_PERM_MASK || !(perm & MEM_USER) || !as->user || va >= USER_SPACE_END)
+	if (perm > MEM_PERM_MASK || !(perm & MEM_USER) || !as->user || va >= USER_SPACE_END ||
+	    ((va | frame) & (PAGE_SIZE - 1)))
 		return ERR_INVALID;
 	attributes = descriptor_page_attributes(MEM_NORMAL, perm);
-	entry = as->l1[index];
 	if (!attributes)
 		return ERR_INVALID;
-	if ((entry & L1_TYPE_MASK) != L1_TYPE_PAGE_TABLE)
-		return mmu_map_page(as, va, frame, MEM_NORMAL, perm);
-	pte = l2_table(entry) + ((va >> PAGE_SHIFT) & (L2_ENTRIES - 1));
+	pte = user_pte(as, va);
+	if (!pte)
+		return mmu_map_page(as, va, frame, MEM_NORMAL, perm); /* (a table to hook in) */
 	if (*pte & L2_TYPE_SMALL)
 		return ERR_EXISTS;
-	as->l2_used_by_index[index]++;
-	*pte = (frame & ~(paddr_t)(PAGE_SIZE - 1)) | attributes;
-	clean_descriptor(pte);
-	dsb();
-	if (perm & MEM_EXEC)
-		isb();
+	set_empty_pte(as, va >> SECTION_SHIFT, pte, frame | attributes, perm);
 	return 0;
 }
 
