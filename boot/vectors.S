@@ -190,12 +190,15 @@ trap_return:
 /*
  * trap_return_user: trap_return for a frame known to return to User mode
  * (a system call's): the User bank's sp and lr, r0-r12, the return address
- * and CPSR. In: sp = frame.
+ * and CPSR. In: sp = frame, IRQs masked. syscall_from_user returns with them
+ * masked on every path (the SVC entry masked them, and whatever unmasks
+ * them in between masks them again or restores the CPSR it found), so no
+ * cpsid here: an IRQ after the User bank is loaded could switch threads and
+ * load another's.
  */
 	.global trap_return_user
 	.type	trap_return_user, %function
 trap_return_user:
-	cpsid	i
 	add	r0, sp, #FRAME_SP
 	ldmia	r0, {sp, lr}^
 	ldmia	sp, {r0-r12}

@@ -58,6 +58,26 @@
 typedef int32_t (*syscall_fn)(struct exception_frame *frame, uint32_t a0, uint32_t a1, uint32_t a2,
 			      uint32_t a3);
 
+/*
+ * A call's entry in the tables below: its function and how it runs. Most
+ * run with IRQs unmasked and under the big lock (thread.h). Two flags say
+ * otherwise, for calls that touch nothing the big lock guards:
+ *
+ *   SYSCALL_UNLOCKED  without the big lock (sched_yield: the scheduler's
+ *                     own lock covers it);
+ *   SYSCALL_QUICK     without the big lock and with IRQs left masked: a
+ *                     few loads of what the process set once (its pid) or
+ *                     nothing at all (the ids, always 0), so the call is
+ *                     over before an IRQ would have been taken.
+ */
+#define SYSCALL_UNLOCKED 1U
+#define SYSCALL_QUICK    2U
+
+struct syscall_entry {
+	syscall_fn fn;
+	uint32_t flags;
+};
+
 static unsigned long calls;
 
 unsigned long syscall_count(void)
@@ -1159,122 +1179,122 @@ static int32_t sys_cacheflush(struct exception_frame *frame, uint32_t start, uin
 #define SYS_RT_SIGRETURN 173
 
 /* Linux's numbers (arch/arm/tools/syscall.tbl) for what is here. */
-static const syscall_fn table[] = {
-	[1] = sys_exit,
-	[2] = sys_fork,
-	[3] = sys_read,
-	[4] = sys_write,
-	[5] = sys_open,
-	[6] = sys_close,
-	[8] = sys_read_only_fs,  /* creat */
-	[9] = sys_read_only_fs,  /* link */
-	[10] = sys_read_only_fs, /* unlink */
-	[11] = sys_execve,
-	[12] = sys_chdir,
-	[15] = sys_read_only_fs, /* chmod */
-	[19] = sys_lseek,
-	[20] = sys_getpid,
-	[24] = sys_id_zero, /* getuid */
-	[33] = sys_access,
-	[37] = sys_kill,
-	[38] = sys_read_only_fs, /* rename */
-	[39] = sys_read_only_fs, /* mkdir */
-	[40] = sys_read_only_fs, /* rmdir */
-	[41] = sys_dup,
-	[42] = sys_pipe,
-	[43] = sys_times,
-	[45] = sys_brk,
-	[47] = sys_id_zero, /* getgid */
-	[49] = sys_id_zero, /* geteuid */
-	[50] = sys_id_zero, /* getegid */
-	[54] = sys_ioctl,
-	[57] = sys_setpgid,
-	[60] = sys_umask,
-	[63] = sys_dup2,
-	[64] = sys_getppid,
-	[65] = sys_getpgrp,
-	[66] = sys_setsid,
-	[77] = sys_getrusage,
-	[78] = sys_gettimeofday,
-	[83] = sys_read_only_fs, /* symlink */
-	[85] = sys_readlink,
-	[91] = sys_munmap,
-	[94] = sys_read_only_fs, /* fchmod */
-	[114] = sys_wait4,
-	[116] = sys_sysinfo,
-	[119] = sys_sigreturn,
-	[120] = sys_clone,
-	[122] = sys_uname,
-	[125] = sys_mprotect,
-	[132] = sys_getpgid,
-	[133] = sys_fchdir,
-	[140] = sys_llseek,
-	[145] = sys_readv,
-	[146] = sys_writev,
-	[147] = sys_getsid,
-	[158] = sys_sched_yield,
-	[162] = sys_nanosleep,
-	[168] = sys_poll,
-	[172] = sys_prctl,
-	[173] = sys_rt_sigreturn,
-	[174] = sys_rt_sigaction,
-	[175] = sys_rt_sigprocmask,
-	[176] = sys_rt_sigpending,
-	[179] = sys_rt_sigsuspend,
-	[180] = sys_pread64,
-	[183] = sys_getcwd,
-	[190] = sys_vfork,
-	[191] = sys_ugetrlimit,
-	[192] = sys_mmap2,
-	[195] = sys_stat64,
-	[196] = sys_lstat64,
-	[197] = sys_fstat64,
-	[199] = sys_id_zero,   /* getuid32 */
-	[200] = sys_id_zero,   /* getgid32 */
-	[201] = sys_id_zero,   /* geteuid32 */
-	[202] = sys_id_zero,   /* getegid32 */
-	[205] = sys_getgroups, /* getgroups32 */
-	[209] = sys_getres,    /* getresuid32 */
-	[211] = sys_getres,    /* getresgid32 */
-	[213] = sys_set_id,    /* setuid32 */
-	[214] = sys_set_id,    /* setgid32 */
-	[217] = sys_getdents64,
-	[220] = sys_madvise,
-	[221] = sys_fcntl64,
-	[224] = sys_gettid,
-	[238] = sys_tkill,
-	[242] = sys_sched_getaffinity,
-	[248] = sys_exit, /* exit_group: one thread a process */
-	[256] = sys_set_tid_address,
-	[263] = sys_clock_gettime,
-	[265] = sys_clock_nanosleep,
-	[268] = sys_tgkill,
-	[322] = sys_openat,
-	[323] = sys_read_only_fs, /* mkdirat */
-	[327] = sys_fstatat64,
-	[328] = sys_read_only_fs, /* unlinkat */
-	[332] = sys_readlinkat,
-	[334] = sys_faccessat,
-	[338] = sys_set_robust_list,
-	[358] = sys_dup3,
-	[359] = sys_pipe2,
-	[369] = sys_prlimit64,
-	[384] = sys_getrandom,
-	[397] = sys_statx,
-	[403] = sys_clock_gettime64,
-	[407] = sys_clock_nanosleep_time64,
-	[439] = sys_faccessat, /* faccessat2: its flags are all no-ops for root */
+static const struct syscall_entry table[] = {
+	[1] = { sys_exit },
+	[2] = { sys_fork },
+	[3] = { sys_read },
+	[4] = { sys_write },
+	[5] = { sys_open },
+	[6] = { sys_close },
+	[8] = { sys_read_only_fs },  /* creat */
+	[9] = { sys_read_only_fs },  /* link */
+	[10] = { sys_read_only_fs }, /* unlink */
+	[11] = { sys_execve },
+	[12] = { sys_chdir },
+	[15] = { sys_read_only_fs }, /* chmod */
+	[19] = { sys_lseek },
+	[20] = { sys_getpid, SYSCALL_QUICK },
+	[24] = { sys_id_zero, SYSCALL_QUICK }, /* getuid */
+	[33] = { sys_access },
+	[37] = { sys_kill },
+	[38] = { sys_read_only_fs }, /* rename */
+	[39] = { sys_read_only_fs }, /* mkdir */
+	[40] = { sys_read_only_fs }, /* rmdir */
+	[41] = { sys_dup },
+	[42] = { sys_pipe },
+	[43] = { sys_times },
+	[45] = { sys_brk },
+	[47] = { sys_id_zero, SYSCALL_QUICK }, /* getgid */
+	[49] = { sys_id_zero, SYSCALL_QUICK }, /* geteuid */
+	[50] = { sys_id_zero, SYSCALL_QUICK }, /* getegid */
+	[54] = { sys_ioctl },
+	[57] = { sys_setpgid },
+	[60] = { sys_umask },
+	[63] = { sys_dup2 },
+	[64] = { sys_getppid },
+	[65] = { sys_getpgrp },
+	[66] = { sys_setsid },
+	[77] = { sys_getrusage },
+	[78] = { sys_gettimeofday },
+	[83] = { sys_read_only_fs }, /* symlink */
+	[85] = { sys_readlink },
+	[91] = { sys_munmap },
+	[94] = { sys_read_only_fs }, /* fchmod */
+	[114] = { sys_wait4 },
+	[116] = { sys_sysinfo },
+	[119] = { sys_sigreturn },
+	[120] = { sys_clone },
+	[122] = { sys_uname },
+	[125] = { sys_mprotect },
+	[132] = { sys_getpgid },
+	[133] = { sys_fchdir },
+	[140] = { sys_llseek },
+	[145] = { sys_readv },
+	[146] = { sys_writev },
+	[147] = { sys_getsid },
+	[158] = { sys_sched_yield, SYSCALL_UNLOCKED },
+	[162] = { sys_nanosleep },
+	[168] = { sys_poll },
+	[172] = { sys_prctl },
+	[173] = { sys_rt_sigreturn },
+	[174] = { sys_rt_sigaction },
+	[175] = { sys_rt_sigprocmask },
+	[176] = { sys_rt_sigpending },
+	[179] = { sys_rt_sigsuspend },
+	[180] = { sys_pread64 },
+	[183] = { sys_getcwd },
+	[190] = { sys_vfork },
+	[191] = { sys_ugetrlimit },
+	[192] = { sys_mmap2 },
+	[195] = { sys_stat64 },
+	[196] = { sys_lstat64 },
+	[197] = { sys_fstat64 },
+	[199] = { sys_id_zero, SYSCALL_QUICK }, /* getuid32 */
+	[200] = { sys_id_zero, SYSCALL_QUICK }, /* getgid32 */
+	[201] = { sys_id_zero, SYSCALL_QUICK }, /* geteuid32 */
+	[202] = { sys_id_zero, SYSCALL_QUICK }, /* getegid32 */
+	[205] = { sys_getgroups },              /* getgroups32 */
+	[209] = { sys_getres },                 /* getresuid32 */
+	[211] = { sys_getres },                 /* getresgid32 */
+	[213] = { sys_set_id },                 /* setuid32 */
+	[214] = { sys_set_id },                 /* setgid32 */
+	[217] = { sys_getdents64 },
+	[220] = { sys_madvise },
+	[221] = { sys_fcntl64 },
+	[224] = { sys_gettid, SYSCALL_QUICK },
+	[238] = { sys_tkill },
+	[242] = { sys_sched_getaffinity },
+	[248] = { sys_exit }, /* exit_group: one thread a process */
+	[256] = { sys_set_tid_address },
+	[263] = { sys_clock_gettime },
+	[265] = { sys_clock_nanosleep },
+	[268] = { sys_tgkill },
+	[322] = { sys_openat },
+	[323] = { sys_read_only_fs }, /* mkdirat */
+	[327] = { sys_fstatat64 },
+	[328] = { sys_read_only_fs }, /* unlinkat */
+	[332] = { sys_readlinkat },
+	[334] = { sys_faccessat },
+	[338] = { sys_set_robust_list },
+	[358] = { sys_dup3 },
+	[359] = { sys_pipe2 },
+	[369] = { sys_prlimit64 },
+	[384] = { sys_getrandom },
+	[397] = { sys_statx },
+	[403] = { sys_clock_gettime64 },
+	[407] = { sys_clock_nanosleep_time64 },
+	[439] = { sys_faccessat }, /* faccessat2: its flags are all no-ops for root */
 };
 
-static const syscall_fn arm_table[] = {
-	[ARM_NR_CACHEFLUSH - ARM_NR_BASE] = sys_cacheflush,
-	[ARM_NR_SET_TLS - ARM_NR_BASE] = sys_set_tls,
-	[ARM_NR_GET_TLS - ARM_NR_BASE] = sys_get_tls,
+static const struct syscall_entry arm_table[] = {
+	[ARM_NR_CACHEFLUSH - ARM_NR_BASE] = { sys_cacheflush },
+	[ARM_NR_SET_TLS - ARM_NR_BASE] = { sys_set_tls },
+	[ARM_NR_GET_TLS - ARM_NR_BASE] = { sys_get_tls },
 };
 
-static const syscall_fn bramble_table[] = {
-	[SYS_BRAMBLE_SPAWN - BRAMBLE_SYSCALL_BASE] = sys_bramble_spawn,
-	[SYS_BRAMBLE_WAIT - BRAMBLE_SYSCALL_BASE] = sys_bramble_wait,
+static const struct syscall_entry bramble_table[] = {
+	[SYS_BRAMBLE_SPAWN - BRAMBLE_SYSCALL_BASE] = { sys_bramble_spawn },
+	[SYS_BRAMBLE_WAIT - BRAMBLE_SYSCALL_BASE] = { sys_bramble_wait },
 };
 
 /* The calls asked for and not here: each number, and how often, for the console's sys. */
@@ -1300,59 +1320,53 @@ unsigned syscall_missing(const struct syscall_missing **out)
 	return missing_count;
 }
 
-/*
- * The calls that run without the big lock: they read only what their own
- * process set once (its pid) or nothing at all (the ids, always 0), and a
- * yield is the scheduler's, under its own lock. A bit a call number:
- * getpid 20, getuid 24, getgid 47, geteuid 49, getegid 50, sched_yield
- * 158, the 32-bit ids 199-202, gettid 224.
- */
-static const uint32_t without_giant[8] = {
-	[0] = 1U << 20 | 1U << 24, [1] = 1U << (47 - 32) | 1U << (49 - 32) | 1U << (50 - 32),
-	[4] = 1U << (158 - 128),   [6] = 0xFU << (199 - 192),
-	[7] = 1U << (224 - 224),
-};
-
-static inline bool runs_without_giant(uint32_t number)
+static inline int32_t call(const struct syscall_entry *entry, struct exception_frame *frame)
 {
-	return number < 256 && (without_giant[number >> 5] >> (number & 31)) & 1;
+	return entry->fn(frame, frame->r[0], frame->r[1], frame->r[2], frame->r[3]);
 }
 
 static inline void dispatch(struct exception_frame *frame)
 {
 	uint32_t number = frame->r[7];
-	syscall_fn fn = NULL;
+	const struct syscall_entry *entry = NULL;
 
 	calls++;
 	if (number < sizeof(table) / sizeof(table[0]))
-		fn = table[number];
+		entry = &table[number];
 	else if (number - ARM_NR_BASE < sizeof(arm_table) / sizeof(arm_table[0]))
-		fn = arm_table[number - ARM_NR_BASE];
+		entry = &arm_table[number - ARM_NR_BASE];
 	else if (number - BRAMBLE_SYSCALL_BASE < sizeof(bramble_table) / sizeof(bramble_table[0]))
-		fn = bramble_table[number - BRAMBLE_SYSCALL_BASE];
-	if (!fn) {
+		entry = &bramble_table[number - BRAMBLE_SYSCALL_BASE];
+	if (!entry || !entry->fn) {
 		count_missing(number);
 		frame->r[0] = (uint32_t)-ENOSYS;
 		return;
 	}
+	if (entry->flags & SYSCALL_QUICK) {
+		frame->r[0] = (uint32_t)call(entry, frame);
+		return;
+	}
 	irq_unmask();
-	if (GIANT_LOCKING && runs_without_giant(number)) {
-		frame->r[0] =
-			(uint32_t)fn(frame, frame->r[0], frame->r[1], frame->r[2], frame->r[3]);
+	if (!GIANT_LOCKING || (entry->flags & SYSCALL_UNLOCKED)) {
+		frame->r[0] = (uint32_t)call(entry, frame);
 	} else {
 		giant_lock();
-		frame->r[0] =
-			(uint32_t)fn(frame, frame->r[0], frame->r[1], frame->r[2], frame->r[3]);
+		frame->r[0] = (uint32_t)call(entry, frame);
 		giant_unlock();
 	}
 	irq_mask();
 }
 
+/*
+ * From entry_svc, IRQs masked, and back to trap_return_user with them
+ * masked again: trap_return_user relies on it.
+ */
 void syscall_from_user(struct exception_frame *frame)
 {
 	/* What a restart needs: the call's first argument, which its result overwrites. */
 	uint32_t r0 = frame->r[0], number = frame->r[7];
-	struct process *p;
+	/* Read once: whatever the call does (sleeps, moves core), it returns as the same thread. */
+	struct thread *self = current_thread();
 
 	dispatch(frame);
 	/*
@@ -1360,8 +1374,7 @@ void syscall_from_user(struct exception_frame *frame)
 	 * cut short (-ERESTARTSYS) always has work: a signal or a kill cut it.
 	 * A sigreturn's r0 is the interrupted code's, not a result.
 	 */
-	p = self();
-	if (process_has_work(p))
+	if (process_has_work(self))
 		process_return_to_user_slow(
 			frame, number != SYS_RT_SIGRETURN && number != SYS_SIGRETURN, r0);
 }

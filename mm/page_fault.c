@@ -154,7 +154,19 @@ static int copy_on_write(struct process *p, vaddr_t page)
 		pmm_free_frame(&kernel_pmm, frame);
 		return error;
 	}
-	pmm_free_frame(&kernel_pmm, old); /* our reference: the others keep it */
+	/*
+	 * Our reference: the others keep it. Share counts of frames that other
+	 * address spaces hold change under the big lock (their forks and exits
+	 * run under it), so the drop takes it when the fault came without it;
+	 * the copy above did not need it.
+	 */
+	if (GIANT_LOCKING && !giant_held()) {
+		giant_lock();
+		pmm_free_frame(&kernel_pmm, old);
+		giant_unlock();
+	} else {
+		pmm_free_frame(&kernel_pmm, old);
+	}
 	stats.cow_copies++;
 	return 0;
 }
@@ -211,38 +223,50 @@ static bool fatal_fault(struct process *p, const struct fault_info *fault,
 static bool handle(const struct fault_info *fault, struct exception_frame *frame);
 
 /*
- * A user-mode fault that a page of its region resolves: mapped, true.
- * Anything else (another kind of fault, no region, no memory): false,
- * nothing changed, and handle() decides under the lock.
+ * A user-mode fault that its own address space resolves: a page of its
+ * region mapped (a translation fault) or copied for a write (a permission
+ * fault on a copy-on-write page), true. Anything else (another kind of
+ * fault, no region, no memory): false, nothing changed, and handle()
+ * decides under the lock.
  */
-static bool demand_fault(const struct fault_info *fault)
+static bool own_fault(const struct fault_info *fault)
 {
 	struct process *p = process_current();
 	const struct fault_status_desc *desc = fault_status_decode(fault->status);
 	const struct vm_region *region;
+	bool write_to_shared;
 
-	if (!p || fault->kind == FAULT_UNDEFINED || fault->address >= USER_SPACE_END ||
-	    desc->async || desc->class != FAULT_CLASS_TRANSLATION)
+	if (!p || fault->kind == FAULT_UNDEFINED || fault->address >= USER_SPACE_END || desc->async)
+		return false;
+	if (desc->class == FAULT_CLASS_TRANSLATION)
+		write_to_shared = false;
+	else if (desc->class == FAULT_CLASS_PERMISSION && fault->kind == FAULT_DATA_ABORT &&
+		 (fault->status & FSR_WNR))
+		write_to_shared = true;
+	else
 		return false;
 	region = vm_find(&p->map, fault->address);
-	return region && allows(region, fault) &&
-	       map_page(p, region, fault->address & ~(PAGE_SIZE - 1)) == 0;
+	if (!region || !allows(region, fault))
+		return false;
+	return (write_to_shared ? copy_on_write(p, fault->address & ~(PAGE_SIZE - 1))
+				: map_page(p, region, fault->address & ~(PAGE_SIZE - 1))) == 0;
 }
 
 /*
  * From user mode, a fault runs without the big lock, and takes it for
- * anything but a page of its own to map (a demand fault touches only the
- * process's own address space, which no other thread changes while this
- * one runs: processes have one thread). Copy-on-write changes share
- * counts that other processes' frames have too, and a kill or a signal
- * is the process layer's: those run under the lock.
+ * anything its own address space does not resolve. A demand fault or a
+ * copy-on-write fault touches the process's own tables and map, which no
+ * other thread changes while this one runs (processes have one thread),
+ * and frames from the PMM's per-core cache; the one thing it shares is the
+ * old frame's share count, which copy_on_write changes under the lock. A
+ * kill or a signal is the process layer's: those run under the lock.
  */
 static bool page_fault(const struct fault_info *fault, struct exception_frame *frame)
 {
 	bool resolved, took = false;
 
 	if (GIANT_LOCKING && (frame->cpsr & MODE_MASK) == MODE_USR && !giant_held()) {
-		if (demand_fault(fault))
+		if (own_fault(fault))
 			return true;
 		giant_lock();
 		took = true;

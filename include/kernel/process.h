@@ -184,17 +184,24 @@ void process_return_to_user_slow(struct exception_frame *frame, bool syscall, ui
  * Called on every return to user mode (every system call, and every IRQ and
  * fault taken from it), so inline: almost always there is nothing to do.
  */
-static inline bool process_has_work(const struct process *p)
+/*
+ * Whether the running thread t, a process's, has work before it goes back
+ * to user mode: a kill, a signal or a reschedule. t rather than the process
+ * so that the system call's return reads TPIDRPRW once.
+ */
+static inline bool process_has_work(const struct thread *t)
 {
-	return p->kill_pending || p->sig.ready || sched_need_resched();
+	const struct process *p = t->process;
+
+	return p->kill_pending || p->sig.ready || t->resched;
 }
 
 static inline void process_return_to_user(void)
 {
-	struct process *p = process_current();
+	struct thread *t = sched_running() ? current_thread() : NULL;
 
-	if (p && process_has_work(p))
-		process_return_to_user_slow(thread_user_frame(p->thread), false, 0);
+	if (t && t->process && process_has_work(t))
+		process_return_to_user_slow(thread_user_frame(t), false, 0);
 }
 
 /* The name ps shows: the last component of the path p was started by (as Linux's comm). */
