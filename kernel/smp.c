@@ -67,6 +67,11 @@ static void ipi_interrupt(void *unused)
 
 	(void)unused;
 	local_mailbox_clear(core, IPI_MAILBOX, bits);
+	/*
+	 * Counted first: a caller that sees its call done, or a sleeper this
+	 * IPI wakes, must find it counted already.
+	 */
+	ipis[core]++;
 	if (bits & IPI_CALL) {
 		dmb(); /* the caller's fn and arg, written before its mailbox write */
 		calls[core].fn(calls[core].arg);
@@ -79,7 +84,6 @@ static void ipi_interrupt(void *unused)
 		sched_resched_ipi();
 	if (bits & IPI_TIMER)
 		timer_sync_wakeup();
-	ipis[core]++;
 	if (bits & IPI_STOP) {
 		const struct exception_frame *frame = irq_frame();
 
